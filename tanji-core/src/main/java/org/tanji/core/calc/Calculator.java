@@ -1,0 +1,661 @@
+package org.tanji.core.calc;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import org.tanji.core.check.Claims;
+import org.tanji.core.check.Cutoff;
+import org.tanji.core.check.MassBalance;
+import org.tanji.core.check.Plausibility;
+import org.tanji.core.i18n.Numbers;
+import org.tanji.core.i18n.Text;
+import org.tanji.core.model.Activity;
+import org.tanji.core.model.Allocation;
+import org.tanji.core.model.Coproduct;
+import org.tanji.core.model.Factor;
+import org.tanji.core.model.Finding;
+import org.tanji.core.model.InventoryLine;
+import org.tanji.core.model.Product;
+import org.tanji.core.model.Quality;
+import org.tanji.core.model.Stage;
+import org.tanji.core.model.Study;
+import org.tanji.core.quality.DataQuality;
+import org.tanji.core.quality.Points;
+import org.tanji.core.quality.Scoring;
+import org.tanji.core.units.Dimension;
+import org.tanji.core.units.Quantity;
+import org.tanji.core.units.Units;
+
+/**
+ * Turns a {@link Study} into a {@link Result}: checks units and references, computes each line
+ * with {@link Footprint}, allocates, scores data quality and runs the plausibility checks.
+ *
+ * <p>Every mistake in the study becomes a {@link Finding}; nothing here throws for bad data.
+ */
+public final class Calculator {
+
+  private Calculator() {}
+
+  /** Computes a study read without findings of its own. */
+  public static Result calculate(Study study) {
+    return calculate(study, List.of());
+  }
+
+  /**
+   * Computes a study, carrying the findings its reader made. When any finding, the reader's or
+   * the calculator's, is an error, the result has no figures.
+   */
+  public static Result calculate(Study study, List<Finding> readingFindings) {
+    return new Run(study, readingFindings).run();
+  }
+
+  /** One calculation: the state it builds up, kept out of the static API. */
+  private static final class Run {
+    private final Study study;
+    private final List<Finding> findings;
+    private final Set<String> badFactors = new HashSet<>();
+    private final Set<String> usedFactors = new HashSet<>();
+
+    Run(Study study, List<Finding> readingFindings) {
+      this.study = study;
+      this.findings = new ArrayList<>(readingFindings);
+    }
+
+    Result run() {
+      checkFactors();
+      double[] unallocated = new double[study.inventory().size()];
+      boolean[] computed = new boolean[unallocated.length];
+      for (InventoryLine line : study.inventory()) {
+        OptionalDouble kg = lineEmissions(line);
+        if (kg.isPresent()) {
+          unallocated[line.index()] = kg.getAsDouble();
+          computed[line.index()] = true;
+        }
+      }
+      reportUnusedFactors();
+      Optional<ProductFigures> product = productFigures(study.product());
+      OptionalDouble share = allocationShare(product);
+      double rawMaterialKg = rawMaterialMassKg();
+      checkCutoff(rawMaterialKg);
+      product.ifPresent(p -> checkMassBalance(p, rawMaterialKg));
+
+      if (findings.stream().anyMatch(Finding::isError) || product.isEmpty() || share.isEmpty()) {
+        return Result.failed(located());
+      }
+      return figures(unallocated, product.get(), share.getAsDouble());
+    }
+
+    // ------------------------------------------------------------------ figures
+
+    private Result figures(double[] unallocated, ProductFigures product, double share) {
+      boolean coproducts = !study.coproducts().isEmpty();
+      double[] attributed = new double[unallocated.length];
+      double total = 0;
+      for (InventoryLine line : study.inventory()) {
+        int i = line.index();
+        attributed[i] = line.dedicated() ? unallocated[i] : Footprint.allocate(unallocated[i], share);
+        total += attributed[i];
+      }
+      if (!Double.isFinite(total)) {
+        findings.add(Finding.error("NUMBER_OUT_OF_RANGE", "inventory", Text.of("calc.totalOverflow")));
+        return Result.failed(located());
+      }
+
+      Map<Stage, Double> byStage = new LinkedHashMap<>();
+      List<LineResult> lines = new ArrayList<>();
+      List<Double> scores = new ArrayList<>();
+      List<Double> shares = new ArrayList<>();
+      for (InventoryLine line : study.inventory()) {
+        int i = line.index();
+        byStage.merge(line.stage(), attributed[i], Double::sum);
+        double lineShare = Footprint.share(attributed[i], total);
+        boolean excluded = line.activity() instanceof Activity.Excluded;
+        Points points = excluded ? null : points(line);
+        Double score = points == null ? null : points.score();
+        if (score != null) {
+          scores.add(score);
+          shares.add(lineShare);
+        }
+        lines.add(new LineResult(i, line.name(), line.stage(), attributed[i], lineShare, excluded,
+            score, points, factorKey(line.activity()), coproducts && !line.dedicated()));
+      }
+      List<StageResult> stages = new ArrayList<>();
+      for (Map.Entry<Stage, Double> e : byStage.entrySet()) {
+        stages.add(new StageResult(e.getKey(), e.getValue(), Footprint.share(e.getValue(), total)));
+      }
+      DataQuality quality = Scoring.weighted(
+          scores.stream().mapToDouble(Double::doubleValue).toArray(),
+          shares.stream().mapToDouble(Double::doubleValue).toArray());
+
+      double perUnit = Footprint.perUnit(total, product.declaredUnitsMade());
+      Double perKg = product.massKg() == null ? null : Footprint.perKg(total, product.massKg());
+      checkClaims(total, perUnit, product, attributed, quality);
+      if (perKg != null) {
+        Plausibility.check("product", Text.of("plausibility.result"), perKg, Numbers.readable(perKg))
+            .ifPresent(findings::add);
+      }
+      return new Result(total, perUnit, perKg, share, stages, lines, quality, located());
+    }
+
+    private Points points(InventoryLine line) {
+      Quality q = line.quality();
+      List<Object> missing = new ArrayList<>();
+      int activity = 1;
+      int calibration = 1;
+      Integer factorPoints = q == null ? null : q.factorPoints();
+      if (q != null && q.activity() != null) {
+        activity = q.activity().points();
+      } else {
+        missing.add(Text.of("quality.part.activity"));
+      }
+      if (q != null && q.calibration() != null) {
+        calibration = q.calibration().points();
+      } else {
+        missing.add(Text.of("quality.part.calibration"));
+      }
+      if (factorPoints == null) {
+        Factor f = factor(factorKey(line.activity()));
+        if (f != null && f.type() != null) {
+          factorPoints = f.type().points();
+        } else {
+          missing.add(Text.of(f == null ? "quality.part.factorPoints" : "quality.part.factorType"));
+          factorPoints = 1;
+        }
+      }
+      if (!missing.isEmpty()) {
+        Object list = missing.get(0);
+        for (int k = 1; k < missing.size(); k++) {
+          list = Text.of("list.and", list, missing.get(k));
+        }
+        findings.add(Finding.warning("QUALITY_MISSING", line.path() + ".quality",
+            Text.of("quality.missing", line.name(), list)));
+      }
+      return new Points(activity, factorPoints, calibration);
+    }
+
+    private void checkClaims(double total, double perUnit, ProductFigures product, double[] attributed,
+        DataQuality quality) {
+      org.tanji.core.model.Claims c = study.claims();
+      if (c.total() != null && requireDimension(c.total(), Dimension.CO2E, "claimed.total", Text.of("claim.total"))) {
+        double recomputed = total / c.total().unit().scale();
+        Claims.check("claimed.total", Text.of("claim.total"), c.total().text(), c.total().value(), recomputed,
+            Numbers.readable(recomputed) + " " + c.total().unit().symbol()).ifPresent(findings::add);
+      }
+      if (c.perUnit() != null) {
+        checkPerUnitClaim(c.perUnit(), perUnit, product);
+      }
+      if (c.dataQuality() != null && quality != null) {
+        Claims.check("claimed.dataQuality", Text.of("claim.dataQuality"), c.dataQuality().toPlainString(),
+            c.dataQuality().doubleValue(), quality.score(), Numbers.fixed(quality.score(), 2))
+            .ifPresent(findings::add);
+      }
+      for (InventoryLine line : study.inventory()) {
+        Quantity claimed = line.claimed();
+        String where = line.path() + ".claimed";
+        if (claimed != null && requireDimension(claimed, Dimension.CO2E, where, Text.of("claim.line", line.name()))) {
+          double recomputed = attributed[line.index()] / claimed.unit().scale();
+          Claims.check(where, Text.of("claim.line", line.name()), claimed.text(), claimed.value(), recomputed,
+              Numbers.readable(recomputed) + " " + claimed.unit().symbol()).ifPresent(findings::add);
+        }
+      }
+    }
+
+    /**
+     * A per-unit claim may be a CO₂e mass (per declared unit, as the contract shows) or CO₂e per a
+     * unit of the declared unit's dimension ({@code kgCO2e/t}, {@code kgCO2e/个}).
+     */
+    private void checkPerUnitClaim(Quantity claim, double perUnitKg, ProductFigures product) {
+      Dimension dim = claim.dimension();
+      Dimension declared = study.product().declaredUnit().dimension();
+      double recomputed;
+      double perKgOfClaim;
+      if (dim.equals(Dimension.CO2E)) {
+        recomputed = perUnitKg / claim.unit().scale();
+        perKgOfClaim = claim.inBase() / product.declaredUnitMassKgOrNaN();
+      } else if (dim.equals(Dimension.CO2E.dividedBy(declared))) {
+        double perBase = perUnitKg / study.product().declaredUnit().inBase();
+        recomputed = perBase / claim.unit().scale();
+        perKgOfClaim = claim.inBase() * study.product().declaredUnit().inBase() / product.declaredUnitMassKgOrNaN();
+      } else {
+        findings.add(Finding.error("UNIT_MISMATCH", "claimed.perUnit", Text.of("claim.perUnit.unit",
+            claim.text(), dim.describe(), study.product().declaredUnit().text())));
+        return;
+      }
+      Claims.check("claimed.perUnit", Text.of("claim.perUnit"), claim.text(), claim.value(), recomputed,
+          Numbers.readable(recomputed) + " " + claim.unit().symbol()).ifPresent(findings::add);
+      if (Double.isFinite(perKgOfClaim)) {
+        Plausibility.check("claimed.perUnit", Text.of("plausibility.claim", claim.text()), perKgOfClaim,
+            Numbers.readable(perKgOfClaim)).ifPresent(findings::add);
+      }
+    }
+
+    private boolean requireDimension(Quantity q, Dimension dim, String where, Text what) {
+      if (q.dimension().equals(dim)) {
+        return true;
+      }
+      findings.add(Finding.error("UNIT_MISMATCH", where,
+          Text.of("unit.mismatch.expected", what, q.text(), q.dimension().describe(), dim.describe(), preferred(dim))));
+      return false;
+    }
+
+    // ------------------------------------------------------------------ factors
+
+    private void checkFactors() {
+      study.factors().forEach((key, f) -> {
+        String where = "factors." + key + ".value";
+        if (f.value() == null) {
+          badFactors.add(key);
+          return;
+        }
+        Dimension dim = f.value().dimension();
+        if (dim.co2e() != 1 || dim.equals(Dimension.CO2E)) {
+          badFactors.add(key);
+          findings.add(Finding.error("UNIT_MISMATCH", where,
+              Text.of("factor.notPerActivity", key, f.value().text(), dim.describe())));
+          return;
+        }
+        if (f.value().value() < 0) {
+          findings.add(Finding.warning("NEGATIVE_FACTOR", where, Text.of("factor.negative", key, f.value().text())));
+        }
+        if (f.value().unit().co2Only()) {
+          findings.add(Finding.info("CO2_ONLY_FACTOR", where, Text.of("factor.co2Only", key, f.value().text())));
+        }
+      });
+    }
+
+    private Factor factor(String key) {
+      return key == null ? null : study.factors().get(key);
+    }
+
+    /** The factor a line refers to, or empty with an {@code UNKNOWN_FACTOR} finding. */
+    private Optional<Factor> resolve(InventoryLine line, String key) {
+      usedFactors.add(key);
+      Factor f = study.factors().get(key);
+      if (f == null) {
+        Text text = suggestKey(key, study.factors().keySet())
+            .map(s -> Text.of("factor.unknown.suggest", key, line.name(), s))
+            .orElseGet(() -> Text.of("factor.unknown", key, line.name()));
+        findings.add(Finding.error("UNKNOWN_FACTOR", line.path() + ".factor", text));
+        return Optional.empty();
+      }
+      return badFactors.contains(key) ? Optional.empty() : Optional.of(f);
+    }
+
+    private void reportUnusedFactors() {
+      for (String key : study.factors().keySet()) {
+        if (!usedFactors.contains(key)) {
+          findings.add(Finding.warning("UNUSED_FACTOR", "factors." + key, Text.of("factor.unused", key)));
+        }
+      }
+    }
+
+    // ------------------------------------------------------------------ lines
+
+    private OptionalDouble lineEmissions(InventoryLine line) {
+      Activity activity = line.activity();
+      if (activity instanceof Activity.Amount a) {
+        return amountLine(line, a);
+      } else if (activity instanceof Activity.Transport t) {
+        return transportLine(line, t);
+      } else if (activity instanceof Activity.Emissions e) {
+        return gasLine(line, e);
+      } else if (activity instanceof Activity.Excluded x) {
+        if (x.factor() != null) {
+          resolve(line, x.factor());
+        }
+        return nonNegative(line, x.amount(), ".amount") ? OptionalDouble.of(0) : OptionalDouble.empty();
+      }
+      return OptionalDouble.empty(); // unreadable entry: the reader has said why
+    }
+
+    private OptionalDouble amountLine(InventoryLine line, Activity.Amount a) {
+      Optional<Factor> factor = resolve(line, a.factor());
+      if (factor.isEmpty() || !nonNegative(line, a.amount(), ".amount")) {
+        return OptionalDouble.empty();
+      }
+      Quantity f = factor.get().value();
+      Dimension needed = Dimension.CO2E.dividedBy(f.dimension());
+      if (!a.amount().dimension().equals(needed)) {
+        findings.add(Finding.error("UNIT_MISMATCH", line.path() + ".amount", Text.of("unit.mismatch.amount",
+            line.name(), a.amount().dimension().describe(), a.amount().unit().symbol(),
+            a.factor(), f.unit().symbol(), needed.describe(), preferred(needed))));
+        return OptionalDouble.empty();
+      }
+      return finite(line, Footprint.emissions(a.amount(), f));
+    }
+
+    private OptionalDouble transportLine(InventoryLine line, Activity.Transport t) {
+      Optional<Factor> factor = resolve(line, t.factor());
+      boolean ok = nonNegative(line, t.mass(), ".mass") & nonNegative(line, t.distance(), ".distance");
+      ok &= expect(line, t.mass(), Dimension.MASS, ".mass") & expect(line, t.distance(), Dimension.LENGTH, ".distance");
+      if (factor.isEmpty() || !ok) {
+        return OptionalDouble.empty();
+      }
+      Quantity f = factor.get().value();
+      if (!f.dimension().equals(Dimension.CO2E.dividedBy(Dimension.TRANSPORT_WORK))) {
+        Dimension needed = Dimension.CO2E.dividedBy(f.dimension());
+        findings.add(Finding.error("UNIT_MISMATCH", line.path() + ".factor", Text.of("unit.mismatch.transport",
+            line.name(), t.factor(), f.unit().symbol(), needed.describe(), preferred(needed))));
+        return OptionalDouble.empty();
+      }
+      return finite(line, Footprint.transportEmissions(Footprint.transportWork(t.mass(), t.distance()), f));
+    }
+
+    private OptionalDouble gasLine(InventoryLine line, Activity.Emissions e) {
+      if (study.info().gwp() == null) {
+        findings.add(Finding.error("MISSING_VALUE", "study.gwp", Text.of("gwp.missing", line.name())));
+        return OptionalDouble.empty();
+      }
+      double sum = 0;
+      boolean ok = true;
+      for (Map.Entry<String, Quantity> gas : e.gases().entrySet()) {
+        String where = ".emissions." + gas.getKey();
+        OptionalDouble gwp = Gwp.of(study.info().gwp(), gas.getKey());
+        if (gwp.isEmpty()) {
+          Text text = Gwp.suggest(gas.getKey())
+              .map(s -> Text.of("gas.unknown.suggest", gas.getKey(), line.name(), s))
+              .orElseGet(() -> Text.of("gas.unknown", gas.getKey(), line.name(), String.join(", ", Gwp.gases())));
+          findings.add(Finding.error("UNKNOWN_GAS", line.path() + where, text));
+          ok = false;
+          continue;
+        }
+        if (!nonNegative(line, gas.getValue(), where) || !expect(line, gas.getValue(), Dimension.MASS, where)) {
+          ok = false;
+          continue;
+        }
+        sum += Footprint.gasEmissions(gas.getValue(), gwp.getAsDouble());
+      }
+      return ok ? finite(line, sum) : OptionalDouble.empty();
+    }
+
+    private boolean expect(InventoryLine line, Quantity q, Dimension dim, String key) {
+      if (q == null || q.dimension().equals(dim)) {
+        return q != null;
+      }
+      findings.add(Finding.error("UNIT_MISMATCH", line.path() + key, Text.of("unit.mismatch.field",
+          line.name(), key.substring(key.lastIndexOf('.') + 1), q.dimension().describe(), q.unit().symbol(),
+          dim.describe(), preferred(dim))));
+      return false;
+    }
+
+    private boolean nonNegative(InventoryLine line, Quantity q, String key) {
+      if (q == null) {
+        return false;
+      }
+      if (q.value() < 0) {
+        findings.add(Finding.error("NEGATIVE_VALUE", line.path() + key, Text.of("value.negative", line.name(), q.text())));
+        return false;
+      }
+      return true;
+    }
+
+    private OptionalDouble finite(InventoryLine line, double kg) {
+      if (Double.isFinite(kg)) {
+        return OptionalDouble.of(kg);
+      }
+      findings.add(Finding.error("NUMBER_OUT_OF_RANGE", line.path(), Text.of("calc.lineOverflow", line.name())));
+      return OptionalDouble.empty();
+    }
+
+    private static String factorKey(Activity a) {
+      if (a instanceof Activity.Amount x) {
+        return x.factor();
+      } else if (a instanceof Activity.Transport x) {
+        return x.factor();
+      } else if (a instanceof Activity.Excluded x) {
+        return x.factor();
+      }
+      return null;
+    }
+
+    // ------------------------------------------------------------------ product and allocation
+
+    /** Output figures of the studied product, once its units agree. */
+    private record ProductFigures(double declaredUnitsMade, Double massKg, Double declaredUnitMassKg) {
+      double declaredUnitMassKgOrNaN() {
+        return declaredUnitMassKg == null ? Double.NaN : declaredUnitMassKg;
+      }
+    }
+
+    private Optional<ProductFigures> productFigures(Product p) {
+      if (p.declaredUnit() == null || p.output() == null) {
+        return Optional.empty(); // the reader reported the missing value
+      }
+      boolean ok = positive(p.declaredUnit(), "product.declaredUnit") & positive(p.output(), "product.output");
+      if (!p.output().dimension().equals(p.declaredUnit().dimension())) {
+        findings.add(Finding.error("UNIT_MISMATCH", "product.output", Text.of("product.outputMismatch",
+            p.output().text(), p.output().dimension().describe(), p.declaredUnit().text(),
+            p.declaredUnit().dimension().describe())));
+        ok = false;
+      }
+      Double unitMass = null;
+      if (p.massPerUnit() != null) {
+        if (!p.massPerUnit().dimension().equals(Dimension.MASS)) {
+          findings.add(Finding.error("UNIT_MISMATCH", "product.massPerUnit", Text.of("unit.mismatch.expected",
+              Text.of("product.massPerUnit"), p.massPerUnit().text(), p.massPerUnit().dimension().describe(),
+              Dimension.MASS.describe(), "kg")));
+          ok = false;
+        } else if (positive(p.massPerUnit(), "product.massPerUnit")) {
+          unitMass = p.massPerUnit().inBase();
+        } else {
+          ok = false;
+        }
+      }
+      if (!ok) {
+        return Optional.empty();
+      }
+      if (p.declaredUnit().dimension().equals(Dimension.MASS)) {
+        double own = p.declaredUnit().inBase();
+        if (unitMass != null && Math.abs(unitMass - own) > 1e-9 * own) {
+          findings.add(Finding.warning("INCONSISTENT_MASS", "product.massPerUnit",
+              Text.of("product.massPerUnitConflict", p.massPerUnit().text(), p.declaredUnit().text())));
+        }
+        unitMass = own;
+      } else if (unitMass == null) {
+        findings.add(Finding.info("MASS_UNKNOWN", "product.massPerUnit",
+            Text.of("product.massUnknown", p.declaredUnit().text())));
+      }
+      double units = p.output().inBase() / p.declaredUnit().inBase();
+      return Optional.of(new ProductFigures(units, unitMass == null ? null : units * unitMass, unitMass));
+    }
+
+    private boolean positive(Quantity q, String where) {
+      if (q.value() > 0) {
+        return true;
+      }
+      findings.add(Finding.error("INVALID_VALUE", where, Text.of("value.notPositive", q.text())));
+      return false;
+    }
+
+    private OptionalDouble allocationShare(Optional<ProductFigures> product) {
+      List<Coproduct> coproducts = study.coproducts();
+      Allocation rule = study.allocation();
+      if (coproducts.isEmpty()) {
+        if (rule != null) {
+          findings.add(Finding.warning("ALLOCATION_UNUSED", "allocation", Text.of("allocation.unused", rule.id())));
+        }
+        return OptionalDouble.of(1.0);
+      }
+      if (rule == null) {
+        findings.add(Finding.error("MISSING_VALUE", "allocation", Text.of("allocation.missing")));
+        return OptionalDouble.empty();
+      }
+      if (product.isEmpty()) {
+        return OptionalDouble.empty();
+      }
+      double own;
+      if (rule == Allocation.MASS) {
+        if (product.get().massKg() == null) {
+          findings.add(Finding.error("MISSING_VALUE", "product.massPerUnit", Text.of("allocation.massNeeded")));
+          return OptionalDouble.empty();
+        }
+        own = product.get().massKg();
+      } else {
+        if (study.product().price() == null) {
+          findings.add(Finding.error("MISSING_VALUE", "product.price", Text.of("allocation.priceNeeded")));
+          return OptionalDouble.empty();
+        }
+        own = product.get().declaredUnitsMade() * study.product().price();
+      }
+      double all = own;
+      boolean ok = true;
+      for (int i = 0; i < coproducts.size(); i++) {
+        OptionalDouble v = coproductMeasure(coproducts.get(i), "coproducts[" + i + "]", rule);
+        ok &= v.isPresent();
+        all += v.orElse(0);
+      }
+      if (!ok) {
+        return OptionalDouble.empty();
+      }
+      if (!(all > 0) || !(own > 0)) {
+        findings.add(Finding.error("INVALID_VALUE", "coproducts", Text.of("allocation.zero")));
+        return OptionalDouble.empty();
+      }
+      return OptionalDouble.of(Footprint.allocationShare(own, all));
+    }
+
+    /** A coproduct's mass in kg (mass allocation) or value (economic allocation). */
+    private OptionalDouble coproductMeasure(Coproduct c, String where, Allocation rule) {
+      if (c.output() == null) {
+        return OptionalDouble.empty();
+      }
+      Quantity unit = coproductUnit(c);
+      if (!unit.dimension().equals(c.output().dimension())) {
+        findings.add(Finding.error("UNIT_MISMATCH", where + ".output", Text.of("product.outputMismatch",
+            c.output().text(), c.output().dimension().describe(), unit.text(), unit.dimension().describe())));
+        return OptionalDouble.empty();
+      }
+      if (!positive(c.output(), where + ".output") || !positive(unit, where + ".declaredUnit")) {
+        return OptionalDouble.empty();
+      }
+      if (rule == Allocation.ECONOMIC) {
+        if (c.price() == null) {
+          findings.add(Finding.error("MISSING_VALUE", where + ".price", Text.of("allocation.coproductPrice", c.name())));
+          return OptionalDouble.empty();
+        }
+        return OptionalDouble.of(c.output().inBase() / unit.inBase() * c.price());
+      }
+      if (c.massPerUnit() != null && !c.massPerUnit().dimension().equals(Dimension.MASS)) {
+        findings.add(Finding.error("UNIT_MISMATCH", where + ".massPerUnit", Text.of("unit.mismatch.expected",
+            Text.of("product.massPerUnit"), c.massPerUnit().text(), c.massPerUnit().dimension().describe(),
+            Dimension.MASS.describe(), "kg")));
+        return OptionalDouble.empty();
+      }
+      OptionalDouble mass = coproductMassKg(c);
+      if (mass.isEmpty()) {
+        findings.add(Finding.error("MISSING_VALUE", where + ".massPerUnit", Text.of("allocation.coproductMass", c.name())));
+      }
+      return mass;
+    }
+
+    /** The unit a coproduct's price and mass refer to: its declared unit, or one unit of its output. */
+    private static Quantity coproductUnit(Coproduct c) {
+      return c.declaredUnit() != null ? c.declaredUnit() : Quantity.of(1, c.output().unit());
+    }
+
+    /** A coproduct's output mass in kg, or empty when it cannot be known (without a finding). */
+    private static OptionalDouble coproductMassKg(Coproduct c) {
+      if (c.output() == null) {
+        return OptionalDouble.empty();
+      }
+      if (c.output().dimension().equals(Dimension.MASS)) {
+        return OptionalDouble.of(c.output().inBase());
+      }
+      Quantity unit = coproductUnit(c);
+      if (c.massPerUnit() == null || !c.massPerUnit().dimension().equals(Dimension.MASS)
+          || !unit.dimension().equals(c.output().dimension())) {
+        return OptionalDouble.empty();
+      }
+      return OptionalDouble.of(c.output().inBase() / unit.inBase() * c.massPerUnit().inBase());
+    }
+
+    // ------------------------------------------------------------------ mass checks
+
+    /** Mass of all raw-material inputs in kg: raw-materials lines with a mass amount, excluded ones too. */
+    private double rawMaterialMassKg() {
+      double kg = 0;
+      for (InventoryLine line : study.inventory()) {
+        Quantity amount = null;
+        if (line.activity() instanceof Activity.Amount a) {
+          amount = a.amount();
+        } else if (line.activity() instanceof Activity.Excluded x) {
+          amount = x.amount();
+        }
+        if (line.stage() == Stage.RAW_MATERIALS && amount != null && amount.dimension().equals(Dimension.MASS)
+            && amount.value() > 0) {
+          kg += amount.inBase();
+        }
+      }
+      return kg;
+    }
+
+    private void checkCutoff(double rawMaterialKg) {
+      String threshold = Numbers.percent(study.cutoffMassShare());
+      for (InventoryLine line : study.inventory()) {
+        if (!(line.activity() instanceof Activity.Excluded x) || x.amount() == null) {
+          continue;
+        }
+        String where = line.path() + ".amount";
+        if (!x.amount().dimension().equals(Dimension.MASS)) {
+          findings.add(Finding.warning("CUTOFF_UNCHECKED", where,
+              Text.of("cutoff.notMass", line.name(), x.amount().text(), x.amount().dimension().describe())));
+        } else if (rawMaterialKg <= 0) {
+          findings.add(Finding.warning("CUTOFF_UNCHECKED", where, Text.of("cutoff.noRawMaterials", line.name())));
+        } else {
+          double kg = x.amount().inBase();
+          Cutoff.check(where, line.name(), kg, rawMaterialKg, study.cutoffMassShare(),
+              Numbers.percent(kg / rawMaterialKg), threshold).ifPresent(findings::add);
+        }
+      }
+    }
+
+    private void checkMassBalance(ProductFigures product, double rawMaterialKg) {
+      if (product.massKg() == null || rawMaterialKg <= 0) {
+        return;
+      }
+      double outputKg = product.massKg();
+      for (Coproduct c : study.coproducts()) {
+        OptionalDouble kg = coproductMassKg(c);
+        if (kg.isEmpty()) {
+          return; // a coproduct's mass is unknown: no balance can be drawn
+        }
+        outputKg += kg.getAsDouble();
+      }
+      MassBalance.check(outputKg, rawMaterialKg, Numbers.fixed(outputKg / 1000, 2) + " t",
+          Numbers.fixed(rawMaterialKg / 1000, 2) + " t").ifPresent(findings::add);
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static String preferred(Dimension d) {
+      return Units.preferredSymbol(d).orElse("?");
+    }
+
+    private static Optional<String> suggestKey(String key, Set<String> keys) {
+      String best = null;
+      int bestD = Integer.MAX_VALUE;
+      for (String k : keys) {
+        int d = k.equalsIgnoreCase(key) ? 0 : Units.editDistance(k, key);
+        if (d < bestD && d <= Math.max(2, key.length() / 3)) {
+          best = k;
+          bestD = d;
+        }
+      }
+      return Optional.ofNullable(best);
+    }
+
+    /** Findings with the source file's positions filled in where the reader recorded them. */
+    private List<Finding> located() {
+      List<Finding> out = new ArrayList<>(findings.size());
+      for (Finding f : findings) {
+        out.add(f.position() != null ? f : study.source().find(f.where()).map(f::at).orElse(f));
+      }
+      return out;
+    }
+  }
+}

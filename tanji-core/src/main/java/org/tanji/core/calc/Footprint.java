@@ -1,0 +1,61 @@
+package org.tanji.core.calc;
+
+import org.tanji.core.units.Quantity;
+
+/**
+ * The arithmetic of a product carbon footprint, and nothing else: CF = Σ Mᵢ × Nᵢ.
+ *
+ * <p>Every figure is in kgCO₂e. Dimensions are checked before these methods are called (by the
+ * {@link Calculator}), so here a quantity's base unit is all that matters: kg, m, J, m³, Nm³,
+ * piece, and kgCO₂e for CO₂e masses.
+ */
+public final class Footprint {
+
+  private Footprint() {}
+
+  /** Emissions of one line: activity amount Mᵢ times emission factor Nᵢ. */
+  public static double emissions(Quantity amount, Quantity factor) {
+    // scales first: kWh × tCO2e/MWh gives a combined scale of exactly 1
+    return amount.value() * factor.value() * (amount.unit().scale() * factor.unit().scale());
+  }
+
+  /** Transport work in kg·m: mass moved times distance. */
+  public static double transportWork(Quantity mass, Quantity distance) {
+    return mass.inBase() * distance.inBase();
+  }
+
+  /** Emissions of transport work (kg·m) with a factor per transport work. */
+  public static double transportEmissions(double workKgM, Quantity factor) {
+    return workKgM * factor.inBase();
+  }
+
+  /** CO₂e of a direct gas emission: its mass in kg times its GWP. */
+  public static double gasEmissions(Quantity gasMass, double gwp) {
+    return gasMass.inBase() * gwp;
+  }
+
+  /** The part of shared emissions that falls to the studied product. */
+  public static double allocate(double kgCO2e, double share) {
+    return kgCO2e * share;
+  }
+
+  /** A part's share of a whole: 0 when the whole is 0, so that an empty study has no shares. */
+  public static double share(double part, double whole) {
+    return whole == 0 ? 0 : part / whole;
+  }
+
+  /** The product's allocation share: its mass (or value) over the total of all products. */
+  public static double allocationShare(double product, double allProducts) {
+    return product / allProducts;
+  }
+
+  /** Footprint per declared unit: the period's total over the number of declared units made. */
+  public static double perUnit(double totalKgCO2e, double declaredUnitsMade) {
+    return totalKgCO2e / declaredUnitsMade;
+  }
+
+  /** Footprint per kg of product: the period's total over the mass made. */
+  public static double perKg(double totalKgCO2e, double productMassKg) {
+    return totalKgCO2e / productMassKg;
+  }
+}

@@ -1,0 +1,39 @@
+package org.tanji.core.i18n;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/** Number formatting for messages: plain digits, no grouping, rounding half up. */
+public final class Numbers {
+
+  private Numbers() {}
+
+  /** {@code value} with exactly {@code decimals} decimals. */
+  public static String fixed(double value, int decimals) {
+    if (!Double.isFinite(value)) {
+      return Double.toString(value);
+    }
+    return BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).toPlainString();
+  }
+
+  /**
+   * A readable figure: two decimals from 1 up, four significant digits below 1 (so that 0.00046
+   * stays visible), trailing zeros kept only where they carry the fixed decimals.
+   */
+  public static String readable(double value) {
+    if (!Double.isFinite(value)) {
+      return Double.toString(value);
+    }
+    double abs = Math.abs(value);
+    if (abs >= 1 || abs == 0) {
+      return fixed(value, 2);
+    }
+    BigDecimal bd = new BigDecimal(value).round(new java.math.MathContext(4, RoundingMode.HALF_UP));
+    return bd.stripTrailingZeros().toPlainString();
+  }
+
+  /** A fraction as a percentage with two decimals: 0.873020 → {@code 87.30 %}. */
+  public static String percent(double fraction) {
+    return fixed(fraction * 100, 2) + " %";
+  }
+}

@@ -1,0 +1,41 @@
+package org.tanji.core.model;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One product carbon footprint study: an immutable value, as read from a study file.
+ *
+ * <p>Reading never computes and computing never reads: the calculator takes a {@code Study} and
+ * returns a {@code Result}. A study read from a file with mistakes is still a {@code Study}, with
+ * the unreadable parts left null; the reader's findings say what they were.
+ */
+public record Study(
+    StudyInfo info,
+    Organization organization,
+    Product product,
+    Map<String, Factor> factors,
+    List<InventoryLine> inventory,
+    List<Coproduct> coproducts,
+    Allocation allocation,
+    double cutoffMassShare,
+    Claims claims,
+    SourceMap source) {
+
+  /** The cut-off mass share when the study does not set one (0.5 %). */
+  public static final double DEFAULT_CUTOFF = 0.005;
+
+  public Study {
+    Objects.requireNonNull(info, "info");
+    Objects.requireNonNull(organization, "organization");
+    Objects.requireNonNull(product, "product");
+    factors = Collections.unmodifiableMap(new LinkedHashMap<>(factors));
+    inventory = List.copyOf(inventory);
+    coproducts = List.copyOf(coproducts);
+    Objects.requireNonNull(claims, "claims");
+    Objects.requireNonNull(source, "source");
+  }
+}

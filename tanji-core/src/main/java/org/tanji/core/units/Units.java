@@ -1,0 +1,369 @@
+package org.tanji.core.units;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.tanji.core.i18n.Text;
+
+/**
+ * The one unit table of the project, and the parser for unit expressions and quantities.
+ *
+ * <p>Unit expressions combine table entries with {@code *} (also {@code ·}, {@code ×}), {@code /}
+ * and parentheses: {@code kgCO2e/(t*km)}, {@code tCO2e/MWh}. A division followed by an unbracketed
+ * product ({@code kgCO2e/t*km}) is refused as ambiguous rather than read one way or the other.
+ */
+public final class Units {
+
+  public static final String UNKNOWN_UNIT = "UNKNOWN_UNIT";
+  public static final String INVALID_QUANTITY = "INVALID_QUANTITY";
+
+  private static final Map<String, Unit> TABLE = new LinkedHashMap<>();
+  private static final Map<Dimension, String> PREFERRED = new LinkedHashMap<>();
+
+  static {
+    Dimension m = Dimension.MASS;
+    add(m, 1e-3, "g", "克");
+    add(m, 1, "kg", "千克", "公斤");
+    add(m, 1e3, "t", "tonne", "tonnes", "吨");
+    Dimension e = Dimension.ENERGY;
+    add(e, 1, "J");
+    add(e, 1e3, "kJ");
+    add(e, 1e6, "MJ");
+    add(e, 1e9, "GJ");
+    add(e, 1e12, "TJ");
+    add(e, 3.6e3, "Wh");
+    add(e, 3.6e6, "kWh", "度", "千瓦时");
+    add(e, 3.6e9, "MWh");
+    add(e, 3.6e12, "GWh");
+    Dimension v = Dimension.VOLUME;
+    add(v, 1e-3, "L", "l", "升");
+    add(v, 1, "m3", "m³", "立方米");
+    add(Dimension.GAS_VOLUME, 1, "Nm3", "Nm³");
+    Dimension len = Dimension.LENGTH;
+    add(len, 1, "m", "米");
+    add(len, 1e3, "km", "公里", "千米");
+    add(Dimension.TRANSPORT_WORK, 1e6, "tkm");
+    add(Dimension.COUNT, 1, "piece", "pieces", "pcs", "pc", "个", "件");
+    Dimension c = Dimension.CO2E;
+    add(c, 1e-3, "gCO2e", "gCO₂e", "gCO2eq", "gCO2-eq");
+    add(c, 1, "kgCO2e", "kgCO₂e", "kgCO2eq", "kgCO2-eq");
+    add(c, 1e3, "tCO2e", "tCO₂e", "tCO2eq", "tCO2-eq");
+    addCo2Only(1e-3, "gCO2", "gCO₂");
+    addCo2Only(1, "kgCO2", "kgCO₂");
+    addCo2Only(1e3, "tCO2", "tCO₂");
+
+    PREFERRED.put(Dimension.MASS, "t");
+    PREFERRED.put(Dimension.ENERGY, "kWh");
+    PREFERRED.put(Dimension.VOLUME, "m3");
+    PREFERRED.put(Dimension.GAS_VOLUME, "Nm3");
+    PREFERRED.put(Dimension.LENGTH, "km");
+    PREFERRED.put(Dimension.TRANSPORT_WORK, "t*km");
+    PREFERRED.put(Dimension.COUNT, "piece");
+    PREFERRED.put(Dimension.CO2E, "kgCO2e");
+  }
+
+  private static void add(Dimension dim, double scale, String symbol, String... aliases) {
+    Unit unit = new Unit(symbol, scale, dim, false);
+    TABLE.put(symbol, unit);
+    for (String alias : aliases) {
+      TABLE.put(alias, unit);
+    }
+  }
+
+  private static void addCo2Only(double scale, String symbol, String... aliases) {
+    Unit unit = new Unit(symbol, scale, Dimension.CO2E, true);
+    TABLE.put(symbol, unit);
+    for (String alias : aliases) {
+      TABLE.put(alias, unit);
+    }
+  }
+
+  private Units() {}
+
+  /** Every symbol and alias the table knows, in table order. */
+  public static List<String> symbols() {
+    return List.copyOf(TABLE.keySet());
+  }
+
+  /** The table entry for a single symbol or alias, if there is one. */
+  public static Optional<Unit> lookup(String symbol) {
+    return Optional.ofNullable(TABLE.get(symbol));
+  }
+
+  /** The table entry for a symbol that is known to be in the table. */
+  public static Unit unit(String symbol) {
+    return lookup(symbol).orElseThrow(() -> new IllegalArgumentException("not in the unit table: " + symbol));
+  }
+
+  /** A unit a person would write for this dimension ({@code t*km} for transport work), if any. */
+  public static Optional<String> preferredSymbol(Dimension dimension) {
+    return Optional.ofNullable(PREFERRED.get(dimension));
+  }
+
+  // ---------------------------------------------------------------- quantities
+
+  private static final Pattern QUANTITY =
+      Pattern.compile("\\s*([+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?)(.*)", Pattern.DOTALL);
+  private static final Pattern THOUSANDS = Pattern.compile("[+-]?\\d{1,3}(?:[,，]\\d{3})+(?:\\.\\d*)?");
+
+  /**
+   * Reads {@code "<number> <unit>"}: a plain decimal, optionally with an exponent, and a unit
+   * expression.
+   *
+   * @throws QuantityFormatException {@code INVALID_QUANTITY} when the number is missing or malformed
+   *     (NaN, thousands separators, no unit), {@code UNKNOWN_UNIT} when the unit is not known
+   */
+  public static Quantity parseQuantity(String text) {
+    if (text == null || text.isBlank()) {
+      throw new QuantityFormatException(INVALID_QUANTITY, Text.of("quantity.empty"));
+    }
+    String stripped = text.strip();
+    Matcher thousands = THOUSANDS.matcher(stripped);
+    if (thousands.lookingAt()) {
+      String plain = thousands.group().replaceAll("[,，]", "");
+      throw new QuantityFormatException(INVALID_QUANTITY,
+          Text.of("quantity.thousands", stripped, plain + stripped.substring(thousands.end())));
+    }
+    Matcher matcher = QUANTITY.matcher(text);
+    if (!matcher.matches()) {
+      throw new QuantityFormatException(INVALID_QUANTITY, Text.of("quantity.noNumber", stripped));
+    }
+    if (matcher.group(2).matches("[,，]\\d.*")) {
+      throw new QuantityFormatException(INVALID_QUANTITY, Text.of("quantity.comma", stripped));
+    }
+    // the rest is stripped here rather than by the pattern: a lazy group before trailing space
+    // backtracks quadratically on long runs of white space
+    String unitText = matcher.group(2).strip();
+    if (unitText.isEmpty()) {
+      throw new QuantityFormatException(INVALID_QUANTITY, Text.of("quantity.noUnit", stripped));
+    }
+    double value = Double.parseDouble(matcher.group(1));
+    if (!Double.isFinite(value)) {
+      throw new QuantityFormatException(INVALID_QUANTITY, Text.of("quantity.tooLarge", stripped));
+    }
+    Unit unit = parseUnit(unitText);
+    return new Quantity(value, unit, stripped);
+  }
+
+  /**
+   * Reads a unit expression.
+   *
+   * @throws QuantityFormatException {@code UNKNOWN_UNIT} for a name not in the table (with a
+   *     suggestion for near misses), {@code INVALID_QUANTITY} for a malformed or ambiguous expression
+   */
+  public static Unit parseUnit(String text) {
+    if (text == null || text.isBlank()) {
+      throw new QuantityFormatException(INVALID_QUANTITY, Text.of("unit.empty"));
+    }
+    Unit direct = TABLE.get(text.strip());
+    if (direct != null) {
+      return direct;
+    }
+    Unit parsed = new Parser(text).parse();
+    return parsed.withSymbol(text.strip());
+  }
+
+  /** The closest known symbol for a name that is not in the table, if one is close enough. */
+  public static Optional<String> suggest(String name) {
+    if (name.length() > 40) {
+      return Optional.empty();
+    }
+    for (String symbol : TABLE.keySet()) {
+      if (symbol.equalsIgnoreCase(name)) {
+        return Optional.of(symbol);
+      }
+    }
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    int allowed = name.length() <= 3 ? 1 : 2;
+    for (String symbol : TABLE.keySet()) {
+      int d = editDistance(name.toLowerCase(Locale.ROOT), symbol.toLowerCase(Locale.ROOT));
+      if (d <= allowed && d < bestDistance) {
+        best = symbol;
+        bestDistance = d;
+      }
+    }
+    return Optional.ofNullable(best);
+  }
+
+  /** Levenshtein distance, for "did you mean" suggestions. */
+  public static int editDistance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
+  }
+
+  /**
+   * Recursive descent over: expr := term ('/' term)* ; term := factor (('*'|'·'|'×') factor)* ;
+   * factor := NAME | '(' expr ')'.
+   */
+  private static final class Parser {
+    private final String src;
+    private int pos;
+
+    Parser(String src) {
+      this.src = src;
+    }
+
+    Unit parse() {
+      Unit unit = expr();
+      skipSpace();
+      if (pos < src.length()) {
+        char c = src.charAt(pos);
+        if (c == ')') {
+          throw invalid(Text.of("unit.unbalanced", src));
+        }
+        throw invalid(Text.of("unit.unexpected", src, String.valueOf(c), pos + 1));
+      }
+      return unit;
+    }
+
+    private Unit expr() {
+      Unit left = term();
+      while (true) {
+        skipSpace();
+        if (peek() != '/') {
+          return left;
+        }
+        pos++;
+        int before = pos;
+        int[] factors = new int[1];
+        Unit right = term(factors);
+        if (factors[0] > 1) {
+          String denominator = src.substring(before, pos).strip();
+          throw invalid(Text.of("unit.ambiguous", src.strip(),
+              src.substring(0, before).strip() + "(" + denominator + ")"));
+        }
+        left = left.dividedBy(right);
+      }
+    }
+
+    private Unit term() {
+      return term(new int[1]);
+    }
+
+    private Unit term(int[] factorCount) {
+      Unit left = factor();
+      factorCount[0] = 1;
+      while (true) {
+        skipSpace();
+        char c = peek();
+        if (c == '*' || c == '·' || c == '×' || c == '⋅') {
+          pos++;
+          left = left.times(factor());
+          factorCount[0]++;
+        } else if (c != 0 && c != '/' && c != ')') {
+          // two names side by side: "kg CO2e"
+          throw invalid(missingOperator());
+        } else {
+          return left;
+        }
+      }
+    }
+
+    private Text missingOperator() {
+      String joined = src.strip().replaceAll("\\s+", "");
+      if (!joined.equals(src.strip()) && isValid(joined)) {
+        return Text.of("unit.space", src.strip(), joined);
+      }
+      return Text.of("unit.missingOperator", src.strip());
+    }
+
+    private Unit factor() {
+      skipSpace();
+      char c = peek();
+      if (c == '(') {
+        pos++;
+        Unit inner = expr();
+        skipSpace();
+        if (peek() != ')') {
+          throw invalid(Text.of("unit.unbalanced", src));
+        }
+        pos++;
+        return inner;
+      }
+      int start = pos;
+      while (pos < src.length() && isNameChar(src.charAt(pos))) {
+        pos++;
+      }
+      if (start == pos) {
+        throw invalid(c == 0 ? Text.of("unit.incomplete", src) : Text.of("unit.unexpected", src, String.valueOf(c), pos + 1));
+      }
+      String name = src.substring(start, pos);
+      Unit unit = TABLE.get(name);
+      if (unit == null) {
+        throw unknown(name);
+      }
+      return unit;
+    }
+
+    private QuantityFormatException unknown(String name) {
+      Optional<String> suggestion = suggest(name);
+      if (suggestion.isEmpty() && name.contains(".")) {
+        String dotted = name.replace('.', '*');
+        if (isValid(dotted)) {
+          suggestion = Optional.of(dotted);
+        }
+      }
+      Text text = suggestion
+          .map(s -> Text.of("unit.unknown.suggest", name, s))
+          .orElseGet(() -> Text.of("unit.unknown", name));
+      return new QuantityFormatException(UNKNOWN_UNIT, text);
+    }
+
+    private static boolean isValid(String candidate) {
+      try {
+        new Parser(candidate).parse();
+        return true;
+      } catch (QuantityFormatException e) {
+        return false;
+      }
+    }
+
+    private static boolean isNameChar(char c) {
+      return !Character.isWhitespace(c) && c != '*' && c != '·' && c != '×' && c != '⋅'
+          && c != '/' && c != '(' && c != ')';
+    }
+
+    private char peek() {
+      return pos < src.length() ? src.charAt(pos) : 0;
+    }
+
+    private void skipSpace() {
+      while (pos < src.length() && Character.isWhitespace(src.charAt(pos))) {
+        pos++;
+      }
+    }
+
+    private static QuantityFormatException invalid(Text text) {
+      return new QuantityFormatException(INVALID_QUANTITY, text);
+    }
+  }
+
+  /** Symbols of the table grouped for documentation and help texts. */
+  static Map<Dimension, List<String>> byDimension() {
+    Map<Dimension, List<String>> out = new LinkedHashMap<>();
+    TABLE.forEach((symbol, unit) -> out.computeIfAbsent(unit.dimension(), d -> new ArrayList<>()).add(symbol));
+    out.replaceAll((d, l) -> Collections.unmodifiableList(l));
+    return Collections.unmodifiableMap(out);
+  }
+}
