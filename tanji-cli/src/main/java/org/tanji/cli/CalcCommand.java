@@ -1,0 +1,74 @@
+package org.tanji.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.tanji.core.calc.Result;
+import org.tanji.core.i18n.Messages;
+import org.tanji.io.ReadResult;
+import org.tanji.io.ResultJson;
+import org.tanji.io.StudyFiles;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code tanji calc FILE [--json] [--lang zh|en]}: computes a study and prints its footprint. */
+@Command(name = "calc", mixinStandardHelpOptions = true, resourceBundle = "org.tanji.cli.help")
+final class CalcCommand implements Callable<Integer> {
+
+  /** Report and message languages. */
+  enum Lang { zh, en }
+
+  @Parameters(index = "0", paramLabel = "FILE", descriptionKey = "calc.file")
+  Path file;
+
+  @Option(names = "--json", descriptionKey = "calc.json")
+  boolean json;
+
+  @Option(names = "--lang", paramLabel = "zh|en", descriptionKey = "calc.lang")
+  Lang lang;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    ReadResult read;
+    try {
+      if (Files.isDirectory(file)) {
+        err.println("tanji calc: " + file + " is a directory; give a study file (.yaml or .json)");
+        return Main.USAGE;
+      }
+      read = StudyFiles.read(file);
+    } catch (NoSuchFileException e) {
+      err.println("tanji calc: no such file: " + file);
+      return Main.USAGE;
+    } catch (IOException e) {
+      err.println("tanji calc: cannot read " + file + ": " + e.getMessage());
+      return Main.USAGE;
+    }
+    Result result = read.calculate();
+    Locale locale = locale(read);
+    if (json) {
+      out.println(ResultJson.toJson(result, locale));
+    } else {
+      new Summary(read.study(), result, locale, file.toString()).print(out);
+    }
+    return result.hasErrors() ? Main.STUDY_ERRORS : Main.OK;
+  }
+
+  private Locale locale(ReadResult read) {
+    if (lang != null) {
+      return Messages.locale(lang.name());
+    }
+    String studyLanguage = read.study() == null ? null : read.study().info().language();
+    return Messages.locale(studyLanguage);
+  }
+}

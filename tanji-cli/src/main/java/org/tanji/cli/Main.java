@@ -1,0 +1,78 @@
+package org.tanji.cli;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code tanji} command. */
+@Command(
+    name = "tanji",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    resourceBundle = "org.tanji.cli.help",
+    subcommands = {CalcCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+  /** Computed; warnings allowed. */
+  public static final int OK = 0;
+  /** The study has errors; the findings say which. */
+  public static final int STUDY_ERRORS = 1;
+  /** The command itself is wrong: unknown option, unreadable file. */
+  public static final int USAGE = 2;
+  /** A bug in Tanji. */
+  public static final int INTERNAL = 3;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    // UTF-8 whatever the machine's locale: a C locale would print Chinese as "?"
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), true);
+    PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
+    int code = run(out, err, args);
+    out.flush();
+    err.flush();
+    System.exit(code);
+  }
+
+  /** Runs the command line with the given streams; returns the exit status. */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
+    CommandLine cmd = new CommandLine(new Main());
+    cmd.setOut(out);
+    cmd.setErr(err);
+    cmd.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+    cmd.setParameterExceptionHandler((ex, arguments) -> {
+      CommandLine failed = ex.getCommandLine();
+      failed.getErr().println(failed.getCommandName().equals("tanji") ? "tanji: " + ex.getMessage() + " (see 'tanji --help')"
+          : "tanji " + failed.getCommandName() + ": " + ex.getMessage() + " (see 'tanji " + failed.getCommandName() + " --help')");
+      return USAGE;
+    });
+    cmd.setExecutionExceptionHandler((ex, command, parseResult) -> {
+      command.getErr().println("tanji: internal error: " + ex + " (please report it; set TANJI_DEBUG=1 for details)");
+      if (System.getenv("TANJI_DEBUG") != null) {
+        ex.printStackTrace(command.getErr());
+      }
+      return INTERNAL;
+    });
+    return cmd.execute(args);
+  }
+
+  @Override
+  public void run() {
+    // `tanji` alone: show what it can do
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** The version from the jar's manifest, or "development" when run from classes. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"tanji " + (v == null ? "development" : v)};
+    }
+  }
+}

@@ -1,0 +1,156 @@
+package org.tanji.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.tanji.core.calc.LineResult;
+import org.tanji.core.calc.Result;
+import org.tanji.core.calc.StageResult;
+import org.tanji.core.i18n.Messages;
+import org.tanji.core.i18n.Numbers;
+import org.tanji.core.model.Finding;
+import org.tanji.core.model.Study;
+
+/** The readable summary {@code tanji calc} prints for people. */
+final class Summary {
+
+  private final Study study;
+  private final Result result;
+  private final Locale locale;
+  private final String file;
+
+  Summary(Study study, Result result, Locale locale, String file) {
+    this.study = study;
+    this.result = result;
+    this.locale = locale;
+    this.file = file;
+  }
+
+  void print(PrintWriter out) {
+    String title = study == null || study.info().title() == null ? file : study.info().title();
+    out.println(title);
+    out.println("=".repeat(Math.min(80, Math.max(8, Cli.width(title)))));
+    if (study != null && study.product().name() != null) {
+      out.println(t("product") + study.product().name());
+    }
+    if (result.totalKgCO2e() != null) {
+      figures(out);
+      stages(out);
+      lines(out);
+      quality(out);
+    } else {
+      out.println(t("notComputed"));
+    }
+    findings(out);
+  }
+
+  private void figures(PrintWriter out) {
+    String unit = study.product().declaredUnit().text();
+    out.println(t("perUnit") + Numbers.fixed(result.perUnitKgCO2e(), 2) + " kgCO₂e / " + unit);
+    if (result.perKgKgCO2e() != null) {
+      out.println(t("perKg") + Numbers.readable(result.perKgKgCO2e()) + " kgCO₂e/kg");
+    }
+    out.println(t("total") + Numbers.fixed(result.totalKgCO2e() / 1000, 2) + " tCO₂e"
+        + "  (" + t("output") + study.product().output().text() + ")");
+    if (result.allocationShare() != 1.0) {
+      out.println(t("allocation") + Numbers.percent(result.allocationShare())
+          + " (" + study.allocation().id() + ")");
+    }
+  }
+
+  private void stages(PrintWriter out) {
+    out.println();
+    out.println(t("byStage"));
+    List<String[]> rows = new ArrayList<>();
+    List<Double> shares = new ArrayList<>();
+    for (StageResult s : result.stages()) {
+      rows.add(new String[] {Messages.get(s.stage().textKey(), locale), Numbers.fixed(s.kgCO2e() / 1000, 2),
+          Numbers.fixed(s.share() * 100, 2) + " %"});
+      shares.add(s.share());
+    }
+    table(out, new String[] {t("col.stage"), t("col.tCO2e"), t("col.share")}, rows, shares);
+  }
+
+  private void lines(PrintWriter out) {
+    out.println();
+    out.println(t("byLine"));
+    List<String[]> rows = new ArrayList<>();
+    List<Double> shares = new ArrayList<>();
+    for (LineResult l : result.lines()) {
+      String name = l.excluded() ? l.name() + " " + t("excluded") : l.name();
+      rows.add(new String[] {name, Messages.get(l.stage().textKey(), locale), Numbers.fixed(l.kgCO2e() / 1000, 2),
+          Numbers.fixed(l.share() * 100, 2) + " %", l.score() == null ? "—" : Numbers.fixed(l.score(), 2)});
+      shares.add(l.share());
+    }
+    table(out, new String[] {t("col.line"), t("col.stage"), t("col.tCO2e"), t("col.share"), t("col.score")}, rows, shares);
+  }
+
+  private void quality(PrintWriter out) {
+    out.println();
+    if (result.dataQuality() == null) {
+      out.println(t("quality") + "—");
+      return;
+    }
+    out.println(t("quality") + Numbers.fixed(result.dataQuality().score(), 2) + ", "
+        + t("grade." + result.dataQuality().grade()));
+  }
+
+  private void findings(PrintWriter out) {
+    out.println();
+    if (result.findings().isEmpty()) {
+      out.println(t("noFindings"));
+      return;
+    }
+    out.println(t("findings") + " (" + result.findings().size() + ")");
+    int shown = 0;
+    for (Finding f : result.findings()) {
+      if (shown++ == 200) {
+        out.println("  … " + (result.findings().size() - 200) + " " + t("moreFindings"));
+        break;
+      }
+      String where = f.where().isEmpty() ? "" : " " + f.where();
+      out.println("  " + t("severity." + f.severity().id()) + " " + f.code() + where + ": " + f.message(locale));
+    }
+  }
+
+  /**
+   * A table whose share column is rounded to two decimals; when the rounded shares do not add up
+   * to 100.00 %, a note says so instead of bending a figure.
+   */
+  private void table(PrintWriter out, String[] head, List<String[]> rows, List<Double> shares) {
+    int[] w = new int[head.length];
+    for (int c = 0; c < head.length; c++) {
+      w[c] = Cli.width(head[c]);
+      for (String[] r : rows) {
+        w[c] = Math.max(w[c], Cli.width(r[c]));
+      }
+      w[c] = Math.min(w[c], 40);
+    }
+    out.println(row(head, w));
+    for (String[] r : rows) {
+      out.println(row(r, w));
+    }
+    double shown = 0;
+    for (double s : shares) {
+      shown += Double.parseDouble(Numbers.fixed(s * 100, 2));
+    }
+    String sum = Numbers.fixed(shown, 2);
+    if (!sum.equals("100.00") && !sum.equals("0.00")) {
+      out.println("  " + String.format(t("roundingNote"), sum));
+    }
+  }
+
+  private static String row(String[] cells, int[] w) {
+    StringBuilder b = new StringBuilder("  ");
+    for (int c = 0; c < cells.length; c++) {
+      boolean numeric = c > 0 && !cells[c].isEmpty() && (Character.isDigit(cells[c].charAt(0)) || cells[c].charAt(0) == '-' || cells[c].equals("—"));
+      b.append(Cli.pad(cells[c], w[c], numeric)).append(c + 1 < cells.length ? "  " : "");
+    }
+    return b.toString().stripTrailing();
+  }
+
+  private String t(String key) {
+    return Cli.text(key, locale);
+  }
+}

@@ -1,0 +1,142 @@
+package org.tanji.io;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.util.Locale;
+import org.tanji.core.calc.LineResult;
+import org.tanji.core.calc.Result;
+import org.tanji.core.calc.StageResult;
+import org.tanji.core.model.Finding;
+
+/**
+ * Writes a {@link Result} as the JSON of {@code tanji calc --json}: the contract of
+ * STUDY-FORMAT.md, with unrounded numbers in plain notation.
+ */
+public final class ResultJson {
+
+  private static final JsonFactory FACTORY = new JsonFactory();
+
+  private ResultJson() {}
+
+  /** Writes the result; finding messages are in the given language. */
+  public static void write(Result r, Locale locale, Writer out) throws IOException {
+    try (JsonGenerator g = FACTORY.createGenerator(out)) {
+      g.useDefaultPrettyPrinter();
+      write(r, locale, g);
+    }
+  }
+
+  /** Writes the result to a stream in UTF-8. */
+  public static void write(Result r, Locale locale, OutputStream out) throws IOException {
+    try (JsonGenerator g = FACTORY.createGenerator(out)) {
+      g.useDefaultPrettyPrinter();
+      write(r, locale, g);
+    }
+  }
+
+  /** The result as a JSON string. */
+  public static String toJson(Result r, Locale locale) {
+    StringWriter w = new StringWriter();
+    try {
+      write(r, locale, w);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return w.toString();
+  }
+
+  private static void write(Result r, Locale locale, JsonGenerator g) throws IOException {
+    g.writeStartObject();
+    number(g, "total_kgCO2e", r.totalKgCO2e());
+    number(g, "perUnit_kgCO2e", r.perUnitKgCO2e());
+    number(g, "perKg_kgCO2e", r.perKgKgCO2e());
+    number(g, "allocationShare", r.allocationShare());
+    g.writeArrayFieldStart("stages");
+    for (StageResult s : r.stages()) {
+      g.writeStartObject();
+      g.writeStringField("stage", s.stage().id());
+      number(g, "kgCO2e", s.kgCO2e());
+      number(g, "share", s.share());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("lines");
+    for (LineResult l : r.lines()) {
+      g.writeStartObject();
+      g.writeStringField("name", l.name());
+      g.writeStringField("stage", l.stage().id());
+      number(g, "kgCO2e", l.kgCO2e());
+      number(g, "share", l.share());
+      g.writeBooleanField("excluded", l.excluded());
+      number(g, "score", l.score());
+      g.writeNumberField("index", l.index());
+      g.writeStringField("factor", l.factor());
+      if (l.points() == null) {
+        g.writeNullField("points");
+      } else {
+        g.writeObjectFieldStart("points");
+        g.writeNumberField("activity", l.points().activity());
+        g.writeNumberField("factor", l.points().factor());
+        g.writeNumberField("calibration", l.points().calibration());
+        g.writeEndObject();
+      }
+      g.writeBooleanField("allocated", l.allocated());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    if (r.dataQuality() == null) {
+      g.writeNullField("dataQuality");
+    } else {
+      g.writeObjectFieldStart("dataQuality");
+      number(g, "score", r.dataQuality().score());
+      g.writeNumberField("grade", r.dataQuality().grade());
+      g.writeEndObject();
+    }
+    g.writeArrayFieldStart("findings");
+    for (Finding f : r.findings()) {
+      g.writeStartObject();
+      g.writeStringField("code", f.code());
+      g.writeStringField("severity", f.severity().id());
+      g.writeStringField("where", f.where());
+      g.writeStringField("message", f.message(locale));
+      if (f.position() != null) {
+        g.writeNumberField("line", f.position().line());
+        g.writeNumberField("column", f.position().column());
+      }
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+  }
+
+  private static void number(JsonGenerator g, String name, Double value) throws IOException {
+    g.writeFieldName(name);
+    if (value == null) {
+      g.writeNull();
+    } else {
+      g.writeNumber(plain(value));
+    }
+  }
+
+  /**
+   * A double in the shortest form that reads back to the same value, without an exponent for
+   * ordinary magnitudes: 122992867.475 rather than 1.22992867475E8.
+   */
+  static String plain(double v) {
+    if (v == 0) {
+      return "0";
+    }
+    double abs = Math.abs(v);
+    if (abs >= 1e-7 && abs < 1e21) {
+      String s = new BigDecimal(Double.toString(v)).toPlainString();
+      return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", ".0") : s;
+    }
+    return Double.toString(v);
+  }
+}

@@ -1,0 +1,418 @@
+package org.tanji.io;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.tanji.core.i18n.Text;
+import org.tanji.core.model.Activity;
+import org.tanji.core.model.Allocation;
+import org.tanji.core.model.Boundary;
+import org.tanji.core.model.Claims;
+import org.tanji.core.model.Coproduct;
+import org.tanji.core.model.Factor;
+import org.tanji.core.model.FactorType;
+import org.tanji.core.model.Finding;
+import org.tanji.core.model.GwpSet;
+import org.tanji.core.model.InventoryLine;
+import org.tanji.core.model.Organization;
+import org.tanji.core.model.Period;
+import org.tanji.core.model.Position;
+import org.tanji.core.model.Product;
+import org.tanji.core.model.Quality;
+import org.tanji.core.model.SourceMap;
+import org.tanji.core.model.Stage;
+import org.tanji.core.model.Study;
+import org.tanji.core.model.StudyInfo;
+import org.tanji.core.units.Quantity;
+import org.tanji.io.internal.Fields;
+import org.tanji.io.internal.Node;
+
+/**
+ * Turns a parsed study file into a {@link Study}, checking every key against the study format.
+ * All problems in a file are collected, not only the first.
+ */
+final class StudyReader {
+
+  static final int FORMAT_VERSION = 1;
+
+  private static final List<String> TOP = List.of("tanji", "study", "organization", "product", "factors",
+      "inventory", "coproducts", "allocation", "cutoff", "claimed");
+  private static final List<String> STUDY = List.of("title", "language", "standards", "boundary", "period", "gwp");
+  private static final List<String> PERIOD = List.of("start", "end");
+  private static final List<String> ORGANIZATION = List.of("name", "address", "creditCode",
+      "legalRepresentative", "industry", "contact", "phone", "email");
+  private static final List<String> PRODUCT = List.of("name", "declaredUnit", "output", "massPerUnit", "price",
+      "description");
+  private static final List<String> FACTOR = List.of("name", "value", "source", "type", "year", "region",
+      "boundary", "note");
+  private static final List<String> LINE = List.of("name", "stage", "amount", "factor", "mass", "distance",
+      "emissions", "excluded", "quality", "dedicated", "claimed", "source", "note");
+  private static final List<String> QUALITY = List.of("activity", "calibration", "factor");
+  private static final List<String> COPRODUCT = List.of("name", "output", "price", "declaredUnit", "massPerUnit");
+  private static final List<String> CUTOFF = List.of("massShare");
+  private static final List<String> CLAIMED = List.of("total", "perUnit", "dataQuality");
+  private static final List<String> LANGUAGES = List.of("zh", "en");
+
+  private final List<Finding> findings;
+  private final Map<String, Position> positions = new HashMap<>();
+
+  private StudyReader(List<Finding> findings) {
+    this.findings = findings;
+  }
+
+  /** Reads a study from a parsed tree; findings go to the given list. */
+  static Study read(Node root, String fileName, List<Finding> findings) {
+    return new StudyReader(findings).study(root, fileName);
+  }
+
+  private Study study(Node root, String fileName) {
+    Optional<Fields> top = Fields.of(root, "", TOP, findings, positions);
+    if (top.isEmpty()) {
+      findings.add(Finding.error("PARSE_ERROR", "", Text.of("read.topNotMap")).at(root.position()));
+      return null;
+    }
+    Fields f = top.get();
+    version(f);
+    StudyInfo info = info(f);
+    Organization organization = organization(f);
+    Product product = product(f);
+    Map<String, Factor> factors = factors(f);
+    List<InventoryLine> inventory = inventory(f);
+    List<Coproduct> coproducts = coproducts(f);
+    Allocation allocation = f.choice("allocation", false, Allocation::fromId, Fields.ids(Allocation.class, Allocation::id));
+    double cutoff = cutoff(f);
+    Claims claims = claims(f);
+    return new Study(info, organization, product, factors, inventory, coproducts, allocation, cutoff, claims,
+        new SourceMap(fileName, positions));
+  }
+
+  private void version(Fields f) {
+    if (!f.has("tanji")) {
+      findings.add(Finding.warning("MISSING_VALUE", "tanji", Text.of("read.noVersion", FORMAT_VERSION)).at(f.position()));
+      return;
+    }
+    Integer v = f.integer("tanji", true);
+    if (v != null && v != FORMAT_VERSION) {
+      f.error("tanji", f.node("tanji"), Text.of("read.badVersion", v, FORMAT_VERSION));
+    }
+  }
+
+  private StudyInfo info(Fields top) {
+    Optional<Fields> block = Fields.of(top.node("study"), "study", STUDY, findings, positions);
+    if (block.isEmpty()) {
+      findings.add(Finding.warning("MISSING_VALUE", "study", Text.of("read.noStudyBlock")).at(top.position()));
+      return StudyInfo.empty();
+    }
+    Fields f = block.get();
+    String title = f.string("title", false);
+    if (title == null) {
+      findings.add(Finding.warning("MISSING_VALUE", "study.title", Text.of("read.noTitle")).at(f.position()));
+    }
+    String language = f.choice("language", false, l -> LANGUAGES.contains(l) ? Optional.of(l) : Optional.empty(), LANGUAGES);
+    List<String> standards = stringList(f, "standards");
+    Boundary boundary = f.choice("boundary", false, Boundary::fromId, Fields.ids(Boundary.class, Boundary::id));
+    GwpSet gwp = f.choice("gwp", false, GwpSet::fromId, Fields.ids(GwpSet.class, Enum::name));
+    Period period = period(f);
+    return new StudyInfo(title, language, standards, boundary, period, gwp);
+  }
+
+  private List<String> stringList(Fields f, String key) {
+    Node n = f.node(key);
+    if (n == null || n instanceof Node.Scalar s && s.kind() == Node.Kind.NULL) {
+      return List.of();
+    }
+    if (n instanceof Node.Scalar s) {
+      return List.of(s.text()); // a single standard written without brackets
+    }
+    if (!(n instanceof Node.ListNode list)) {
+      f.error(key, n, Text.of("read.notList", f.child(key)));
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < list.items().size(); i++) {
+      if (list.items().get(i) instanceof Node.Scalar s && s.text() != null) {
+        out.add(s.text());
+      } else {
+        findings.add(Finding.error("INVALID_VALUE", f.child(key) + "[" + i + "]",
+            Text.of("read.notScalar", f.child(key) + "[" + i + "]")).at(list.items().get(i).position()));
+      }
+    }
+    return out;
+  }
+
+  private Period period(Fields study) {
+    Optional<Fields> block = Fields.of(study.node("period"), "study.period", PERIOD, findings, positions);
+    if (block.isEmpty()) {
+      findings.add(Finding.warning("MISSING_VALUE", "study.period", Text.of("read.noPeriod")).at(study.position()));
+      return null;
+    }
+    Fields f = block.get();
+    LocalDate start = date(f, "start");
+    LocalDate end = date(f, "end");
+    if (start == null || end == null) {
+      return null;
+    }
+    if (end.isBefore(start)) {
+      f.error("end", f.node("end"), Text.of("read.periodReversed", start.toString(), end.toString()));
+      return null;
+    }
+    return new Period(start, end);
+  }
+
+  private LocalDate date(Fields f, String key) {
+    String text = f.string(key, true);
+    if (text == null) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(Fields.halfWidth(text).strip());
+    } catch (DateTimeParseException e) {
+      f.error(key, f.node(key), Text.of("read.badDate", f.child(key), text));
+      return null;
+    }
+  }
+
+  private Organization organization(Fields top) {
+    Optional<Fields> block = Fields.of(top.node("organization"), "organization", ORGANIZATION, findings, positions);
+    if (block.isEmpty()) {
+      return Organization.empty();
+    }
+    Fields f = block.get();
+    return new Organization(f.string("name", false), f.string("address", false), f.string("creditCode", false),
+        f.string("legalRepresentative", false), f.string("industry", false), f.string("contact", false),
+        f.string("phone", false), f.string("email", false));
+  }
+
+  private Product product(Fields top) {
+    Optional<Fields> block = Fields.of(top.node("product"), "product", PRODUCT, findings, positions);
+    if (block.isEmpty()) {
+      top.missing("product");
+      return Product.empty();
+    }
+    Fields f = block.get();
+    BigDecimal price = f.decimal("price", false);
+    return new Product(f.string("name", false), f.quantity("declaredUnit", true), f.quantity("output", true),
+        f.quantity("massPerUnit", false), price == null ? null : price.doubleValue(), f.string("description", false));
+  }
+
+  private Map<String, Factor> factors(Fields top) {
+    Map<String, Factor> out = new LinkedHashMap<>();
+    Node node = top.node("factors");
+    if (node == null || node instanceof Node.Scalar s && s.kind() == Node.Kind.NULL) {
+      return out;
+    }
+    if (!(node instanceof Node.MapNode map)) {
+      top.error("factors", node, Text.of("read.notMap", "factors"));
+      return out;
+    }
+    positions.put("factors", map.position());
+    for (Node.Entry e : map.entries().values()) {
+      String path = "factors." + e.key();
+      positions.put(path, e.keyPosition());
+      if (e.value() instanceof Node.Scalar s && s.kind() != Node.Kind.NULL) {
+        // shorthand: `grid: 0.6205 tCO2e/MWh`
+        positions.put(path + ".value", s.position());
+        Quantity value = top.quantityOf(s.text(), path + ".value", s.position());
+        out.put(e.key(), new Factor(e.key(), null, value, null, null, null, null, null, null));
+        continue;
+      }
+      Optional<Fields> block = Fields.of(e.value(), path, FACTOR, findings, positions);
+      if (block.isEmpty()) {
+        findings.add(Finding.error("MISSING_VALUE", path + ".value", Text.of("read.missing", path + ".value"))
+            .at(e.keyPosition()));
+        out.put(e.key(), new Factor(e.key(), null, null, null, null, null, null, null, null));
+        continue;
+      }
+      Fields f = block.get();
+      FactorType type = f.choice("type", false, FactorType::fromId, Fields.ids(FactorType.class, FactorType::id));
+      out.put(e.key(), new Factor(e.key(), f.string("name", false), f.quantity("value", true),
+          f.string("source", false), type, f.integer("year", false), f.string("region", false),
+          f.string("boundary", false), f.string("note", false)));
+    }
+    return out;
+  }
+
+  private List<InventoryLine> inventory(Fields top) {
+    Node node = top.node("inventory");
+    if (!(node instanceof Node.ListNode list)) {
+      if (node == null || node instanceof Node.Scalar s && s.kind() == Node.Kind.NULL) {
+        top.missing("inventory");
+      } else {
+        top.error("inventory", node, Text.of("read.notList", "inventory"));
+      }
+      return List.of();
+    }
+    positions.put("inventory", list.position());
+    if (list.items().isEmpty()) {
+      findings.add(Finding.error("MISSING_VALUE", "inventory", Text.of("read.emptyInventory")).at(list.position()));
+    }
+    List<InventoryLine> out = new ArrayList<>(list.items().size());
+    for (int i = 0; i < list.items().size(); i++) {
+      String path = "inventory[" + i + "]";
+      Node item = list.items().get(i);
+      positions.put(path, item.position());
+      Optional<Fields> block = Fields.of(item, path, LINE, findings, positions);
+      if (block.isEmpty()) {
+        findings.add(Finding.error("MISSING_VALUE", path, Text.of("read.emptyLine", path)).at(item.position()));
+        continue;
+      }
+      out.add(line(i, block.get()));
+    }
+    return out;
+  }
+
+  private InventoryLine line(int index, Fields f) {
+    String name = f.string("name", true);
+    Stage stage = f.choice("stage", true, Stage::fromId, Fields.ids(Stage.class, Stage::id));
+    Activity activity = activity(f, name == null ? f.path() : name);
+    Quality quality = quality(f);
+    boolean dedicated = f.bool("dedicated");
+    Quantity claimed = f.quantity("claimed", false);
+    return new InventoryLine(index, name == null ? f.path() : name, stage, activity, quality, dedicated, claimed,
+        f.string("source", false), f.string("note", false));
+  }
+
+  /** Exactly one of: amount + factor; mass + distance + factor; emissions; excluded + amount. */
+  private Activity activity(Fields f, String name) {
+    boolean amount = f.has("amount");
+    boolean transport = f.has("mass") || f.has("distance");
+    boolean emissions = f.has("emissions");
+    boolean excluded = f.has("excluded");
+    int forms = (amount && !excluded ? 1 : 0) + (transport ? 1 : 0) + (emissions ? 1 : 0) + (excluded ? 1 : 0);
+    if (forms == 0) {
+      findings.add(Finding.error("MISSING_VALUE", f.path(), Text.of("read.noActivity", name)).at(f.position()));
+      return null;
+    }
+    if (forms > 1) {
+      findings.add(Finding.error("CONFLICTING_VALUES", f.path(), Text.of("read.manyActivities", name)).at(f.position()));
+      return null;
+    }
+    if (emissions && f.has("factor")) {
+      findings.add(Finding.error("CONFLICTING_VALUES", f.child("factor"), Text.of("read.emissionsWithFactor", name))
+          .at(f.node("factor").position()));
+      return null;
+    }
+    if (excluded) {
+      String reason = f.string("excluded", true);
+      Quantity q = f.quantity("amount", true);
+      String factor = f.string("factor", false);
+      return reason == null || q == null ? null : new Activity.Excluded(reason, q, factor);
+    }
+    if (emissions) {
+      return gases(f);
+    }
+    String factor = f.string("factor", true);
+    if (transport) {
+      Quantity mass = f.quantity("mass", true);
+      Quantity distance = f.quantity("distance", true);
+      return mass == null || distance == null || factor == null ? null : new Activity.Transport(mass, distance, factor);
+    }
+    Quantity q = f.quantity("amount", true);
+    return q == null || factor == null ? null : new Activity.Amount(q, factor);
+  }
+
+  private Activity gases(Fields line) {
+    Node n = line.node("emissions");
+    String path = line.child("emissions");
+    if (!(n instanceof Node.MapNode map) || map.entries().isEmpty()) {
+      line.error("emissions", n, Text.of("read.emissionsShape", path));
+      return null;
+    }
+    positions.put(path, map.position());
+    Map<String, Quantity> gases = new LinkedHashMap<>();
+    boolean ok = true;
+    for (Node.Entry e : map.entries().values()) {
+      String where = path + "." + e.key();
+      positions.put(where, e.keyPosition());
+      if (!(e.value() instanceof Node.Scalar s) || s.text() == null) {
+        findings.add(Finding.error("INVALID_VALUE", where, Text.of("read.notScalar", where)).at(e.keyPosition()));
+        ok = false;
+        continue;
+      }
+      Quantity q = line.quantityOf(s.text(), where, s.position());
+      ok &= q != null;
+      gases.put(e.key(), q);
+    }
+    return ok ? new Activity.Emissions(gases) : null;
+  }
+
+  private Quality quality(Fields line) {
+    Optional<Fields> block = Fields.of(line.node("quality"), line.child("quality"), QUALITY, findings, positions);
+    if (block.isEmpty()) {
+      return null;
+    }
+    Fields f = block.get();
+    Quality.ActivityLevel activity = f.choice("activity", false, Quality.ActivityLevel::fromId,
+        Fields.ids(Quality.ActivityLevel.class, Quality.ActivityLevel::id));
+    Quality.Calibration calibration = f.choice("calibration", false, Quality.Calibration::fromId,
+        Fields.ids(Quality.Calibration.class, Quality.Calibration::id));
+    Integer points = f.integer("factor", false);
+    if (points != null && (points < 1 || points > 6)) {
+      f.error("factor", f.node("factor"), Text.of("read.factorPoints", points));
+      points = null;
+    }
+    return new Quality(activity, calibration, points);
+  }
+
+  private List<Coproduct> coproducts(Fields top) {
+    Node node = top.node("coproducts");
+    if (node == null || node instanceof Node.Scalar s && s.kind() == Node.Kind.NULL) {
+      return List.of();
+    }
+    if (!(node instanceof Node.ListNode list)) {
+      top.error("coproducts", node, Text.of("read.notList", "coproducts"));
+      return List.of();
+    }
+    positions.put("coproducts", list.position());
+    List<Coproduct> out = new ArrayList<>();
+    for (int i = 0; i < list.items().size(); i++) {
+      String path = "coproducts[" + i + "]";
+      positions.put(path, list.items().get(i).position());
+      Optional<Fields> block = Fields.of(list.items().get(i), path, COPRODUCT, findings, positions);
+      if (block.isEmpty()) {
+        findings.add(Finding.error("MISSING_VALUE", path, Text.of("read.emptyLine", path)).at(list.items().get(i).position()));
+        continue;
+      }
+      Fields f = block.get();
+      BigDecimal price = f.decimal("price", false);
+      if (price != null && price.signum() < 0) {
+        f.error("price", f.node("price"), Text.of("value.negative", path, price.toPlainString()));
+        price = null;
+      }
+      out.add(new Coproduct(f.string("name", true), f.quantity("output", true), price == null ? null : price.doubleValue(),
+          f.quantity("declaredUnit", false), f.quantity("massPerUnit", false)));
+    }
+    return out;
+  }
+
+  private double cutoff(Fields top) {
+    Optional<Fields> block = Fields.of(top.node("cutoff"), "cutoff", CUTOFF, findings, positions);
+    if (block.isEmpty()) {
+      return Study.DEFAULT_CUTOFF;
+    }
+    BigDecimal share = block.get().decimal("massShare", false);
+    if (share == null) {
+      return Study.DEFAULT_CUTOFF;
+    }
+    if (share.signum() <= 0 || share.compareTo(BigDecimal.ONE) >= 0) {
+      block.get().error("massShare", block.get().node("massShare"), Text.of("read.cutoffRange", share.toPlainString()));
+      return Study.DEFAULT_CUTOFF;
+    }
+    return share.doubleValue();
+  }
+
+  private Claims claims(Fields top) {
+    Optional<Fields> block = Fields.of(top.node("claimed"), "claimed", CLAIMED, findings, positions);
+    if (block.isEmpty()) {
+      return Claims.none();
+    }
+    Fields f = block.get();
+    return new Claims(f.quantity("total", false), f.quantity("perUnit", false), f.decimal("dataQuality", false));
+  }
+}

@@ -1,0 +1,260 @@
+package org.tanji.io.internal;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Collection;
+import java.util.function.Function;
+import org.tanji.core.i18n.Text;
+import org.tanji.core.model.Finding;
+import org.tanji.core.model.Position;
+import org.tanji.core.units.Quantity;
+import org.tanji.core.units.QuantityFormatException;
+import org.tanji.core.units.Units;
+
+/**
+ * Typed access to the keys of one mapping in a study file. Every problem becomes a finding with
+ * the key path and the position in the file; nothing is converted without saying so.
+ */
+public final class Fields {
+
+  private final Node.MapNode map;
+  private final String path;
+  private final List<Finding> findings;
+  private final Map<String, Position> positions;
+
+  private Fields(Node.MapNode map, String path, List<Finding> findings, Map<String, Position> positions) {
+    this.map = map;
+    this.path = path;
+    this.findings = findings;
+    this.positions = positions;
+  }
+
+  /**
+   * Fields of a node that must be a mapping with only the given keys; anything else is a finding.
+   *
+   * @return empty when the node is absent or not a mapping (a finding says which)
+   */
+  public static Optional<Fields> of(Node node, String path, List<String> allowed, List<Finding> findings,
+      Map<String, Position> positions) {
+    if (node == null || node instanceof Node.Scalar s && s.kind() == Node.Kind.NULL) {
+      return Optional.empty();
+    }
+    if (!(node instanceof Node.MapNode map)) {
+      findings.add(Finding.error("INVALID_VALUE", path, Text.of("read.notMap", path)).at(node.position()));
+      return Optional.empty();
+    }
+    positions.put(path, map.position());
+    Fields fields = new Fields(map, path, findings, positions);
+    for (Node.Entry e : map.entries().values()) {
+      String childPath = fields.child(e.key());
+      positions.put(childPath, e.keyPosition());
+      if (!allowed.contains(e.key())) {
+        Optional<String> suggestion = suggest(e.key(), allowed);
+        Text text = suggestion
+            .map(s -> Text.of("read.unknownKey.suggest", e.key(), pathOrTop(path), s))
+            .orElseGet(() -> Text.of("read.unknownKey", e.key(), pathOrTop(path), String.join(", ", allowed)));
+        findings.add(Finding.error("UNKNOWN_KEY", childPath, text).at(e.keyPosition()));
+      }
+    }
+    return Optional.of(fields);
+  }
+
+  private static String pathOrTop(String path) {
+    return path.isEmpty() ? "/" : path;
+  }
+
+  public String path() {
+    return path;
+  }
+
+  public String child(String key) {
+    return path.isEmpty() ? key : path + "." + key;
+  }
+
+  public boolean has(String key) {
+    Node n = node(key);
+    return n != null && !(n instanceof Node.Scalar s && s.kind() == Node.Kind.NULL);
+  }
+
+  /** The raw node under a key, or null. */
+  public Node node(String key) {
+    Node.Entry e = map.entries().get(key);
+    return e == null ? null : e.value();
+  }
+
+  public Map<String, Node.Entry> entries() {
+    return map.entries();
+  }
+
+  public Position position() {
+    return map.position();
+  }
+
+  // ------------------------------------------------------------------ scalars
+
+  /** A text value; numbers and booleans are taken as the text they were written as. */
+  public String string(String key, boolean required) {
+    Node n = node(key);
+    if (!has(key)) {
+      if (required) {
+        missing(key);
+      }
+      return null;
+    }
+    if (n instanceof Node.Scalar s) {
+      return s.text();
+    }
+    error(key, n, Text.of("read.notScalar", child(key)));
+    return null;
+  }
+
+  /** A quantity {@code "<number> <unit>"}, with full-width characters converted and said so. */
+  public Quantity quantity(String key, boolean required) {
+    String text = string(key, required);
+    if (text == null) {
+      return null;
+    }
+    return quantityOf(text, child(key), node(key).position());
+  }
+
+  /** Reads a quantity text found at a path; problems are findings and the result null. */
+  public Quantity quantityOf(String text, String where, Position pos) {
+    String normalized = halfWidth(text);
+    if (!normalized.equals(text)) {
+      findings.add(Finding.warning("FULLWIDTH_CHARACTERS", where, Text.of("read.fullWidth", text, normalized)).at(pos));
+    }
+    try {
+      return Units.parseQuantity(normalized);
+    } catch (QuantityFormatException e) {
+      findings.add(Finding.error(e.code(), where, Text.of("read.quantity", where, e.text())).at(pos));
+      return null;
+    }
+  }
+
+  /** A plain decimal number (no unit); full-width digits are converted with a warning. */
+  public BigDecimal decimal(String key, boolean required) {
+    String text = string(key, required);
+    if (text == null) {
+      return null;
+    }
+    String normalized = halfWidth(text).strip();
+    if (!normalized.equals(text.strip())) {
+      findings.add(Finding.warning("FULLWIDTH_CHARACTERS", child(key), Text.of("read.fullWidth", text, normalized))
+          .at(node(key).position()));
+    }
+    if (!normalized.matches("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d{1,4})?")) {
+      error(key, node(key), Text.of("read.notNumber", child(key), text));
+      return null;
+    }
+    BigDecimal value = new BigDecimal(normalized);
+    if (value.abs().compareTo(BigDecimal.valueOf(Double.MAX_VALUE)) > 0) {
+      error(key, node(key), Text.of("read.notNumber", child(key), text));
+      return null;
+    }
+    return value;
+  }
+
+  /** A whole number. */
+  public Integer integer(String key, boolean required) {
+    BigDecimal d = decimal(key, required);
+    if (d == null) {
+      return null;
+    }
+    try {
+      return d.stripTrailingZeros().intValueExact();
+    } catch (ArithmeticException e) {
+      error(key, node(key), Text.of("read.notInteger", child(key), d.toPlainString()));
+      return null;
+    }
+  }
+
+  /** {@code true} or {@code false}; absent is false. */
+  public boolean bool(String key) {
+    Node n = node(key);
+    if (!has(key)) {
+      return false;
+    }
+    if (n instanceof Node.Scalar s && ("true".equals(s.text()) || "false".equals(s.text()))) {
+      return "true".equals(s.text());
+    }
+    String text = n instanceof Node.Scalar s ? s.text() : "…";
+    error(key, n, Text.of("read.notBoolean", child(key), text));
+    return false;
+  }
+
+  /** One of a fixed set of identifiers, with a suggestion for near misses. */
+  public <E> E choice(String key, boolean required, Function<String, Optional<E>> lookup, List<String> ids) {
+    String text = string(key, required);
+    if (text == null) {
+      return null;
+    }
+    Optional<E> value = lookup.apply(text);
+    if (value.isPresent()) {
+      return value.get();
+    }
+    Optional<String> suggestion = suggest(text, ids);
+    Text msg = suggestion
+        .map(s -> Text.of("read.badChoice.suggest", child(key), text, s))
+        .orElseGet(() -> Text.of("read.badChoice", child(key), text, String.join(", ", ids)));
+    error(key, node(key), msg);
+    return null;
+  }
+
+  /** The identifiers of an enum with an {@code id()} method, for messages. */
+  public static <E extends Enum<E>> List<String> ids(Class<E> type, Function<E, String> id) {
+    return Arrays.stream(type.getEnumConstants()).map(id).toList();
+  }
+
+  public void missing(String key) {
+    Node n = node(key);
+    Position pos = n != null ? n.position() : map.position();
+    findings.add(Finding.error("MISSING_VALUE", child(key), Text.of("read.missing", child(key))).at(pos));
+  }
+
+  public void error(String key, Node n, Text text) {
+    Position pos = n != null ? n.position() : map.position();
+    findings.add(Finding.error("INVALID_VALUE", child(key), text).at(pos));
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  /**
+   * Full-width ASCII forms (ＡＢＣ１２３) and the ideographic space, as typed with a Chinese input
+   * method, to their ordinary forms.
+   */
+  public static String halfWidth(String s) {
+    StringBuilder out = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      char r = c >= '\uFF01' && c <= '\uFF5E' ? (char) (c - 0xFEE0) : c == '\u3000' ? ' ' : c;
+      if (r != c && out == null) {
+        out = new StringBuilder(s.substring(0, i));
+      }
+      if (out != null) {
+        out.append(r);
+      }
+    }
+    return out == null ? s : out.toString();
+  }
+
+  /** The closest allowed word, if one is close enough to be a typo. */
+  public static Optional<String> suggest(String word, Collection<String> allowed) {
+    if (word.length() > 60) {
+      return Optional.empty();
+    }
+    String best = null;
+    int bestD = Integer.MAX_VALUE;
+    for (String a : allowed) {
+      int d = a.equalsIgnoreCase(word) ? 0 : Units.editDistance(a.toLowerCase(Locale.ROOT), word.toLowerCase(Locale.ROOT));
+      if (d < bestD && d <= Math.max(1, Math.min(3, a.length() / 3))) {
+        best = a;
+        bestD = d;
+      }
+    }
+    return Optional.ofNullable(best);
+  }
+}
