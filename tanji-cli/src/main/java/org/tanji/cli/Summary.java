@@ -52,7 +52,7 @@ final class Summary {
       out.println(t("perKg") + Numbers.readable(result.perKgKgCO2e()) + " kgCO₂e/kg");
     }
     out.println(t("total") + Numbers.fixed(result.totalKgCO2e() / 1000, 2) + " tCO₂e"
-        + "  (" + t("output") + study.product().output().text() + ")");
+        + t("sep") + t("output") + study.product().output().text());
     if (result.allocationShare() != 1.0) {
       out.println(t("allocation") + Numbers.percent(result.allocationShare())
           + " (" + study.allocation().id() + ")");
@@ -92,7 +92,7 @@ final class Summary {
       out.println(t("quality") + "—");
       return;
     }
-    out.println(t("quality") + Numbers.fixed(result.dataQuality().score(), 2) + ", "
+    out.println(t("quality") + Numbers.fixed(result.dataQuality().score(), 2) + t("sep")
         + t("grade." + result.dataQuality().grade()));
   }
 

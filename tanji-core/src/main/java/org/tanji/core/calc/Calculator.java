@@ -223,7 +223,7 @@ public final class Calculator {
         perKgOfClaim = claim.inBase() * study.product().declaredUnit().inBase() / product.declaredUnitMassKgOrNaN();
       } else {
         findings.add(Finding.error("UNIT_MISMATCH", "claimed.perUnit", Text.of("claim.perUnit.unit",
-            claim.text(), dim.describe(), study.product().declaredUnit().text())));
+            claim.text(), dim.describeWithArticle(), study.product().declaredUnit().text())));
         return;
       }
       Claims.check("claimed.perUnit", Text.of("claim.perUnit"), claim.text(), claim.value(), recomputed,
@@ -239,7 +239,8 @@ public final class Calculator {
         return true;
       }
       findings.add(Finding.error("UNIT_MISMATCH", where,
-          Text.of("unit.mismatch.expected", what, q.text(), q.dimension().describe(), dim.describe(), preferred(dim))));
+          Text.of("unit.mismatch.expected", what, q.text(), q.dimension().describeWithArticle(),
+              dim.describeWithArticle(), preferred(dim))));
       return false;
     }
 
@@ -256,7 +257,7 @@ public final class Calculator {
         if (dim.co2e() != 1 || dim.equals(Dimension.CO2E)) {
           badFactors.add(key);
           findings.add(Finding.error("UNIT_MISMATCH", where,
-              Text.of("factor.notPerActivity", key, f.value().text(), dim.describe())));
+              Text.of("factor.notPerActivity", key, f.value().text(), dim.describeWithArticle())));
           return;
         }
         if (f.value().value() < 0) {
@@ -322,7 +323,7 @@ public final class Calculator {
       Dimension needed = Dimension.CO2E.dividedBy(f.dimension());
       if (!a.amount().dimension().equals(needed)) {
         findings.add(Finding.error("UNIT_MISMATCH", line.path() + ".amount", Text.of("unit.mismatch.amount",
-            line.name(), a.amount().dimension().describe(), a.amount().unit().symbol(),
+            line.name(), a.amount().dimension().describeWithArticle(), a.amount().unit().symbol(),
             a.factor(), f.unit().symbol(), needed.describe(), preferred(needed))));
         return OptionalDouble.empty();
       }
@@ -378,8 +379,8 @@ public final class Calculator {
         return q != null;
       }
       findings.add(Finding.error("UNIT_MISMATCH", line.path() + key, Text.of("unit.mismatch.field",
-          line.name(), key.substring(key.lastIndexOf('.') + 1), q.dimension().describe(), q.unit().symbol(),
-          dim.describe(), preferred(dim))));
+          line.name(), key.substring(key.lastIndexOf('.') + 1), q.dimension().describeWithArticle(), q.unit().symbol(),
+          dim.describeWithArticle(), preferred(dim))));
       return false;
     }
 
@@ -429,8 +430,8 @@ public final class Calculator {
       boolean ok = positive(p.declaredUnit(), "product.declaredUnit") & positive(p.output(), "product.output");
       if (!p.output().dimension().equals(p.declaredUnit().dimension())) {
         findings.add(Finding.error("UNIT_MISMATCH", "product.output", Text.of("product.outputMismatch",
-            p.output().text(), p.output().dimension().describe(), p.declaredUnit().text(),
-            p.declaredUnit().dimension().describe())));
+            p.output().text(), p.output().dimension().describeWithArticle(), p.declaredUnit().text(),
+            p.declaredUnit().dimension().describeWithArticle())));
         ok = false;
       }
       Double unitMass = null;
@@ -527,7 +528,8 @@ public final class Calculator {
       Quantity unit = coproductUnit(c);
       if (!unit.dimension().equals(c.output().dimension())) {
         findings.add(Finding.error("UNIT_MISMATCH", where + ".output", Text.of("product.outputMismatch",
-            c.output().text(), c.output().dimension().describe(), unit.text(), unit.dimension().describe())));
+            c.output().text(), c.output().dimension().describeWithArticle(), unit.text(),
+            unit.dimension().describeWithArticle())));
         return OptionalDouble.empty();
       }
       if (!positive(c.output(), where + ".output") || !positive(unit, where + ".declaredUnit")) {
@@ -603,7 +605,7 @@ public final class Calculator {
         String where = line.path() + ".amount";
         if (!x.amount().dimension().equals(Dimension.MASS)) {
           findings.add(Finding.warning("CUTOFF_UNCHECKED", where,
-              Text.of("cutoff.notMass", line.name(), x.amount().text(), x.amount().dimension().describe())));
+              Text.of("cutoff.notMass", line.name(), x.amount().text(), x.amount().dimension().describeWithArticle())));
         } else if (rawMaterialKg <= 0) {
           findings.add(Finding.warning("CUTOFF_UNCHECKED", where, Text.of("cutoff.noRawMaterials", line.name())));
         } else {

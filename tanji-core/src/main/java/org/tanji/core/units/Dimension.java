@@ -69,6 +69,15 @@ public record Dimension(int mass, int length, int energy, int gasVolume, int cou
   }
 
   /**
+   * Describes this dimension in words with the article a sentence needs: "a length", "an energy",
+   * "transport work"; composite dimensions as {@link #describe()}.
+   */
+  public Text describeWithArticle() {
+    String named = NAMED.get(this);
+    return named == null ? describe() : Text.of(named.replace("dim.", "dim.a."));
+  }
+
+  /**
    * Describes this dimension in words: "transport work", "CO₂e mass per mass",
    * "mass × length²" for something without a name.
    */

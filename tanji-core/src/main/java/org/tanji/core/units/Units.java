@@ -63,7 +63,7 @@ public final class Units {
     PREFERRED.put(Dimension.VOLUME, "m3");
     PREFERRED.put(Dimension.GAS_VOLUME, "Nm3");
     PREFERRED.put(Dimension.LENGTH, "km");
-    PREFERRED.put(Dimension.TRANSPORT_WORK, "t*km");
+    PREFERRED.put(Dimension.TRANSPORT_WORK, "t·km");
     PREFERRED.put(Dimension.COUNT, "piece");
     PREFERRED.put(Dimension.CO2E, "kgCO2e");
   }
