@@ -317,13 +317,9 @@ public final class Units {
     }
 
     private QuantityFormatException unknown(String name) {
-      Optional<String> suggestion = suggest(name);
-      if (suggestion.isEmpty() && name.contains(".")) {
-        String dotted = name.replace('.', '*');
-        if (isValid(dotted)) {
-          suggestion = Optional.of(dotted);
-        }
-      }
+      // "t.km" (as seed 003 prints it) is meant as a product; say so before any near miss
+      String dotted = name.replace('.', '*');
+      Optional<String> suggestion = name.contains(".") && isValid(dotted) ? Optional.of(dotted) : suggest(name);
       Text text = suggestion
           .map(s -> Text.of("unit.unknown.suggest", name, s))
           .orElseGet(() -> Text.of("unit.unknown", name));

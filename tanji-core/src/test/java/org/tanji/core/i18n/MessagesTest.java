@@ -1,0 +1,52 @@
+package org.tanji.core.i18n;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.text.MessageFormat;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+final class MessagesTest {
+
+  private static Properties load(String name) throws IOException {
+    Properties p = new Properties();
+    try (InputStream in = MessagesTest.class.getResourceAsStream("/org/tanji/core/i18n/" + name)) {
+      p.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+    }
+    return p;
+  }
+
+  @Test
+  void bundles_haveTheSameKeysAndValidPatterns() throws IOException {
+    Properties en = load("messages.properties");
+    Properties zh = load("messages_zh.properties");
+    assertThat(zh.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(en.stringPropertyNames());
+    for (Properties p : new Properties[] {en, zh}) {
+      for (String key : p.stringPropertyNames()) {
+        new MessageFormat(p.getProperty(key)); // throws on a malformed pattern
+      }
+    }
+  }
+
+  @Test
+  void render_nestedTextInBothLanguages() {
+    Text t = Text.of("dim.per", Text.of("dim.co2e"), Text.of("dim.mass"));
+    assertThat(t.render(Messages.EN)).isEqualTo("CO₂e mass per mass");
+    assertThat(t.render(Messages.ZH)).isEqualTo("每质量的CO₂e 质量");
+  }
+
+  @Test
+  void render_missingKeyIsLoud() {
+    assertThat(Text.of("no.such.key").render(Messages.EN)).isEqualTo("!no.such.key!");
+  }
+
+  @Test
+  void numbers_honestRounding() {
+    assertThat(Numbers.fixed(0.13342546, 2)).isEqualTo("0.13");
+    assertThat(Numbers.percent(0.8730201759)).isEqualTo("87.30 %");
+    assertThat(Numbers.readable(0.00045999)).isEqualTo("0.00046");
+    assertThat(Numbers.readable(2821.88227)).isEqualTo("2821.88");
+  }
+}

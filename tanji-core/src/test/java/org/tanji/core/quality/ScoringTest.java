@@ -1,0 +1,39 @@
+package org.tanji.core.quality;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+final class ScoringTest {
+
+  @ParameterizedTest
+  @CsvSource({"6,1", "5.0,1", "4.99,2", "4.0,2", "3.99,3", "3.0,3", "2.99,4", "2.0,4", "1.99,5", "1,5"})
+  void grade_boundaries(double score, int grade) {
+    assertThat(Scoring.grade(score)).isEqualTo(grade);
+  }
+
+  @Test
+  void points_roundSteelAsPublished() {
+    // seed 003 printed 4 for (6 + 1 + 6) / 3; it is 4.33
+    assertThat(new Points(6, 1, 6).score()).isCloseTo(4.3333, within(1e-4));
+  }
+
+  @Test
+  void weighted_seed003Corrected() {
+    // lines: steel (6,2,6), transport (1,2,1), electricity (3,3,6), bags (1,2,1); shares of 122992867.475
+    double[] scores = {14 / 3.0, 4 / 3.0, 4.0, 4 / 3.0};
+    double[] shares = {107375254.8 / 122992867.475, 3283375.56 / 122992867.475, 12170133.315 / 122992867.475,
+        164103.8 / 122992867.475};
+    DataQuality q = Scoring.weighted(scores, shares);
+    assertThat(q.score()).isCloseTo(4.5073, within(1e-4));
+    assertThat(q.grade()).isEqualTo(2);
+  }
+
+  @Test
+  void weighted_nothingCarriesEmissions_isNull() {
+    assertThat(Scoring.weighted(new double[] {3}, new double[] {0})).isNull();
+  }
+}

@@ -1,0 +1,165 @@
+package org.tanji.core.units;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+final class UnitsTest {
+
+  /** Every unit and alias STUDY-FORMAT.md lists, with its dimension and size in base units. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', textBlock = """
+      g       | MASS           | 0.001
+      kg      | MASS           | 1
+      t       | MASS           | 1000
+      tonne   | MASS           | 1000
+      吨      | MASS           | 1000
+      J       | ENERGY         | 1
+      kJ      | ENERGY         | 1000
+      MJ      | ENERGY         | 1e6
+      GJ      | ENERGY         | 1e9
+      TJ      | ENERGY         | 1e12
+      Wh      | ENERGY         | 3600
+      kWh     | ENERGY         | 3.6e6
+      度      | ENERGY         | 3.6e6
+      MWh     | ENERGY         | 3.6e9
+      GWh     | ENERGY         | 3.6e12
+      L       | VOLUME         | 0.001
+      m3      | VOLUME         | 1
+      m³      | VOLUME         | 1
+      Nm3     | GAS_VOLUME     | 1
+      Nm³     | GAS_VOLUME     | 1
+      m       | LENGTH         | 1
+      km      | LENGTH         | 1000
+      t*km    | TRANSPORT_WORK | 1e6
+      tkm     | TRANSPORT_WORK | 1e6
+      t·km    | TRANSPORT_WORK | 1e6
+      kg*km   | TRANSPORT_WORK | 1000
+      piece   | COUNT          | 1
+      pcs     | COUNT          | 1
+      个      | COUNT          | 1
+      件      | COUNT          | 1
+      gCO2e   | CO2E           | 0.001
+      kgCO2e  | CO2E           | 1
+      tCO2e   | CO2E           | 1000
+      gCO2    | CO2E           | 0.001
+      kgCO2   | CO2E           | 1
+      tCO2    | CO2E           | 1000
+      """)
+  void parseUnit_everyListedUnit(String symbol, String dimension, double scale) throws Exception {
+    Unit unit = Units.parseUnit(symbol);
+    assertThat(unit.dimension()).isEqualTo(Dimension.class.getField(dimension).get(null));
+    assertThat(unit.scale()).isCloseTo(scale, within(scale * 1e-12));
+  }
+
+  @Test
+  void parseUnit_co2UnitsAreMarkedCo2Only() {
+    assertThat(Units.parseUnit("kgCO2/t").co2Only()).isTrue();
+    assertThat(Units.parseUnit("kgCO2e/t").co2Only()).isFalse();
+  }
+
+  @Test
+  void parseUnit_combinedUnits() {
+    Unit perTkm = Units.parseUnit("kgCO2e/(t*km)");
+    assertThat(perTkm.dimension()).isEqualTo(Dimension.CO2E.dividedBy(Dimension.TRANSPORT_WORK));
+    assertThat(perTkm.scale()).isCloseTo(1e-6, within(1e-18));
+    assertThat(Units.parseUnit("kgCO2e/t/km")).satisfies(u -> {
+      assertThat(u.dimension()).isEqualTo(perTkm.dimension());
+      assertThat(u.scale()).isCloseTo(perTkm.scale(), within(1e-18));
+    });
+    assertThat(Units.parseUnit("kgCO2e / ( t · km )").dimension()).isEqualTo(perTkm.dimension());
+    // tCO2e/MWh and kgCO2e/kWh are the same size
+    assertThat(Units.parseUnit("tCO2e/MWh").scale()).isCloseTo(Units.parseUnit("kgCO2e/kWh").scale(), within(1e-20));
+  }
+
+  @Test
+  void parseQuantity_keepsTextAndValue() {
+    Quantity q = Units.parseQuantity("  44369.94 t ");
+    assertThat(q.value()).isEqualTo(44369.94);
+    assertThat(q.text()).isEqualTo("44369.94 t");
+    assertThat(q.inBase()).isCloseTo(44369940, within(1e-6));
+    assertThat(Units.parseQuantity("1.2e6 kWh").value()).isEqualTo(1.2e6);
+    assertThat(Units.parseQuantity("44吨").in(Units.unit("kg"))).isEqualTo(44000);
+  }
+
+  @Test
+  void convert_roundNumbers() {
+    assertThat(Units.parseQuantity("1 MWh").in(Units.unit("kWh"))).isEqualTo(1000);
+    assertThat(Units.parseQuantity("1 度").in(Units.unit("kWh"))).isEqualTo(1);
+    assertThat(Units.parseQuantity("2500 L").in(Units.unit("m3"))).isEqualTo(2.5);
+    assertThat(Units.parseQuantity("3.6 MJ").in(Units.unit("kWh"))).isCloseTo(1, within(1e-15));
+  }
+
+  @Test
+  void convert_nm3NeverToM3() {
+    Quantity nm3 = Units.parseQuantity("10 Nm3");
+    assertThatThrownBy(() -> nm3.in(Units.unit("m3"))).hasMessageContaining("different dimensions");
+  }
+
+  @Test
+  void parseUnit_unknownUnit_suggestsNearMiss() {
+    assertThatThrownBy(() -> Units.parseUnit("kwh"))
+        .isInstanceOfSatisfying(QuantityFormatException.class, e -> {
+          assertThat(e.code()).isEqualTo("UNKNOWN_UNIT");
+          assertThat(e.text().render(Locale.ENGLISH)).isEqualTo("unknown unit \"kwh\"; did you mean \"kWh\"?");
+        });
+    assertThat(Units.suggest("KG")).contains("kg");
+    assertThat(Units.suggest("kgCO2ee")).contains("kgCO2e");
+    assertThat(Units.suggest("furlong")).isEmpty();
+  }
+
+  @Test
+  void parseUnit_dotBetweenUnits_suggestsProduct() {
+    // seed 003 prints "kgCO2e/t.km"
+    assertThatThrownBy(() -> Units.parseUnit("t.km"))
+        .isInstanceOfSatisfying(QuantityFormatException.class,
+            e -> assertThat(e.text().render(Locale.ENGLISH)).contains("did you mean \"t*km\""));
+  }
+
+  @Test
+  void parseUnit_productAfterDivision_isAmbiguous() {
+    assertThatThrownBy(() -> Units.parseUnit("kgCO2e/t*km"))
+        .isInstanceOfSatisfying(QuantityFormatException.class, e -> {
+          assertThat(e.code()).isEqualTo("INVALID_QUANTITY");
+          assertThat(e.text().render(Locale.ENGLISH)).contains("write \"kgCO2e/(t*km)\"");
+        });
+  }
+
+  @Test
+  void parseUnit_spaceInsideName_suggestsJoined() {
+    assertThatThrownBy(() -> Units.parseUnit("kg CO2e"))
+        .isInstanceOfSatisfying(QuantityFormatException.class,
+            e -> assertThat(e.text().render(Locale.ENGLISH)).contains("did you mean \"kgCO2e\""));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"kgCO2e/(t*km", "kgCO2e/t*km)", "()", "/t", "t/", "t**km", "(", "kg(t)"})
+  void parseUnit_malformed_isInvalidQuantity(String text) {
+    assertThatThrownBy(() -> Units.parseUnit(text))
+        .isInstanceOfSatisfying(QuantityFormatException.class, e -> assertThat(e.code()).isIn("INVALID_QUANTITY", "UNKNOWN_UNIT"));
+  }
+
+  @Test
+  void parseQuantity_thousandsSeparator_suggestsPlainNumber() {
+    assertThatThrownBy(() -> Units.parseQuantity("44,369.94 t"))
+        .isInstanceOfSatisfying(QuantityFormatException.class,
+            e -> assertThat(e.text().render(Locale.ENGLISH)).isEqualTo("\"44,369.94 t\" has thousands separators; write \"44369.94 t\""));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"NaN t", "Infinity kg", "t", "", "   ", "1e400 t", "12", "1,5 t", "abc"})
+  void parseQuantity_badNumbers_areRefused(String text) {
+    assertThatThrownBy(() -> Units.parseQuantity(text)).isInstanceOf(QuantityFormatException.class);
+  }
+
+  @Test
+  void quantity_rejectsNonFiniteValues() {
+    assertThatThrownBy(() -> new Quantity(Double.NaN, Units.unit("t"), "NaN t")).hasMessageContaining("finite");
+  }
+}
