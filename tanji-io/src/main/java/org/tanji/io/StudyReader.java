@@ -278,7 +278,11 @@ final class StudyReader {
         f.string("source", false), f.string("note", false));
   }
 
-  /** Exactly one of: amount + factor; mass + distance + factor; emissions; excluded + amount. */
+  /**
+   * Exactly one of: amount + factor; mass + distance + factor; emissions; excluded + amount. Parts
+   * that could not be read are left null (with a finding), so that the rest of the line, its factor
+   * reference above all, is still checked.
+   */
   private Activity activity(Fields f, String name) {
     boolean amount = f.has("amount");
     boolean transport = f.has("mass") || f.has("distance");
@@ -302,7 +306,7 @@ final class StudyReader {
       String reason = f.string("excluded", true);
       Quantity q = f.quantity("amount", true);
       String factor = f.string("factor", false);
-      return reason == null || q == null ? null : new Activity.Excluded(reason, q, factor);
+      return new Activity.Excluded(reason, q, factor);
     }
     if (emissions) {
       return gases(f);
@@ -311,10 +315,10 @@ final class StudyReader {
     if (transport) {
       Quantity mass = f.quantity("mass", true);
       Quantity distance = f.quantity("distance", true);
-      return mass == null || distance == null || factor == null ? null : new Activity.Transport(mass, distance, factor);
+      return new Activity.Transport(mass, distance, factor);
     }
     Quantity q = f.quantity("amount", true);
-    return q == null || factor == null ? null : new Activity.Amount(q, factor);
+    return new Activity.Amount(q, factor);
   }
 
   private Activity gases(Fields line) {

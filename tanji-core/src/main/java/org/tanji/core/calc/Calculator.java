@@ -275,6 +275,9 @@ public final class Calculator {
 
     /** The factor a line refers to, or empty with an {@code UNKNOWN_FACTOR} finding. */
     private Optional<Factor> resolve(InventoryLine line, String key) {
+      if (key == null) {
+        return Optional.empty(); // missing: the reader has said so
+      }
       usedFactors.add(key);
       Factor f = study.factors().get(key);
       if (f == null) {
@@ -316,7 +319,7 @@ public final class Calculator {
 
     private OptionalDouble amountLine(InventoryLine line, Activity.Amount a) {
       Optional<Factor> factor = resolve(line, a.factor());
-      if (factor.isEmpty() || !nonNegative(line, a.amount(), ".amount")) {
+      if (!nonNegative(line, a.amount(), ".amount") || factor.isEmpty()) {
         return OptionalDouble.empty();
       }
       Quantity f = factor.get().value();

@@ -6,6 +6,9 @@ import org.tanji.core.units.Quantity;
 /**
  * What an inventory line records: one of the four forms the study format allows.
  *
+ * <p>Quantities and factor keys are null where the file's value could not be read; the reader has
+ * reported those, and the calculator skips what it cannot compute.
+ *
  * <p>A future product system adds a form that links to another process; uncertainty is carried
  * by the quantities, so none of the forms need change for it.
  */

@@ -25,8 +25,11 @@ public final class Fields {
   private final String path;
   private final List<Finding> findings;
   private final Map<String, Position> positions;
+  private final Position anchor;
 
-  private Fields(Node.MapNode map, String path, List<Finding> findings, Map<String, Position> positions) {
+  private Fields(Node.MapNode map, String path, List<Finding> findings, Map<String, Position> positions,
+      Position anchor) {
+    this.anchor = anchor;
     this.map = map;
     this.path = path;
     this.findings = findings;
@@ -47,8 +50,9 @@ public final class Fields {
       findings.add(Finding.error("INVALID_VALUE", path, Text.of("read.notMap", path)).at(node.position()));
       return Optional.empty();
     }
-    positions.put(path, map.position());
-    Fields fields = new Fields(map, path, findings, positions);
+    // the block is located where its key stands ("product:"), not where its first entry does
+    positions.putIfAbsent(path, map.position());
+    Fields fields = new Fields(map, path, findings, positions, positions.get(path));
     for (Node.Entry e : map.entries().values()) {
       String childPath = fields.child(e.key());
       positions.put(childPath, e.keyPosition());
@@ -90,8 +94,9 @@ public final class Fields {
     return map.entries();
   }
 
+  /** Where the block stands: the line of its key, or of its first entry for the top level. */
   public Position position() {
-    return map.position();
+    return anchor;
   }
 
   // ------------------------------------------------------------------ scalars
@@ -211,12 +216,12 @@ public final class Fields {
 
   public void missing(String key) {
     Node n = node(key);
-    Position pos = n != null ? n.position() : map.position();
+    Position pos = n != null ? n.position() : anchor;
     findings.add(Finding.error("MISSING_VALUE", child(key), Text.of("read.missing", child(key))).at(pos));
   }
 
   public void error(String key, Node n, Text text) {
-    Position pos = n != null ? n.position() : map.position();
+    Position pos = n != null ? n.position() : anchor;
     findings.add(Finding.error("INVALID_VALUE", child(key), text).at(pos));
   }
 

@@ -1,0 +1,60 @@
+package org.tanji.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.tanji.core.calc.Result;
+import org.tanji.core.i18n.Messages;
+import org.tanji.core.model.Finding;
+
+/** Small studies written as YAML, so that a test reads like the file a user would write. */
+final class Fixtures {
+
+  private Fixtures() {}
+
+  /** A minimal valid study; tests replace or append lines. */
+  static final String MINIMAL = """
+      tanji: 1
+      study:
+        title: Test study
+        language: en
+        period: {start: 2023-01-01, end: 2023-12-31}
+        gwp: AR5
+      product:
+        name: Steel balls
+        declaredUnit: 1 t
+        output: 100 t
+      factors:
+        steel: {value: 2000 kgCO2e/t, type: national}
+      inventory:
+        - name: Steel
+          stage: raw-materials
+          amount: 110 t
+          factor: steel
+          quality: {activity: continuous, calibration: compliant}
+      """;
+
+  static ReadResult read(String yaml) {
+    return StudyFiles.read(yaml.getBytes(StandardCharsets.UTF_8), StudyFormat.YAML, "test.yaml");
+  }
+
+  static Result calc(String yaml) {
+    return read(yaml).calculate();
+  }
+
+  static List<Finding> findings(String yaml, String code) {
+    return calc(yaml).findings().stream().filter(f -> f.code().equals(code)).toList();
+  }
+
+  /** The one finding with this code, checked to exist exactly once. */
+  static Finding only(String yaml, String code) {
+    List<Finding> found = findings(yaml, code);
+    assertThat(found).as("findings with code %s in %s", code, calc(yaml).findings()).hasSize(1);
+    return found.get(0);
+  }
+
+  static String en(Finding f) {
+    return f.message(Messages.EN);
+  }
+}

@@ -1,0 +1,277 @@
+package org.tanji.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tanji.io.Fixtures.MINIMAL;
+import static org.tanji.io.Fixtures.calc;
+import static org.tanji.io.Fixtures.en;
+import static org.tanji.io.Fixtures.only;
+import static org.tanji.io.Fixtures.read;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.tanji.core.calc.Result;
+import org.tanji.core.model.Activity;
+import org.tanji.core.model.Boundary;
+import org.tanji.core.model.FactorType;
+import org.tanji.core.model.Finding;
+import org.tanji.core.model.GwpSet;
+import org.tanji.core.model.Quality;
+import org.tanji.core.model.Stage;
+import org.tanji.core.model.Study;
+
+final class StudyReaderTest {
+
+  @Test
+  void read_everyKeyOfTheFormat() {
+    String yaml = """
+        tanji: 1
+        study:
+          title: 锻造耐磨钢球产品碳足迹评价
+          language: zh
+          standards: [ISO 14067:2018, PAS 2050:2011]
+          boundary: cradle-to-gate
+          period: {start: 2023-01-01, end: 2023-12-31}
+          gwp: AR6
+        organization:
+          name: 山东华民钢球股份有限公司
+          address: 济南市章丘区
+          creditCode: 0913701811634663822
+          legalRepresentative: 侯
+          industry: 39
+          contact: 张
+          phone: "0531"
+          email: a@b.c
+        product: {name: 钢球, declaredUnit: 1 t, output: 100 t, massPerUnit: 1000 kg, price: 5600, description: d}
+        coproducts:
+          - {name: 磨棒, output: 50 t, price: 5200, declaredUnit: 1 t, massPerUnit: 1000 kg}
+        allocation: economic
+        cutoff: {massShare: 0.01}
+        claimed: {total: 1 tCO2e, perUnit: 2 kgCO2e, dataQuality: 4.00}
+        factors:
+          steel: {name: 圆钢, value: 2420 kgCO2e/t, source: CPCD, type: national, year: 2022, region: CN,
+                  boundary: cradle-to-gate, note: n}
+          truck: 0.074 kgCO2e/(t*km)
+        inventory:
+          - {name: 圆钢, stage: raw-materials, amount: 150 t, factor: steel, source: 月报, note: x,
+             quality: {activity: continuous, calibration: compliant, factor: 5}, claimed: 363 tCO2e}
+          - {name: 运输, stage: transport, mass: 150 t, distance: 100 km, factor: truck, dedicated: true}
+          - {name: 工艺排放, stage: production, emissions: {CO2: 1 t, CH4: 0.01 t}}
+          - {name: 脱模剂, stage: raw-materials, excluded: 低于 0.5 %, amount: 0.1 t}
+        """;
+    ReadResult r = read(yaml);
+    assertThat(r.findings()).filteredOn(Finding::isError).isEmpty();
+    Study s = r.study();
+    assertThat(s.info().title()).isEqualTo("锻造耐磨钢球产品碳足迹评价");
+    assertThat(s.info().standards()).containsExactly("ISO 14067:2018", "PAS 2050:2011");
+    assertThat(s.info().boundary()).isEqualTo(Boundary.CRADLE_TO_GATE);
+    assertThat(s.info().period().start()).isEqualTo(LocalDate.of(2023, 1, 1));
+    assertThat(s.info().gwp()).isEqualTo(GwpSet.AR6);
+    // numbers in free-text fields keep the digits as typed, leading zero included
+    assertThat(s.organization().creditCode()).isEqualTo("0913701811634663822");
+    assertThat(s.organization().industry()).isEqualTo("39");
+    assertThat(s.product().massPerUnit().text()).isEqualTo("1000 kg");
+    assertThat(s.product().price()).isEqualTo(5600);
+    assertThat(s.coproducts().get(0).price()).isEqualTo(5200);
+    assertThat(s.cutoffMassShare()).isEqualTo(0.01);
+    assertThat(s.claims().dataQuality().toPlainString()).isEqualTo("4.00");
+    assertThat(s.factors().get("steel").type()).isEqualTo(FactorType.NATIONAL);
+    assertThat(s.factors().get("steel").year()).isEqualTo(2022);
+    assertThat(s.factors().get("truck").value().text()).isEqualTo("0.074 kgCO2e/(t*km)");
+    assertThat(s.inventory()).hasSize(4);
+    assertThat(s.inventory().get(0).quality()).isEqualTo(new Quality(Quality.ActivityLevel.CONTINUOUS,
+        Quality.Calibration.COMPLIANT, 5));
+    assertThat(s.inventory().get(0).source()).isEqualTo("月报");
+    assertThat(s.inventory().get(1).activity()).isInstanceOf(Activity.Transport.class);
+    assertThat(s.inventory().get(1).dedicated()).isTrue();
+    assertThat(s.inventory().get(2).activity()).isInstanceOfSatisfying(Activity.Emissions.class,
+        e -> assertThat(e.gases()).containsOnlyKeys("CO2", "CH4"));
+    assertThat(s.inventory().get(3).activity()).isInstanceOfSatisfying(Activity.Excluded.class,
+        e -> assertThat(e.reason()).isEqualTo("低于 0.5 %"));
+    assertThat(s.inventory().get(3).stage()).isEqualTo(Stage.RAW_MATERIALS);
+  }
+
+  @Test
+  void read_jsonWithTheSameKeys() {
+    String json = """
+        {"tanji": 1, "study": {"title": "T", "language": "en", "period": {"start": "2023-01-01", "end": "2023-12-31"}},
+         "product": {"declaredUnit": "1 t", "output": "100 t"},
+         "factors": {"steel": {"value": "2000 kgCO2e/t", "type": "national"}},
+         "inventory": [{"name": "Steel", "stage": "raw-materials", "amount": "110 t", "factor": "steel",
+                        "quality": {"activity": "continuous", "calibration": "compliant"}}]}
+        """;
+    Result r = StudyFiles.read(json.getBytes(StandardCharsets.UTF_8), null, "t.json").calculate();
+    assertThat(r.findings()).isEmpty();
+    assertThat(r.totalKgCO2e()).isEqualTo(220_000);
+  }
+
+  @Test
+  void unknownKey_suggestsTheKeyMeantAndNamesTheLine() {
+    Finding f = only(MINIMAL.replace("    factor: steel", "    factor: steel\n    dedicaetd: true"), "UNKNOWN_KEY");
+    assertThat(f.where()).isEqualTo("inventory[0].dedicaetd");
+    assertThat(f.position().line()).isEqualTo(18);
+    assertThat(en(f)).isEqualTo("unknown key \"dedicaetd\" in inventory[0]; did you mean \"dedicated\"? (line 18, column 5)");
+    assertThat(f.isError()).isTrue();
+  }
+
+  @Test
+  void unknownKey_topLevel_listsAllowedKeysWhenNothingIsClose() {
+    Finding f = only(MINIMAL + "zzzzzzzz: 1\n", "UNKNOWN_KEY");
+    assertThat(en(f)).contains("allowed here: tanji, study, organization");
+  }
+
+  @Test
+  void missingValue_namesKeyPathAndLine() {
+    Finding f = only(MINIMAL.replace("  output: 100 t\n", ""), "MISSING_VALUE");
+    assertThat(f.where()).isEqualTo("product.output");
+    assertThat(f.position().line()).isEqualTo(7);
+    assertThat(en(f)).startsWith("product.output is missing");
+  }
+
+  @Test
+  void parseError_hasLineAndColumn() {
+    ReadResult r = read("tanji: 1\nstudy:\n  title: [unclosed\nproduct: {}\n");
+    assertThat(r.study()).isNull();
+    Finding f = r.findings().get(0);
+    assertThat(f.code()).isEqualTo("PARSE_ERROR");
+    assertThat(f.position()).isNotNull();
+    assertThat(f.position().line()).isBetween(3, 5);
+  }
+
+  @Test
+  void allProblemsAreReportedAtOnce() {
+    String yaml = MINIMAL
+        .replace("declaredUnit: 1 t", "declaredUnit: 1 tonnez")
+        .replace("stage: raw-materials", "stage: raw-material")
+        .replace("activity: continuous", "activity: always")
+        + "  - {name: Power, stage: production, amount: 5 kwh, factor: grid}\n";
+    Result r = calc(yaml);
+    assertThat(r.findings()).extracting(Finding::code)
+        .contains("UNKNOWN_UNIT", "INVALID_VALUE", "UNKNOWN_UNIT", "UNKNOWN_FACTOR");
+    assertThat(r.findings().stream().filter(Finding::isError).count()).isGreaterThanOrEqualTo(5);
+    assertThat(r.totalKgCO2e()).isNull();
+    assertThat(r.findings()).extracting(Fixtures::en)
+        .anySatisfy(m -> assertThat(m).contains("did you mean \"raw-materials\""))
+        .anySatisfy(m -> assertThat(m).contains("did you mean \"kWh\""));
+  }
+
+  @Test
+  void duplicateKey_isAnErrorNamingBothLines() {
+    Finding f = only(MINIMAL.replace("  output: 100 t\n", "  output: 100 t\n  output: 200 t\n"), "DUPLICATE_KEY");
+    assertThat(f.position().line()).isEqualTo(11);
+    assertThat(en(f)).contains("first on line 10");
+  }
+
+  @Test
+  void yamlAlias_isRefused() {
+    Result r = calc(MINIMAL.replace("output: 100 t", "output: &o 100 t\n  massPerUnit: *o"));
+    assertThat(r.findings()).extracting(Finding::code).contains("PARSE_ERROR");
+  }
+
+  @Test
+  void secondDocument_isRefused() {
+    assertThat(read(MINIMAL + "---\ntanji: 1\n").findings()).extracting(Fixtures::en)
+        .anySatisfy(m -> assertThat(m).contains("more than one YAML document"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "   \n\n", "\uFEFF"})
+  void emptyFile_isAFinding(String text) {
+    ReadResult r = StudyFiles.read(text.getBytes(StandardCharsets.UTF_8), null, "e.yaml");
+    assertThat(r.study()).isNull();
+    assertThat(r.findings()).extracting(Finding::code).containsExactly("PARSE_ERROR");
+    assertThat(en(r.findings().get(0))).contains("empty");
+  }
+
+  @Test
+  void binaryFile_isAFinding() {
+    byte[] bytes = {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13, (byte) 0xff, (byte) 0xfe};
+    assertThat(en(StudyFiles.read(bytes, null, "x.png").findings().get(0))).contains("not a text file");
+  }
+
+  @Test
+  void gbkFile_isRecognisedAsNotUtf8() {
+    byte[] gbk = MINIMAL.replace("Steel balls", "锻造耐磨钢球").getBytes(Charset.forName("GBK"));
+    assertThat(en(StudyFiles.read(gbk, null, "gbk.yaml").findings().get(0))).contains("save it as UTF-8");
+  }
+
+  @Test
+  void fullWidthDigitsAndUnits_areReadWithAWarning() {
+    Result r = calc(MINIMAL.replace("amount: 110 t", "amount: １１０ 吨"));
+    assertThat(r.totalKgCO2e()).isEqualTo(220_000);
+    Finding f = r.findings().stream().filter(x -> x.code().equals("FULLWIDTH_CHARACTERS")).findFirst().orElseThrow();
+    assertThat(f.severity().id()).isEqualTo("warning");
+    assertThat(en(f)).contains("\"１１０ 吨\"").contains("\"110 吨\"");
+  }
+
+  @Test
+  void hugeLine_isAFindingNotACrash() {
+    String big = "x".repeat(10 * 1024 * 1024);
+    Result r = calc(MINIMAL.replace("title: Test study", "title: " + big));
+    assertThat(r.totalKgCO2e()).isEqualTo(220_000);
+    Result bad = calc(MINIMAL.replace("amount: 110 t", "amount: 110 " + big));
+    assertThat(bad.findings()).extracting(Finding::code).contains("UNKNOWN_UNIT");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"NaN t", ".nan t", "-110 t", "1e309 t", "110", "t 110", "110 t t"})
+  void badAmounts_areErrors(String amount) {
+    Result r = calc(MINIMAL.replace("amount: 110 t", "amount: " + amount));
+    assertThat(r.hasErrors()).isTrue();
+    assertThat(r.totalKgCO2e()).isNull();
+    assertThat(r.findings()).filteredOn(Finding::isError).allSatisfy(f -> assertThat(f.where()).startsWith("inventory[0].amount"));
+  }
+
+  @Test
+  void hugeButFiniteNumbers_overflowIsAFinding() {
+    Result r = calc(MINIMAL.replace("amount: 110 t", "amount: 1e300 t").replace("2000 kgCO2e/t", "1e300 kgCO2e/t"));
+    assertThat(r.findings()).extracting(Finding::code).contains("NUMBER_OUT_OF_RANGE");
+  }
+
+  @Test
+  void unusedFactor_isAWarning() {
+    Finding f = only(MINIMAL.replace("factors:\n", "factors:\n  grid: {value: 0.6 kgCO2e/kWh, type: national}\n"),
+        "UNUSED_FACTOR");
+    assertThat(f.where()).isEqualTo("factors.grid");
+    assertThat(f.position().line()).isEqualTo(12);
+  }
+
+  @Test
+  void lineWithTwoForms_isAConflict() {
+    Finding f = only(MINIMAL.replace("amount: 110 t", "amount: 110 t\n    mass: 110 t\n    distance: 5 km"),
+        "CONFLICTING_VALUES");
+    assertThat(f.where()).isEqualTo("inventory[0]");
+  }
+
+  @Test
+  void wrongTypes_areFindings() {
+    Result r = calc(MINIMAL.replace("  - name: Steel\n", "  - name: Steel\n    dedicated: maybe\n")
+        .replace("title: Test study", "title: [a, b]")
+        .replace("period: {start: 2023-01-01, end: 2023-12-31}", "period: {start: 2023-13-01, end: 2023-12-31}")
+        .replace("tanji: 1", "tanji: 2"));
+    assertThat(r.findings()).extracting(Fixtures::en)
+        .anySatisfy(m -> assertThat(m).contains("must be true or false"))
+        .anySatisfy(m -> assertThat(m).contains("study.title must be a single value"))
+        .anySatisfy(m -> assertThat(m).contains("write a date as YYYY-MM-DD"))
+        .anySatisfy(m -> assertThat(m).contains("format version 2 is not known"));
+  }
+
+  @Test
+  void findingsAreInTheStudysLanguageOnRequest() {
+    Finding f = only(MINIMAL.replace("amount: 110 t", "amount: 110 kwh"), "UNKNOWN_UNIT");
+    assertThat(f.message(org.tanji.core.i18n.Messages.ZH)).contains("未知单位 \"kwh\"；是否应为 \"kWh\"？");
+  }
+
+  @Test
+  void sourceMap_findsNearestEnclosingKey() {
+    Study s = read(MINIMAL).study();
+    assertThat(s.source().find("inventory[0].quality.activity")).isPresent();
+    assertThat(s.source().find("inventory[0].nothing.here")).get().extracting(p -> p.line())
+        .isEqualTo(s.source().find("inventory[0]").get().line());
+    assertThat(List.of(s.source().file())).containsExactly("test.yaml");
+  }
+}
