@@ -100,7 +100,7 @@ one_run() {
     rc=$?
     set -e
     t1="${EPOCHREALTIME:-}"
-    read -r wall rss <"$tmp/time"
+    read -r wall rss < <(tail -n1 "$tmp/time")
     # bash 5's EPOCHREALTIME gives milliseconds; GNU time's %e only centiseconds
     if [[ -n "$t0" && -n "$t1" ]]; then
       wall="$(awk -v a="${t0/,/.}" -v b="${t1/,/.}" 'BEGIN { printf "%.3f", b - a }')"

@@ -97,9 +97,23 @@ public final class StudyFiles {
     return read(text, format == null ? sniff(text) : format, fileName);
   }
 
+  /**
+   * The longest YAML line read. The YAML scanner needs about half a second per megabyte of a
+   * single scalar, and no study has a line anywhere near this long; JSON, which may sit on one
+   * line, has no such limit.
+   */
+  public static final int MAX_YAML_LINE = 1024 * 1024;
+
   /** Reads a study from text in a known format. */
   public static ReadResult read(String text, StudyFormat format, String fileName) {
     List<Finding> findings = new ArrayList<>();
+    if (format != StudyFormat.JSON) {
+      Finding longLine = longLine(text);
+      if (longLine != null) {
+        findings.add(longLine);
+        return new ReadResult(null, findings);
+      }
+    }
     Node root;
     try (JsonParser parser = format == StudyFormat.JSON ? JSON.createParser(text) : YAML.createParser(text)) {
       root = TreeBuilder.build(parser, findings);
@@ -113,6 +127,23 @@ public final class StudyFiles {
     }
     Study study = StudyReader.read(root, fileName, findings);
     return new ReadResult(study, findings);
+  }
+
+  private static Finding longLine(String text) {
+    int line = 1;
+    int start = 0;
+    for (int i = 0; i <= text.length(); i++) {
+      if (i == text.length() || text.charAt(i) == '\n') {
+        if (i - start > MAX_YAML_LINE) {
+          String mb = String.format(java.util.Locale.ROOT, "%.1f", (i - start) / (1024.0 * 1024.0));
+          return new Finding("PARSE_ERROR", org.tanji.core.model.Severity.ERROR, "",
+              new org.tanji.core.model.Position(line, 1), Text.of("read.longLine", line, mb, MAX_YAML_LINE / (1024 * 1024)));
+        }
+        line++;
+        start = i + 1;
+      }
+    }
+    return null;
   }
 
   private static StudyFormat sniff(String text) {

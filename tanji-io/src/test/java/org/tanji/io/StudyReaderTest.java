@@ -209,12 +209,34 @@ final class StudyReaderTest {
   }
 
   @Test
-  void hugeLine_isAFindingNotACrash() {
+  void tenMegabyteYamlLine_isAFinding() {
     String big = "x".repeat(10 * 1024 * 1024);
-    Result r = calc(MINIMAL.replace("title: Test study", "title: " + big));
+    ReadResult r = read(MINIMAL.replace("title: Test study", "title: " + big));
+    assertThat(r.study()).isNull();
+    Finding f = r.findings().get(0);
+    assertThat(f.position().line()).isEqualTo(3);
+    assertThat(en(f)).startsWith("line 3 is 10.0 MB long; a YAML study line may be at most 1 MB");
+  }
+
+  @Test
+  void longValuesWithinTheLimit_areRead() {
+    String name = "钢".repeat(100_000);
+    Result r = calc(MINIMAL.replace("name: Steel balls", "name: " + name));
     assertThat(r.totalKgCO2e()).isEqualTo(220_000);
-    Result bad = calc(MINIMAL.replace("amount: 110 t", "amount: 110 " + big));
+    Result bad = calc(MINIMAL.replace("amount: 110 t", "amount: 110 " + "x".repeat(500_000)));
     assertThat(bad.findings()).extracting(Finding::code).contains("UNKNOWN_UNIT");
+  }
+
+  @Test
+  void tenMegabyteJsonLine_isRead() {
+    String json = "{\"tanji\": 1, \"study\": {\"title\": \"" + "x".repeat(10 * 1024 * 1024) + "\", \"language\": \"en\","
+        + " \"period\": {\"start\": \"2023-01-01\", \"end\": \"2023-12-31\"}},"
+        + " \"product\": {\"declaredUnit\": \"1 t\", \"output\": \"100 t\"},"
+        + " \"factors\": {\"steel\": {\"value\": \"2000 kgCO2e/t\", \"type\": \"national\"}},"
+        + " \"inventory\": [{\"name\": \"Steel\", \"stage\": \"raw-materials\", \"amount\": \"110 t\","
+        + " \"factor\": \"steel\", \"quality\": {\"activity\": \"continuous\", \"calibration\": \"compliant\"}}]}";
+    Result r = StudyFiles.read(json.getBytes(StandardCharsets.UTF_8), StudyFormat.JSON, "big.json").calculate();
+    assertThat(r.totalKgCO2e()).isEqualTo(220_000);
   }
 
   @ParameterizedTest
