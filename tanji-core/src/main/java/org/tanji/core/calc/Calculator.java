@@ -327,7 +327,7 @@ public final class Calculator {
       if (!a.amount().dimension().equals(needed)) {
         findings.add(Finding.error("UNIT_MISMATCH", line.path() + ".amount", Text.of("unit.mismatch.amount",
             line.name(), a.amount().dimension().describeWithArticle(), a.amount().unit().symbol(),
-            a.factor(), f.unit().symbol(), needed.describe(), preferred(needed))));
+            a.factor(), f.unit().symbol(), needed.describeWithArticle(), preferred(needed))));
         return OptionalDouble.empty();
       }
       return finite(line, Footprint.emissions(a.amount(), f));
@@ -344,7 +344,7 @@ public final class Calculator {
       if (!f.dimension().equals(Dimension.CO2E.dividedBy(Dimension.TRANSPORT_WORK))) {
         Dimension needed = Dimension.CO2E.dividedBy(f.dimension());
         findings.add(Finding.error("UNIT_MISMATCH", line.path() + ".factor", Text.of("unit.mismatch.transport",
-            line.name(), t.factor(), f.unit().symbol(), needed.describe(), preferred(needed))));
+            line.name(), t.factor(), f.unit().symbol(), needed.describeWithArticle(), preferred(needed))));
         return OptionalDouble.empty();
       }
       return finite(line, Footprint.transportEmissions(Footprint.transportWork(t.mass(), t.distance()), f));

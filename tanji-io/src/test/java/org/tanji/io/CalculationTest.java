@@ -1,0 +1,230 @@
+package org.tanji.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.tanji.io.Fixtures.MINIMAL;
+import static org.tanji.io.Fixtures.calc;
+import static org.tanji.io.Fixtures.en;
+import static org.tanji.io.Fixtures.findings;
+import static org.tanji.io.Fixtures.only;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.tanji.core.calc.Result;
+import org.tanji.core.model.Finding;
+
+/** The calculator's rules, each on a small study whose figures can be checked by hand. */
+final class CalculationTest {
+
+  /** MINIMAL computes to 110 t × 2000 kgCO2e/t = 220000 kgCO2e for 100 t: 2200 kgCO2e/t. */
+  @Test
+  void minimal_perUnitAndPerKg() {
+    Result r = calc(MINIMAL);
+    assertThat(r.findings()).isEmpty();
+    assertThat(r.totalKgCO2e()).isEqualTo(220_000);
+    assertThat(r.perUnitKgCO2e()).isEqualTo(2200);
+    assertThat(r.perKgKgCO2e()).isEqualTo(2.2);
+    assertThat(r.allocationShare()).isEqualTo(1.0);
+    assertThat(r.dataQuality().score()).isCloseTo((6 + 2 + 6) / 3.0, within(1e-12));
+  }
+
+  @ParameterizedTest
+  @CsvSource({"AR4, 112500", "AR5, 114000", "AR6, 113950"})
+  void gasLevelEmissions_useTheStudysGwpSet(String gwp, double kgCO2e) {
+    // 100 t CO2 + 500 kg CH4 × 25 (AR4) | 28 (AR5) | 27.9 (AR6)
+    String yaml = MINIMAL.replace("gwp: AR5", "gwp: " + gwp)
+        + "  - {name: Process, stage: production, emissions: {CO2: 100 t, CH4: 500 kg},"
+        + " quality: {activity: continuous, calibration: compliant, factor: 6}}\n";
+    Result r = calc(yaml);
+    assertThat(r.findings()).isEmpty();
+    assertThat(r.lines().get(1).kgCO2e()).isCloseTo(kgCO2e, within(1e-6));
+    assertThat(r.lines().get(1).points().factor()).isEqualTo(6);
+  }
+
+  @Test
+  void gasLevelEmissions_needAGwpSetAndKnownGases() {
+    String yaml = MINIMAL.replace("  gwp: AR5\n", "")
+        + "  - {name: Process, stage: production, emissions: {CO2: 100 t}}\n";
+    assertThat(en(only(yaml, "MISSING_VALUE"))).contains("needs a GWP set");
+    Finding gas = only(MINIMAL + "  - {name: P, stage: production, emissions: {ch4: 1 t}}\n", "UNKNOWN_GAS");
+    assertThat(en(gas)).contains("did you mean \"CH4\"");
+    Finding unit = only(MINIMAL + "  - {name: P, stage: production, emissions: {CH4: 1 kWh}}\n", "UNIT_MISMATCH");
+    assertThat(unit.where()).isEqualTo("inventory[1].emissions.CH4");
+  }
+
+  @Test
+  void unitMismatch_namesBothDimensionsInWords() {
+    Finding f = only(MINIMAL.replace("amount: 110 t", "amount: 110 kWh"), "UNIT_MISMATCH");
+    assertThat(f.where()).isEqualTo("inventory[0].amount");
+    assertThat(en(f)).isEqualTo("line \"Steel\": the amount is an energy (kWh) but factor \"steel\" (kgCO2e/t) needs"
+        + " a mass (t) (line 16, column 5)");
+  }
+
+  @Test
+  void unitMismatch_factorThatIsNotCo2ePerActivity() {
+    Finding f = only(MINIMAL.replace("2000 kgCO2e/t", "2000 kg/t"), "UNIT_MISMATCH");
+    assertThat(f.where()).isEqualTo("factors.steel.value");
+    assertThat(en(f)).contains("a factor must be CO₂e per unit of activity");
+  }
+
+  @Test
+  void transport_massTimesDistance_andWrongFactor() {
+    String yaml = MINIMAL.replace("factors:\n", "factors:\n  truck: {value: 0.1 kgCO2e/(t*km), type: national}\n")
+        + "  - {name: Haul, stage: transport, mass: 110 t, distance: 50 km, factor: truck,"
+        + " quality: {activity: estimated, calibration: none}}\n";
+    Result r = calc(yaml);
+    assertThat(r.lines().get(1).kgCO2e()).isCloseTo(110 * 50 * 0.1, within(1e-9)); // 550 kgCO2e
+    Finding f = only(yaml.replace("factor: truck,", "factor: steel,").replace("  truck: {value: 0.1 kgCO2e/(t*km), type: national}\n", ""),
+        "UNIT_MISMATCH");
+    assertThat(en(f)).contains("needs a mass (t)");
+    Finding km = only(yaml.replace("distance: 50 km", "distance: 50 t"), "UNIT_MISMATCH");
+    assertThat(km.where()).isEqualTo("inventory[1].distance");
+  }
+
+  @Test
+  void unknownFactor_suggestsTheKeyMeant() {
+    Finding f = only(MINIMAL.replace("factor: steel", "factor: stel"), "UNKNOWN_FACTOR");
+    assertThat(en(f)).contains("did you mean \"steel\"");
+    assertThat(f.position().line()).isEqualTo(17);
+  }
+
+  @Test
+  void massAllocation_andDedicatedLines() {
+    // 100 t product + 300 t coproduct: share 0.25 of the shared 220000; the dedicated 10 t × 1000 is all ours
+    String yaml = MINIMAL.replace("amount: 110 t", "amount: 410 t")
+        .replace("factors:\n", "coproducts:\n  - {name: Bars, output: 300 t}\nallocation: mass\nfactors:\n"
+            + "  bag: {value: 1000 kgCO2e/t, type: national}\n")
+        + "  - {name: Bags, stage: packaging, amount: 10 t, factor: bag, dedicated: true,"
+        + " quality: {activity: periodic, calibration: partial}}\n";
+    Result r = calc(yaml);
+    assertThat(r.findings()).isEmpty();
+    assertThat(r.allocationShare()).isEqualTo(0.25);
+    assertThat(r.lines().get(0).kgCO2e()).isCloseTo(410 * 2000 * 0.25, within(1e-9));
+    assertThat(r.lines().get(1).kgCO2e()).isEqualTo(10_000);
+    assertThat(r.lines().get(1).allocated()).isFalse();
+    assertThat(r.totalKgCO2e()).isCloseTo(205_000 + 10_000, within(1e-9));
+    assertThat(r.perUnitKgCO2e()).isCloseTo(2150, within(1e-9));
+  }
+
+  @Test
+  void economicAllocation_pricesPerDeclaredUnit() {
+    // product 100 t × 5600 = 560000; coproduct 20000 kg at 5200 per t = 104000; share 560000 / 664000
+    String yaml = MINIMAL.replace("output: 100 t", "output: 100 t\n  price: 5600")
+        .replace("factors:\n", "coproducts:\n  - {name: Bars, output: 20000 kg, price: 5200, declaredUnit: 1 t}\n"
+            + "allocation: economic\nfactors:\n");
+    Result r = calc(yaml);
+    assertThat(r.allocationShare()).isCloseTo(560_000.0 / 664_000.0, within(1e-12));
+    assertThat(r.totalKgCO2e()).isCloseTo(220_000 * 560_000.0 / 664_000.0, within(1e-6));
+  }
+
+  @Test
+  void allocation_missingRuleOrPrices_areErrors() {
+    String withCoproduct = MINIMAL.replace("factors:\n", "coproducts:\n  - {name: Bars, output: 300 t}\nfactors:\n");
+    assertThat(en(only(withCoproduct, "MISSING_VALUE"))).contains("no allocation rule");
+    assertThat(findings(withCoproduct.replace("factors:\n", "allocation: economic\nfactors:\n"), "MISSING_VALUE"))
+        .extracting(Finding::where).containsExactly("product.price");
+    assertThat(en(only(MINIMAL.replace("factors:\n", "allocation: mass\nfactors:\n"), "ALLOCATION_UNUSED")))
+        .contains("has no effect");
+  }
+
+  @Test
+  void perPieceProduct_usesMassPerUnit() {
+    // 1000 pieces of 2.5 kg from 110 t of steel: 220000 / 1000 = 220 kgCO2e per piece, 88 per kg
+    String yaml = MINIMAL.replace("declaredUnit: 1 t", "declaredUnit: 1 piece")
+        .replace("output: 100 t", "output: 1000 个\n  massPerUnit: 2.5 kg");
+    Result r = calc(yaml);
+    assertThat(r.perUnitKgCO2e()).isEqualTo(220);
+    assertThat(r.perKgKgCO2e()).isEqualTo(88);
+    Result noMass = calc(yaml.replace("  massPerUnit: 2.5 kg\n", ""));
+    assertThat(noMass.perKgKgCO2e()).isNull();
+    assertThat(noMass.findings()).extracting(Finding::code).containsExactly("MASS_UNKNOWN");
+  }
+
+  @Test
+  void outputAndDeclaredUnitOfDifferentKinds_isAnError() {
+    Finding f = only(MINIMAL.replace("output: 100 t", "output: 100 piece"), "UNIT_MISMATCH");
+    assertThat(f.where()).isEqualTo("product.output");
+  }
+
+  @Test
+  void cutoff_excludedLinesAboveTheShareAreFlagged() {
+    // 0.6 t of 110.6 t raw-material mass is 0.54 % ≥ 0.5 %
+    String yaml = MINIMAL + "  - {name: Release agent, stage: raw-materials, excluded: no factor, amount: 0.6 t}\n";
+    Finding f = only(yaml, "CUTOFF_EXCEEDED");
+    assertThat(en(f)).contains("0.54 %").contains("0.50 %");
+    assertThat(findings(yaml.replace("0.6 t", "0.5 t"), "CUTOFF_EXCEEDED")).isEmpty(); // 0.45 %
+    assertThat(findings(yaml + "cutoff: {massShare: 0.01}\n", "CUTOFF_EXCEEDED")).isEmpty();
+    Result r = calc(yaml);
+    assertThat(r.lines().get(1).excluded()).isTrue();
+    assertThat(r.lines().get(1).kgCO2e()).isZero();
+    assertThat(r.lines().get(1).score()).isNull();
+    assertThat(en(only(yaml.replace("amount: 0.6 t}", "amount: 5 kWh}"), "CUTOFF_UNCHECKED")))
+        .contains("energy inputs may not be left out");
+  }
+
+  @Test
+  void massBalance_outputHeavierThanInputs() {
+    Finding f = only(MINIMAL.replace("amount: 110 t", "amount: 90 t"), "MASS_BALANCE");
+    assertThat(en(f)).contains("100.00 t").contains("90.00 t");
+  }
+
+  @Test
+  void implausibleIntensity_bothWays() {
+    assertThat(en(only(MINIMAL.replace("2000 kgCO2e/t", "2 kgCO2e/t"), "IMPLAUSIBLE_INTENSITY")))
+        .contains("0.0022 kgCO₂e per kg").contains("below the plausible 0.05");
+    assertThat(findings(MINIMAL.replace("2000 kgCO2e/t", "2000 tCO2e/t"), "IMPLAUSIBLE_INTENSITY")).hasSize(1);
+  }
+
+  @Test
+  void claims_matchWhenRoundedOrWithinATenthOfAPercent() {
+    String yaml = MINIMAL + "claimed: {total: 220 tCO2e, perUnit: 2200.4 kgCO2e, dataQuality: 4.67}\n";
+    assertThat(findings(yaml, "CLAIM_MISMATCH")).isEmpty();
+    Finding f = only(yaml.replace("perUnit: 2200.4 kgCO2e", "perUnit: 2.2 kgCO2e"), "CLAIM_MISMATCH");
+    assertThat(f.where()).isEqualTo("claimed.perUnit");
+    assertThat(en(f)).contains("factor of about 1000");
+    // per-unit claims may carry the declared unit's dimension
+    assertThat(findings(MINIMAL + "claimed: {perUnit: 2.2 kgCO2e/kg}\n", "CLAIM_MISMATCH")).isEmpty();
+    assertThat(findings(MINIMAL + "claimed: {perUnit: 2.2 tCO2e/t}\n", "CLAIM_MISMATCH")).isEmpty();
+    assertThat(findings(MINIMAL + "claimed: {perUnit: 2.2 tCO2e/kWh}\n", "UNIT_MISMATCH")).hasSize(1);
+  }
+
+  @Test
+  void qualityMissing_scoresOneAndSaysWhich() {
+    Result r = calc(MINIMAL.replace("    quality: {activity: continuous, calibration: compliant}\n", ""));
+    Finding f = r.findings().get(0);
+    assertThat(f.code()).isEqualTo("QUALITY_MISSING");
+    assertThat(en(f)).contains("activity data and calibration");
+    assertThat(r.lines().get(0).score()).isCloseTo((1 + 2 + 1) / 3.0, within(1e-12));
+    Finding type = only(MINIMAL.replace(", type: national", ""), "QUALITY_MISSING");
+    assertThat(en(type)).contains("its type is not given");
+  }
+
+  @Test
+  void negativeAndZero_areRefusedWhereTheyCannotBe() {
+    assertThat(only(MINIMAL.replace("output: 100 t", "output: 0 t"), "INVALID_VALUE").where()).isEqualTo("product.output");
+    assertThat(only(MINIMAL.replace("amount: 110 t", "amount: -1 t"), "NEGATIVE_VALUE").where())
+        .isEqualTo("inventory[0].amount");
+    assertThat(only(MINIMAL.replace("2000 kgCO2e/t", "-20 kgCO2e/t"), "NEGATIVE_FACTOR").severity().id())
+        .isEqualTo("warning");
+  }
+
+  @Test
+  void co2OnlyFactor_isNoted() {
+    assertThat(only(MINIMAL.replace("2000 kgCO2e/t", "2000 kgCO2/t"), "CO2_ONLY_FACTOR").severity().id())
+        .isEqualTo("info");
+  }
+
+  @Test
+  void stagesInOrderOfFirstAppearance_sharesOfTheTotal() {
+    String yaml = MINIMAL.replace("factors:\n", "factors:\n  grid: {value: 1 kgCO2e/kWh, type: national}\n")
+        + "  - {name: Power, stage: production, amount: 20000 kWh, factor: grid,"
+        + " quality: {activity: continuous, calibration: compliant}}\n"
+        + "  - {name: More steel, stage: raw-materials, amount: 10 t, factor: steel,"
+        + " quality: {activity: continuous, calibration: compliant}}\n";
+    Result r = calc(yaml);
+    assertThat(r.stages()).extracting(s -> s.stage().id()).containsExactly("raw-materials", "production");
+    assertThat(r.stages().get(0).kgCO2e()).isEqualTo(240_000);
+    assertThat(r.stages().get(0).share()).isCloseTo(240.0 / 260.0, within(1e-12));
+  }
+}
