@@ -1,0 +1,134 @@
+package org.tanji.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+final class CliTest {
+
+  private static final String SEED = "../examples/seed-003-steel-balls.yaml";
+
+  /** What one run printed and returned. */
+  record Run(int code, String out, String err) {}
+
+  static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void calc_summaryInTheStudysLanguage() {
+    Run r = run("calc", SEED);
+    assertThat(r.code()).isEqualTo(Main.OK);
+    assertThat(r.err()).isEmpty();
+    assertThat(r.out())
+        .contains("锻造耐磨钢球产品碳足迹评价")
+        .contains("单位产品碳足迹：2821.88 kgCO₂e / 1 t")
+        .contains("每千克产品：2.82 kgCO₂e/kg")
+        .contains("核算期总排放：122992.87 tCO₂e")
+        .contains("数据质量：4.51，二级")
+        .contains("无发现项。");
+    // the table's rows, with CJK names aligned by display width
+    assertThat(r.out()).contains("  原材料获取  107375.25  87.30 %");
+    // 87.30 + 2.67 + 9.89 + 0.13 = 99.99: said, not bent
+    assertThat(r.out()).contains("显示值合计为 99.99 %，不是 100.00 %");
+  }
+
+  @Test
+  void calc_langOverridesTheStudy() {
+    Run r = run("calc", SEED, "--lang", "en");
+    assertThat(r.out()).contains("Footprint per declared unit: 2821.88 kgCO₂e / 1 t")
+        .contains("Data quality: 4.51, grade 2")
+        .contains("raw-material acquisition  107375.25  87.30 %");
+  }
+
+  @Test
+  void calc_jsonIsTheContract() throws Exception {
+    Run r = run("calc", SEED, "--json");
+    assertThat(r.code()).isEqualTo(Main.OK);
+    JsonNode j = new ObjectMapper().readTree(r.out());
+    assertThat(j.get("perUnit_kgCO2e").asDouble()).isBetween(2821.88, 2821.885);
+    assertThat(j.get("total_kgCO2e").asDouble()).isBetween(122_992_867.47, 122_992_867.48);
+    assertThat(j.get("lines")).hasSize(4);
+    assertThat(j.get("dataQuality").get("grade").asInt()).isEqualTo(2);
+  }
+
+  @Test
+  void calc_studyWithErrors_exitsOneAndStillPrintsJson() throws Exception {
+    Run r = run("calc", "../examples/seed-003-transport-in-km.yaml", "--json");
+    assertThat(r.code()).isEqualTo(Main.STUDY_ERRORS);
+    JsonNode j = new ObjectMapper().readTree(r.out());
+    assertThat(j.get("total_kgCO2e").isNull()).isTrue();
+    assertThat(j.get("findings").findValuesAsText("code")).contains("UNIT_MISMATCH");
+    Run human = run("calc", "../examples/seed-003-transport-in-km.yaml", "--lang", "en");
+    assertThat(human.code()).isEqualTo(Main.STUDY_ERRORS);
+    assertThat(human.out()).contains("Not computed: the study has errors")
+        .contains("ERROR   UNIT_MISMATCH inventory[1].amount: line \"圆钢运输\": the amount is a length (km)");
+  }
+
+  @Test
+  void calc_missingFile_isOneLineAndExitTwo() {
+    Run r = run("calc", "no/such/study.yaml");
+    assertThat(r.code()).isEqualTo(Main.USAGE);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).isEqualTo("tanji calc: no such file: no/such/study.yaml" + System.lineSeparator());
+  }
+
+  @Test
+  void calc_directory_isOneLineAndExitTwo() {
+    Run r = run("calc", "..");
+    assertThat(r.code()).isEqualTo(Main.USAGE);
+    assertThat(r.err().lines()).hasSize(1);
+  }
+
+  @Test
+  void unknownOption_isOneLineAndExitTwo() {
+    Run r = run("calc", SEED, "--jsn");
+    assertThat(r.code()).isEqualTo(Main.USAGE);
+    assertThat(r.err()).isEqualTo("tanji calc: Unknown option: '--jsn' (see 'tanji calc --help')" + System.lineSeparator());
+    Run lang = run("calc", SEED, "--lang", "fr");
+    assertThat(lang.code()).isEqualTo(Main.USAGE);
+    assertThat(lang.err()).startsWith("tanji calc: Invalid value for option '--lang'");
+    Run cmd = run("calcc");
+    assertThat(cmd.code()).isEqualTo(Main.USAGE);
+    assertThat(cmd.err().lines()).hasSize(1);
+  }
+
+  @Test
+  void help_everyCommand() {
+    Run top = run("--help");
+    assertThat(top.code()).isZero();
+    assertThat(top.out()).contains("Usage: tanji").contains("calc").contains("Exit status:");
+    Run calc = run("calc", "--help");
+    assertThat(calc.code()).isZero();
+    assertThat(calc.out()).contains("Usage: tanji calc").contains("--json").contains("--lang=zh|en");
+  }
+
+  @Test
+  void calc_binaryFile_isAFindingNotACrash(@TempDir Path dir) throws Exception {
+    Path bin = dir.resolve("study.yaml");
+    Files.write(bin, new byte[] {0, 1, 2, (byte) 0xff, 0});
+    Run r = run("calc", bin.toString(), "--lang", "en");
+    assertThat(r.code()).isEqualTo(Main.STUDY_ERRORS);
+    assertThat(r.out()).contains("PARSE_ERROR").contains("not a text file");
+  }
+
+  @Test
+  void calc_emptyFile(@TempDir Path dir) throws Exception {
+    Path empty = dir.resolve("empty.yaml");
+    Files.writeString(empty, "", StandardCharsets.UTF_8);
+    Run r = run("calc", empty.toString(), "--json");
+    assertThat(r.code()).isEqualTo(Main.STUDY_ERRORS);
+    assertThat(r.out()).contains("\"PARSE_ERROR\"");
+  }
+}
