@@ -187,6 +187,8 @@ final class CalculationTest {
     assertThat(findings(MINIMAL + "claimed: {perUnit: 2.2 kgCO2e/kg}\n", "CLAIM_MISMATCH")).isEmpty();
     assertThat(findings(MINIMAL + "claimed: {perUnit: 2.2 tCO2e/t}\n", "CLAIM_MISMATCH")).isEmpty();
     assertThat(findings(MINIMAL + "claimed: {perUnit: 2.2 tCO2e/kWh}\n", "UNIT_MISMATCH")).hasSize(1);
+    // regression (found by StudyReaderFuzz): an error among the claims leaves no figures behind
+    assertThat(calc(MINIMAL + "claimed: {total: 220 t}\n").totalKgCO2e()).isNull();
   }
 
   @Test

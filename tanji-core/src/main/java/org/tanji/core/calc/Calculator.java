@@ -139,6 +139,9 @@ public final class Calculator {
         Plausibility.check("product", Text.of("plausibility.result"), perKg, Numbers.readable(perKg))
             .ifPresent(findings::add);
       }
+      if (findings.stream().anyMatch(Finding::isError)) {
+        return Result.failed(located()); // a claim in the wrong unit: errors always mean no figures
+      }
       return new Result(total, perUnit, perKg, share, stages, lines, quality, located());
     }
 
