@@ -57,11 +57,29 @@ final class CalcCommand implements Callable<Integer> {
     Result result = read.calculate();
     Locale locale = locale(read);
     if (json) {
-      out.println(ResultJson.toJson(result, locale));
+      try {
+        ResultJson.write(result, locale, new NonClosing(out)); // streamed: a large study's JSON is tens of MB
+      } catch (IOException e) {
+        err.println("tanji calc: cannot write the result: " + e.getMessage());
+        return Main.USAGE;
+      }
+      out.println();
     } else {
       new Summary(read.study(), result, locale, file.toString()).print(out);
     }
     return result.hasErrors() ? Main.STUDY_ERRORS : Main.OK;
+  }
+
+  /** The generator closes its writer when done; stdout must stay open for the exit status. */
+  private static final class NonClosing extends java.io.FilterWriter {
+    NonClosing(java.io.Writer out) {
+      super(out);
+    }
+
+    @Override
+    public void close() throws IOException {
+      flush();
+    }
   }
 
   private Locale locale(ReadResult read) {

@@ -135,7 +135,14 @@ public final class ResultJson {
     double abs = Math.abs(v);
     if (abs >= 1e-7 && abs < 1e21) {
       String s = new BigDecimal(Double.toString(v)).toPlainString();
-      return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", ".0") : s;
+      if (s.indexOf('.') < 0) {
+        return s;
+      }
+      int end = s.length();
+      while (s.charAt(end - 1) == '0') {
+        end--;
+      }
+      return s.charAt(end - 1) == '.' ? s.substring(0, end) + "0" : s.substring(0, end);
     }
     return Double.toString(v);
   }

@@ -6,15 +6,20 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.tanji.core.i18n.Text;
 import org.tanji.core.model.Finding;
+import org.tanji.core.model.Position;
+import org.tanji.core.model.Severity;
 import org.tanji.core.model.Study;
 import org.tanji.io.internal.Node;
 import org.tanji.io.internal.TreeBuilder;
@@ -28,6 +33,13 @@ public final class StudyFiles {
 
   /** The largest study file read: far above any real study, below what would exhaust memory. */
   public static final long MAX_BYTES = 256L * 1024 * 1024;
+
+  /**
+   * The longest YAML line read. The YAML scanner needs about half a second per megabyte of a
+   * single scalar, and no study has a line anywhere near this long; JSON, which may sit on one
+   * line, has no such limit.
+   */
+  public static final int MAX_YAML_LINE = 1024 * 1024;
 
   private static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
       .maxStringLength(64 * 1024 * 1024)
@@ -58,64 +70,48 @@ public final class StudyFiles {
       return failed(Text.of("read.tooLarge", MAX_BYTES / (1024 * 1024)));
     }
     byte[] bytes = Files.readAllBytes(path);
-    StudyFormat format = StudyFormat.fromFileName(path).orElse(null);
-    return read(bytes, format, path.toString());
+    return read(bytes, StudyFormat.fromFileName(path).orElse(null), path.toString());
+  }
+
+  /** Reads a study from text in a known format (or null to tell from the content). */
+  public static ReadResult read(String text, StudyFormat format, String fileName) {
+    return read(text.getBytes(StandardCharsets.UTF_8), format, fileName);
   }
 
   /**
-   * Reads a study from bytes.
+   * Reads a study from the bytes of a file.
    *
    * @param format the format, or null to tell from the content
    * @param fileName the name to show in messages, or null
    */
   public static ReadResult read(byte[] bytes, StudyFormat format, String fileName) {
-    if (bytes.length == 0) {
-      return failed(Text.of("read.empty"));
-    }
     if (bytes.length > MAX_BYTES) {
       return failed(Text.of("read.tooLarge", MAX_BYTES / (1024 * 1024)));
     }
-    String text;
-    try {
-      text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
-    } catch (CharacterCodingException e) {
-      return failed(Text.of(looksBinary(bytes) ? "read.binary" : "read.notUtf8"));
-    }
-    if (text.indexOf('\0') >= 0) {
-      return failed(Text.of("read.binary"));
-    }
-    if (text.startsWith("\uFEFF")) {
-      text = text.substring(1);
-    }
-    if (text.isBlank()) {
+    int offset = bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF
+        ? 3 : 0;
+    if (firstNonBlank(bytes, offset) < 0) {
       return failed(Text.of("read.empty"));
     }
-    return read(text, format == null ? sniff(text) : format, fileName);
-  }
-
-  /**
-   * The longest YAML line read. The YAML scanner needs about half a second per megabyte of a
-   * single scalar, and no study has a line anywhere near this long; JSON, which may sit on one
-   * line, has no such limit.
-   */
-  public static final int MAX_YAML_LINE = 1024 * 1024;
-
-  /** Reads a study from text in a known format. */
-  public static ReadResult read(String text, StudyFormat format, String fileName) {
-    List<Finding> findings = new ArrayList<>();
-    if (format != StudyFormat.JSON) {
-      Finding longLine = longLine(text);
+    if (contains(bytes, offset, (byte) 0)) {
+      return failed(Text.of("read.binary"));
+    }
+    if (!isUtf8(bytes, offset)) {
+      return failed(Text.of("read.notUtf8"));
+    }
+    StudyFormat f = format != null ? format : sniff(bytes, offset);
+    if (f == StudyFormat.YAML) {
+      Finding longLine = longLine(bytes, offset);
       if (longLine != null) {
-        findings.add(longLine);
-        return new ReadResult(null, findings);
+        return new ReadResult(null, List.of(longLine));
       }
     }
+    List<Finding> findings = new ArrayList<>();
     Node root;
-    try (JsonParser parser = format == StudyFormat.JSON ? JSON.createParser(text) : YAML.createParser(text)) {
+    // Jackson reads the bytes directly: no copy of a large file as a string
+    try (JsonParser parser = f == StudyFormat.JSON
+        ? JSON.createParser(bytes, offset, bytes.length - offset)
+        : YAML.createParser(bytes, offset, bytes.length - offset)) {
       root = TreeBuilder.build(parser, findings);
     } catch (IOException | RuntimeException e) {
       // the YAML library signals some malformed input with unchecked exceptions of its own
@@ -129,15 +125,15 @@ public final class StudyFiles {
     return new ReadResult(study, findings);
   }
 
-  private static Finding longLine(String text) {
+  private static Finding longLine(byte[] bytes, int offset) {
     int line = 1;
-    int start = 0;
-    for (int i = 0; i <= text.length(); i++) {
-      if (i == text.length() || text.charAt(i) == '\n') {
+    int start = offset;
+    for (int i = offset; i <= bytes.length; i++) {
+      if (i == bytes.length || bytes[i] == '\n') {
         if (i - start > MAX_YAML_LINE) {
-          String mb = String.format(java.util.Locale.ROOT, "%.1f", (i - start) / (1024.0 * 1024.0));
-          return new Finding("PARSE_ERROR", org.tanji.core.model.Severity.ERROR, "",
-              new org.tanji.core.model.Position(line, 1), Text.of("read.longLine", line, mb, MAX_YAML_LINE / (1024 * 1024)));
+          String mb = String.format(Locale.ROOT, "%.1f", (i - start) / (1024.0 * 1024.0));
+          return new Finding("PARSE_ERROR", Severity.ERROR, "", new Position(line, 1),
+              Text.of("read.longLine", line, mb, MAX_YAML_LINE / (1024 * 1024)));
         }
         line++;
         start = i + 1;
@@ -146,19 +142,48 @@ public final class StudyFiles {
     return null;
   }
 
-  private static StudyFormat sniff(String text) {
-    String t = text.stripLeading();
-    return t.startsWith("{") || t.startsWith("[") ? StudyFormat.JSON : StudyFormat.YAML;
+  /** Checks UTF-8 in a streaming pass, without building the text. */
+  private static boolean isUtf8(byte[] bytes, int offset) {
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes, offset, bytes.length - offset);
+    CharBuffer out = CharBuffer.allocate(8192);
+    while (true) {
+      CoderResult r = decoder.decode(in, out, true);
+      if (r.isError()) {
+        return false;
+      }
+      if (r.isUnderflow()) {
+        out.clear();
+        return !decoder.flush(out).isError();
+      }
+      out.clear();
+    }
   }
 
-  private static boolean looksBinary(byte[] bytes) {
-    int n = Math.min(bytes.length, 8000);
-    for (int i = 0; i < n; i++) {
-      if (bytes[i] == 0) {
+  private static int firstNonBlank(byte[] bytes, int offset) {
+    for (int i = offset; i < bytes.length; i++) {
+      byte b = bytes[i];
+      if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean contains(byte[] bytes, int offset, byte wanted) {
+    for (int i = offset; i < bytes.length; i++) {
+      if (bytes[i] == wanted) {
         return true;
       }
     }
     return false;
+  }
+
+  private static StudyFormat sniff(byte[] bytes, int offset) {
+    byte first = bytes[firstNonBlank(bytes, offset)];
+    return first == '{' || first == '[' ? StudyFormat.JSON : StudyFormat.YAML;
   }
 
   private static ReadResult failed(Text text) {

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,16 +21,15 @@ import org.tanji.core.model.GwpSet;
 import org.tanji.core.model.InventoryLine;
 import org.tanji.core.model.Organization;
 import org.tanji.core.model.Period;
-import org.tanji.core.model.Position;
 import org.tanji.core.model.Product;
 import org.tanji.core.model.Quality;
-import org.tanji.core.model.SourceMap;
 import org.tanji.core.model.Stage;
 import org.tanji.core.model.Study;
 import org.tanji.core.model.StudyInfo;
 import org.tanji.core.units.Quantity;
 import org.tanji.io.internal.Fields;
 import org.tanji.io.internal.Node;
+import org.tanji.io.internal.TreeSourceMap;
 
 /**
  * Turns a parsed study file into a {@link Study}, checking every key against the study format.
@@ -58,9 +56,12 @@ final class StudyReader {
   private static final List<String> CUTOFF = List.of("massShare");
   private static final List<String> CLAIMED = List.of("total", "perUnit", "dataQuality");
   private static final List<String> LANGUAGES = List.of("zh", "en");
+  private static final List<String> STAGES = Fields.ids(Stage.class, Stage::id);
+  private static final List<String> FACTOR_TYPES = Fields.ids(FactorType.class, FactorType::id);
+  private static final List<String> ACTIVITY_LEVELS = Fields.ids(Quality.ActivityLevel.class, Quality.ActivityLevel::id);
+  private static final List<String> CALIBRATIONS = Fields.ids(Quality.Calibration.class, Quality.Calibration::id);
 
   private final List<Finding> findings;
-  private final Map<String, Position> positions = new HashMap<>();
 
   private StudyReader(List<Finding> findings) {
     this.findings = findings;
@@ -72,7 +73,7 @@ final class StudyReader {
   }
 
   private Study study(Node root, String fileName) {
-    Optional<Fields> top = Fields.of(root, "", TOP, findings, positions);
+    Optional<Fields> top = Fields.of(root, "", TOP, findings, root.position());
     if (top.isEmpty()) {
       findings.add(Finding.error("PARSE_ERROR", "", Text.of("read.topNotMap")).at(root.position()));
       return null;
@@ -89,7 +90,7 @@ final class StudyReader {
     double cutoff = cutoff(f);
     Claims claims = claims(f);
     return new Study(info, organization, product, factors, inventory, coproducts, allocation, cutoff, claims,
-        new SourceMap(fileName, positions));
+        new TreeSourceMap(root, fileName));
   }
 
   private void version(Fields f) {
@@ -104,7 +105,7 @@ final class StudyReader {
   }
 
   private StudyInfo info(Fields top) {
-    Optional<Fields> block = Fields.of(top.node("study"), "study", STUDY, findings, positions);
+    Optional<Fields> block = top.block("study", STUDY);
     if (block.isEmpty()) {
       findings.add(Finding.warning("MISSING_VALUE", "study", Text.of("read.noStudyBlock")).at(top.position()));
       return StudyInfo.empty();
@@ -124,7 +125,7 @@ final class StudyReader {
 
   private List<String> stringList(Fields f, String key) {
     Node n = f.node(key);
-    if (n == null || n instanceof Node.Scalar s && s.kind() == Node.Kind.NULL) {
+    if (n == null || n.isNull()) {
       return List.of();
     }
     if (n instanceof Node.Scalar s) {
@@ -135,19 +136,19 @@ final class StudyReader {
       return List.of();
     }
     List<String> out = new ArrayList<>();
-    for (int i = 0; i < list.items().size(); i++) {
-      if (list.items().get(i) instanceof Node.Scalar s && s.text() != null) {
+    for (int i = 0; i < list.size(); i++) {
+      if (list.get(i) instanceof Node.Scalar s && s.text() != null) {
         out.add(s.text());
       } else {
         findings.add(Finding.error("INVALID_VALUE", f.child(key) + "[" + i + "]",
-            Text.of("read.notScalar", f.child(key) + "[" + i + "]")).at(list.items().get(i).position()));
+            Text.of("read.notScalar", f.child(key) + "[" + i + "]")).at(list.get(i).position()));
       }
     }
     return out;
   }
 
   private Period period(Fields study) {
-    Optional<Fields> block = Fields.of(study.node("period"), "study.period", PERIOD, findings, positions);
+    Optional<Fields> block = study.block("period", PERIOD);
     if (block.isEmpty()) {
       findings.add(Finding.warning("MISSING_VALUE", "study.period", Text.of("read.noPeriod")).at(study.position()));
       return null;
@@ -179,7 +180,7 @@ final class StudyReader {
   }
 
   private Organization organization(Fields top) {
-    Optional<Fields> block = Fields.of(top.node("organization"), "organization", ORGANIZATION, findings, positions);
+    Optional<Fields> block = top.block("organization", ORGANIZATION);
     if (block.isEmpty()) {
       return Organization.empty();
     }
@@ -190,7 +191,7 @@ final class StudyReader {
   }
 
   private Product product(Fields top) {
-    Optional<Fields> block = Fields.of(top.node("product"), "product", PRODUCT, findings, positions);
+    Optional<Fields> block = top.block("product", PRODUCT);
     if (block.isEmpty()) {
       top.missing("product");
       return Product.empty();
@@ -204,34 +205,33 @@ final class StudyReader {
   private Map<String, Factor> factors(Fields top) {
     Map<String, Factor> out = new LinkedHashMap<>();
     Node node = top.node("factors");
-    if (node == null || node instanceof Node.Scalar s && s.kind() == Node.Kind.NULL) {
+    if (node == null || node.isNull()) {
       return out;
     }
     if (!(node instanceof Node.MapNode map)) {
       top.error("factors", node, Text.of("read.notMap", "factors"));
       return out;
     }
-    positions.put("factors", map.position());
-    for (Node.Entry e : map.entries().values()) {
-      String path = "factors." + e.key();
-      positions.put(path, e.keyPosition());
-      if (e.value() instanceof Node.Scalar s && s.kind() != Node.Kind.NULL) {
+    for (int i = 0; i < map.size(); i++) {
+      String key = map.key(i);
+      String path = "factors." + key;
+      Node value = map.value(i);
+      if (value instanceof Node.Scalar s && !s.isNull()) {
         // shorthand: `grid: 0.6205 tCO2e/MWh`
-        positions.put(path + ".value", s.position());
-        Quantity value = top.quantityOf(s.text(), path + ".value", s.position());
-        out.put(e.key(), new Factor(e.key(), null, value, null, null, null, null, null, null));
+        Quantity q = top.quantityOf(s.text(), path + ".value", s.position());
+        out.put(key, new Factor(key, null, q, null, null, null, null, null, null));
         continue;
       }
-      Optional<Fields> block = Fields.of(e.value(), path, FACTOR, findings, positions);
+      Optional<Fields> block = Fields.of(value, path, FACTOR, findings, map.keyPosition(i));
       if (block.isEmpty()) {
         findings.add(Finding.error("MISSING_VALUE", path + ".value", Text.of("read.missing", path + ".value"))
-            .at(e.keyPosition()));
-        out.put(e.key(), new Factor(e.key(), null, null, null, null, null, null, null, null));
+            .at(map.keyPosition(i)));
+        out.put(key, new Factor(key, null, null, null, null, null, null, null, null));
         continue;
       }
       Fields f = block.get();
-      FactorType type = f.choice("type", false, FactorType::fromId, Fields.ids(FactorType.class, FactorType::id));
-      out.put(e.key(), new Factor(e.key(), f.string("name", false), f.quantity("value", true),
+      FactorType type = f.choice("type", false, FactorType::fromId, FACTOR_TYPES);
+      out.put(key, new Factor(key, f.string("name", false), f.quantity("value", true),
           f.string("source", false), type, f.integer("year", false), f.string("region", false),
           f.string("boundary", false), f.string("note", false)));
     }
@@ -241,23 +241,21 @@ final class StudyReader {
   private List<InventoryLine> inventory(Fields top) {
     Node node = top.node("inventory");
     if (!(node instanceof Node.ListNode list)) {
-      if (node == null || node instanceof Node.Scalar s && s.kind() == Node.Kind.NULL) {
+      if (node == null || node.isNull()) {
         top.missing("inventory");
       } else {
         top.error("inventory", node, Text.of("read.notList", "inventory"));
       }
       return List.of();
     }
-    positions.put("inventory", list.position());
-    if (list.items().isEmpty()) {
+    if (list.size() == 0) {
       findings.add(Finding.error("MISSING_VALUE", "inventory", Text.of("read.emptyInventory")).at(list.position()));
     }
-    List<InventoryLine> out = new ArrayList<>(list.items().size());
-    for (int i = 0; i < list.items().size(); i++) {
+    List<InventoryLine> out = new ArrayList<>(list.size());
+    for (int i = 0; i < list.size(); i++) {
       String path = "inventory[" + i + "]";
-      Node item = list.items().get(i);
-      positions.put(path, item.position());
-      Optional<Fields> block = Fields.of(item, path, LINE, findings, positions);
+      Node item = list.get(i);
+      Optional<Fields> block = Fields.of(item, path, LINE, findings, item.position());
       if (block.isEmpty()) {
         findings.add(Finding.error("MISSING_VALUE", path, Text.of("read.emptyLine", path)).at(item.position()));
         continue;
@@ -269,7 +267,7 @@ final class StudyReader {
 
   private InventoryLine line(int index, Fields f) {
     String name = f.string("name", true);
-    Stage stage = f.choice("stage", true, Stage::fromId, Fields.ids(Stage.class, Stage::id));
+    Stage stage = f.choice("stage", true, Stage::fromId, STAGES);
     Activity activity = activity(f, name == null ? f.path() : name);
     Quality quality = quality(f);
     boolean dedicated = f.bool("dedicated");
@@ -324,38 +322,34 @@ final class StudyReader {
   private Activity gases(Fields line) {
     Node n = line.node("emissions");
     String path = line.child("emissions");
-    if (!(n instanceof Node.MapNode map) || map.entries().isEmpty()) {
+    if (!(n instanceof Node.MapNode map) || map.size() == 0) {
       line.error("emissions", n, Text.of("read.emissionsShape", path));
       return null;
     }
-    positions.put(path, map.position());
     Map<String, Quantity> gases = new LinkedHashMap<>();
     boolean ok = true;
-    for (Node.Entry e : map.entries().values()) {
-      String where = path + "." + e.key();
-      positions.put(where, e.keyPosition());
-      if (!(e.value() instanceof Node.Scalar s) || s.text() == null) {
-        findings.add(Finding.error("INVALID_VALUE", where, Text.of("read.notScalar", where)).at(e.keyPosition()));
+    for (int i = 0; i < map.size(); i++) {
+      String where = path + "." + map.key(i);
+      if (!(map.value(i) instanceof Node.Scalar s) || s.text() == null) {
+        findings.add(Finding.error("INVALID_VALUE", where, Text.of("read.notScalar", where)).at(map.keyPosition(i)));
         ok = false;
         continue;
       }
       Quantity q = line.quantityOf(s.text(), where, s.position());
       ok &= q != null;
-      gases.put(e.key(), q);
+      gases.put(map.key(i), q);
     }
     return ok ? new Activity.Emissions(gases) : null;
   }
 
   private Quality quality(Fields line) {
-    Optional<Fields> block = Fields.of(line.node("quality"), line.child("quality"), QUALITY, findings, positions);
+    Optional<Fields> block = line.block("quality", QUALITY);
     if (block.isEmpty()) {
       return null;
     }
     Fields f = block.get();
-    Quality.ActivityLevel activity = f.choice("activity", false, Quality.ActivityLevel::fromId,
-        Fields.ids(Quality.ActivityLevel.class, Quality.ActivityLevel::id));
-    Quality.Calibration calibration = f.choice("calibration", false, Quality.Calibration::fromId,
-        Fields.ids(Quality.Calibration.class, Quality.Calibration::id));
+    Quality.ActivityLevel activity = f.choice("activity", false, Quality.ActivityLevel::fromId, ACTIVITY_LEVELS);
+    Quality.Calibration calibration = f.choice("calibration", false, Quality.Calibration::fromId, CALIBRATIONS);
     Integer points = f.integer("factor", false);
     if (points != null && (points < 1 || points > 6)) {
       f.error("factor", f.node("factor"), Text.of("read.factorPoints", points));
@@ -366,21 +360,20 @@ final class StudyReader {
 
   private List<Coproduct> coproducts(Fields top) {
     Node node = top.node("coproducts");
-    if (node == null || node instanceof Node.Scalar s && s.kind() == Node.Kind.NULL) {
+    if (node == null || node.isNull()) {
       return List.of();
     }
     if (!(node instanceof Node.ListNode list)) {
       top.error("coproducts", node, Text.of("read.notList", "coproducts"));
       return List.of();
     }
-    positions.put("coproducts", list.position());
     List<Coproduct> out = new ArrayList<>();
-    for (int i = 0; i < list.items().size(); i++) {
+    for (int i = 0; i < list.size(); i++) {
       String path = "coproducts[" + i + "]";
-      positions.put(path, list.items().get(i).position());
-      Optional<Fields> block = Fields.of(list.items().get(i), path, COPRODUCT, findings, positions);
+      Node item = list.get(i);
+      Optional<Fields> block = Fields.of(item, path, COPRODUCT, findings, item.position());
       if (block.isEmpty()) {
-        findings.add(Finding.error("MISSING_VALUE", path, Text.of("read.emptyLine", path)).at(list.items().get(i).position()));
+        findings.add(Finding.error("MISSING_VALUE", path, Text.of("read.emptyLine", path)).at(item.position()));
         continue;
       }
       Fields f = block.get();
@@ -396,7 +389,7 @@ final class StudyReader {
   }
 
   private double cutoff(Fields top) {
-    Optional<Fields> block = Fields.of(top.node("cutoff"), "cutoff", CUTOFF, findings, positions);
+    Optional<Fields> block = top.block("cutoff", CUTOFF);
     if (block.isEmpty()) {
       return Study.DEFAULT_CUTOFF;
     }
@@ -412,7 +405,7 @@ final class StudyReader {
   }
 
   private Claims claims(Fields top) {
-    Optional<Fields> block = Fields.of(top.node("claimed"), "claimed", CLAIMED, findings, positions);
+    Optional<Fields> block = top.block("claimed", CLAIMED);
     if (block.isEmpty()) {
       return Claims.none();
     }

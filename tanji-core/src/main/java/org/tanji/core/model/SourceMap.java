@@ -1,39 +1,49 @@
 package org.tanji.core.model;
 
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * Where each key of a study stands in the file it was read from, so that findings found while
- * computing can name a line number.
- *
- * @param file the file's name as given by the user, or null
- * @param positions key path ({@code inventory[2].amount}) to position
+ * Where the keys of a study stand in the file it was read from, so that findings found while
+ * computing can name a line number. Readers implement {@link #exact}; lookups are rare (one per
+ * finding), so an implementation may search rather than index.
  */
-public record SourceMap(String file, Map<String, Position> positions) {
+public interface SourceMap {
 
-  public SourceMap {
-    positions = Map.copyOf(positions);
-  }
+  /** The file's name as given by the user, or null. */
+  String file();
 
-  public static SourceMap empty() {
-    return new SourceMap(null, Map.of());
-  }
+  /** The position of exactly this key path ({@code inventory[2].amount}), if the file has it. */
+  Optional<Position> exact(String path);
 
   /**
    * The position of a key path, or of its nearest enclosing key that has one
    * ({@code inventory[2].quality.activity} falls back to {@code inventory[2].quality}).
    */
-  public Optional<Position> find(String path) {
+  default Optional<Position> find(String path) {
     String p = path;
     while (p != null && !p.isEmpty()) {
-      Position pos = positions.get(p);
-      if (pos != null) {
-        return Optional.of(pos);
+      Optional<Position> pos = exact(p);
+      if (pos.isPresent()) {
+        return pos;
       }
       int cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
       p = cut > 0 ? p.substring(0, cut) : null;
     }
     return Optional.empty();
+  }
+
+  /** A study built in code: no file, no positions. */
+  static SourceMap empty() {
+    return new SourceMap() {
+      @Override
+      public String file() {
+        return null;
+      }
+
+      @Override
+      public Optional<Position> exact(String path) {
+        return Optional.empty();
+      }
+    };
   }
 }

@@ -134,7 +134,8 @@ public final class Units {
     if (!matcher.matches()) {
       throw new QuantityFormatException(INVALID_QUANTITY, Text.of("quantity.noNumber", stripped));
     }
-    if (matcher.group(2).matches("[,，]\\d.*")) {
+    String rest = matcher.group(2);
+    if (rest.length() > 1 && (rest.charAt(0) == ',' || rest.charAt(0) == '，') && Character.isDigit(rest.charAt(1))) {
       throw new QuantityFormatException(INVALID_QUANTITY, Text.of("quantity.comma", stripped));
     }
     // the rest is stripped here rather than by the pattern: a lazy group before trailing space

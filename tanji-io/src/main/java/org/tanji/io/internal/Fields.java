@@ -4,10 +4,10 @@ import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Collection;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.tanji.core.i18n.Text;
 import org.tanji.core.model.Finding;
 import org.tanji.core.model.Position;
@@ -21,50 +21,52 @@ import org.tanji.core.units.Units;
  */
 public final class Fields {
 
+  private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d{1,4})?");
+
   private final Node.MapNode map;
   private final String path;
   private final List<Finding> findings;
-  private final Map<String, Position> positions;
   private final Position anchor;
 
-  private Fields(Node.MapNode map, String path, List<Finding> findings, Map<String, Position> positions,
-      Position anchor) {
-    this.anchor = anchor;
+  private Fields(Node.MapNode map, String path, List<Finding> findings, Position anchor) {
     this.map = map;
     this.path = path;
     this.findings = findings;
-    this.positions = positions;
+    this.anchor = anchor;
   }
 
   /**
    * Fields of a node that must be a mapping with only the given keys; anything else is a finding.
    *
+   * @param anchor where the block stands (its key in the parent, or the list item)
    * @return empty when the node is absent or not a mapping (a finding says which)
    */
   public static Optional<Fields> of(Node node, String path, List<String> allowed, List<Finding> findings,
-      Map<String, Position> positions) {
-    if (node == null || node instanceof Node.Scalar s && s.kind() == Node.Kind.NULL) {
+      Position anchor) {
+    if (node == null || node.isNull()) {
       return Optional.empty();
     }
     if (!(node instanceof Node.MapNode map)) {
-      findings.add(Finding.error("INVALID_VALUE", path, Text.of("read.notMap", path)).at(node.position()));
+      findings.add(Finding.error("INVALID_VALUE", path, Text.of("read.notMap", pathOrTop(path))).at(node.position()));
       return Optional.empty();
     }
-    // the block is located where its key stands ("product:"), not where its first entry does
-    positions.putIfAbsent(path, map.position());
-    Fields fields = new Fields(map, path, findings, positions, positions.get(path));
-    for (Node.Entry e : map.entries().values()) {
-      String childPath = fields.child(e.key());
-      positions.put(childPath, e.keyPosition());
-      if (!allowed.contains(e.key())) {
-        Optional<String> suggestion = suggest(e.key(), allowed);
+    Fields fields = new Fields(map, path, findings, anchor == null ? map.position() : anchor);
+    for (int i = 0; i < map.size(); i++) {
+      String key = map.key(i);
+      if (!allowed.contains(key)) {
+        Optional<String> suggestion = suggest(key, allowed);
         Text text = suggestion
-            .map(s -> Text.of("read.unknownKey.suggest", e.key(), pathOrTop(path), s))
-            .orElseGet(() -> Text.of("read.unknownKey", e.key(), pathOrTop(path), String.join(", ", allowed)));
-        findings.add(Finding.error("UNKNOWN_KEY", childPath, text).at(e.keyPosition()));
+            .map(s -> Text.of("read.unknownKey.suggest", key, pathOrTop(path), s))
+            .orElseGet(() -> Text.of("read.unknownKey", key, pathOrTop(path), String.join(", ", allowed)));
+        findings.add(Finding.error("UNKNOWN_KEY", fields.child(key), text).at(map.keyPosition(i)));
       }
     }
     return Optional.of(fields);
+  }
+
+  /** The block under a key, checked against its allowed keys. */
+  public Optional<Fields> block(String key, List<String> allowed) {
+    return of(node(key), child(key), allowed, findings, keyPosition(key));
   }
 
   private static String pathOrTop(String path) {
@@ -81,17 +83,18 @@ public final class Fields {
 
   public boolean has(String key) {
     Node n = node(key);
-    return n != null && !(n instanceof Node.Scalar s && s.kind() == Node.Kind.NULL);
+    return n != null && !n.isNull();
   }
 
   /** The raw node under a key, or null. */
   public Node node(String key) {
-    Node.Entry e = map.entries().get(key);
-    return e == null ? null : e.value();
+    return map.get(key);
   }
 
-  public Map<String, Node.Entry> entries() {
-    return map.entries();
+  /** Where a key stands, or where the block stands when the key is absent. */
+  public Position keyPosition(String key) {
+    int i = map.indexOf(key);
+    return i < 0 ? anchor : map.keyPosition(i);
   }
 
   /** Where the block stands: the line of its key, or of its first entry for the top level. */
@@ -151,7 +154,7 @@ public final class Fields {
       findings.add(Finding.warning("FULLWIDTH_CHARACTERS", child(key), Text.of("read.fullWidth", text, normalized))
           .at(node(key).position()));
     }
-    if (!normalized.matches("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d{1,4})?")) {
+    if (!DECIMAL.matcher(normalized).matches()) {
       error(key, node(key), Text.of("read.notNumber", child(key), text));
       return null;
     }

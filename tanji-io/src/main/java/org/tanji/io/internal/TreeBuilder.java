@@ -7,12 +7,12 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.tanji.core.i18n.Text;
 import org.tanji.core.model.Finding;
 import org.tanji.core.model.Position;
+import org.tanji.core.model.Severity;
 
 /**
  * Builds a {@link Node} tree from Jackson's streaming parser, the same way for YAML and JSON.
@@ -22,6 +22,8 @@ public final class TreeBuilder {
 
   private final JsonParser parser;
   private final List<Finding> findings;
+  // the key path of the value being read; turned into a string only for a finding
+  private final StringBuilder path = new StringBuilder();
 
   private TreeBuilder(JsonParser parser, List<Finding> findings) {
     this.parser = parser;
@@ -40,18 +42,17 @@ public final class TreeBuilder {
         findings.add(Finding.error("PARSE_ERROR", "", Text.of("read.empty")));
         return null;
       }
-      Node root = builder.value(first, "");
-      JsonToken next = parser.nextToken();
-      if (next != null) {
-        findings.add(Finding.error("PARSE_ERROR", "", Text.of("read.moreDocuments")).at(position(parser.currentTokenLocation())));
+      Node root = builder.value(first);
+      if (parser.nextToken() != null) {
+        findings.add(Finding.error("PARSE_ERROR", "", Text.of("read.moreDocuments"))
+            .at(Position.unpack(packed(parser.currentTokenLocation()))));
       }
       return root;
     } catch (JsonProcessingException e) {
       JsonLocation loc = e.getLocation();
-      Position pos = loc == null || loc.getLineNr() < 1 ? null : position(loc);
+      Position pos = loc == null || loc.getLineNr() < 1 ? null : Position.unpack(packed(loc));
       String detail = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : firstLine(e.getOriginalMessage());
-      findings.add(new Finding("PARSE_ERROR", org.tanji.core.model.Severity.ERROR, "", pos,
-          Text.of("read.syntax", detail)));
+      findings.add(new Finding("PARSE_ERROR", Severity.ERROR, "", pos, Text.of("read.syntax", detail)));
       return null;
     } catch (IOException e) {
       findings.add(Finding.error("PARSE_ERROR", "", Text.of("read.syntax", firstLine(String.valueOf(e.getMessage())))));
@@ -59,16 +60,17 @@ public final class TreeBuilder {
     }
   }
 
-  private Node value(JsonToken token, String path) throws IOException {
-    Position pos = position(parser.currentTokenLocation());
+  private Node value(JsonToken token) throws IOException {
+    long pos = packed(parser.currentTokenLocation());
     switch (token) {
       case START_OBJECT:
-        return map(pos, path);
+        return map(pos);
       case START_ARRAY:
-        return list(pos, path);
+        return list(pos);
       case VALUE_STRING:
         if (parser instanceof YAMLParser y && y.isCurrentAlias()) {
-          findings.add(Finding.error("PARSE_ERROR", path, Text.of("read.alias", parser.getText())).at(pos));
+          findings.add(Finding.error("PARSE_ERROR", path.toString(), Text.of("read.alias", parser.getText()))
+              .at(Position.unpack(pos)));
           return new Node.Scalar(null, Node.Kind.NULL, pos);
         }
         return new Node.Scalar(parser.getText(), Node.Kind.STRING, pos);
@@ -86,42 +88,56 @@ public final class TreeBuilder {
     }
   }
 
-  private Node map(Position pos, String path) throws IOException {
-    Map<String, Node.Entry> entries = new LinkedHashMap<>();
+  private Node map(long pos) throws IOException {
+    List<String> keys = new ArrayList<>();
+    long[] keyPositions = new long[8];
+    List<Node> values = new ArrayList<>();
     JsonToken t;
     while ((t = parser.nextToken()) == JsonToken.FIELD_NAME) {
       String key = parser.currentName();
-      Position keyPos = position(parser.currentTokenLocation());
-      String childPath = path.isEmpty() ? key : path + "." + key;
-      Node value = value(parser.nextToken(), childPath);
-      Node.Entry previous = entries.get(key);
-      if (previous != null) {
-        findings.add(Finding.error("DUPLICATE_KEY", childPath,
-            Text.of("read.duplicateKey", key, previous.keyPosition().line())).at(keyPos));
-        continue; // the first stays; the error stops the calculation, so neither is used silently
+      long keyPos = packed(parser.currentTokenLocation());
+      int mark = path.length();
+      path.append(mark == 0 ? "" : ".").append(key);
+      Node value = value(parser.nextToken());
+      int previous = keys.indexOf(key);
+      if (previous >= 0) {
+        findings.add(Finding.error("DUPLICATE_KEY", path.toString(),
+            Text.of("read.duplicateKey", key, Position.unpack(keyPositions[previous]).line())).at(Position.unpack(keyPos)));
+        // the first stays; the error stops the calculation, so neither is used silently
+      } else {
+        if (keys.size() == keyPositions.length) {
+          keyPositions = Arrays.copyOf(keyPositions, keyPositions.length * 2);
+        }
+        keyPositions[keys.size()] = keyPos;
+        keys.add(key);
+        values.add(value);
       }
-      entries.put(key, new Node.Entry(key, keyPos, value));
+      path.setLength(mark);
     }
     if (t != JsonToken.END_OBJECT) {
       throw new IllegalStateException("parser gave " + t + " inside an object");
     }
-    return new Node.MapNode(entries, pos);
+    return new Node.MapNode(keys.toArray(new String[0]), Arrays.copyOf(keyPositions, keys.size()),
+        values.toArray(new Node[0]), pos);
   }
 
-  private Node list(Position pos, String path) throws IOException {
+  private Node list(long pos) throws IOException {
     List<Node> items = new ArrayList<>();
     JsonToken t;
     while ((t = parser.nextToken()) != JsonToken.END_ARRAY) {
       if (t == null) {
         throw new IllegalStateException("parser ended inside an array");
       }
-      items.add(value(t, path + "[" + items.size() + "]"));
+      int mark = path.length();
+      path.append('[').append(items.size()).append(']');
+      items.add(value(t));
+      path.setLength(mark);
     }
-    return new Node.ListNode(items, pos);
+    return new Node.ListNode(items.toArray(new Node[0]), pos);
   }
 
-  private static Position position(JsonLocation loc) {
-    return new Position(Math.max(loc.getLineNr(), 1), Math.max(loc.getColumnNr(), 1));
+  private static long packed(JsonLocation loc) {
+    return new Position(Math.max(loc.getLineNr(), 1), Math.max(loc.getColumnNr(), 1)).pack();
   }
 
   private static String firstLine(String s) {
