@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import org.tanji.core.i18n.Text;
 import org.tanji.core.model.Activity;
 import org.tanji.core.model.Allocation;
@@ -18,6 +19,7 @@ import org.tanji.core.model.Factor;
 import org.tanji.core.model.FactorType;
 import org.tanji.core.model.Finding;
 import org.tanji.core.model.GwpSet;
+import org.tanji.core.model.Identified;
 import org.tanji.core.model.InventoryLine;
 import org.tanji.core.model.Organization;
 import org.tanji.core.model.Period;
@@ -56,10 +58,11 @@ final class StudyReader {
   private static final List<String> CUTOFF = List.of("massShare");
   private static final List<String> CLAIMED = List.of("total", "perUnit", "dataQuality");
   private static final List<String> LANGUAGES = List.of("zh", "en");
-  private static final List<String> STAGES = Fields.ids(Stage.class, Stage::id);
-  private static final List<String> FACTOR_TYPES = Fields.ids(FactorType.class, FactorType::id);
-  private static final List<String> ACTIVITY_LEVELS = Fields.ids(Quality.ActivityLevel.class, Quality.ActivityLevel::id);
-  private static final List<String> CALIBRATIONS = Fields.ids(Quality.Calibration.class, Quality.Calibration::id);
+  private static final List<String> GWP_SETS = Identified.ids(GwpSet.class);
+  private static final List<String> STAGES = Identified.ids(Stage.class);
+  private static final List<String> FACTOR_TYPES = Identified.ids(FactorType.class);
+  private static final List<String> ACTIVITY_LEVELS = Identified.ids(Quality.ActivityLevel.class);
+  private static final List<String> CALIBRATIONS = Identified.ids(Quality.Calibration.class);
 
   private final List<Finding> findings;
 
@@ -86,7 +89,7 @@ final class StudyReader {
     Map<String, Factor> factors = factors(f);
     List<InventoryLine> inventory = inventory(f);
     List<Coproduct> coproducts = coproducts(f);
-    Allocation allocation = f.choice("allocation", false, Allocation::fromId, Fields.ids(Allocation.class, Allocation::id));
+    Allocation allocation = f.choice("allocation", false, Allocation::fromId, Identified.ids(Allocation.class));
     double cutoff = cutoff(f);
     Claims claims = claims(f);
     return new Study(info, organization, product, factors, inventory, coproducts, allocation, cutoff, claims,
@@ -117,8 +120,8 @@ final class StudyReader {
     }
     String language = f.choice("language", false, l -> LANGUAGES.contains(l) ? Optional.of(l) : Optional.empty(), LANGUAGES);
     List<String> standards = stringList(f, "standards");
-    Boundary boundary = f.choice("boundary", false, Boundary::fromId, Fields.ids(Boundary.class, Boundary::id));
-    GwpSet gwp = f.choice("gwp", false, GwpSet::fromId, Fields.ids(GwpSet.class, Enum::name));
+    Boundary boundary = f.choice("boundary", false, Boundary::fromId, Identified.ids(Boundary.class));
+    GwpSet gwp = f.choice("gwp", false, GwpSet::fromId, GWP_SETS);
     Period period = period(f);
     return new StudyInfo(title, language, standards, boundary, period, gwp);
   }
@@ -239,28 +242,40 @@ final class StudyReader {
   }
 
   private List<InventoryLine> inventory(Fields top) {
-    Node node = top.node("inventory");
-    if (!(node instanceof Node.ListNode list)) {
-      if (node == null || node.isNull()) {
-        top.missing("inventory");
-      } else {
-        top.error("inventory", node, Text.of("read.notList", "inventory"));
+    List<InventoryLine> lines = blocks(top, "inventory", LINE, true, this::line);
+    if (lines.isEmpty() && top.node("inventory") instanceof Node.ListNode list && list.size() == 0) {
+      findings.add(Finding.error("MISSING_VALUE", "inventory", Text.of("read.emptyInventory")).at(list.position()));
+    }
+    return lines;
+  }
+
+  /**
+   * A list of blocks under a key, each read by {@code read}; an entry that is not a block is a
+   * finding and is skipped (the finding stops the calculation, so nothing is lost silently).
+   */
+  private <T> List<T> blocks(Fields top, String key, List<String> allowed, boolean required,
+      BiFunction<Integer, Fields, T> read) {
+    Node node = top.node(key);
+    if (node == null || node.isNull()) {
+      if (required) {
+        top.missing(key);
       }
       return List.of();
     }
-    if (list.size() == 0) {
-      findings.add(Finding.error("MISSING_VALUE", "inventory", Text.of("read.emptyInventory")).at(list.position()));
+    if (!(node instanceof Node.ListNode list)) {
+      top.error(key, node, Text.of("read.notList", key));
+      return List.of();
     }
-    List<InventoryLine> out = new ArrayList<>(list.size());
+    List<T> out = new ArrayList<>(list.size());
     for (int i = 0; i < list.size(); i++) {
-      String path = "inventory[" + i + "]";
+      String path = key + "[" + i + "]";
       Node item = list.get(i);
-      Optional<Fields> block = Fields.of(item, path, LINE, findings, item.position());
+      Optional<Fields> block = Fields.of(item, path, allowed, findings, item.position());
       if (block.isEmpty()) {
         findings.add(Finding.error("MISSING_VALUE", path, Text.of("read.emptyLine", path)).at(item.position()));
         continue;
       }
-      out.add(line(i, block.get()));
+      out.add(read.apply(i, block.get()));
     }
     return out;
   }
@@ -359,33 +374,17 @@ final class StudyReader {
   }
 
   private List<Coproduct> coproducts(Fields top) {
-    Node node = top.node("coproducts");
-    if (node == null || node.isNull()) {
-      return List.of();
+    return blocks(top, "coproducts", COPRODUCT, false, this::coproduct);
+  }
+
+  private Coproduct coproduct(int index, Fields f) {
+    BigDecimal price = f.decimal("price", false);
+    if (price != null && price.signum() < 0) {
+      f.error("price", f.node("price"), Text.of("value.negative", f.path(), price.toPlainString()));
+      price = null;
     }
-    if (!(node instanceof Node.ListNode list)) {
-      top.error("coproducts", node, Text.of("read.notList", "coproducts"));
-      return List.of();
-    }
-    List<Coproduct> out = new ArrayList<>();
-    for (int i = 0; i < list.size(); i++) {
-      String path = "coproducts[" + i + "]";
-      Node item = list.get(i);
-      Optional<Fields> block = Fields.of(item, path, COPRODUCT, findings, item.position());
-      if (block.isEmpty()) {
-        findings.add(Finding.error("MISSING_VALUE", path, Text.of("read.emptyLine", path)).at(item.position()));
-        continue;
-      }
-      Fields f = block.get();
-      BigDecimal price = f.decimal("price", false);
-      if (price != null && price.signum() < 0) {
-        f.error("price", f.node("price"), Text.of("value.negative", path, price.toPlainString()));
-        price = null;
-      }
-      out.add(new Coproduct(f.string("name", true), f.quantity("output", true), price == null ? null : price.doubleValue(),
-          f.quantity("declaredUnit", false), f.quantity("massPerUnit", false)));
-    }
-    return out;
+    return new Coproduct(f.string("name", true), f.quantity("output", true), price == null ? null : price.doubleValue(),
+        f.quantity("declaredUnit", false), f.quantity("massPerUnit", false));
   }
 
   private double cutoff(Fields top) {

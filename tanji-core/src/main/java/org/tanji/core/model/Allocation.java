@@ -1,10 +1,9 @@
 package org.tanji.core.model;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /** How shared inputs are split between the studied product and its coproducts. */
-public enum Allocation {
+public enum Allocation implements Identified {
   MASS("mass"),
   ECONOMIC("economic");
 
@@ -14,11 +13,12 @@ public enum Allocation {
     this.id = id;
   }
 
+  @Override
   public String id() {
     return id;
   }
 
   public static Optional<Allocation> fromId(String id) {
-    return Arrays.stream(values()).filter(a -> a.id.equals(id)).findFirst();
+    return Identified.byId(Allocation.class, id);
   }
 }

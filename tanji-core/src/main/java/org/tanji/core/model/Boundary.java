@@ -1,10 +1,9 @@
 package org.tanji.core.model;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /** The system boundary of a study. */
-public enum Boundary {
+public enum Boundary implements Identified {
   CRADLE_TO_GATE("cradle-to-gate"),
   CRADLE_TO_GRAVE("cradle-to-grave"),
   GATE_TO_GATE("gate-to-gate");
@@ -15,11 +14,12 @@ public enum Boundary {
     this.id = id;
   }
 
+  @Override
   public String id() {
     return id;
   }
 
   public static Optional<Boundary> fromId(String id) {
-    return Arrays.stream(values()).filter(b -> b.id.equals(id)).findFirst();
+    return Identified.byId(Boundary.class, id);
   }
 }

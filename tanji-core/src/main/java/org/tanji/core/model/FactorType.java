@@ -1,13 +1,12 @@
 package org.tanji.core.model;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
  * Where an emission factor comes from, with the data-quality points the seed reports' method
  * gives to each class (measured 6 … international 1).
  */
-public enum FactorType {
+public enum FactorType implements Identified {
   MEASURED("measured", 6),
   PROCESS("process", 5),
   SUPPLIER("supplier", 4),
@@ -23,6 +22,7 @@ public enum FactorType {
     this.points = points;
   }
 
+  @Override
   public String id() {
     return id;
   }
@@ -33,6 +33,6 @@ public enum FactorType {
   }
 
   public static Optional<FactorType> fromId(String id) {
-    return Arrays.stream(values()).filter(t -> t.id.equals(id)).findFirst();
+    return Identified.byId(FactorType.class, id);
   }
 }

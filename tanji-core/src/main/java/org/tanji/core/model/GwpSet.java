@@ -1,13 +1,17 @@
 package org.tanji.core.model;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /** The IPCC assessment report whose 100-year GWPs weight gas-level emissions. */
-public enum GwpSet {
+public enum GwpSet implements Identified {
   AR4, AR5, AR6;
 
+  @Override
+  public String id() {
+    return name();
+  }
+
   public static Optional<GwpSet> fromId(String id) {
-    return Arrays.stream(values()).filter(g -> g.name().equals(id)).findFirst();
+    return Identified.byId(GwpSet.class, id);
   }
 }

@@ -1,6 +1,5 @@
 package org.tanji.core.model;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -20,7 +19,7 @@ public record Quality(ActivityLevel activity, Calibration calibration, Integer f
   }
 
   /** How an activity amount was obtained. */
-  public enum ActivityLevel {
+  public enum ActivityLevel implements Identified {
     CONTINUOUS("continuous", 6),
     PERIODIC("periodic", 3),
     ESTIMATED("estimated", 1);
@@ -33,6 +32,7 @@ public record Quality(ActivityLevel activity, Calibration calibration, Integer f
       this.points = points;
     }
 
+    @Override
     public String id() {
       return id;
     }
@@ -42,12 +42,12 @@ public record Quality(ActivityLevel activity, Calibration calibration, Integer f
     }
 
     public static Optional<ActivityLevel> fromId(String id) {
-      return Arrays.stream(values()).filter(a -> a.id.equals(id)).findFirst();
+      return Identified.byId(ActivityLevel.class, id);
     }
   }
 
   /** Whether the measuring instruments were calibrated to rule. */
-  public enum Calibration {
+  public enum Calibration implements Identified {
     COMPLIANT("compliant", 6),
     PARTIAL("partial", 3),
     NONE("none", 1);
@@ -60,6 +60,7 @@ public record Quality(ActivityLevel activity, Calibration calibration, Integer f
       this.points = points;
     }
 
+    @Override
     public String id() {
       return id;
     }
@@ -69,7 +70,7 @@ public record Quality(ActivityLevel activity, Calibration calibration, Integer f
     }
 
     public static Optional<Calibration> fromId(String id) {
-      return Arrays.stream(values()).filter(c -> c.id.equals(id)).findFirst();
+      return Identified.byId(Calibration.class, id);
     }
   }
 }

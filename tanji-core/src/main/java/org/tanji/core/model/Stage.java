@@ -1,10 +1,9 @@
 package org.tanji.core.model;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /** A life-cycle stage, as written in study files ({@code raw-materials}, {@code transport} …). */
-public enum Stage {
+public enum Stage implements Identified {
   RAW_MATERIALS("raw-materials"),
   TRANSPORT("transport"),
   PRODUCTION("production"),
@@ -20,7 +19,7 @@ public enum Stage {
     this.id = id;
   }
 
-  /** The identifier used in study files and in the result JSON. */
+  @Override
   public String id() {
     return id;
   }
@@ -31,6 +30,6 @@ public enum Stage {
   }
 
   public static Optional<Stage> fromId(String id) {
-    return Arrays.stream(values()).filter(s -> s.id.equals(id)).findFirst();
+    return Identified.byId(Stage.class, id);
   }
 }

@@ -1,7 +1,6 @@
 package org.tanji.io.internal;
 
 import java.math.BigDecimal;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -210,11 +209,6 @@ public final class Fields {
         .orElseGet(() -> Text.of("read.badChoice", child(key), text, String.join(", ", ids)));
     error(key, node(key), msg);
     return null;
-  }
-
-  /** The identifiers of an enum with an {@code id()} method, for messages. */
-  public static <E extends Enum<E>> List<String> ids(Class<E> type, Function<E, String> id) {
-    return Arrays.stream(type.getEnumConstants()).map(id).toList();
   }
 
   public void missing(String key) {
