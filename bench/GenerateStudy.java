@@ -201,9 +201,15 @@ public final class GenerateStudy {
     "中国产品全生命周期温室气体排放系数集", "Ecoinvent 3.9 cut-off", "Supplier EPD",
     "山东省产品碳足迹评价通则 附表1", "Plant metering records", "CLCD 0.8", "IPCC 2006 Guidelines"};
 
-  private static final String[] LINE_SOURCES = {
-    "《生产运行统计》", "《耗能统计表》", "Purchase ledger", "Weighbridge records", "Supplier invoices",
-    "Utility bills", "Estimated from route planning"};
+  /** Where a line's amount comes from, by kind of factor (same order as {@link Kind}). */
+  private static final String[][] LINE_SOURCES = {
+    {"《生产运行统计》", "Purchase ledger", "Weighbridge records"},
+    {"《耗能统计表》", "Utility bills", "Sub-meter readings"},
+    {"《耗能统计表》", "Gas supplier invoices"},
+    {"Water bills", "《耗能统计表》"},
+    {"产品原材料运输距离", "Freight invoices", "Estimated from route planning"},
+    {"《产品包装材料及包装材料消耗量统计表》", "Purchase ledger"},
+    {"Waste transfer manifests", "《固废处置台账》"}};
 
   private static List<Line> lines(SplittableRandom rnd, List<Factor> fs, int count) {
     List<Line> out = new ArrayList<>(count);
@@ -213,7 +219,8 @@ public final class GenerateStudy {
       String name = f.name().substring(0, f.name().lastIndexOf(' ')) + " " + String.format(Locale.ROOT, "L%06d", i + 1);
       String activity = ACTIVITY[rnd.nextInt(ACTIVITY.length)];
       String calibration = CALIBRATION[rnd.nextInt(CALIBRATION.length)];
-      String source = rnd.nextInt(4) == 0 ? null : LINE_SOURCES[rnd.nextInt(LINE_SOURCES.length)];
+      String[] sources = LINE_SOURCES[f.kind().ordinal()];
+      String source = rnd.nextInt(4) == 0 ? null : sources[rnd.nextInt(sources.length)];
       String amount = null;
       String mass = null;
       String distance = null;
