@@ -58,7 +58,20 @@ public final class Main implements Runnable {
       }
       return INTERNAL;
     });
-    return cmd.execute(args);
+    try {
+      return cmd.execute(args);
+    } catch (OutOfMemoryError e) {
+      // picocli hands Errors on; a study too large for the heap must still end in one line
+      err.println("tanji: out of memory: the study is too large for the Java heap;"
+          + " give more with TANJI_JAVA_OPTS=\"-Xmx4g\" (the launcher passes it to java)");
+      return INTERNAL;
+    } catch (StackOverflowError e) {
+      err.println("tanji: internal error: stack overflow (please report it; set TANJI_DEBUG=1 for details)");
+      if (System.getenv("TANJI_DEBUG") != null) {
+        e.printStackTrace(err);
+      }
+      return INTERNAL;
+    }
   }
 
   @Override

@@ -132,6 +132,10 @@ public final class ResultJson {
     if (v == 0) {
       return "0";
     }
+    String shortest = Double.toString(v);
+    if (shortest.indexOf('E') < 0) {
+      return shortest; // already plain: the common case, without a BigDecimal
+    }
     double abs = Math.abs(v);
     if (abs >= 1e-7 && abs < 1e21) {
       String s = new BigDecimal(Double.toString(v)).toPlainString();
