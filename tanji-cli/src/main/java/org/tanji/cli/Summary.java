@@ -2,6 +2,7 @@ package org.tanji.cli;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.tanji.core.calc.LineResult;
@@ -72,18 +73,29 @@ final class Summary {
     table(out, new String[] {t("col.stage"), t("col.tCO2e"), t("col.share")}, rows, shares);
   }
 
+  /** More lines than this and the table shows the largest only: nobody reads 100,000 rows. */
+  static final int MAX_LINES = 30;
+
   private void lines(PrintWriter out) {
     out.println();
-    out.println(t("byLine"));
+    List<LineResult> shown = result.lines();
+    boolean cut = shown.size() > MAX_LINES;
+    if (cut) {
+      shown = shown.stream().sorted(Comparator.comparingDouble(LineResult::kgCO2e).reversed()).limit(MAX_LINES).toList();
+      out.println(t("byLine") + " — " + String.format(t("largestLines"), MAX_LINES, result.lines().size()));
+    } else {
+      out.println(t("byLine"));
+    }
     List<String[]> rows = new ArrayList<>();
     List<Double> shares = new ArrayList<>();
-    for (LineResult l : result.lines()) {
+    for (LineResult l : shown) {
       String name = l.excluded() ? l.name() + " " + t("excluded") : l.name();
       rows.add(new String[] {name, Messages.get(l.stage().textKey(), locale), Numbers.fixed(l.kgCO2e() / 1000, 2),
           Numbers.fixed(l.share() * 100, 2) + " %", l.score() == null ? "—" : Numbers.fixed(l.score(), 2)});
       shares.add(l.share());
     }
-    table(out, new String[] {t("col.line"), t("col.stage"), t("col.tCO2e"), t("col.share"), t("col.score")}, rows, shares);
+    table(out, new String[] {t("col.line"), t("col.stage"), t("col.tCO2e"), t("col.share"), t("col.score")}, rows,
+        cut ? List.of() : shares);
   }
 
   private void quality(PrintWriter out) {
@@ -136,7 +148,7 @@ final class Summary {
       shown += Double.parseDouble(Numbers.fixed(s * 100, 2));
     }
     String sum = Numbers.fixed(shown, 2);
-    if (!sum.equals("100.00") && !sum.equals("0.00")) {
+    if (!shares.isEmpty() && !sum.equals("100.00") && !sum.equals("0.00")) {
       out.println("  " + String.format(t("roundingNote"), sum));
     }
   }

@@ -115,6 +115,22 @@ final class CliTest {
   }
 
   @Test
+  void calc_manyLines_showsTheLargestOnly(@TempDir Path dir) throws Exception {
+    StringBuilder yaml = new StringBuilder(Files.readString(Path.of(SEED), StandardCharsets.UTF_8));
+    // 40 more electricity lines of 1 … 40 kWh: the steel line stays the largest, then the published ones
+    for (int i = 1; i <= 40; i++) {
+      yaml.append("  - {name: meter-").append(i).append(", stage: production, amount: ").append(i)
+          .append(" kWh, factor: grid, quality: {activity: periodic, calibration: compliant}}\n");
+    }
+    Path file = dir.resolve("many.yaml");
+    Files.writeString(file, yaml, StandardCharsets.UTF_8);
+    Run r = run("calc", file.toString(), "--lang", "en");
+    assertThat(r.code()).isEqualTo(Main.OK);
+    assertThat(r.out()).contains("By inventory line — the 30 largest of 44 lines (all of them with --json)");
+    assertThat(r.out()).contains("  圆钢  ").contains("meter-40").contains("meter-15").doesNotContain("meter-14 ");
+  }
+
+  @Test
   void calc_binaryFile_isAFindingNotACrash(@TempDir Path dir) throws Exception {
     Path bin = dir.resolve("study.yaml");
     Files.write(bin, new byte[] {0, 1, 2, (byte) 0xff, 0});
