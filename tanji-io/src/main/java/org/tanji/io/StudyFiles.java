@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -43,7 +44,7 @@ public final class StudyFiles {
 
   private static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
       .maxStringLength(64 * 1024 * 1024)
-      .maxNestingDepth(200)
+      .maxNestingDepth(TreeBuilder.MAX_DEPTH)
       .maxDocumentLength(MAX_BYTES)
       .build();
 
@@ -53,7 +54,7 @@ public final class StudyFiles {
   static {
     LoaderOptions options = new LoaderOptions();
     options.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, MAX_BYTES));
-    options.setNestingDepthLimit(200);
+    options.setNestingDepthLimit(TreeBuilder.MAX_DEPTH);
     YAML = YAMLFactory.builder().loaderOptions(options).streamReadConstraints(LIMITS).build();
   }
 
@@ -66,10 +67,14 @@ public final class StudyFiles {
    * @throws IOException when the file cannot be read
    */
   public static ReadResult read(Path path) throws IOException {
-    if (Files.size(path) > MAX_BYTES) {
+    // read at most one byte past the limit: a device (/dev/zero) or a pipe reports no size
+    byte[] bytes;
+    try (InputStream in = Files.newInputStream(path)) {
+      bytes = in.readNBytes((int) MAX_BYTES + 1);
+    }
+    if (bytes.length > MAX_BYTES) {
       return failed(Text.of("read.tooLarge", MAX_BYTES / (1024 * 1024)));
     }
-    byte[] bytes = Files.readAllBytes(path);
     return read(bytes, StudyFormat.fromFileName(path).orElse(null), path.toString());
   }
 

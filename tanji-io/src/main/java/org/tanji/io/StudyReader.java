@@ -76,12 +76,11 @@ final class StudyReader {
   }
 
   private Study study(Node root, String fileName) {
-    Optional<Fields> top = Fields.of(root, "", TOP, findings, root.position());
-    if (top.isEmpty()) {
+    if (!(root instanceof Node.MapNode)) {
       findings.add(Finding.error("PARSE_ERROR", "", Text.of("read.topNotMap")).at(root.position()));
       return null;
     }
-    Fields f = top.get();
+    Fields f = Fields.of(root, "", TOP, findings, root.position()).orElseThrow();
     version(f);
     StudyInfo info = info(f);
     Organization organization = organization(f);
@@ -316,7 +315,7 @@ final class StudyReader {
       return null;
     }
     if (excluded) {
-      String reason = f.string("excluded", true);
+      String reason = excludedReason(f);
       Quantity q = f.quantity("amount", true);
       String factor = f.string("factor", false);
       return new Activity.Excluded(reason, q, factor);
@@ -332,6 +331,16 @@ final class StudyReader {
     }
     Quantity q = f.quantity("amount", true);
     return new Activity.Amount(q, factor);
+  }
+
+  /** The reason a line is left out: text, never a flag (`excluded: false` must not drop a line). */
+  private static String excludedReason(Fields f) {
+    Node n = f.node("excluded");
+    if (n instanceof Node.Scalar s && s.kind() != Node.Kind.BOOLEAN && s.text() != null && !s.text().isBlank()) {
+      return s.text();
+    }
+    f.error("excluded", n, Text.of("read.excludedReason", n instanceof Node.Scalar s && s.text() != null ? s.text() : "…"));
+    return null;
   }
 
   private Activity gases(Fields line) {
@@ -367,7 +376,7 @@ final class StudyReader {
     Quality.Calibration calibration = f.choice("calibration", false, Quality.Calibration::fromId, CALIBRATIONS);
     Integer points = f.integer("factor", false);
     if (points != null && (points < 1 || points > 6)) {
-      f.error("factor", f.node("factor"), Text.of("read.factorPoints", points));
+      f.error("factor", f.node("factor"), Text.of("read.factorPoints", points.toString()));
       points = null;
     }
     return new Quality(activity, calibration, points);
@@ -379,12 +388,9 @@ final class StudyReader {
 
   private Coproduct coproduct(int index, Fields f) {
     BigDecimal price = f.decimal("price", false);
-    if (price != null && price.signum() < 0) {
-      f.error("price", f.node("price"), Text.of("value.negative", f.path(), price.toPlainString()));
-      price = null;
-    }
-    return new Coproduct(f.string("name", true), f.quantity("output", true), price == null ? null : price.doubleValue(),
-        f.quantity("declaredUnit", false), f.quantity("massPerUnit", false));
+    String name = f.string("name", true);
+    return new Coproduct(name == null ? f.path() : name, f.quantity("output", true),
+        price == null ? null : price.doubleValue(), f.quantity("declaredUnit", false), f.quantity("massPerUnit", false));
   }
 
   private double cutoff(Fields top) {

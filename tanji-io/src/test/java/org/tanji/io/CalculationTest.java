@@ -129,6 +129,73 @@ final class CalculationTest {
   }
 
   @Test
+  void massAllocation_coproductCountedInPieces() {
+    // coproduct: 20000 pieces of 5 kg = 100 t beside our 100 t: share 0.5
+    String yaml = MINIMAL.replace("amount: 110 t", "amount: 220 t")
+        .replace("factors:\n", "coproducts:\n  - {name: Plates, output: 20000 piece, massPerUnit: 5 kg}\n"
+            + "allocation: mass\nfactors:\n");
+    Result r = calc(yaml);
+    assertThat(r.findings()).isEmpty();
+    assertThat(r.allocationShare()).isEqualTo(0.5);
+    assertThat(r.totalKgCO2e()).isEqualTo(220_000);
+  }
+
+  @Test
+  void coproductMasses_mustBePositive() {
+    // regression: −50 kg per piece gave an allocation share of 2.0 without a word
+    String yaml = MINIMAL.replace("factors:\n", "coproducts:\n  - {name: Plates, output: 1000 piece, massPerUnit: -50 kg}\n"
+        + "allocation: mass\nfactors:\n");
+    Result r = calc(yaml);
+    assertThat(r.totalKgCO2e()).isNull();
+    assertThat(r.findings()).filteredOn(Finding::isError).extracting(Finding::where)
+        .containsExactly("coproducts[0].massPerUnit");
+    // also checked under economic allocation, where the mass is not used for the share
+    assertThat(calc(yaml.replace("allocation: mass", "allocation: economic")).hasErrors()).isTrue();
+  }
+
+  @Test
+  void coproductWithoutName_isAFindingNotACrash() {
+    Result r = calc(MINIMAL.replace("output: 100 t", "output: 100 t\n  price: 10")
+        .replace("factors:\n", "coproducts:\n  - {output: 1000 piece}\nallocation: economic\nfactors:\n"));
+    assertThat(r.findings()).extracting(Finding::where).contains("coproducts[0].name", "coproducts[0].price");
+  }
+
+  @Test
+  void negativeCoproductPrice_saysSoOnce() {
+    Result r = calc(MINIMAL.replace("output: 100 t", "output: 100 t\n  price: 10")
+        .replace("factors:\n", "coproducts:\n  - {name: Bars, output: 10 t, price: -5}\nallocation: economic\nfactors:\n"));
+    assertThat(r.findings()).filteredOn(Finding::isError).extracting(Fixtures::en)
+        .containsExactly("the price of coproduct \"Bars\" is -5.00; a price cannot be negative (line 13, column 32)");
+  }
+
+  @Test
+  void stageOutsideTheBoundary_isAWarning() {
+    String yaml = MINIMAL.replace("period:", "boundary: cradle-to-gate\n  period:")
+        + "  - {name: Washing, stage: use, amount: 1 t, factor: steel, quality: {activity: estimated, calibration: none}}\n";
+    Finding f = only(yaml, "STAGE_OUTSIDE_BOUNDARY");
+    assertThat(en(f)).startsWith("line \"Washing\" is in stage use, which lies outside the cradle-to-gate boundary");
+    assertThat(findings(yaml.replace("cradle-to-gate", "cradle-to-grave"), "STAGE_OUTSIDE_BOUNDARY")).isEmpty();
+  }
+
+  @Test
+  void perUnitBeyondDoubles_isAnError() {
+    // regression: a subnormal output printed "Infinity" into the JSON with exit status 0
+    Result r = calc(MINIMAL.replace("output: 100 t", "output: 1e-310 t"));
+    assertThat(r.findings()).extracting(Finding::code).contains("NUMBER_OUT_OF_RANGE");
+    assertThat(r.perUnitKgCO2e()).isNull();
+  }
+
+  @Test
+  void creditLine_keepsTheScoreWithinRange() {
+    // regression: a negative line pushed the weighted score to 16.71
+    String yaml = MINIMAL.replace("factors:\n", "factors:\n  credit: {value: -1000 kgCO2e/t, type: international}\n")
+        + "  - {name: Credit, stage: waste, amount: 150 t, factor: credit, quality: {activity: estimated, calibration: none}}\n";
+    Result r = calc(yaml);
+    // steel (6+2+6)/3 on 220000, credit (1+1+1)/3 on |−150000|: (4.667 × 220 + 1 × 150) / 370
+    assertThat(r.dataQuality().score()).isCloseTo((14.0 / 3 * 220 + 150) / 370, within(1e-9));
+  }
+
+  @Test
   void perPieceProduct_usesMassPerUnit() {
     // 1000 pieces of 2.5 kg from 110 t of steel: 220000 / 1000 = 220 kgCO2e per piece, 88 per kg
     String yaml = MINIMAL.replace("declaredUnit: 1 t", "declaredUnit: 1 piece")
@@ -196,7 +263,7 @@ final class CalculationTest {
     Result r = calc(MINIMAL.replace("    quality: {activity: continuous, calibration: compliant}\n", ""));
     Finding f = r.findings().get(0);
     assertThat(f.code()).isEqualTo("QUALITY_MISSING");
-    assertThat(en(f)).contains("activity data and calibration");
+    assertThat(en(f)).contains("for activity data and calibration;");
     assertThat(r.lines().get(0).score()).isCloseTo((1 + 2 + 1) / 3.0, within(1e-12));
     Finding type = only(MINIMAL.replace(", type: national", ""), "QUALITY_MISSING");
     assertThat(en(type)).contains("its type is not given");

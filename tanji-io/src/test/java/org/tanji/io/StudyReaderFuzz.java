@@ -23,6 +23,7 @@ import org.tanji.core.model.Finding;
  */
 final class StudyReaderFuzz {
 
+  private static final com.fasterxml.jackson.databind.ObjectMapper STRICT = new com.fasterxml.jackson.databind.ObjectMapper();
   private static final String SEED = read("seed-003-steel-balls.yaml");
   private static final String PUBLISHED = read("seed-003-as-published.yaml");
 
@@ -47,7 +48,9 @@ final class StudyReaderFuzz {
   }
 
   private static final String[] INSERTS = {":", "- ", "{", "}", "[", "]", "\n", "  ", "&a ", "*a", "\"", "'",
-      "４", "NaN", "-", "1e999", "/", "*", "tanji: 1\n", "---\n", "\t", "\u0000", "吨", "kwh", "#"};
+      "４", "NaN", "-", "1e999", "/", "*", "tanji: 1\n", "---\n", "\t", "\u0000", "吨", "kwh", "#",
+      "1e-310", "0", "false", "\u00a0", "!!binary ", "- oops\n", "piece", "coproducts: [{output: 5 个}]\n",
+      "allocation: mass\n", "boundary: gate-to-gate\n"};
 
   private static String mutate(String text, List<int[]> edits) {
     StringBuilder b = new StringBuilder(text);
@@ -104,6 +107,11 @@ final class StudyReaderFuzz {
       assertThat(f.message(Messages.EN)).isNotBlank().doesNotContainPattern("![a-z]+(\\.[a-zA-Z]+)+!");
       assertThat(f.message(Messages.ZH)).isNotBlank().doesNotContainPattern("![a-z]+(\\.[a-zA-Z]+)+!");
     }
-    assertThat(ResultJson.toJson(r, Messages.EN)).startsWith("{");
+    // the JSON must parse strictly: no Infinity, no NaN
+    try {
+      STRICT.readTree(ResultJson.toJson(r, Messages.EN));
+    } catch (java.io.IOException e) {
+      throw new AssertionError("result JSON does not parse: " + e.getMessage(), e);
+    }
   }
 }

@@ -16,6 +16,7 @@ import org.tanji.core.i18n.Numbers;
 import org.tanji.core.i18n.Text;
 import org.tanji.core.model.Activity;
 import org.tanji.core.model.Allocation;
+import org.tanji.core.model.Boundary;
 import org.tanji.core.model.Coproduct;
 import org.tanji.core.model.Factor;
 import org.tanji.core.model.Finding;
@@ -60,6 +61,7 @@ public final class Calculator {
     private final List<Finding> findings;
     private final Set<String> badFactors = new HashSet<>();
     private final Set<String> usedFactors = new HashSet<>();
+    private boolean coproductsValid;
 
     Run(Study study, List<Finding> readingFindings) {
       this.study = study;
@@ -68,17 +70,15 @@ public final class Calculator {
 
     Result run() {
       checkFactors();
-      double[] unallocated = new double[study.inventory().size()];
-      boolean[] computed = new boolean[unallocated.length];
+      // indexed by the line's place in the file, which skips entries the reader could not use
+      double[] unallocated = new double[slots()];
       for (InventoryLine line : study.inventory()) {
-        OptionalDouble kg = lineEmissions(line);
-        if (kg.isPresent()) {
-          unallocated[line.index()] = kg.getAsDouble();
-          computed[line.index()] = true;
-        }
+        lineEmissions(line).ifPresent(kg -> unallocated[line.index()] = kg);
+        checkBoundary(line);
       }
       reportUnusedFactors();
       Optional<ProductFigures> product = productFigures(study.product());
+      coproductsValid = checkCoproducts();
       OptionalDouble share = allocationShare(product);
       double rawMaterialKg = rawMaterialMassKg();
       checkCutoff(rawMaterialKg);
@@ -90,11 +90,28 @@ public final class Calculator {
       return figures(unallocated, product.get(), share.getAsDouble());
     }
 
+    /** One slot per inventory entry of the file, read or not. */
+    private int slots() {
+      int n = 0;
+      for (InventoryLine line : study.inventory()) {
+        n = Math.max(n, line.index() + 1);
+      }
+      return n;
+    }
+
+    private void checkBoundary(InventoryLine line) {
+      Boundary boundary = study.info().boundary();
+      if (boundary != null && line.stage() != null && !boundary.includes(line.stage())) {
+        findings.add(Finding.warning("STAGE_OUTSIDE_BOUNDARY", line.path() + ".stage",
+            Text.of("stage.outside", line.name(), Text.of(line.stage().textKey()), boundary.id())));
+      }
+    }
+
     // ------------------------------------------------------------------ figures
 
     private Result figures(double[] unallocated, ProductFigures product, double share) {
       boolean coproducts = !study.coproducts().isEmpty();
-      double[] attributed = new double[unallocated.length];
+      double[] attributed = new double[slots()];
       double total = 0;
       for (InventoryLine line : study.inventory()) {
         int i = line.index();
@@ -109,7 +126,7 @@ public final class Calculator {
       Map<Stage, Double> byStage = new LinkedHashMap<>();
       List<LineResult> lines = new ArrayList<>();
       List<Double> scores = new ArrayList<>();
-      List<Double> shares = new ArrayList<>();
+      List<Double> weights = new ArrayList<>();
       for (InventoryLine line : study.inventory()) {
         int i = line.index();
         byStage.merge(line.stage(), attributed[i], Double::sum);
@@ -119,7 +136,7 @@ public final class Calculator {
         Double score = points == null ? null : points.score();
         if (score != null) {
           scores.add(score);
-          shares.add(lineShare);
+          weights.add(attributed[i]);
         }
         lines.add(new LineResult(i, line.name(), line.stage(), attributed[i], lineShare, excluded,
             score, points, factorKey(line.activity()), coproducts && !line.dedicated()));
@@ -130,10 +147,14 @@ public final class Calculator {
       }
       DataQuality quality = Scoring.weighted(
           scores.stream().mapToDouble(Double::doubleValue).toArray(),
-          shares.stream().mapToDouble(Double::doubleValue).toArray());
+          weights.stream().mapToDouble(Double::doubleValue).toArray()).orElse(null);
 
       double perUnit = Footprint.perUnit(total, product.declaredUnitsMade());
       Double perKg = product.massKg() == null ? null : Footprint.perKg(total, product.massKg());
+      if (!Double.isFinite(perUnit) || perKg != null && !Double.isFinite(perKg)) {
+        findings.add(Finding.error("NUMBER_OUT_OF_RANGE", "product.output", Text.of("calc.perUnitOverflow")));
+        return Result.failed(located());
+      }
       checkClaims(total, perUnit, product, attributed, quality);
       if (perKg != null) {
         Plausibility.check("product", Text.of("plausibility.result"), perKg, Numbers.readable(perKg))
@@ -171,12 +192,8 @@ public final class Calculator {
         }
       }
       if (!missing.isEmpty()) {
-        Object list = missing.get(0);
-        for (int k = 1; k < missing.size(); k++) {
-          list = Text.of("list.and", list, missing.get(k));
-        }
         findings.add(Finding.warning("QUALITY_MISSING", line.path() + ".quality",
-            Text.of("quality.missing", line.name(), list)));
+            Text.of("quality.missing", line.name(), Text.list(missing))));
       }
       return new Points(activity, factorPoints, calibration);
     }
@@ -395,7 +412,8 @@ public final class Calculator {
         return false;
       }
       if (q.value() < 0) {
-        findings.add(Finding.error("NEGATIVE_VALUE", line.path() + key, Text.of("value.negative", line.name(), q.text())));
+        findings.add(Finding.error("NEGATIVE_VALUE", line.path() + key,
+            Text.of("value.negative", line.name(), key.substring(1), q.text())));
         return false;
       }
       return true;
@@ -442,33 +460,46 @@ public final class Calculator {
       }
       Double unitMass = null;
       if (p.massPerUnit() != null) {
-        if (!p.massPerUnit().dimension().equals(Dimension.MASS)) {
-          findings.add(Finding.error("UNIT_MISMATCH", "product.massPerUnit", Text.of("unit.mismatch.expected",
-              Text.of("product.massPerUnit"), p.massPerUnit().text(), p.massPerUnit().dimension().describe(),
-              Dimension.MASS.describe(), "kg")));
-          ok = false;
-        } else if (positive(p.massPerUnit(), "product.massPerUnit")) {
-          unitMass = p.massPerUnit().inBase();
-        } else {
-          ok = false;
-        }
+        OptionalDouble kg = unitMassKg(p.massPerUnit(), "product.massPerUnit");
+        ok &= kg.isPresent();
+        unitMass = kg.isPresent() ? kg.getAsDouble() : null;
       }
       if (!ok) {
         return Optional.empty();
       }
       if (p.declaredUnit().dimension().equals(Dimension.MASS)) {
-        double own = p.declaredUnit().inBase();
-        if (unitMass != null && Math.abs(unitMass - own) > 1e-9 * own) {
-          findings.add(Finding.warning("INCONSISTENT_MASS", "product.massPerUnit",
-              Text.of("product.massPerUnitConflict", p.massPerUnit().text(), p.declaredUnit().text())));
-        }
-        unitMass = own;
+        checkUnitMass(p.declaredUnit(), p.massPerUnit(), "product.massPerUnit");
+        unitMass = p.declaredUnit().inBase();
       } else if (unitMass == null) {
         findings.add(Finding.info("MASS_UNKNOWN", "product.massPerUnit",
             Text.of("product.massUnknown", p.declaredUnit().text())));
       }
       double units = p.output().inBase() / p.declaredUnit().inBase();
       return Optional.of(new ProductFigures(units, unitMass == null ? null : units * unitMass, unitMass));
+    }
+
+    /** The mass of one unit in kg, if it is a positive mass; otherwise empty with a finding. */
+    private OptionalDouble unitMassKg(Quantity massPerUnit, String where) {
+      if (!massPerUnit.dimension().equals(Dimension.MASS)) {
+        findings.add(Finding.error("UNIT_MISMATCH", where, Text.of("unit.mismatch.expected",
+            Text.of("product.massPerUnit"), massPerUnit.text(), massPerUnit.dimension().describeWithArticle(),
+            Dimension.MASS.describeWithArticle(), "kg")));
+        return OptionalDouble.empty();
+      }
+      return positive(massPerUnit, where) ? OptionalDouble.of(massPerUnit.inBase()) : OptionalDouble.empty();
+    }
+
+    /** A massPerUnit given beside a unit that is itself a mass must agree with it. */
+    private void checkUnitMass(Quantity unit, Quantity massPerUnit, String where) {
+      if (massPerUnit == null || !unit.dimension().equals(Dimension.MASS)
+          || !massPerUnit.dimension().equals(Dimension.MASS)) {
+        return;
+      }
+      double own = unit.inBase();
+      if (Math.abs(massPerUnit.inBase() - own) > 1e-9 * own) {
+        findings.add(Finding.warning("INCONSISTENT_MASS", where,
+            Text.of("product.massPerUnitConflict", massPerUnit.text(), unit.text())));
+      }
     }
 
     private boolean positive(Quantity q, String where) {
@@ -507,7 +538,15 @@ public final class Calculator {
           findings.add(Finding.error("MISSING_VALUE", "product.price", Text.of("allocation.priceNeeded")));
           return OptionalDouble.empty();
         }
+        if (study.product().price() < 0) {
+          findings.add(Finding.error("INVALID_VALUE", "product.price",
+              Text.of("value.negativeProductPrice", Numbers.readable(study.product().price()))));
+          return OptionalDouble.empty();
+        }
         own = product.get().declaredUnitsMade() * study.product().price();
+      }
+      if (!coproductsValid) {
+        return OptionalDouble.empty();
       }
       double all = own;
       boolean ok = true;
@@ -526,33 +565,48 @@ public final class Calculator {
       return OptionalDouble.of(Footprint.allocationShare(own, all));
     }
 
-    /** A coproduct's mass in kg (mass allocation) or value (economic allocation). */
+    /**
+     * Checks every coproduct, whatever the allocation rule: its units agree, its output, unit and
+     * mass are positive, its price is not negative.
+     */
+    private boolean checkCoproducts() {
+      boolean ok = true;
+      for (int i = 0; i < study.coproducts().size(); i++) {
+        Coproduct c = study.coproducts().get(i);
+        String where = "coproducts[" + i + "]";
+        if (c.output() == null) {
+          ok = false; // the reader has said why
+          continue;
+        }
+        Quantity unit = coproductUnit(c);
+        if (!unit.dimension().equals(c.output().dimension())) {
+          findings.add(Finding.error("UNIT_MISMATCH", where + ".output", Text.of("product.outputMismatch",
+              c.output().text(), c.output().dimension().describeWithArticle(), unit.text(),
+              unit.dimension().describeWithArticle())));
+          ok = false;
+        }
+        ok &= positive(c.output(), where + ".output") & positive(unit, where + ".declaredUnit");
+        if (c.massPerUnit() != null) {
+          ok &= unitMassKg(c.massPerUnit(), where + ".massPerUnit").isPresent();
+          checkUnitMass(unit, c.massPerUnit(), where + ".massPerUnit");
+        }
+        if (c.price() != null && c.price() < 0) {
+          findings.add(Finding.error("INVALID_VALUE", where + ".price",
+              Text.of("value.negativePrice", c.name(), Numbers.readable(c.price()))));
+          ok = false;
+        }
+      }
+      return ok;
+    }
+
+    /** A checked coproduct's mass in kg (mass allocation) or value (economic allocation). */
     private OptionalDouble coproductMeasure(Coproduct c, String where, Allocation rule) {
-      if (c.output() == null) {
-        return OptionalDouble.empty();
-      }
-      Quantity unit = coproductUnit(c);
-      if (!unit.dimension().equals(c.output().dimension())) {
-        findings.add(Finding.error("UNIT_MISMATCH", where + ".output", Text.of("product.outputMismatch",
-            c.output().text(), c.output().dimension().describeWithArticle(), unit.text(),
-            unit.dimension().describeWithArticle())));
-        return OptionalDouble.empty();
-      }
-      if (!positive(c.output(), where + ".output") || !positive(unit, where + ".declaredUnit")) {
-        return OptionalDouble.empty();
-      }
       if (rule == Allocation.ECONOMIC) {
         if (c.price() == null) {
           findings.add(Finding.error("MISSING_VALUE", where + ".price", Text.of("allocation.coproductPrice", c.name())));
           return OptionalDouble.empty();
         }
-        return OptionalDouble.of(c.output().inBase() / unit.inBase() * c.price());
-      }
-      if (c.massPerUnit() != null && !c.massPerUnit().dimension().equals(Dimension.MASS)) {
-        findings.add(Finding.error("UNIT_MISMATCH", where + ".massPerUnit", Text.of("unit.mismatch.expected",
-            Text.of("product.massPerUnit"), c.massPerUnit().text(), c.massPerUnit().dimension().describe(),
-            Dimension.MASS.describe(), "kg")));
-        return OptionalDouble.empty();
+        return OptionalDouble.of(c.output().inBase() / coproductUnit(c).inBase() * c.price());
       }
       OptionalDouble mass = coproductMassKg(c);
       if (mass.isEmpty()) {
@@ -576,7 +630,7 @@ public final class Calculator {
       }
       Quantity unit = coproductUnit(c);
       if (c.massPerUnit() == null || !c.massPerUnit().dimension().equals(Dimension.MASS)
-          || !unit.dimension().equals(c.output().dimension())) {
+          || !(c.massPerUnit().value() > 0) || !unit.dimension().equals(c.output().dimension()) || !(unit.value() > 0)) {
         return OptionalDouble.empty();
       }
       return OptionalDouble.of(c.output().inBase() / unit.inBase() * c.massPerUnit().inBase());

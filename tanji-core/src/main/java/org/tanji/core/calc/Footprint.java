@@ -15,7 +15,8 @@ public final class Footprint {
 
   /** Emissions of one line: activity amount Mᵢ times emission factor Nᵢ. */
   public static double emissions(Quantity amount, Quantity factor) {
-    // scales first: kWh × tCO2e/MWh gives a combined scale of exactly 1
+    // scales first, so that prefixes cancel (kWh × tCO2e/MWh: 0.9999999999999999) before the
+    // large activity values are multiplied
     return amount.value() * factor.value() * (amount.unit().scale() * factor.unit().scale());
   }
 

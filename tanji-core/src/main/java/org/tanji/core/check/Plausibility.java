@@ -12,8 +12,8 @@ import org.tanji.core.model.Finding;
 public final class Plausibility {
 
   public static final String CODE = "IMPLAUSIBLE_INTENSITY";
-  public static final double MIN_PER_KG = 0.05;
-  public static final double MAX_PER_KG = 1000;
+  public static final double MIN_PER_KG = 0.05; // written out in the message below as "0.05"
+  public static final double MAX_PER_KG = 1000; // and "1000": no locale may group its digits
 
   private Plausibility() {}
 
@@ -33,8 +33,8 @@ public final class Plausibility {
       return Optional.empty();
     }
     Text direction = perKg < MIN_PER_KG
-        ? Text.of("plausibility.low", MIN_PER_KG)
-        : Text.of("plausibility.high", MAX_PER_KG);
+        ? Text.of("plausibility.low", "0.05")
+        : Text.of("plausibility.high", "1000");
     return Optional.of(Finding.warning(CODE, where, Text.of("plausibility", whose, perKgText, direction)));
   }
 }

@@ -14,12 +14,33 @@ public record Text(String key, List<Object> args) {
 
   public Text {
     Objects.requireNonNull(key, "key");
+    for (int i = 0; i < args.size(); i++) {
+      if (args.get(i) == null) {
+        throw new NullPointerException("argument " + i + " of text " + key + " is null");
+      }
+    }
     args = List.copyOf(args);
   }
 
   /** A text with the given key and arguments (strings, numbers or nested texts). */
   public static Text of(String key, Object... args) {
-    return new Text(key, List.of(args));
+    return new Text(key, java.util.Arrays.asList(args)); // the constructor names a null argument
+  }
+
+  /**
+   * A list read as a person writes it: "a, b and c" in English, "a、b和c" in Chinese.
+   *
+   * @param items texts or strings, at least one
+   */
+  public static Object list(List<?> items) {
+    if (items.isEmpty()) {
+      throw new IllegalArgumentException("an empty list has no text");
+    }
+    Object acc = items.get(0);
+    for (int i = 1; i < items.size(); i++) {
+      acc = Text.of(i == items.size() - 1 ? "list.last" : "list.next", acc, items.get(i));
+    }
+    return acc;
   }
 
   /** Renders this text in the given locale. */

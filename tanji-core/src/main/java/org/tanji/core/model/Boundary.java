@@ -19,6 +19,19 @@ public enum Boundary implements Identified {
     return id;
   }
 
+  /**
+   * Whether a life-cycle stage lies inside this boundary: cradle-to-gate ends at the factory gate
+   * (no distribution, use or end of life); gate-to-gate also leaves out raw-material acquisition
+   * and its transport.
+   */
+  public boolean includes(Stage stage) {
+    return switch (this) {
+      case CRADLE_TO_GRAVE -> true;
+      case CRADLE_TO_GATE -> stage != Stage.DISTRIBUTION && stage != Stage.USE && stage != Stage.END_OF_LIFE;
+      case GATE_TO_GATE -> stage == Stage.PRODUCTION || stage == Stage.PACKAGING || stage == Stage.WASTE;
+    };
+  }
+
   public static Optional<Boundary> fromId(String id) {
     return Identified.byId(Boundary.class, id);
   }

@@ -9,8 +9,8 @@ import java.util.Optional;
  */
 public interface SourceMap {
 
-  /** The file's name as given by the user, or null. */
-  String file();
+  /** The file's name as given by the user, if the study came from a file. */
+  Optional<String> file();
 
   /** The position of exactly this key path ({@code inventory[2].amount}), if the file has it. */
   Optional<Position> exact(String path);
@@ -36,8 +36,8 @@ public interface SourceMap {
   static SourceMap empty() {
     return new SourceMap() {
       @Override
-      public String file() {
-        return null;
+      public Optional<String> file() {
+        return Optional.empty();
       }
 
       @Override

@@ -1,5 +1,7 @@
 package org.tanji.core.quality;
 
+import java.util.Optional;
+
 /**
  * The seed reports' data-quality method: a line scores the mean of its three points, the study
  * scores the emission-weighted sum of line scores, and the score maps to a grade.
@@ -26,20 +28,25 @@ public final class Scoring {
   }
 
   /**
-   * The study's score from line scores and emission shares (both indexed alike).
+   * The study's score: line scores weighted by each line's share of emissions. Shares are taken by
+   * magnitude (|emissions| over Σ|emissions|), so that a credit line with negative emissions
+   * weighs as much as it contributes and the score stays within 1 to 6; without negative lines
+   * this is exactly Σ score × share.
    *
-   * @return the score and grade, or null when no line carries emissions (shares all zero)
+   * @return empty when no line carries emissions
    */
-  public static DataQuality weighted(double[] lineScores, double[] shares) {
+  public static Optional<DataQuality> weighted(double[] lineScores, double[] emissions) {
+    double magnitude = 0;
+    for (double e : emissions) {
+      magnitude += Math.abs(e);
+    }
+    if (magnitude == 0) {
+      return Optional.empty();
+    }
     double score = 0;
-    double weight = 0;
     for (int i = 0; i < lineScores.length; i++) {
-      score += lineScores[i] * shares[i];
-      weight += shares[i];
+      score += lineScores[i] * Math.abs(emissions[i]) / magnitude;
     }
-    if (weight == 0) {
-      return null;
-    }
-    return new DataQuality(score, grade(score));
+    return Optional.of(new DataQuality(score, grade(score)));
   }
 }

@@ -1,7 +1,5 @@
 package org.tanji.core.units;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -69,16 +67,15 @@ public final class Units {
   }
 
   private static void add(Dimension dim, double scale, String symbol, String... aliases) {
-    Unit unit = new Unit(symbol, scale, dim, false);
-    TABLE.put(symbol, unit);
-    for (String alias : aliases) {
-      TABLE.put(alias, unit);
-    }
+    put(new Unit(symbol, scale, dim, false), aliases);
   }
 
   private static void addCo2Only(double scale, String symbol, String... aliases) {
-    Unit unit = new Unit(symbol, scale, Dimension.CO2E, true);
-    TABLE.put(symbol, unit);
+    put(new Unit(symbol, scale, Dimension.CO2E, true), aliases);
+  }
+
+  private static void put(Unit unit, String... aliases) {
+    TABLE.put(unit.symbol(), unit);
     for (String alias : aliases) {
       TABLE.put(alias, unit);
     }
@@ -130,7 +127,7 @@ public final class Units {
       throw new QuantityFormatException(INVALID_QUANTITY,
           Text.of("quantity.thousands", stripped, plain + stripped.substring(thousands.end())));
     }
-    Matcher matcher = QUANTITY.matcher(text);
+    Matcher matcher = QUANTITY.matcher(stripped);
     if (!matcher.matches()) {
       throw new QuantityFormatException(INVALID_QUANTITY, Text.of("quantity.noNumber", stripped));
     }
@@ -140,13 +137,21 @@ public final class Units {
     }
     // the rest is stripped here rather than by the pattern: a lazy group before trailing space
     // backtracks quadratically on long runs of white space
-    String unitText = matcher.group(2).strip();
+    String unitText = rest.strip();
     if (unitText.isEmpty()) {
       throw new QuantityFormatException(INVALID_QUANTITY, Text.of("quantity.noUnit", stripped));
+    }
+    if (Character.isDigit(unitText.charAt(0)) && !rest.isEmpty() && Character.isWhitespace(rest.charAt(0))) {
+      // "44 369.94 t": a space used as a thousands separator
+      throw new QuantityFormatException(INVALID_QUANTITY,
+          Text.of("quantity.spaceInNumber", stripped, matcher.group(1) + unitText));
     }
     double value = Double.parseDouble(matcher.group(1));
     if (!Double.isFinite(value)) {
       throw new QuantityFormatException(INVALID_QUANTITY, Text.of("quantity.tooLarge", stripped));
+    }
+    if (value == 0 && matcher.group(1).replaceAll("[eE].*", "").matches(".*[1-9].*")) {
+      throw new QuantityFormatException(INVALID_QUANTITY, Text.of("quantity.tooSmall", stripped));
     }
     Unit unit = parseUnit(unitText);
     return new Quantity(value, unit, stripped);
@@ -218,8 +223,12 @@ public final class Units {
    * factor := NAME | '(' expr ')'.
    */
   private static final class Parser {
+    /** Deeper parentheses than anyone writes; the limit keeps the recursion off the stack's end. */
+    private static final int MAX_DEPTH = 20;
+
     private final String src;
     private int pos;
+    private int depth;
 
     Parser(String src) {
       this.src = src;
@@ -254,6 +263,7 @@ public final class Units {
           throw invalid(Text.of("unit.ambiguous", src.strip(),
               src.substring(0, before).strip() + "(" + denominator + ")"));
         }
+        requireScale(left.scale() / right.scale());
         left = left.dividedBy(right);
       }
     }
@@ -270,7 +280,9 @@ public final class Units {
         char c = peek();
         if (c == '*' || c == '·' || c == '×' || c == '⋅') {
           pos++;
-          left = left.times(factor());
+          Unit right = factor();
+          requireScale(left.scale() * right.scale());
+          left = left.times(right);
           factorCount[0]++;
         } else if (c != 0 && c != '/' && c != ')') {
           // two names side by side: "kg CO2e"
@@ -278,6 +290,13 @@ public final class Units {
         } else {
           return left;
         }
+      }
+    }
+
+    /** A combined scale must stay a positive double: "GWh*GWh*…" thirty times does not. */
+    private void requireScale(double scale) {
+      if (!(scale > 0) || Double.isInfinite(scale)) {
+        throw invalid(Text.of("unit.scaleRange", src.strip()));
       }
     }
 
@@ -293,8 +312,12 @@ public final class Units {
       skipSpace();
       char c = peek();
       if (c == '(') {
+        if (++depth > MAX_DEPTH) {
+          throw invalid(Text.of("unit.tooDeep", MAX_DEPTH));
+        }
         pos++;
         Unit inner = expr();
+        depth--;
         skipSpace();
         if (peek() != ')') {
           throw invalid(Text.of("unit.unbalanced", src));
@@ -354,13 +377,5 @@ public final class Units {
     private static QuantityFormatException invalid(Text text) {
       return new QuantityFormatException(INVALID_QUANTITY, text);
     }
-  }
-
-  /** Symbols of the table grouped for documentation and help texts. */
-  static Map<Dimension, List<String>> byDimension() {
-    Map<Dimension, List<String>> out = new LinkedHashMap<>();
-    TABLE.forEach((symbol, unit) -> out.computeIfAbsent(unit.dimension(), d -> new ArrayList<>()).add(symbol));
-    out.replaceAll((d, l) -> Collections.unmodifiableList(l));
-    return Collections.unmodifiableMap(out);
   }
 }

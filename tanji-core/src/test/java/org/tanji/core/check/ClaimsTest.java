@@ -38,11 +38,4 @@ final class ClaimsTest {
     assertThat(finding.get().code()).isEqualTo("CLAIM_MISMATCH");
     assertThat(finding.get().message(Messages.EN)).contains("factor of about 1000");
   }
-
-  @Test
-  void plausibility_bounds() {
-    assertThat(Plausibility.plausible(2.82)).isTrue();
-    assertThat(Plausibility.plausible(0.00046 / 1.8)).isFalse();
-    assertThat(Plausibility.plausible(1001)).isFalse();
-  }
 }

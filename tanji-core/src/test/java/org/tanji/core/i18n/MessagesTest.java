@@ -38,6 +38,21 @@ final class MessagesTest {
   }
 
   @Test
+  void list_joinsAsAPersonWrites() {
+    Object three = Text.list(java.util.List.of(Text.of("quality.part.activity"), Text.of("quality.part.calibration"), "X"));
+    assertThat(Text.of("quality.missing", "Steel", three).render(Messages.EN))
+        .isEqualTo("line \"Steel\" has no data-quality level for activity data, calibration and X; scored 1 point each");
+    assertThat(((Text) three).render(Messages.ZH)).isEqualTo("活动数据、仪器校准和X");
+    assertThat(Text.list(java.util.List.of("only"))).isEqualTo("only");
+  }
+
+  @Test
+  void text_nullArgumentIsABugCaughtAtOnce() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Text.of("read.missing", (Object) null))
+        .hasMessageContaining("argument 0 of text read.missing is null");
+  }
+
+  @Test
   void render_missingKeyIsLoud() {
     assertThat(Text.of("no.such.key").render(Messages.EN)).isEqualTo("!no.such.key!");
   }

@@ -23,17 +23,24 @@ final class ScoringTest {
 
   @Test
   void weighted_seed003Corrected() {
-    // lines: steel (6,2,6), transport (1,2,1), electricity (3,3,6), bags (1,2,1); shares of 122992867.475
+    // lines: steel (6,2,6), transport (1,2,1), electricity (3,3,6), bags (1,2,1), weighted by kgCO2e
     double[] scores = {14 / 3.0, 4 / 3.0, 4.0, 4 / 3.0};
-    double[] shares = {107375254.8 / 122992867.475, 3283375.56 / 122992867.475, 12170133.315 / 122992867.475,
-        164103.8 / 122992867.475};
-    DataQuality q = Scoring.weighted(scores, shares);
+    double[] emissions = {107375254.8, 3283375.56, 12170133.315, 164103.8};
+    DataQuality q = Scoring.weighted(scores, emissions).orElseThrow();
     assertThat(q.score()).isCloseTo(4.5073, within(1e-4));
     assertThat(q.grade()).isEqualTo(2);
   }
 
   @Test
-  void weighted_nothingCarriesEmissions_isNull() {
-    assertThat(Scoring.weighted(new double[] {3}, new double[] {0})).isNull();
+  void weighted_creditLinesWeighByMagnitude() {
+    // 220 at score 6 and a credit of −150 at score 1: (6 × 220 + 1 × 150) / 370 = 3.97 (grade 3)
+    DataQuality q = Scoring.weighted(new double[] {6, 1}, new double[] {220, -150}).orElseThrow();
+    assertThat(q.score()).isCloseTo(1470.0 / 370.0, within(1e-12));
+    assertThat(q.grade()).isEqualTo(3);
+  }
+
+  @Test
+  void weighted_nothingCarriesEmissions_isEmpty() {
+    assertThat(Scoring.weighted(new double[] {3}, new double[] {0})).isEmpty();
   }
 }

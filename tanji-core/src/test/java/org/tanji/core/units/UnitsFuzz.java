@@ -25,8 +25,8 @@ final class UnitsFuzz {
   @Provide
   Arbitrary<String> unitish() {
     List<String> pieces = new ArrayList<>(Units.symbols());
-    pieces.addAll(List.of("*", "/", "(", ")", "·", " ", "1", ".", "e", "-", "+", "12.5", ",", "，", "４", "NaN", "1e999"));
-    return Arbitraries.of(pieces).list().ofMaxSize(12).map(l -> String.join("", l));
+    pieces.addAll(List.of("*", "/", "(", ")", "GWh*GWh*GWh*GWh", "(((((", "\u00a0", "\u2003", "·", " ", "1", ".", "e", "-", "+", "12.5", ",", "，", "４", "NaN", "1e999"));
+    return Arbitraries.of(pieces).list().ofMaxSize(40).map(l -> String.join("", l));
   }
 
   @Property(tries = 3000)

@@ -159,6 +159,40 @@ final class UnitsTest {
   }
 
   @Test
+  void parseQuantity_spaceInsideNumber_suggestsJoined() {
+    assertThatThrownBy(() -> Units.parseQuantity("44 369.94 t"))
+        .isInstanceOfSatisfying(QuantityFormatException.class,
+            e -> assertThat(e.text().render(Locale.ENGLISH)).isEqualTo("\"44 369.94 t\" has a space inside the number; write \"44369.94 t\""));
+  }
+
+  @Test
+  void parseQuantity_underflowIsNotZero() {
+    assertThatThrownBy(() -> Units.parseQuantity("1e-400 t"))
+        .isInstanceOfSatisfying(QuantityFormatException.class,
+            e -> assertThat(e.text().render(Locale.ENGLISH)).contains("too small"));
+    assertThat(Units.parseQuantity("0e5 t").value()).isZero();
+  }
+
+  @Test
+  void parseUnit_scaleBeyondDoubles_isRefused() {
+    String huge = String.join("*", java.util.Collections.nCopies(30, "GWh"));
+    String tiny = "g/" + String.join("/", java.util.Collections.nCopies(30, "GWh"));
+    for (String unit : new String[] {huge, tiny}) {
+      assertThatThrownBy(() -> Units.parseUnit(unit))
+          .isInstanceOfSatisfying(QuantityFormatException.class, e -> assertThat(e.code()).isEqualTo("INVALID_QUANTITY"));
+    }
+  }
+
+  @Test
+  void parseUnit_deepParentheses_areRefusedNotOverflowed() {
+    String deep = "(".repeat(5000) + "t" + ")".repeat(5000);
+    assertThatThrownBy(() -> Units.parseUnit(deep))
+        .isInstanceOfSatisfying(QuantityFormatException.class,
+            e -> assertThat(e.text().render(Locale.ENGLISH)).contains("nested more than 20 deep"));
+    assertThat(Units.parseUnit("((t))").dimension()).isEqualTo(Dimension.MASS);
+  }
+
+  @Test
   void quantity_rejectsNonFiniteValues() {
     assertThatThrownBy(() -> new Quantity(Double.NaN, Units.unit("t"), "NaN t")).hasMessageContaining("finite");
   }

@@ -68,8 +68,8 @@ public final class Fields {
     return of(node(key), child(key), allowed, findings, keyPosition(key));
   }
 
-  private static String pathOrTop(String path) {
-    return path.isEmpty() ? "/" : path;
+  private static Object pathOrTop(String path) {
+    return path.isEmpty() ? Text.of("read.top") : path;
   }
 
   public String path() {
@@ -137,7 +137,7 @@ public final class Fields {
     try {
       return Units.parseQuantity(normalized);
     } catch (QuantityFormatException e) {
-      findings.add(Finding.error(e.code(), where, Text.of("read.quantity", where, e.text())).at(pos));
+      findings.add(Finding.error(e.code(), where, e.text()).at(pos));
       return null;
     }
   }
@@ -225,14 +225,15 @@ public final class Fields {
   // ------------------------------------------------------------------ helpers
 
   /**
-   * Full-width ASCII forms (ＡＢＣ１２３) and the ideographic space, as typed with a Chinese input
-   * method, to their ordinary forms.
+   * Full-width ASCII forms (ＡＢＣ１２３), as typed with a Chinese input method, and the other
+   * spaces (ideographic, no-break as pasted from Excel or Word, em …) to their ordinary forms.
    */
   public static String halfWidth(String s) {
     StringBuilder out = null;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      char r = c >= '\uFF01' && c <= '\uFF5E' ? (char) (c - 0xFEE0) : c == '\u3000' ? ' ' : c;
+      char r = c >= '\uFF01' && c <= '\uFF5E' ? (char) (c - 0xFEE0)
+          : c != ' ' && Character.getType(c) == Character.SPACE_SEPARATOR ? ' ' : c;
       if (r != c && out == null) {
         out = new StringBuilder(s.substring(0, i));
       }

@@ -1,5 +1,7 @@
 package org.tanji.io.internal;
 
+import java.util.HashMap;
+import java.util.Map;
 import org.tanji.core.model.Position;
 
 /**
@@ -56,8 +58,21 @@ public sealed interface Node permits Node.MapNode, Node.ListNode, Node.Scalar {
       return Position.unpack(keyPositions[i]);
     }
 
-    /** The index of a key, or −1. Mappings are small or scanned once, so a linear search serves. */
+    /**
+     * The index of a key, or −1. Most mappings are a handful of keys and searched linearly; a
+     * large one (a thousand factors) gets an index on first use.
+     */
     public int indexOf(String key) {
+      if (keys.length > SMALL) {
+        if (index == null) {
+          Map<String, Integer> built = new HashMap<>(keys.length * 2);
+          for (int i = 0; i < keys.length; i++) {
+            built.put(keys[i], i);
+          }
+          index = built;
+        }
+        return index.getOrDefault(key, -1);
+      }
       for (int i = 0; i < keys.length; i++) {
         if (keys[i].equals(key)) {
           return i;
@@ -65,6 +80,9 @@ public sealed interface Node permits Node.MapNode, Node.ListNode, Node.Scalar {
       }
       return -1;
     }
+
+    private static final int SMALL = 16;
+    private Map<String, Integer> index;
 
     /** The value under a key, or null. */
     public Node get(String key) {

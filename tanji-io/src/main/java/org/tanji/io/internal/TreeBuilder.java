@@ -4,11 +4,14 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.tanji.core.i18n.Text;
 import org.tanji.core.model.Finding;
 import org.tanji.core.model.Position;
@@ -19,6 +22,9 @@ import org.tanji.core.model.Severity;
  * Duplicate keys and YAML aliases are findings, not silent choices.
  */
 public final class TreeBuilder {
+
+  /** Deeper nesting than any study has; the parsers refuse it before the recursion gets deep. */
+  public static final int MAX_DEPTH = 200;
 
   private final JsonParser parser;
   private final List<Finding> findings;
@@ -44,10 +50,16 @@ public final class TreeBuilder {
       }
       Node root = builder.value(first);
       if (parser.nextToken() != null) {
-        findings.add(Finding.error("PARSE_ERROR", "", Text.of("read.moreDocuments"))
+        findings.add(Finding.error("PARSE_ERROR", "", Text.of(parser instanceof YAMLParser ? "read.moreDocuments" : "read.moreValues"))
             .at(Position.unpack(packed(parser.currentTokenLocation()))));
       }
       return root;
+    } catch (StreamConstraintsException e) {
+      // too deep, too long: say it in our words, where the parser stands
+      findings.add(new Finding("PARSE_ERROR", Severity.ERROR, "", Position.unpack(packed(parser.currentLocation())),
+          e.getMessage() != null && e.getMessage().contains("Nesting") ? Text.of("read.tooDeep", MAX_DEPTH)
+              : Text.of("read.syntax", firstLine(String.valueOf(e.getOriginalMessage())))));
+      return null;
     } catch (JsonProcessingException e) {
       JsonLocation loc = e.getLocation();
       Position pos = loc == null || loc.getLineNr() < 1 ? null : Position.unpack(packed(loc));
@@ -90,6 +102,7 @@ public final class TreeBuilder {
 
   private Node map(long pos) throws IOException {
     List<String> keys = new ArrayList<>();
+    Map<String, Integer> seen = new HashMap<>();
     long[] keyPositions = new long[8];
     List<Node> values = new ArrayList<>();
     JsonToken t;
@@ -99,8 +112,8 @@ public final class TreeBuilder {
       int mark = path.length();
       path.append(mark == 0 ? "" : ".").append(key);
       Node value = value(parser.nextToken());
-      int previous = keys.indexOf(key);
-      if (previous >= 0) {
+      Integer previous = seen.putIfAbsent(key, keys.size());
+      if (previous != null) {
         findings.add(Finding.error("DUPLICATE_KEY", path.toString(),
             Text.of("read.duplicateKey", key, Position.unpack(keyPositions[previous]).line())).at(Position.unpack(keyPos)));
         // the first stays; the error stops the calculation, so neither is used silently

@@ -19,8 +19,8 @@ public final class TreeSourceMap implements SourceMap {
   }
 
   @Override
-  public String file() {
-    return file;
+  public Optional<String> file() {
+    return Optional.ofNullable(file);
   }
 
   /**
@@ -55,13 +55,13 @@ public final class TreeSourceMap implements SourceMap {
         at = node.position();
         i = close + 1;
       } else if (node instanceof Node.MapNode map) {
+        // keys may contain dots: try the longest candidate first, then shorter ones
         int best = -1;
-        for (int k = 0; k < map.size(); k++) {
-          String key = map.key(k);
-          int end = i + key.length();
-          if (path.startsWith(key, i) && (end == path.length() || path.charAt(end) == '.' || path.charAt(end) == '[')
-              && (best < 0 || key.length() > map.key(best).length())) {
-            best = k;
+        int end = path.length();
+        while (best < 0 && end > i) {
+          best = map.indexOf(path.substring(i, end));
+          if (best < 0) {
+            end = lastSeparator(path, i, end);
           }
         }
         if (best < 0) {
@@ -69,11 +69,22 @@ public final class TreeSourceMap implements SourceMap {
         }
         at = map.keyPosition(best);
         node = map.value(best);
-        i += map.key(best).length();
+        i = end;
       } else {
         return Optional.empty();
       }
     }
     return Optional.ofNullable(at);
+  }
+
+  /** The last '.' or '[' in path[from, before), or from when there is none. */
+  private static int lastSeparator(String path, int from, int before) {
+    for (int k = before - 1; k > from; k--) {
+      char c = path.charAt(k);
+      if (c == '.' || c == '[') {
+        return k;
+      }
+    }
+    return from;
   }
 }
