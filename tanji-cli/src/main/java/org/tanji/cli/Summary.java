@@ -114,7 +114,7 @@ final class Summary {
       out.println(t("noFindings"));
       return;
     }
-    out.println(t("findings") + " (" + result.findings().size() + ")");
+    out.println(String.format(t("findings"), result.findings().size()));
     int shown = 0;
     for (Finding f : result.findings()) {
       if (shown++ == 200) {

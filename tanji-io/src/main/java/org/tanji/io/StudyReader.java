@@ -318,7 +318,8 @@ final class StudyReader {
       String reason = excludedReason(f);
       Quantity q = f.quantity("amount", true);
       String factor = f.string("factor", false);
-      return new Activity.Excluded(reason, q, factor);
+      // without a reason the line is neither counted nor treated as cut off: the error says why
+      return reason == null ? null : new Activity.Excluded(reason, q, factor);
     }
     if (emissions) {
       return gases(f);

@@ -296,6 +296,7 @@ final class StudyReaderTest {
     assertThat(f.where()).isEqualTo("inventory[1].excluded");
     assertThat(en(f)).contains("must say why the input is left out");
     assertThat(calc(yaml).totalKgCO2e()).isNull();
+    assertThat(calc(yaml).findings()).extracting(Finding::code).doesNotContain("CUTOFF_EXCEEDED");
   }
 
   @Test
