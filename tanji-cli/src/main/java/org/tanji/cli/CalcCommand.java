@@ -33,6 +33,9 @@ final class CalcCommand implements Callable<Integer> {
   @Option(names = "--lang", paramLabel = "zh|en", descriptionKey = "calc.lang")
   Lang lang;
 
+  @CommandLine.Mixin
+  LibraryOption library;
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -46,7 +49,7 @@ final class CalcCommand implements Callable<Integer> {
         err.println("tanji calc: " + file + " is a directory; give a study file (.yaml or .json)");
         return Main.USAGE;
       }
-      read = StudyFiles.read(file);
+      read = StudyFiles.read(file, library.load(err, lang == null ? Messages.EN : Messages.locale(lang.name())));
     } catch (NoSuchFileException e) {
       err.println("tanji calc: no such file: " + file);
       return Main.USAGE;

@@ -42,6 +42,29 @@ final class Cli {
         || cp >= 0x20000 && cp <= 0x3FFFD;
   }
 
+  /** A plain table: left-aligned text columns, each at most 48 columns wide. */
+  static void table(java.io.PrintWriter out, String[] head, java.util.List<String[]> rows) {
+    int[] w = new int[head.length];
+    for (int c = 0; c < head.length; c++) {
+      w[c] = width(head[c]);
+      for (String[] r : rows) {
+        w[c] = Math.min(48, Math.max(w[c], width(r[c])));
+      }
+    }
+    out.println(line(head, w));
+    for (String[] r : rows) {
+      out.println(line(r, w));
+    }
+  }
+
+  private static String line(String[] cells, int[] w) {
+    StringBuilder b = new StringBuilder();
+    for (int c = 0; c < cells.length; c++) {
+      b.append(pad(cells[c], w[c], false)).append(c + 1 < cells.length ? "  " : "");
+    }
+    return b.toString().stripTrailing();
+  }
+
   static String pad(String s, int width, boolean right) {
     int gap = Math.max(0, width - width(s));
     return right ? " ".repeat(gap) + s : s + " ".repeat(gap);

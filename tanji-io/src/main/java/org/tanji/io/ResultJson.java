@@ -12,6 +12,7 @@ import java.util.Locale;
 import org.tanji.core.calc.LineResult;
 import org.tanji.core.calc.Result;
 import org.tanji.core.calc.StageResult;
+import org.tanji.core.model.Factor;
 import org.tanji.core.model.Finding;
 
 /**
@@ -109,6 +110,26 @@ public final class ResultJson {
         g.writeNumberField("line", f.position().line());
         g.writeNumberField("column", f.position().column());
       }
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("factors");
+    for (Factor f : r.factors()) {
+      g.writeStartObject();
+      g.writeStringField("key", f.id());
+      g.writeStringField("libraryId", f.libraryId());
+      g.writeStringField("name", f.name());
+      g.writeStringField("value", f.value() == null ? null : f.value().text());
+      g.writeStringField("source", f.source());
+      g.writeStringField("publication", f.publication());
+      if (f.year() == null) {
+        g.writeNullField("year");
+      } else {
+        g.writeNumberField("year", f.year());
+      }
+      g.writeStringField("type", f.type() == null ? null : f.type().id());
+      g.writeStringField("region", f.region());
+      g.writeStringField("boundary", f.boundary());
       g.writeEndObject();
     }
     g.writeEndArray();

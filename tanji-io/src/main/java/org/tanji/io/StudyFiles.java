@@ -24,6 +24,7 @@ import org.tanji.core.model.Severity;
 import org.tanji.core.model.Study;
 import org.tanji.io.internal.Node;
 import org.tanji.io.internal.TreeBuilder;
+import org.tanji.io.library.FactorLibrary;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
@@ -67,6 +68,15 @@ public final class StudyFiles {
    * @throws IOException when the file cannot be read
    */
   public static ReadResult read(Path path) throws IOException {
+    return read(path, FactorLibrary.builtIn());
+  }
+
+  /**
+   * Reads a study file, taking factors it refers to by library id from the given library.
+   *
+   * @throws IOException when the file cannot be read
+   */
+  public static ReadResult read(Path path, FactorLibrary library) throws IOException {
     // read at most one byte past the limit: a device (/dev/zero) or a pipe reports no size
     byte[] bytes;
     try (InputStream in = Files.newInputStream(path)) {
@@ -75,12 +85,17 @@ public final class StudyFiles {
     if (bytes.length > MAX_BYTES) {
       return failed(Text.of("read.tooLarge", MAX_BYTES / (1024 * 1024)));
     }
-    return read(bytes, StudyFormat.fromFileName(path).orElse(null), path.toString());
+    return read(bytes, StudyFormat.fromFileName(path).orElse(null), path.toString(), library);
   }
 
   /** Reads a study from text in a known format (or null to tell from the content). */
   public static ReadResult read(String text, StudyFormat format, String fileName) {
-    return read(text.getBytes(StandardCharsets.UTF_8), format, fileName);
+    return read(text.getBytes(StandardCharsets.UTF_8), format, fileName, FactorLibrary.builtIn());
+  }
+
+  /** Reads a study from the bytes of a file, with the built-in factor library. */
+  public static ReadResult read(byte[] bytes, StudyFormat format, String fileName) {
+    return read(bytes, format, fileName, FactorLibrary.builtIn());
   }
 
   /**
@@ -88,8 +103,9 @@ public final class StudyFiles {
    *
    * @param format the format, or null to tell from the content
    * @param fileName the name to show in messages, or null
+   * @param library where factors the study refers to by library id come from
    */
-  public static ReadResult read(byte[] bytes, StudyFormat format, String fileName) {
+  public static ReadResult read(byte[] bytes, StudyFormat format, String fileName, FactorLibrary library) {
     if (bytes.length > MAX_BYTES) {
       return failed(Text.of("read.tooLarge", MAX_BYTES / (1024 * 1024)));
     }
@@ -126,7 +142,7 @@ public final class StudyFiles {
     if (root == null) {
       return new ReadResult(null, findings);
     }
-    Study study = StudyReader.read(root, fileName, findings);
+    Study study = StudyReader.read(root, fileName, findings, library);
     return new ReadResult(study, findings);
   }
 

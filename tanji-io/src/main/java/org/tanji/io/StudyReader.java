@@ -32,6 +32,7 @@ import org.tanji.core.units.Quantity;
 import org.tanji.io.internal.Fields;
 import org.tanji.io.internal.Node;
 import org.tanji.io.internal.TreeSourceMap;
+import org.tanji.io.library.FactorLibrary;
 
 /**
  * Turns a parsed study file into a {@link Study}, checking every key against the study format.
@@ -50,7 +51,7 @@ final class StudyReader {
   private static final List<String> PRODUCT = List.of("name", "declaredUnit", "output", "massPerUnit", "price",
       "description");
   private static final List<String> FACTOR = List.of("name", "value", "source", "type", "year", "region",
-      "boundary", "note");
+      "boundary", "note", "publication");
   private static final List<String> LINE = List.of("name", "stage", "amount", "factor", "mass", "distance",
       "emissions", "excluded", "quality", "dedicated", "claimed", "source", "note");
   private static final List<String> QUALITY = List.of("activity", "calibration", "factor");
@@ -65,14 +66,16 @@ final class StudyReader {
   private static final List<String> CALIBRATIONS = Identified.ids(Quality.Calibration.class);
 
   private final List<Finding> findings;
+  private final FactorLibrary library;
 
-  private StudyReader(List<Finding> findings) {
+  private StudyReader(List<Finding> findings, FactorLibrary library) {
     this.findings = findings;
+    this.library = library;
   }
 
-  /** Reads a study from a parsed tree; findings go to the given list. */
-  static Study read(Node root, String fileName, List<Finding> findings) {
-    return new StudyReader(findings).study(root, fileName);
+  /** Reads a study from a parsed tree, taking factors it does not define from the library. */
+  static Study read(Node root, String fileName, List<Finding> findings, FactorLibrary library) {
+    return new StudyReader(findings, library).study(root, fileName);
   }
 
   private Study study(Node root, String fileName) {
@@ -87,6 +90,7 @@ final class StudyReader {
     Product product = product(f);
     Map<String, Factor> factors = factors(f);
     List<InventoryLine> inventory = inventory(f);
+    factors = withLibrary(factors, inventory, f);
     List<Coproduct> coproducts = coproducts(f);
     Allocation allocation = f.choice("allocation", false, Allocation::fromId, Identified.ids(Allocation.class));
     double cutoff = cutoff(f);
@@ -221,23 +225,45 @@ final class StudyReader {
       if (value instanceof Node.Scalar s && !s.isNull()) {
         // shorthand: `grid: 0.6205 tCO2e/MWh`
         Quantity q = top.quantityOf(s.text(), path + ".value", s.position());
-        out.put(key, new Factor(key, null, q, null, null, null, null, null, null));
+        out.put(key, Factor.local(key, null, q, null, null, null, null, null, null, null));
         continue;
       }
       Optional<Fields> block = Fields.of(value, path, FACTOR, findings, map.keyPosition(i));
       if (block.isEmpty()) {
         findings.add(Finding.error("MISSING_VALUE", path + ".value", Text.of("read.missing", path + ".value"))
             .at(map.keyPosition(i)));
-        out.put(key, new Factor(key, null, null, null, null, null, null, null, null));
+        out.put(key, Factor.local(key, null, null, null, null, null, null, null, null, null));
         continue;
       }
       Fields f = block.get();
       FactorType type = f.choice("type", false, FactorType::fromId, FACTOR_TYPES);
-      out.put(key, new Factor(key, f.string("name", false), f.quantity("value", true),
+      out.put(key, Factor.local(key, f.string("name", false), f.quantity("value", true),
           f.string("source", false), type, f.integer("year", false), f.string("region", false),
-          f.string("boundary", false), f.string("note", false)));
+          f.string("boundary", false), f.string("note", false), f.string("publication", false)));
     }
     return out;
+  }
+
+  /**
+   * The study's own factors, then the library factors its lines use by id. A study factor whose
+   * key is also a library id wins, with a warning: the assessor may not know the library has one.
+   */
+  private Map<String, Factor> withLibrary(Map<String, Factor> local, List<InventoryLine> inventory, Fields top) {
+    Node.MapNode block = top.node("factors") instanceof Node.MapNode m ? m : null;
+    for (String key : local.keySet()) {
+      if (library.contains(key)) {
+        Finding w = Finding.warning("FACTOR_SHADOWS_LIBRARY", "factors." + key, Text.of("library.shadows", key));
+        findings.add(block == null ? w : w.at(block.keyPosition(block.indexOf(key))));
+      }
+    }
+    Map<String, Factor> all = new LinkedHashMap<>(local);
+    for (InventoryLine line : inventory) {
+      String key = Activity.factorOf(line.activity());
+      if (key != null && !all.containsKey(key)) {
+        library.find(key).ifPresent(f -> all.put(key, f));
+      }
+    }
+    return all;
   }
 
   private List<InventoryLine> inventory(Fields top) {

@@ -47,6 +47,18 @@ final class ExamplesTest {
   }
 
   @Test
+  void seed003_withTheElectricityFactorFromTheLibrary() throws IOException {
+    Result r = calc("seed-003-library-factor.yaml");
+    assertThat(r.findings()).isEmpty();
+    assertThat(r.perUnitKgCO2e()).isCloseTo(2821.88, within(0.005));
+    assertThat(r.factors()).filteredOn(f -> f.libraryId() != null).singleElement()
+        .satisfies(f -> assertThat(f.source()).contains("生态环境部"));
+    // the library types the factor national (2 points), where the seed example says regional (3):
+    // (6+2+6)/3 × 0.87302 + (1+2+1)/3 × 0.02670 + (3+2+6)/3 × 0.09895 + (1+2+1)/3 × 0.00133
+    assertThat(r.dataQuality().score()).isCloseTo(4.4743, within(5e-5));
+  }
+
+  @Test
   void seed003_asPublished_reproducesThePublishedFigures() throws IOException {
     Result r = calc("seed-003-as-published.yaml");
     assertThat(r.hasErrors()).isFalse();
@@ -119,7 +131,8 @@ final class ExamplesTest {
   void everyExampleIsPinnedHere() throws IOException {
     try (var files = Files.list(EXAMPLES)) {
       assertThat(files.map(p -> p.getFileName().toString()).sorted().toList()).containsExactly(
-          "cast-back-plate-per-piece.yaml", "seed-003-as-published.yaml", "seed-003-steel-balls.yaml",
+          "cast-back-plate-per-piece.yaml", "seed-003-as-published.yaml", "seed-003-library-factor.yaml",
+          "seed-003-steel-balls.yaml",
           "seed-003-transport-in-km.yaml", "two-products-mass-allocation.yaml");
     }
   }

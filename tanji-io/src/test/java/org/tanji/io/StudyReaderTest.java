@@ -356,6 +356,23 @@ final class StudyReaderTest {
   }
 
   @Test
+  void libraryFactors_areUsedByIdAndLocalOnesWin() {
+    String yaml = MINIMAL.replace("factors:\n", "factors:\n  cn-fuel-diesel: {value: 3 tCO2e/t, type: measured}\n")
+        + "  - {name: Power, stage: production, amount: 1000 kWh, factor: cn-electricity-footprint-2023,"
+        + " quality: {activity: continuous, calibration: compliant}}\n"
+        + "  - {name: Diesel, stage: production, amount: 1 t, factor: cn-fuel-diesel,"
+        + " quality: {activity: continuous, calibration: compliant}}\n";
+    Result r = calc(yaml);
+    // 220000 + 1000 kWh × 0.6205 + 1 t × 3 tCO2e/t (the study's own diesel factor, not the library's 3.0959)
+    assertThat(r.totalKgCO2e()).isCloseTo(220_000 + 620.5 + 3000, org.assertj.core.api.Assertions.within(1e-9));
+    assertThat(r.factors()).extracting(f -> f.id() + "=" + f.libraryId())
+        .containsExactly("steel=null", "cn-electricity-footprint-2023=cn-electricity-footprint-2023", "cn-fuel-diesel=null");
+    Finding f = only(yaml, "FACTOR_SHADOWS_LIBRARY");
+    assertThat(f.position().line()).isEqualTo(12);
+    assertThat(only(MINIMAL.replace("factor: steel", "factor: cn-electricity-footprint-2032"), "UNKNOWN_FACTOR")).isNotNull();
+  }
+
+  @Test
   void sourceMap_keysWithDots() {
     Study s = read(MINIMAL.replace("steel: {value", "cpcd.steel: {value").replace("factor: steel", "factor: cpcd.steel")).study();
     assertThat(s.source().find("factors.cpcd.steel.value")).get().extracting(p -> p.line()).isEqualTo(12);

@@ -139,7 +139,7 @@ public final class Calculator {
           weights.add(attributed[i]);
         }
         lines.add(new LineResult(i, line.name(), line.stage(), attributed[i], lineShare, excluded,
-            score, points, factorKey(line.activity()), coproducts && !line.dedicated()));
+            score, points, Activity.factorOf(line.activity()), coproducts && !line.dedicated()));
       }
       List<StageResult> stages = new ArrayList<>();
       for (Map.Entry<Stage, Double> e : byStage.entrySet()) {
@@ -163,7 +163,7 @@ public final class Calculator {
       if (findings.stream().anyMatch(Finding::isError)) {
         return Result.failed(located()); // a claim in the wrong unit: errors always mean no figures
       }
-      return new Result(total, perUnit, perKg, share, stages, lines, quality, located());
+      return new Result(total, perUnit, perKg, share, stages, lines, quality, located(), factorsUsed());
     }
 
     private Points points(InventoryLine line) {
@@ -183,7 +183,7 @@ public final class Calculator {
         missing.add(Text.of("quality.part.calibration"));
       }
       if (factorPoints == null) {
-        Factor f = factor(factorKey(line.activity()));
+        Factor f = factor(Activity.factorOf(line.activity()));
         if (f != null && f.type() != null) {
           factorPoints = f.type().points();
         } else {
@@ -427,16 +427,6 @@ public final class Calculator {
       return OptionalDouble.empty();
     }
 
-    private static String factorKey(Activity a) {
-      if (a instanceof Activity.Amount x) {
-        return x.factor();
-      } else if (a instanceof Activity.Transport x) {
-        return x.factor();
-      } else if (a instanceof Activity.Excluded x) {
-        return x.factor();
-      }
-      return null;
-    }
 
     // ------------------------------------------------------------------ product and allocation
 
@@ -709,6 +699,18 @@ public final class Calculator {
         }
       }
       return Optional.ofNullable(best);
+    }
+
+    /** The factors the lines refer to, in order of first use. */
+    private List<Factor> factorsUsed() {
+      Map<String, Factor> used = new LinkedHashMap<>();
+      for (InventoryLine line : study.inventory()) {
+        Factor f = factor(Activity.factorOf(line.activity()));
+        if (f != null) {
+          used.putIfAbsent(f.id(), f);
+        }
+      }
+      return List.copyOf(used.values());
     }
 
     /** Findings with the source file's positions filled in where the reader recorded them. */

@@ -1,6 +1,7 @@
 package org.tanji.core.calc;
 
 import java.util.List;
+import org.tanji.core.model.Factor;
 import org.tanji.core.model.Finding;
 import org.tanji.core.quality.DataQuality;
 
@@ -16,6 +17,7 @@ import org.tanji.core.quality.DataQuality;
  * @param lines emissions by inventory line, in file order
  * @param dataQuality score and grade, null when nothing carries emissions
  * @param findings everything the reader and the checks found, in the order found
+ * @param factors the factors the lines use, in order of first use, with their provenance
  */
 public record Result(
     Double totalKgCO2e,
@@ -25,17 +27,19 @@ public record Result(
     List<StageResult> stages,
     List<LineResult> lines,
     DataQuality dataQuality,
-    List<Finding> findings) {
+    List<Finding> findings,
+    List<Factor> factors) {
 
   public Result {
     stages = List.copyOf(stages);
     lines = List.copyOf(lines);
     findings = List.copyOf(findings);
+    factors = List.copyOf(factors);
   }
 
   /** A result with no figures, only findings: the study could not be computed. */
   public static Result failed(List<Finding> findings) {
-    return new Result(null, null, null, null, List.of(), List.of(), null, findings);
+    return new Result(null, null, null, null, List.of(), List.of(), null, findings, List.of());
   }
 
   /** True when any finding is an error, so the figures are null. */

@@ -14,6 +14,18 @@ import org.tanji.core.units.Quantity;
  */
 public sealed interface Activity {
 
+  /** The factor key a line's activity refers to, or null (gas-level emissions take none). */
+  static String factorOf(Activity a) {
+    if (a instanceof Amount x) {
+      return x.factor();
+    } else if (a instanceof Transport x) {
+      return x.factor();
+    } else if (a instanceof Excluded x) {
+      return x.factor();
+    }
+    return null;
+  }
+
   /** An amount multiplied by a factor: {@code amount: 44369.94 t, factor: round-steel}. */
   record Amount(Quantity amount, String factor) implements Activity {}
 

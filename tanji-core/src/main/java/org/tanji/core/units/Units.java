@@ -158,6 +158,20 @@ public final class Units {
   }
 
   /**
+   * The number and the unit of a quantity's text as written ({@code "2420 kgCO2e/t"} →
+   * {@code 2420}, {@code kgCO2e/t}), for writing it back in two columns.
+   *
+   * @throws QuantityFormatException when the text does not start with a number
+   */
+  public static String[] split(String quantityText) {
+    Matcher m = QUANTITY.matcher(quantityText.strip());
+    if (!m.matches()) {
+      throw new QuantityFormatException(INVALID_QUANTITY, Text.of("quantity.noNumber", quantityText));
+    }
+    return new String[] {m.group(1), m.group(2).strip()};
+  }
+
+  /**
    * Reads a unit expression.
    *
    * @throws QuantityFormatException {@code UNKNOWN_UNIT} for a name not in the table (with a
@@ -222,6 +236,8 @@ public final class Units {
    * Recursive descent over: expr := term ('/' term)* ; term := factor (('*'|'·'|'×') factor)* ;
    * factor := NAME | '(' expr ')'.
    */
+  private static final Pattern POWER_OF_TEN = Pattern.compile("10\\^(\\d{1,2})(.+)");
+
   private static final class Parser {
     /** Deeper parentheses than anyone writes; the limit keeps the recursion off the stack's end. */
     private static final int MAX_DEPTH = 20;
@@ -335,9 +351,30 @@ public final class Units {
       String name = src.substring(start, pos);
       Unit unit = TABLE.get(name);
       if (unit == null) {
+        unit = multiple(name);
+      }
+      if (unit == null) {
         throw unknown(name);
       }
       return unit;
+    }
+
+    /**
+     * A unit with a numeric multiple, as statistics are often kept: {@code 10^4Nm3} (the fuel
+     * defaults' natural gas), {@code 万kWh} (ten thousand kWh), {@code 万t}.
+     */
+    private static Unit multiple(String name) {
+      Matcher power = POWER_OF_TEN.matcher(name);
+      if (power.matches()) {
+        Unit base = TABLE.get(power.group(2));
+        return base == null ? null : new Unit(name, base.scale() * Math.pow(10, Integer.parseInt(power.group(1))),
+            base.dimension(), base.co2Only());
+      }
+      if (name.startsWith("万") && name.length() > 1) {
+        Unit base = TABLE.get(name.substring(1));
+        return base == null ? null : new Unit(name, base.scale() * 1e4, base.dimension(), base.co2Only());
+      }
+      return null;
     }
 
     private QuantityFormatException unknown(String name) {

@@ -79,6 +79,17 @@ final class UnitsTest {
   }
 
   @Test
+  void parseUnit_numericMultiples() {
+    // the fuel defaults give natural gas in tCO2 per 10^4 Nm3; statistics count 万kWh
+    Unit gas = Units.parseUnit("tCO2/10^4Nm3");
+    assertThat(gas.dimension()).isEqualTo(Dimension.CO2E.dividedBy(Dimension.GAS_VOLUME));
+    assertThat(gas.scale()).isCloseTo(0.1, within(1e-15)); // 1000 kg / 10000 Nm3
+    assertThat(Units.parseQuantity("1.5 万kWh").in(Units.unit("kWh"))).isCloseTo(15_000, within(1e-9));
+    assertThat(Units.parseQuantity("2 万吨").in(Units.unit("t"))).isCloseTo(20_000, within(1e-9));
+    assertThatThrownBy(() -> Units.parseUnit("10^4furlong")).isInstanceOf(QuantityFormatException.class);
+  }
+
+  @Test
   void parseQuantity_keepsTextAndValue() {
     Quantity q = Units.parseQuantity("  44369.94 t ");
     assertThat(q.value()).isEqualTo(44369.94);
