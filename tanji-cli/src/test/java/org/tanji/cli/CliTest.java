@@ -131,6 +131,41 @@ final class CliTest {
   }
 
   @Test
+  void factors_searchShowImport(@TempDir Path dir) throws Exception {
+    Path lib = dir.resolve("lib");
+    Run search = run("factors", "search", "山东", "--year", "2023", "--lang", "en", "--library", lib.toString());
+    assertThat(search.code()).isZero();
+    assertThat(search.out()).contains("cn-electricity-co2-2023-shandong").contains("0.6191 kgCO2/kWh").contains("Factors found: 1");
+    Run show = run("factors", "show", "cn-electricity-footprint-2023", "--lang", "en", "--library", lib.toString());
+    assertThat(show.out()).contains("Value        0.6205 kgCO2e/kWh").contains("Boundary     cradle-to-grave");
+    Run missing = run("factors", "show", "cn-electricity-footprint-2032", "--lang", "en", "--library", lib.toString());
+    assertThat(missing.code()).isEqualTo(Main.USAGE);
+    assertThat(missing.err()).contains("(did you mean \"cn-electricity-footprint-2023\"?)");
+
+    Path csv = dir.resolve("Suppliers.csv");
+    Files.writeString(csv, "id,name,value,unit,type\nsupplier-steel,Steel A,1980,kgCO2e/t,supplier\n", StandardCharsets.UTF_8);
+    Run imported = run("factors", "import", csv.toString(), "--lang", "en", "--library", lib.toString());
+    assertThat(imported.code()).isZero();
+    assertThat(imported.out()).startsWith("imported 1 factors into ");
+    assertThat(lib.resolve("suppliers.csv")).exists();
+    // importing the same file again replaces it rather than clashing with itself
+    assertThat(run("factors", "import", csv.toString(), "--library", lib.toString()).code()).isZero();
+    // a study may now use the imported id
+    Path study = dir.resolve("study.yaml");
+    Files.writeString(study, Files.readString(Path.of(SEED), StandardCharsets.UTF_8)
+        .replace("    factor: round-steel\n", "    factor: supplier-steel\n"), StandardCharsets.UTF_8);
+    Run calc = run("calc", study.toString(), "--json", "--library", lib.toString());
+    assertThat(calc.out()).contains("\"libraryId\" : \"supplier-steel\"");
+
+    Path bad = dir.resolve("bad.csv");
+    Files.writeString(bad, "id,value,unit\nx,1,kg/t\n", StandardCharsets.UTF_8);
+    Run refused = run("factors", "import", bad.toString(), "--lang", "en", "--library", lib.toString());
+    assertThat(refused.code()).isEqualTo(Main.STUDY_ERRORS);
+    assertThat(refused.err()).contains(bad + ":2:3: error INVALID_VALUE factor \"x\" is 1 kg/t, a pure number");
+    assertThat(lib.resolve("bad.csv")).doesNotExist();
+  }
+
+  @Test
   void calc_binaryFile_isAFindingNotACrash(@TempDir Path dir) throws Exception {
     Path bin = dir.resolve("study.yaml");
     Files.write(bin, new byte[] {0, 1, 2, (byte) 0xff, 0});
