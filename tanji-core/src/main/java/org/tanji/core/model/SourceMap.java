@@ -34,16 +34,21 @@ public interface SourceMap {
 
   /** A study built in code: no file, no positions. */
   static SourceMap empty() {
-    return new SourceMap() {
-      @Override
-      public Optional<String> file() {
-        return Optional.empty();
-      }
+    return Empty.INSTANCE;
+  }
 
-      @Override
-      public Optional<Position> exact(String path) {
-        return Optional.empty();
-      }
-    };
+  /** The one source map without a file, so that studies built in code compare equal. */
+  enum Empty implements SourceMap {
+    INSTANCE;
+
+    @Override
+    public Optional<String> file() {
+      return Optional.empty();
+    }
+
+    @Override
+    public Optional<Position> exact(String path) {
+      return Optional.empty();
+    }
   }
 }

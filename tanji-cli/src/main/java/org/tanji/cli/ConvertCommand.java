@@ -1,0 +1,87 @@
+package org.tanji.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.tanji.core.i18n.Messages;
+import org.tanji.core.model.Finding;
+import org.tanji.io.ReadResult;
+import org.tanji.io.StudyFiles;
+import org.tanji.io.StudyFormat;
+import org.tanji.io.StudyWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code tanji convert IN OUT}: rewrites a study in another format, chosen by the extension. A
+ * study with errors is not converted: its unreadable parts would be lost.
+ */
+@Command(name = "convert", mixinStandardHelpOptions = true, resourceBundle = "org.tanji.cli.help")
+final class ConvertCommand implements Callable<Integer> {
+
+  @Parameters(index = "0", paramLabel = "IN", descriptionKey = "convert.in")
+  Path in;
+
+  @Parameters(index = "1", paramLabel = "OUT", descriptionKey = "convert.out")
+  Path out;
+
+  @Option(names = "--lang", paramLabel = "zh|en", descriptionKey = "calc.lang")
+  CalcCommand.Lang lang;
+
+  @Mixin
+  LibraryOption library;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter stdout = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    StudyFormat target = StudyFormat.fromFileName(out).orElse(null);
+    if (target == null) {
+      err.println("tanji convert: " + out + ": give the output a .yaml, .yml or .json name");
+      return Main.USAGE;
+    }
+    if (Files.exists(in) && Files.exists(out) && Files.isSameFile(in, out)) {
+      err.println("tanji convert: " + in + " and " + out + " are the same file");
+      return Main.USAGE;
+    }
+    ReadResult read;
+    try {
+      read = StudyFiles.read(in, library.load(err, Messages.EN));
+    } catch (NoSuchFileException e) {
+      err.println("tanji convert: no such file: " + in);
+      return Main.USAGE;
+    }
+    Locale locale = lang != null ? Messages.locale(lang.name())
+        : Messages.locale(read.study() == null ? null : read.study().info().language());
+    if (read.study() == null || read.findings().stream().anyMatch(Finding::isError)) {
+      for (Finding f : read.findings()) {
+        err.println(in + ": " + f.severity().id() + " " + f.code() + " " + f.where() + ": " + f.message(locale));
+      }
+      err.println(String.format(Cli.text("convert.refused", locale), in));
+      return Main.STUDY_ERRORS;
+    }
+    Path dir = out.toAbsolutePath().getParent();
+    Path tmp = Files.createTempFile(dir, ".tanji-convert", ".tmp");
+    try (OutputStream os = Files.newOutputStream(tmp)) {
+      StudyWriter.write(read.study(), target, os);
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(tmp);
+      throw e;
+    }
+    Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    stdout.println(String.format(Cli.text("convert.done", locale), in, out));
+    return Main.OK;
+  }
+}

@@ -1,0 +1,54 @@
+package org.tanji.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.tanji.core.calc.Result;
+import org.tanji.core.model.SourceMap;
+import org.tanji.core.model.Study;
+
+/** Writing a study and reading it back gives the same study and the same result, in both formats. */
+final class StudyWriterTest {
+
+  static Stream<String> examples() throws IOException {
+    try (Stream<Path> files = Files.list(Path.of("..", "examples"))) {
+      return files.map(p -> p.getFileName().toString()).sorted().toList().stream();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("examples")
+  void roundTrip_yamlAndJson(String example) throws IOException {
+    ReadResult original = StudyFiles.read(Path.of("..", "examples", example));
+    for (StudyFormat format : StudyFormat.values()) {
+      ReadResult back = StudyFiles.read(write(original.study(), format), format, "back");
+      assertThat(withoutSource(back.study())).as(format + " " + example).isEqualTo(withoutSource(original.study()));
+      Result a = original.calculate();
+      Result b = back.calculate();
+      assertThat(b.totalKgCO2e()).isEqualTo(a.totalKgCO2e());
+      assertThat(b.perUnitKgCO2e()).isEqualTo(a.perUnitKgCO2e());
+      assertThat(b.dataQuality()).isEqualTo(a.dataQuality());
+      assertThat(b.findings()).extracting(f -> f.code() + " " + f.where())
+          .isEqualTo(a.findings().stream().map(f -> f.code() + " " + f.where()).toList());
+      // and writing again gives the same bytes
+      assertThat(write(back.study(), format)).isEqualTo(write(original.study(), format));
+    }
+  }
+
+  private static byte[] write(Study study, StudyFormat format) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    StudyWriter.write(study, format, out);
+    return out.toByteArray();
+  }
+
+  private static Study withoutSource(Study s) {
+    return new Study(s.info(), s.organization(), s.product(), s.factors(), s.inventory(), s.coproducts(),
+        s.allocation(), s.cutoffMassShare(), s.claims(), SourceMap.empty());
+  }
+}
