@@ -33,6 +33,15 @@ final class FactorsCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
+  /** What every factors command has: the library and output language options, and its spec. */
+  abstract static class Subcommand {
+    @Mixin
+    Common common;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+  }
+
   /** Options every factors command has. */
   static final class Common {
     @Mixin
@@ -47,7 +56,7 @@ final class FactorsCommand implements Runnable {
   }
 
   @Command(name = "search", mixinStandardHelpOptions = true, resourceBundle = "org.tanji.cli.help")
-  static final class Search implements Callable<Integer> {
+  static final class Search extends Subcommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "TEXT", descriptionKey = "factors.search.text")
     String text;
 
@@ -56,12 +65,6 @@ final class FactorsCommand implements Runnable {
 
     @Option(names = "--year", paramLabel = "Y", descriptionKey = "factors.search.year")
     Integer year;
-
-    @Mixin
-    Common common;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
@@ -86,15 +89,9 @@ final class FactorsCommand implements Runnable {
   }
 
   @Command(name = "show", mixinStandardHelpOptions = true, resourceBundle = "org.tanji.cli.help")
-  static final class Show implements Callable<Integer> {
+  static final class Show extends Subcommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "ID", descriptionKey = "factors.show.id")
     String id;
-
-    @Mixin
-    Common common;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
@@ -129,15 +126,9 @@ final class FactorsCommand implements Runnable {
   }
 
   @Command(name = "import", mixinStandardHelpOptions = true, resourceBundle = "org.tanji.cli.help")
-  static final class Import implements Callable<Integer> {
+  static final class Import extends Subcommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", descriptionKey = "factors.import.file")
     Path file;
-
-    @Mixin
-    Common common;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
