@@ -2,6 +2,11 @@ package org.tanji.cli;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -52,6 +57,12 @@ public final class Main implements Runnable {
       return USAGE;
     });
     cmd.setExecutionExceptionHandler((ex, command, parseResult) -> {
+      IOException io = ex instanceof IOException e ? e : ex instanceof UncheckedIOException u ? u.getCause() : null;
+      if (io != null) {
+        // a file that cannot be read or written is the command's doing, not a bug: say which
+        command.getErr().println("tanji " + command.getCommandName() + ": " + describe(io));
+        return USAGE;
+      }
       command.getErr().println("tanji: internal error: " + ex + " (please report it; set TANJI_DEBUG=1 for details)");
       if (System.getenv("TANJI_DEBUG") != null) {
         ex.printStackTrace(command.getErr());
@@ -72,6 +83,20 @@ public final class Main implements Runnable {
       }
       return INTERNAL;
     }
+  }
+
+  /** An I/O failure in words: what happened to which file. */
+  static String describe(IOException e) {
+    if (e instanceof NoSuchFileException n) {
+      return "no such file or directory: " + n.getFile();
+    }
+    if (e instanceof AccessDeniedException a) {
+      return "permission denied: " + a.getFile();
+    }
+    if (e instanceof FileSystemException f) {
+      return f.getFile() + ": " + (f.getReason() == null ? f.getClass().getSimpleName() : f.getReason());
+    }
+    return String.valueOf(e.getMessage());
   }
 
   @Override

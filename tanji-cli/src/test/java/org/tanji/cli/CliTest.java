@@ -92,6 +92,22 @@ final class CliTest {
   }
 
   @Test
+  void fileSystemFailures_areOneLineAndExitTwo(@TempDir Path dir) throws Exception {
+    // regression: a missing output directory or an unusable library directory ended as "internal error"
+    Run convert = run("convert", SEED, dir.resolve("no/such/dir/out.json").toString());
+    assertThat(convert.code()).isEqualTo(Main.USAGE);
+    assertThat(convert.err()).startsWith("tanji convert: no such file or directory: ").doesNotContain("internal error");
+    assertThat(convert.err().lines()).hasSize(1);
+    Path notADir = dir.resolve("file");
+    Files.writeString(notADir, "x");
+    Path csv = dir.resolve("f.csv");
+    Files.writeString(csv, "id,value,unit\nmine,1,kgCO2e/t\n");
+    Run imported = run("factors", "import", csv.toString(), "--library", notADir.resolve("lib").toString());
+    assertThat(imported.code()).isEqualTo(Main.USAGE);
+    assertThat(imported.err()).startsWith("tanji import: ").doesNotContain("internal error");
+  }
+
+  @Test
   void unknownOption_isOneLineAndExitTwo() {
     Run r = run("calc", SEED, "--jsn");
     assertThat(r.code()).isEqualTo(Main.USAGE);

@@ -47,6 +47,9 @@ final class CalculationTest {
     String yaml = MINIMAL.replace("  gwp: AR5\n", "")
         + "  - {name: Process, stage: production, emissions: {CO2: 100 t}}\n";
     assertThat(en(only(yaml, "MISSING_VALUE"))).contains("needs a GWP set");
+    // said once, however many gas lines need it
+    assertThat(findings(yaml + "  - {name: Process 2, stage: production, emissions: {CH4: 1 t}}\n", "MISSING_VALUE"))
+        .hasSize(1);
     Finding gas = only(MINIMAL + "  - {name: P, stage: production, emissions: {ch4: 1 t}}\n", "UNKNOWN_GAS");
     assertThat(en(gas)).contains("did you mean \"CH4\"");
     Finding unit = only(MINIMAL + "  - {name: P, stage: production, emissions: {CH4: 1 kWh}}\n", "UNIT_MISMATCH");
@@ -265,6 +268,10 @@ final class CalculationTest {
     assertThat(f.code()).isEqualTo("QUALITY_MISSING");
     assertThat(en(f)).contains("for activity data and calibration;");
     assertThat(r.lines().get(0).score()).isCloseTo((1 + 2 + 1) / 3.0, within(1e-12));
+    // reported even when the study has errors, with everything else that is wrong
+    Result withError = calc(MINIMAL.replace("    quality: {activity: continuous, calibration: compliant}\n", "")
+        .replace("output: 100 t", "output: 100 kWh"));
+    assertThat(withError.findings()).extracting(Finding::code).contains("UNIT_MISMATCH", "QUALITY_MISSING");
     Finding type = only(MINIMAL.replace(", type: national", ""), "QUALITY_MISSING");
     assertThat(en(type)).contains("its type is not given");
   }

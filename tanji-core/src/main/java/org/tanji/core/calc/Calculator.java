@@ -13,6 +13,7 @@ import org.tanji.core.check.Cutoff;
 import org.tanji.core.check.MassBalance;
 import org.tanji.core.check.Plausibility;
 import org.tanji.core.i18n.Numbers;
+import org.tanji.core.i18n.Spelling;
 import org.tanji.core.i18n.Text;
 import org.tanji.core.model.Activity;
 import org.tanji.core.model.Allocation;
@@ -62,6 +63,7 @@ public final class Calculator {
     private final Set<String> badFactors = new HashSet<>();
     private final Set<String> usedFactors = new HashSet<>();
     private boolean coproductsValid;
+    private boolean gwpMissingReported;
 
     Run(Study study, List<Finding> readingFindings) {
       this.study = study;
@@ -72,9 +74,13 @@ public final class Calculator {
       checkFactors();
       // indexed by the line's place in the file, which skips entries the reader could not use
       double[] unallocated = new double[slots()];
+      Points[] points = new Points[slots()];
       for (InventoryLine line : study.inventory()) {
         lineEmissions(line).ifPresent(kg -> unallocated[line.index()] = kg);
         checkBoundary(line);
+        if (line.activity() != null && !(line.activity() instanceof Activity.Excluded)) {
+          points[line.index()] = points(line); // scored now, so that missing levels show beside any error
+        }
       }
       reportUnusedFactors();
       Optional<ProductFigures> product = productFigures(study.product());
@@ -82,12 +88,14 @@ public final class Calculator {
       OptionalDouble share = allocationShare(product);
       double rawMaterialKg = rawMaterialMassKg();
       checkCutoff(rawMaterialKg);
-      product.ifPresent(p -> checkMassBalance(p, rawMaterialKg));
+      if (coproductsValid) {
+        product.ifPresent(p -> checkMassBalance(p, rawMaterialKg));
+      }
 
       if (findings.stream().anyMatch(Finding::isError) || product.isEmpty() || share.isEmpty()) {
         return Result.failed(located());
       }
-      return figures(unallocated, product.get(), share.getAsDouble());
+      return figures(unallocated, points, product.get(), share.getAsDouble());
     }
 
     /** One slot per inventory entry of the file, read or not. */
@@ -109,7 +117,7 @@ public final class Calculator {
 
     // ------------------------------------------------------------------ figures
 
-    private Result figures(double[] unallocated, ProductFigures product, double share) {
+    private Result figures(double[] unallocated, Points[] points, ProductFigures product, double share) {
       boolean coproducts = !study.coproducts().isEmpty();
       double[] attributed = new double[slots()];
       double total = 0;
@@ -132,14 +140,13 @@ public final class Calculator {
         byStage.merge(line.stage(), attributed[i], Double::sum);
         double lineShare = Footprint.share(attributed[i], total);
         boolean excluded = line.activity() instanceof Activity.Excluded;
-        Points points = excluded ? null : points(line);
-        Double score = points == null ? null : points.score();
+        Double score = points[i] == null ? null : points[i].score();
         if (score != null) {
           scores.add(score);
           weights.add(attributed[i]);
         }
         lines.add(new LineResult(i, line.name(), line.stage(), attributed[i], lineShare, excluded,
-            score, points, Activity.factorOf(line.activity()), coproducts && !line.dedicated()));
+            score, points[i], Activity.factorOf(line.activity()), coproducts && !line.dedicated()));
       }
       List<StageResult> stages = new ArrayList<>();
       for (Map.Entry<Stage, Double> e : byStage.entrySet()) {
@@ -301,7 +308,7 @@ public final class Calculator {
       usedFactors.add(key);
       Factor f = study.factors().get(key);
       if (f == null) {
-        Text text = suggestKey(key, study.factors().keySet())
+        Text text = Spelling.closest(key, study.factors().keySet())
             .map(s -> Text.of("factor.unknown.suggest", key, line.name(), s))
             .orElseGet(() -> Text.of("factor.unknown", key, line.name()));
         findings.add(Finding.error("UNKNOWN_FACTOR", line.path() + ".factor", text));
@@ -372,7 +379,10 @@ public final class Calculator {
 
     private OptionalDouble gasLine(InventoryLine line, Activity.Emissions e) {
       if (study.info().gwp() == null) {
-        findings.add(Finding.error("MISSING_VALUE", "study.gwp", Text.of("gwp.missing", line.name())));
+        if (!gwpMissingReported) { // one missing value, however many gas lines need it
+          findings.add(Finding.error("MISSING_VALUE", "study.gwp", Text.of("gwp.missing", line.name())));
+          gwpMissingReported = true;
+        }
         return OptionalDouble.empty();
       }
       double sum = 0;
@@ -610,20 +620,18 @@ public final class Calculator {
       return c.declaredUnit() != null ? c.declaredUnit() : Quantity.of(1, c.output().unit());
     }
 
-    /** A coproduct's output mass in kg, or empty when it cannot be known (without a finding). */
+    /**
+     * A coproduct's output mass in kg, or empty when a count has no massPerUnit. Only for coproducts
+     * that passed {@link #checkCoproducts}.
+     */
     private static OptionalDouble coproductMassKg(Coproduct c) {
-      if (c.output() == null) {
-        return OptionalDouble.empty();
-      }
       if (c.output().dimension().equals(Dimension.MASS)) {
         return OptionalDouble.of(c.output().inBase());
       }
-      Quantity unit = coproductUnit(c);
-      if (c.massPerUnit() == null || !c.massPerUnit().dimension().equals(Dimension.MASS)
-          || !(c.massPerUnit().value() > 0) || !unit.dimension().equals(c.output().dimension()) || !(unit.value() > 0)) {
+      if (c.massPerUnit() == null) {
         return OptionalDouble.empty();
       }
-      return OptionalDouble.of(c.output().inBase() / unit.inBase() * c.massPerUnit().inBase());
+      return OptionalDouble.of(c.output().inBase() / coproductUnit(c).inBase() * c.massPerUnit().inBase());
     }
 
     // ------------------------------------------------------------------ mass checks
@@ -688,18 +696,6 @@ public final class Calculator {
       return Units.preferredSymbol(d).orElse("?");
     }
 
-    private static Optional<String> suggestKey(String key, Set<String> keys) {
-      String best = null;
-      int bestD = Integer.MAX_VALUE;
-      for (String k : keys) {
-        int d = k.equalsIgnoreCase(key) ? 0 : Units.editDistance(k, key);
-        if (d < bestD && d <= Math.max(2, key.length() / 3)) {
-          best = k;
-          bestD = d;
-        }
-      }
-      return Optional.ofNullable(best);
-    }
 
     /** The factors the lines refer to, in order of first use. */
     private List<Factor> factorsUsed() {

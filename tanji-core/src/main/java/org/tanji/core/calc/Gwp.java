@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.tanji.core.i18n.Spelling;
 import org.tanji.core.model.GwpSet;
 
 /**
@@ -37,12 +38,7 @@ public final class Gwp {
 
   /** A gas name the table knows that differs only in case or by a typo, if any. */
   public static Optional<String> suggest(String gas) {
-    for (String g : gases()) {
-      if (g.equalsIgnoreCase(gas) || g.replace("-", "").equalsIgnoreCase(gas.replace("-", ""))) {
-        return Optional.of(g);
-      }
-    }
-    return Optional.empty();
+    return Spelling.closest(gas, gases());
   }
 
   private static Map<GwpSet, Map<String, Double>> load() {

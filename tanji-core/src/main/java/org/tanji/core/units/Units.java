@@ -2,11 +2,11 @@ package org.tanji.core.units;
 
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.tanji.core.i18n.Spelling;
 import org.tanji.core.i18n.Text;
 
 /**
@@ -191,45 +191,7 @@ public final class Units {
 
   /** The closest known symbol for a name that is not in the table, if one is close enough. */
   public static Optional<String> suggest(String name) {
-    if (name.length() > 40) {
-      return Optional.empty();
-    }
-    for (String symbol : TABLE.keySet()) {
-      if (symbol.equalsIgnoreCase(name)) {
-        return Optional.of(symbol);
-      }
-    }
-    String best = null;
-    int bestDistance = Integer.MAX_VALUE;
-    int allowed = name.length() <= 3 ? 1 : 2;
-    for (String symbol : TABLE.keySet()) {
-      int d = editDistance(name.toLowerCase(Locale.ROOT), symbol.toLowerCase(Locale.ROOT));
-      if (d <= allowed && d < bestDistance) {
-        best = symbol;
-        bestDistance = d;
-      }
-    }
-    return Optional.ofNullable(best);
-  }
-
-  /** Levenshtein distance, for "did you mean" suggestions. */
-  public static int editDistance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
+    return Spelling.closest(name, TABLE.keySet());
   }
 
   /**

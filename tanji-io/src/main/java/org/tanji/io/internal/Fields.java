@@ -2,11 +2,10 @@ package org.tanji.io.internal;
 
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Collection;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.tanji.core.i18n.Spelling;
 import org.tanji.core.i18n.Text;
 import org.tanji.core.model.Finding;
 import org.tanji.core.model.Position;
@@ -53,7 +52,7 @@ public final class Fields {
     for (int i = 0; i < map.size(); i++) {
       String key = map.key(i);
       if (!allowed.contains(key)) {
-        Optional<String> suggestion = suggest(key, allowed);
+        Optional<String> suggestion = Spelling.closest(key, allowed);
         Text text = suggestion
             .map(s -> Text.of("read.unknownKey.suggest", key, pathOrTop(path), s))
             .orElseGet(() -> Text.of("read.unknownKey", key, pathOrTop(path), String.join(", ", allowed)));
@@ -203,7 +202,7 @@ public final class Fields {
     if (value.isPresent()) {
       return value.get();
     }
-    Optional<String> suggestion = suggest(text, ids);
+    Optional<String> suggestion = Spelling.closest(text, ids);
     Text msg = suggestion
         .map(s -> Text.of("read.badChoice.suggest", child(key), text, s))
         .orElseGet(() -> Text.of("read.badChoice", child(key), text, String.join(", ", ids)));
@@ -242,22 +241,5 @@ public final class Fields {
       }
     }
     return out == null ? s : out.toString();
-  }
-
-  /** The closest allowed word, if one is close enough to be a typo. */
-  public static Optional<String> suggest(String word, Collection<String> allowed) {
-    if (word.length() > 60) {
-      return Optional.empty();
-    }
-    String best = null;
-    int bestD = Integer.MAX_VALUE;
-    for (String a : allowed) {
-      int d = a.equalsIgnoreCase(word) ? 0 : Units.editDistance(a.toLowerCase(Locale.ROOT), word.toLowerCase(Locale.ROOT));
-      if (d < bestD && d <= Math.max(1, Math.min(3, a.length() / 3))) {
-        best = a;
-        bestD = d;
-      }
-    }
-    return Optional.ofNullable(best);
   }
 }

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.tanji.core.model.Factor;
 import org.tanji.core.model.Finding;
-import org.tanji.core.units.Units;
+import org.tanji.core.i18n.Spelling;
 
 /**
  * Emission factors a study may use by id without defining them: the built-in public data
@@ -134,16 +134,7 @@ public final class FactorLibrary {
 
   /** The closest id to a misspelt one, for "did you mean". */
   public Optional<String> suggest(String id) {
-    String best = null;
-    int bestD = Integer.MAX_VALUE;
-    for (String k : factors.keySet()) {
-      int d = Units.editDistance(k, id);
-      if (d < bestD && d <= 3) {
-        best = k;
-        bestD = d;
-      }
-    }
-    return Optional.ofNullable(best);
+    return Spelling.closest(id, factors.keySet());
   }
 
   private static String nonNull(String s) {

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.tanji.core.i18n.Spelling;
 import org.tanji.core.i18n.Text;
 import org.tanji.core.model.Factor;
 import org.tanji.core.model.FactorType;
@@ -79,7 +80,7 @@ public final class UserLibrary {
     }
     for (String column : csv.header) {
       if (!COLUMNS.contains(column)) {
-        Text t = Fields.suggest(column, COLUMNS).map(s -> Text.of("library.unknownColumn.suggest", column, s))
+        Text t = Spelling.closest(column, COLUMNS).map(s -> Text.of("library.unknownColumn.suggest", column, s))
             .orElseGet(() -> Text.of("library.unknownColumn", column, String.join(",", COLUMNS)));
         findings.add(Finding.error("UNKNOWN_KEY", column, t));
       }
@@ -141,7 +142,7 @@ public final class UserLibrary {
     if (typeText != null) {
       type = FactorType.fromId(typeText).orElse(null);
       if (type == null) {
-        error(findings, csv, row, "type", Fields.suggest(typeText, TYPES)
+        error(findings, csv, row, "type", Spelling.closest(typeText, TYPES)
             .map(s -> Text.of("read.badChoice.suggest", "type", typeText, s))
             .orElseGet(() -> Text.of("read.badChoice", "type", typeText, String.join(", ", TYPES))));
       }
