@@ -42,25 +42,32 @@ final class Cli {
         || cp >= 0x20000 && cp <= 0x3FFFD;
   }
 
-  /** A plain table: left-aligned text columns, each at most 48 columns wide. */
-  static void table(java.io.PrintWriter out, String[] head, java.util.List<String[]> rows) {
+  /**
+   * A table for the terminal: columns as wide as their widest cell (at most 40), numbers after the
+   * first column right-aligned, CJK characters counted double.
+   */
+  static void table(java.io.PrintWriter out, String indent, String[] head, java.util.List<String[]> rows) {
     int[] w = new int[head.length];
     for (int c = 0; c < head.length; c++) {
       w[c] = width(head[c]);
       for (String[] r : rows) {
-        w[c] = Math.min(48, Math.max(w[c], width(r[c])));
+        w[c] = Math.max(w[c], width(r[c]));
       }
+      w[c] = Math.min(w[c], 40);
     }
-    out.println(line(head, w));
+    out.println(line(indent, head, w));
     for (String[] r : rows) {
-      out.println(line(r, w));
+      out.println(line(indent, r, w));
     }
   }
 
-  private static String line(String[] cells, int[] w) {
-    StringBuilder b = new StringBuilder();
+  private static String line(String indent, String[] cells, int[] w) {
+    StringBuilder b = new StringBuilder(indent);
     for (int c = 0; c < cells.length; c++) {
-      b.append(pad(cells[c], w[c], false)).append(c + 1 < cells.length ? "  " : "");
+      String cell = cells[c];
+      boolean numeric = c > 0 && !cell.isEmpty()
+          && (Character.isDigit(cell.charAt(0)) || cell.charAt(0) == '-' || cell.equals("—"));
+      b.append(pad(cell, w[c], numeric)).append(c + 1 < cells.length ? "  " : "");
     }
     return b.toString().stripTrailing();
   }

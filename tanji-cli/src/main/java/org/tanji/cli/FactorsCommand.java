@@ -81,7 +81,7 @@ final class FactorsCommand implements Runnable {
         rows.add(new String[] {f.id(), nz(f.name()), f.value() == null ? "" : f.value().text(),
             f.year() == null ? "" : f.year().toString(), nz(f.region()), f.type() == null ? "" : f.type().id()});
       }
-      Cli.table(out, new String[] {"id", Cli.text("col.name", locale), Cli.text("col.value", locale),
+      Cli.table(out, "", new String[] {"id", Cli.text("col.name", locale), Cli.text("col.value", locale),
           Cli.text("col.year", locale), Cli.text("col.region", locale), Cli.text("col.type", locale)}, rows);
       out.println(String.format(Cli.text("factors.count", locale), found.size()));
       return Main.OK;

@@ -131,18 +131,7 @@ final class Summary {
    * to 100.00 %, a note says so instead of bending a figure.
    */
   private void table(PrintWriter out, String[] head, List<String[]> rows, List<Double> shares) {
-    int[] w = new int[head.length];
-    for (int c = 0; c < head.length; c++) {
-      w[c] = Cli.width(head[c]);
-      for (String[] r : rows) {
-        w[c] = Math.max(w[c], Cli.width(r[c]));
-      }
-      w[c] = Math.min(w[c], 40);
-    }
-    out.println(row(head, w));
-    for (String[] r : rows) {
-      out.println(row(r, w));
-    }
+    Cli.table(out, "  ", head, rows);
     double shown = 0;
     for (double s : shares) {
       shown += Double.parseDouble(Numbers.fixed(s * 100, 2));
@@ -151,15 +140,6 @@ final class Summary {
     if (!shares.isEmpty() && !sum.equals("100.00") && !sum.equals("0.00")) {
       out.println("  " + String.format(t("roundingNote"), sum));
     }
-  }
-
-  private static String row(String[] cells, int[] w) {
-    StringBuilder b = new StringBuilder("  ");
-    for (int c = 0; c < cells.length; c++) {
-      boolean numeric = c > 0 && !cells[c].isEmpty() && (Character.isDigit(cells[c].charAt(0)) || cells[c].charAt(0) == '-' || cells[c].equals("—"));
-      b.append(Cli.pad(cells[c], w[c], numeric)).append(c + 1 < cells.length ? "  " : "");
-    }
-    return b.toString().stripTrailing();
   }
 
   private String t(String key) {
