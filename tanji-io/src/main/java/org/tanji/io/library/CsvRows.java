@@ -1,7 +1,7 @@
 package org.tanji.io.library;
 
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -27,7 +27,8 @@ final class CsvRows {
     }
   }
 
-  private static final CsvMapper MAPPER = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY);
+  // the streaming parser, as for YAML and JSON: no data binding to start for a few small files
+  private static final CsvFactory FACTORY = CsvFactory.builder().enable(CsvParser.Feature.WRAP_AS_ARRAY).build();
 
   final List<String> header;
   final List<Row> rows;
@@ -43,15 +44,23 @@ final class CsvRows {
   static CsvRows read(String text, List<Finding> findings) {
     List<String> header = null;
     List<Row> rows = new ArrayList<>();
-    try (MappingIterator<String[]> it = MAPPER.readerFor(String[].class).readValues(text)) {
-      while (true) {
-        int line = it.getCurrentLocation().getLineNr();
-        if (!it.hasNext()) {
-          break;
+    try (CsvParser p = FACTORY.createParser(text)) {
+      if (p.nextToken() != JsonToken.START_ARRAY) {
+        findings.add(Finding.error("PARSE_ERROR", "", Text.of("read.empty")));
+        return null;
+      }
+      while (p.nextToken() == JsonToken.START_ARRAY) {
+        // a row's opening token stands at the end of the row before it; its first cell is on its own line
+        int line = 1;
+        List<String> cells = new ArrayList<>();
+        while (p.nextToken() == JsonToken.VALUE_STRING) {
+          if (cells.isEmpty()) {
+            line = Math.max(p.currentTokenLocation().getLineNr(), 1);
+          }
+          cells.add(p.getText());
         }
-        String[] cells = it.next();
-        if (cells.length == 0 || cells.length == 1 && cells[0].isBlank()) {
-          continue;
+        if (cells.isEmpty() || cells.size() == 1 && cells.get(0).isBlank()) {
+          continue; // a blank line carries no data
         }
         if (header == null) {
           header = new ArrayList<>();
@@ -61,10 +70,10 @@ final class CsvRows {
           continue;
         }
         Map<String, String> byName = new HashMap<>();
-        for (int i = 0; i < cells.length && i < header.size(); i++) {
-          byName.put(header.get(i), cells[i]);
+        for (int i = 0; i < cells.size() && i < header.size(); i++) {
+          byName.put(header.get(i), cells.get(i));
         }
-        rows.add(new Row(Math.max(line, 1), byName, cells.length));
+        rows.add(new Row(line, byName, cells.size()));
       }
     } catch (IOException | RuntimeException e) {
       String m = String.valueOf(e.getMessage());
