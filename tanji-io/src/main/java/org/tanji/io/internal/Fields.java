@@ -231,8 +231,9 @@ public final class Fields {
     StringBuilder out = null;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      char r = c >= '\uFF01' && c <= '\uFF5E' ? (char) (c - 0xFEE0)
-          : c != ' ' && Character.getType(c) == Character.SPACE_SEPARATOR ? ' ' : c;
+      char r = c < 0x80 ? c // the usual case: plain ASCII, nothing to convert
+          : c >= '\uFF01' && c <= '\uFF5E' ? (char) (c - 0xFEE0)
+          : Character.getType(c) == Character.SPACE_SEPARATOR ? ' ' : c;
       if (r != c && out == null) {
         out = new StringBuilder(s.substring(0, i));
       }

@@ -25,6 +25,7 @@ public final class TreeBuilder {
 
   /** Deeper nesting than any study has; the parsers refuse it before the recursion gets deep. */
   public static final int MAX_DEPTH = 200;
+  private static final int SMALL = 16;
 
   private final JsonParser parser;
   private final List<Finding> findings;
@@ -102,7 +103,7 @@ public final class TreeBuilder {
 
   private Node map(long pos) throws IOException {
     List<String> keys = new ArrayList<>();
-    Map<String, Integer> seen = new HashMap<>();
+    Map<String, Integer> seen = null; // an index only for large mappings: most have a handful of keys
     long[] keyPositions = new long[8];
     List<Node> values = new ArrayList<>();
     JsonToken t;
@@ -112,8 +113,19 @@ public final class TreeBuilder {
       int mark = path.length();
       path.append(mark == 0 ? "" : ".").append(key);
       Node value = value(parser.nextToken());
-      Integer previous = seen.putIfAbsent(key, keys.size());
-      if (previous != null) {
+      int previous;
+      if (seen != null) {
+        previous = seen.getOrDefault(key, -1);
+      } else {
+        previous = keys.indexOf(key);
+        if (keys.size() == SMALL) {
+          seen = new HashMap<>();
+          for (int k = 0; k < keys.size(); k++) {
+            seen.put(keys.get(k), k);
+          }
+        }
+      }
+      if (previous >= 0) {
         findings.add(Finding.error("DUPLICATE_KEY", path.toString(),
             Text.of("read.duplicateKey", key, Position.unpack(keyPositions[previous]).line())).at(Position.unpack(keyPos)));
         // the first stays; the error stops the calculation, so neither is used silently
@@ -122,6 +134,9 @@ public final class TreeBuilder {
           keyPositions = Arrays.copyOf(keyPositions, keyPositions.length * 2);
         }
         keyPositions[keys.size()] = keyPos;
+        if (seen != null) {
+          seen.put(key, keys.size());
+        }
         keys.add(key);
         values.add(value);
       }
