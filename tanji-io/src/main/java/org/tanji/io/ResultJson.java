@@ -109,6 +109,10 @@ public final class ResultJson {
       if (f.position() != null) {
         g.writeNumberField("line", f.position().line());
         g.writeNumberField("column", f.position().column());
+        if (f.position().sheet() != null) {
+          g.writeStringField("sheet", f.position().sheet());
+          g.writeStringField("cell", f.position().cellName());
+        }
       }
       g.writeEndObject();
     }

@@ -25,10 +25,11 @@ import org.tanji.core.model.Study;
 import org.tanji.io.internal.Node;
 import org.tanji.io.internal.TreeBuilder;
 import org.tanji.io.library.FactorLibrary;
+import org.tanji.io.xlsx.Workbooks;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
- * Reads study files (YAML or JSON). Problems with the file's content are findings; only failure
+ * Reads study files (YAML, JSON or an Excel workbook). Problems with the file's content are findings; only failure
  * to read the file at all (missing, unreadable) is an {@link IOException}.
  */
 public final class StudyFiles {
@@ -63,7 +64,7 @@ public final class StudyFiles {
 
   /**
    * Reads a study file; the format comes from the extension ({@code .yaml}, {@code .yml},
-   * {@code .json}), else from the content.
+   * {@code .json}, {@code .xlsx}), else from the content.
    *
    * @throws IOException when the file cannot be read
    */
@@ -114,6 +115,9 @@ public final class StudyFiles {
     if (firstNonBlank(bytes, offset) < 0) {
       return failed(Text.of("read.empty"));
     }
+    if (format == StudyFormat.XLSX || Workbooks.looksLikeWorkbook(bytes)) {
+      return readWorkbook(bytes, fileName, library);
+    }
     if (contains(bytes, offset, (byte) 0)) {
       return failed(Text.of("read.binary"));
     }
@@ -144,6 +148,21 @@ public final class StudyFiles {
     }
     Study study = StudyReader.read(root, fileName, findings, library);
     return new ReadResult(study, findings);
+  }
+
+  /** A workbook: cells into the same tree as a text file, the same checks, findings on cells. */
+  private static ReadResult readWorkbook(byte[] bytes, String fileName, FactorLibrary library) {
+    List<Finding> raw = new ArrayList<>();
+    Workbooks.Parsed parsed = Workbooks.read(bytes, raw);
+    if (parsed == null) {
+      return new ReadResult(null, raw);
+    }
+    Study study = StudyReader.read(parsed.root(), fileName, raw, library);
+    List<Finding> findings = new ArrayList<>(raw.size());
+    for (Finding f : raw) {
+      findings.add(parsed.cell(f));
+    }
+    return new ReadResult(study == null ? null : parsed.withCells(study, fileName), findings);
   }
 
   private static Finding longLine(byte[] bytes, int offset) {

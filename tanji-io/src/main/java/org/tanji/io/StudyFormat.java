@@ -4,9 +4,9 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The text formats a study can be written in. */
+/** The formats a study can be written in: two text formats and the Excel workbook. */
 public enum StudyFormat {
-  YAML, JSON;
+  YAML, JSON, XLSX;
 
   /** The format a file name's extension stands for, if it is one of ours. */
   public static Optional<StudyFormat> fromFileName(Path path) {
@@ -16,6 +16,9 @@ public enum StudyFormat {
     }
     if (name.endsWith(".json")) {
       return Optional.of(JSON);
+    }
+    if (name.endsWith(".xlsx") || name.endsWith(".xlsm")) {
+      return Optional.of(XLSX);
     }
     return Optional.empty();
   }

@@ -15,6 +15,7 @@ import org.tanji.core.model.Allocation;
 import org.tanji.core.model.Boundary;
 import org.tanji.core.model.Claims;
 import org.tanji.core.model.Coproduct;
+import org.tanji.core.model.Evidence;
 import org.tanji.core.model.Factor;
 import org.tanji.core.model.FactorType;
 import org.tanji.core.model.Finding;
@@ -43,7 +44,7 @@ final class StudyReader {
   static final int FORMAT_VERSION = 1;
 
   private static final List<String> TOP = List.of("tanji", "study", "organization", "product", "factors",
-      "inventory", "coproducts", "allocation", "cutoff", "claimed");
+      "inventory", "coproducts", "allocation", "cutoff", "claimed", "evidence");
   private static final List<String> STUDY = List.of("title", "language", "standards", "boundary", "period", "gwp");
   private static final List<String> PERIOD = List.of("start", "end");
   private static final List<String> ORGANIZATION = List.of("name", "address", "creditCode",
@@ -56,6 +57,7 @@ final class StudyReader {
       "emissions", "excluded", "quality", "dedicated", "claimed", "source", "note");
   private static final List<String> QUALITY = List.of("activity", "calibration", "factor");
   private static final List<String> COPRODUCT = List.of("name", "output", "price", "declaredUnit", "massPerUnit");
+  private static final List<String> EVIDENCE = List.of("title", "reference", "note");
   private static final List<String> CUTOFF = List.of("massShare");
   private static final List<String> CLAIMED = List.of("total", "perUnit", "dataQuality");
   private static final List<String> LANGUAGES = List.of("zh", "en");
@@ -95,8 +97,10 @@ final class StudyReader {
     Allocation allocation = f.choice("allocation", false, Allocation::fromId, Identified.ids(Allocation.class));
     double cutoff = cutoff(f);
     Claims claims = claims(f);
+    List<Evidence> evidence = blocks(f, "evidence", EVIDENCE, false,
+        (i, e) -> new Evidence(e.string("title", true), e.string("reference", false), e.string("note", false)));
     return new Study(info, organization, product, factors, inventory, coproducts, allocation, cutoff, claims,
-        new TreeSourceMap(root, fileName));
+        evidence, new TreeSourceMap(root, fileName));
   }
 
   private void version(Fields f) {

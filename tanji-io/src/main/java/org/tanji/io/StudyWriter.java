@@ -8,8 +8,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.util.Map;
+import org.tanji.core.i18n.Messages;
 import org.tanji.core.model.Activity;
 import org.tanji.core.model.Coproduct;
+import org.tanji.core.model.Evidence;
 import org.tanji.core.model.Factor;
 import org.tanji.core.model.InventoryLine;
 import org.tanji.core.model.Organization;
@@ -18,6 +20,8 @@ import org.tanji.core.model.Quality;
 import org.tanji.core.model.Study;
 import org.tanji.core.model.StudyInfo;
 import org.tanji.core.units.Quantity;
+import org.tanji.io.library.FactorLibrary;
+import org.tanji.io.xlsx.Workbooks;
 
 /**
  * Writes a {@link Study} back as a study file, in the keys and order of the format. Quantities are
@@ -35,8 +39,15 @@ public final class StudyWriter {
 
   private StudyWriter() {}
 
-  /** Writes the study in the given format, UTF-8. */
+  /**
+   * Writes the study in the given format: text as UTF-8, a workbook in the study's language with
+   * the built-in factor library on a sheet of its own.
+   */
   public static void write(Study study, StudyFormat format, OutputStream out) throws IOException {
+    if (format == StudyFormat.XLSX) {
+      Workbooks.write(study, Messages.locale(study.info().language()), FactorLibrary.builtIn(), "study.xlsx", out);
+      return;
+    }
     try (JsonGenerator g = format == StudyFormat.JSON ? JSON.createGenerator(out) : YAML.createGenerator(out)) {
       if (format == StudyFormat.JSON) {
         g.useDefaultPrettyPrinter();
@@ -94,6 +105,17 @@ public final class StudyWriter {
         g.writeNumber(c.dataQuality()); // keeps its printed decimals: 4.00
       }
       g.writeEndObject();
+    }
+    if (!s.evidence().isEmpty()) {
+      g.writeArrayFieldStart("evidence");
+      for (Evidence e : s.evidence()) {
+        g.writeStartObject();
+        text(g, "title", e.title());
+        text(g, "reference", e.reference());
+        text(g, "note", e.note());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
     }
     g.writeEndObject();
   }

@@ -45,11 +45,14 @@ public record Finding(String code, Severity severity, String where, Position pos
     return severity == Severity.ERROR;
   }
 
-  /** The message in a language, with the file's line number when known. */
+  /** The message in a language, with the file's line number (or a workbook's cell) when known. */
   public String message(Locale locale) {
     String msg = text.render(locale);
     if (position == null) {
       return msg;
+    }
+    if (position.sheet() != null) {
+      return msg + Messages.render(Text.of("finding.atCell", position.cellName()), locale);
     }
     return msg + Messages.render(Text.of("finding.atLine", position.line(), position.column()), locale);
   }

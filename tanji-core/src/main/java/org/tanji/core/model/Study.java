@@ -23,7 +23,14 @@ public record Study(
     Allocation allocation,
     double cutoffMassShare,
     Claims claims,
+    List<Evidence> evidence,
     SourceMap source) {
+
+  /** The same study with its positions looked up elsewhere (a workbook names cells, not lines). */
+  public Study withSource(SourceMap other) {
+    return new Study(info, organization, product, factors, inventory, coproducts, allocation, cutoffMassShare, claims,
+        evidence, other);
+  }
 
   /** The cut-off mass share when the study does not set one (0.5 %). */
   public static final double DEFAULT_CUTOFF = 0.005;
@@ -36,6 +43,7 @@ public record Study(
     inventory = List.copyOf(inventory);
     coproducts = List.copyOf(coproducts);
     Objects.requireNonNull(claims, "claims");
+    evidence = List.copyOf(evidence);
     Objects.requireNonNull(source, "source");
   }
 }

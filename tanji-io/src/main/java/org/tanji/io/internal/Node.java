@@ -11,6 +11,15 @@ import org.tanji.core.model.Position;
  */
 public sealed interface Node permits Node.MapNode, Node.ListNode, Node.Scalar {
 
+  /** A mapping built by another reader (a workbook's); keys in order, positions packed. */
+  static MapNode map(String[] keys, long[] keyPositions, Node[] values, long packed) {
+    return new MapNode(keys, keyPositions, values, packed);
+  }
+
+  static ListNode list(Node[] items, long packed) {
+    return new ListNode(items, packed);
+  }
+
   /** The packed position where the value starts. */
   long packed();
 

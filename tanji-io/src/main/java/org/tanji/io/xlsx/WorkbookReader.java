@@ -1,0 +1,520 @@
+package org.tanji.io.xlsx;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.tanji.core.i18n.Spelling;
+import org.tanji.core.i18n.Text;
+import org.tanji.core.model.Finding;
+import org.tanji.core.model.Position;
+import org.tanji.core.model.Severity;
+import org.tanji.io.internal.Node;
+import org.tanji.io.xlsx.Cells.Cell;
+import org.tanji.io.xlsx.Layout.Field;
+import org.tanji.io.xlsx.Layout.Heading;
+import org.tanji.io.xlsx.Layout.Kind;
+import org.tanji.io.xlsx.Layout.Sheet;
+
+/**
+ * Turns a data-collection workbook into the same tree a YAML study file gives, so that one reader
+ * checks both and every finding has the same code. Positions inside the tree name cells: the
+ * sheet's number is kept in the high bits of the line (see {@link #pack}) and turned back into its
+ * name by {@link Workbook#position}.
+ */
+final class WorkbookReader {
+
+  /** The first bytes of a zip file (an .xlsx) and of an OLE2 compound file (.xls, encrypted .xlsx). */
+  static final byte[] ZIP = {0x50, 0x4B, 0x03, 0x04};
+  static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
+
+  /** No part of a study workbook comes near this once unpacked; a zip bomb goes far past it. */
+  static final long MAX_PART_BYTES = 1024L * 1024 * 1024;
+
+  static {
+    ZipSecureFile.setMaxEntrySize(MAX_PART_BYTES);
+    ZipSecureFile.setMinInflateRatio(0.005); // a part may unpack to 200× its packed size, no more
+  }
+
+  /** A workbook read into a tree, with what it takes to name cells again. */
+  record Workbook(Node root, List<String> sheetNames, Map<Long, Long> unitCells) {
+
+    /** The cell a packed tree position stands for, or null for the workbook as a whole. */
+    Position position(Position encoded) {
+      if (encoded == null) {
+        return null;
+      }
+      int sheet = (encoded.line() >>> 24) - 1;
+      if (sheet < 0 || sheet >= sheetNames.size()) {
+        return null;
+      }
+      return Position.cell(sheetNames.get(sheet), encoded.line() & 0xFFFFFF, encoded.column());
+    }
+  }
+
+  private final List<Finding> findings;
+  private final List<String> sheetNames = new ArrayList<>();
+  private final Map<Long, Long> unitCells = new HashMap<>();
+  private int formulas;
+  private Locale language = Locale.ENGLISH; // of the sheet being read: the labels its messages list
+  private String firstFormula;
+
+  private WorkbookReader(List<Finding> findings) {
+    this.findings = findings;
+  }
+
+  /** Packs a cell's place as a tree position: sheet number in the line's top bits. */
+  static long pack(int sheet, int row, int column) {
+    return new Position(((sheet + 1) << 24) | row, column).pack();
+  }
+
+  static boolean startsWith(byte[] bytes, byte[] magic) {
+    if (bytes.length < magic.length) {
+      return false;
+    }
+    for (int i = 0; i < magic.length; i++) {
+      if (bytes[i] != magic[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Reads a workbook's bytes. Findings carry packed positions (see {@link Workbook#position});
+   * the result is null when the file cannot be read as a workbook at all.
+   */
+  static Workbook read(byte[] bytes, List<Finding> findings) {
+    return new WorkbookReader(findings).read(bytes);
+  }
+
+  private Workbook read(byte[] bytes) {
+    if (startsWith(bytes, OLE2)) {
+      findings.add(Finding.error("PARSE_ERROR", "", Text.of(encrypted(bytes) ? "xlsx.encrypted" : "xlsx.legacy")));
+      return null;
+    }
+    if (!startsWith(bytes, ZIP)) {
+      findings.add(Finding.error("PARSE_ERROR", "", Text.of("xlsx.notWorkbook")));
+      return null;
+    }
+    try {
+      OPCPackage pkg = OPCPackage.open(new ByteArrayInputStream(bytes));
+      try {
+        return read(pkg);
+      } finally {
+        pkg.revert(); // closes without writing anything back
+      }
+    } catch (Exception e) { // damaged zip, missing parts, malformed XML: all mean the same to the user
+      findings.add(Finding.error("PARSE_ERROR", "", problem(e)));
+      return null;
+    }
+  }
+
+  private static boolean encrypted(byte[] bytes) {
+    try (POIFSFileSystem fs = new POIFSFileSystem(new ByteArrayInputStream(bytes))) {
+      return fs.getRoot().hasEntryCaseInsensitive("EncryptedPackage");
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** What went wrong opening a damaged file, in words: a zip bomb, a truncated file, anything else. */
+  private static Text problem(Exception e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String m = String.valueOf(t.getMessage());
+      if (m.contains("Zip bomb") || m.contains("zip bomb") || m.contains("MaxEntrySize")) {
+        return Text.of("xlsx.zipBomb", MAX_PART_BYTES / (1024 * 1024));
+      }
+    }
+    String m = String.valueOf(e.getMessage());
+    int nl = m.indexOf('\n');
+    return Text.of("xlsx.damaged", nl < 0 ? m : m.substring(0, nl));
+  }
+
+  private Workbook read(OPCPackage pkg) throws Exception {
+    XSSFReader reader = new XSSFReader(pkg);
+    boolean date1904;
+    try (InputStream wb = reader.getWorkbookData()) {
+      date1904 = Cells.date1904(wb);
+    }
+    ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
+    Cells.Styles styles;
+    try (InputStream st = stylesOrNull(reader)) {
+      styles = Cells.Styles.read(st);
+    }
+    Map<Sheet, Integer> found = new LinkedHashMap<>();
+    Map<Integer, Locale> languages = new HashMap<>();
+    Map<Integer, Cells.Sheet> contents = new HashMap<>();
+    List<String> others = new ArrayList<>();
+    XSSFReader.SheetIterator it = (XSSFReader.SheetIterator) reader.getSheetsData();
+    while (it.hasNext()) {
+      try (InputStream in = it.next()) {
+        String name = it.getSheetName();
+        int index = sheetNames.size();
+        sheetNames.add(name);
+        Optional<Sheet> layout = Layout.sheetNamed(name);
+        if (layout.isEmpty()) {
+          if (!Layout.isAid(name)) {
+            others.add(name);
+          }
+          continue;
+        }
+        if (found.containsKey(layout.get())) {
+          findings.add(Finding.error("DUPLICATE_KEY", layout.get().target(), Text.of("xlsx.sheetTwice",
+              sheetNames.get(found.get(layout.get())), name)));
+          continue;
+        }
+        found.put(layout.get(), index);
+        languages.put(index, Layout.normalize(name).equals(Layout.normalize(layout.get().name(Layout.LOCALES.get(1))))
+            ? Layout.LOCALES.get(1) : Layout.LOCALES.get(0));
+        contents.put(index, Cells.read(in, strings, styles, date1904));
+      }
+    }
+    otherSheets(others, found);
+    Rec root = new Rec(0L);
+    for (Map.Entry<Sheet, Integer> e : found.entrySet()) {
+      int index = e.getValue();
+      Cells.Sheet cells = contents.get(index);
+      merges(e.getKey(), index, cells);
+      language = languages.get(index);
+      if (e.getKey().table()) {
+        table(e.getKey(), index, cells, root);
+      } else {
+        form(e.getKey(), index, cells, root);
+      }
+    }
+    if (formulas > 0) {
+      findings.add(Finding.info("FORMULA_VALUES", "", Text.of("xlsx.formulas", formulas, firstFormula)));
+    }
+    return new Workbook(root.toNode(), sheetNames, unitCells);
+  }
+
+  private static InputStream stylesOrNull(XSSFReader reader) {
+    try {
+      return reader.getStylesData();
+    } catch (Exception e) {
+      return null; // a workbook without styles: every number is in the General format
+    }
+  }
+
+  /** Sheets that are not part of a study: said, never silently passed over. */
+  private void otherSheets(List<String> others, Map<Sheet, Integer> found) {
+    List<String> missing = new ArrayList<>();
+    for (Sheet s : Layout.DATA) {
+      if (!found.containsKey(s)) {
+        missing.addAll(Layout.names(s));
+      }
+    }
+    for (String name : others) {
+      Optional<String> near = Spelling.closest(name, missing);
+      if (near.isPresent()) {
+        findings.add(Finding.warning("UNKNOWN_SHEET", "", Text.of("xlsx.unknownSheet.suggest", name, near.get())));
+      } else {
+        findings.add(Finding.info("UNKNOWN_SHEET", "", Text.of("xlsx.unknownSheet", name)));
+      }
+    }
+  }
+
+  /**
+   * Merged cells on a data sheet keep their value in the first cell only: the rows below would
+   * silently lose it, so they are refused (headings above the data may be merged).
+   */
+  private void merges(Sheet sheet, int index, Cells.Sheet cells) {
+    int header = cells.rows().isEmpty() ? 1 : cells.rows().get(0).get(0).row();
+    for (Cells.Merge m : cells.merges()) {
+      boolean harmless = sheet.table() ? m.lastRow() <= header : m.firstColumn() > 3;
+      if (!harmless) {
+        String range = Position.columnName(m.firstColumn()) + m.firstRow() + ":" + Position.columnName(m.lastColumn())
+            + m.lastRow();
+        findings.add(new Finding("MERGED_CELLS", Severity.ERROR, sheet.id(),
+            Position.unpack(pack(index, m.firstRow(), m.firstColumn())), Text.of("xlsx.merged", range)));
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------ forms
+
+  /** A form: label in A, value in B, unit in C, explanation in D (not read). */
+  private void form(Sheet sheet, int index, Cells.Sheet cells, Rec root) {
+    Map<Field, Integer> seen = new HashMap<>();
+    for (List<Cell> row : cells.rows()) {
+      Cell label = at(row, 1);
+      Cell value = at(row, 2);
+      Cell unit = at(row, 3);
+      int r = row.get(0).row();
+      if (label == null) {
+        Cell stray = value != null ? value : unit;
+        if (stray != null) {
+          error("MISSING_VALUE", sheet.id(), index, stray, Text.of("xlsx.valueWithoutItem", cellName(index, stray)));
+        }
+        continue;
+      }
+      if (isFormHeader(label)) {
+        continue;
+      }
+      Optional<Heading> h = Layout.heading(sheet, label.text());
+      if (h.isEmpty() || h.get().unit()) {
+        unknown(sheet, index, label, sheet.fields().stream().map(f -> sheet.label(f, language)).toList());
+        continue;
+      }
+      Field f = h.get().field();
+      if (seen.containsKey(f)) {
+        error("DUPLICATE_KEY", f.path(), index, label, Text.of("xlsx.itemTwice", label.text(), seen.get(f)));
+        continue;
+      }
+      seen.put(f, r);
+      Object v = value(sheet, f, index, value, unit, r, 2);
+      if (v != null) {
+        root.put(f.path(), v, pack(index, r, 2));
+      }
+    }
+  }
+
+  private static boolean isFormHeader(Cell label) {
+    String t = Layout.normalize(label.text());
+    return Layout.LOCALES.stream().anyMatch(l -> Layout.normalize(Layout.text("kv.item", l)).equals(t));
+  }
+
+  // ------------------------------------------------------------------ tables
+
+  /** A table: headings in the first row with content, one record per row below. */
+  private void table(Sheet sheet, int index, Cells.Sheet cells, Rec root) {
+    List<Rec> records = new ArrayList<>();
+    Rec keyed = new Rec(pack(index, 1, 1));
+    Map<String, Integer> keyRows = new HashMap<>();
+    if (cells.rows().isEmpty()) {
+      put(root, sheet, keyed, records, index);
+      return;
+    }
+    List<Cell> headingRow = cells.rows().get(0);
+    int headerRow = headingRow.get(0).row();
+    Map<Integer, Heading> columns = new HashMap<>();
+    Map<Field, Integer> valueColumn = new HashMap<>();
+    Map<Field, Integer> unitColumn = new HashMap<>();
+    for (Cell c : headingRow) {
+      Optional<Heading> h = Layout.heading(sheet, c.text());
+      if (h.isEmpty()) {
+        unknown(sheet, index, c, Layout.headings(sheet, language));
+        continue;
+      }
+      Map<Field, Integer> where = h.get().unit() ? unitColumn : valueColumn;
+      if (where.containsKey(h.get().field())) {
+        error("DUPLICATE_KEY", sheet.target(), index, c, Text.of("xlsx.headingTwice", c.text(),
+            Position.columnName(where.get(h.get().field()))));
+        continue;
+      }
+      where.put(h.get().field(), c.column());
+      columns.put(c.column(), h.get());
+    }
+    Map<Integer, Boolean> strayReported = new HashMap<>();
+    List<int[]> emptyRuns = new ArrayList<>();
+    int previous = headerRow;
+    for (int i = 1; i < cells.rows().size(); i++) {
+      List<Cell> row = cells.rows().get(i);
+      int r = row.get(0).row();
+      boolean data = false;
+      for (Cell c : row) {
+        Heading h = columns.get(c.column());
+        if (h == null) {
+          if (!strayReported.containsKey(c.column()) && !Layout.normalize(c.text()).isEmpty()) {
+            strayReported.put(c.column(), true);
+            error("UNKNOWN_KEY", sheet.target(), index, c, Text.of("xlsx.noHeading", cellName(index, c),
+                Position.columnName(c.column())));
+          }
+          continue;
+        }
+        if (!h.unit()) {
+          data = true;
+        }
+      }
+      if (!data) {
+        continue; // a row with units alone carries no data
+      }
+      if (r > previous + 1) {
+        emptyRuns.add(new int[] {previous + 1, r - 1});
+      }
+      previous = r;
+      Rec rec = new Rec(pack(index, r, row.get(0).column()));
+      for (Field f : sheet.fields()) {
+        Integer vc = valueColumn.get(f);
+        Integer uc = unitColumn.get(f);
+        Cell value = vc == null ? null : at(row, vc);
+        Cell unit = uc == null ? null : at(row, uc);
+        if (sheet.keyed() && f == sheet.fields().get(0)) {
+          continue;
+        }
+        Object v = value(sheet, f, index, value, unit, r, vc == null ? 0 : vc);
+        if (v != null) {
+          rec.put(f.path(), v, value != null ? pack(index, r, value.column()) : pack(index, r, uc));
+        }
+      }
+      if (sheet.keyed()) {
+        Field idField = sheet.fields().get(0);
+        Integer ic = valueColumn.get(idField);
+        Cell id = ic == null ? null : at(row, ic);
+        if (id == null) {
+          findings.add(new Finding("MISSING_VALUE", Severity.ERROR, sheet.target(),
+              Position.unpack(pack(index, r, ic == null ? 1 : ic)), Text.of("xlsx.noKey", r, sheet.label(idField, language))));
+          continue;
+        }
+        if (keyRows.containsKey(id.text())) {
+          error("DUPLICATE_KEY", sheet.target() + "." + id.text(), index, id,
+              Text.of("xlsx.keyTwice", id.text(), keyRows.get(id.text())));
+          continue;
+        }
+        keyRows.put(id.text(), r);
+        keyed.put(id.text(), rec.toNode(), pack(index, r, id.column()));
+      } else {
+        records.add(rec);
+      }
+    }
+    if (!emptyRuns.isEmpty()) {
+      findings.add(new Finding("EMPTY_ROWS", Severity.INFO, sheet.target(),
+          Position.unpack(pack(index, emptyRuns.get(0)[0], 1)), Text.of("xlsx.emptyRows", runs(emptyRuns))));
+    }
+    put(root, sheet, keyed, records, index);
+  }
+
+  private static void put(Rec root, Sheet sheet, Rec keyed, List<Rec> records, int index) {
+    if (sheet.keyed()) {
+      if (!keyed.isEmpty()) {
+        root.put(sheet.target(), keyed, pack(index, 1, 1));
+      }
+    } else if (!records.isEmpty() || sheet.target().equals("inventory")) {
+      root.put(sheet.target(), new ArrayList<Object>(records), pack(index, 1, 1));
+    }
+  }
+
+  private static String runs(List<int[]> runs) {
+    List<String> parts = new ArrayList<>();
+    for (int[] run : runs) {
+      if (parts.size() == 5) {
+        parts.add("…");
+        break;
+      }
+      parts.add(run[0] == run[1] ? Integer.toString(run[0]) : run[0] + "–" + run[1]);
+    }
+    return String.join(", ", parts);
+  }
+
+  // ------------------------------------------------------------------ values
+
+  /**
+   * The tree value of one field from its cell (and unit cell): a scalar, a list or a mapping, or
+   * null when the cell is empty or unusable (then a finding says why).
+   */
+  private Object value(Sheet sheet, Field f, int index, Cell value, Cell unit, int row, int valueColumn) {
+    if (value == null) {
+      return null; // a unit alone is no value
+    }
+    long pos = pack(index, row, value.column());
+    if (value.formula() != null) {
+      if (value.type() == Cells.Type.FORMULA_WITHOUT_VALUE) {
+        error("FORMULA_NOT_CALCULATED", f.path(), index, value,
+            Text.of("xlsx.formulaNoValue", cellName(index, value), value.formula()));
+        return null;
+      }
+      formulas++;
+      if (firstFormula == null) {
+        firstFormula = cellName(index, value);
+      }
+    }
+    if (value.type() == Cells.Type.ERROR) {
+      error("INVALID_VALUE", f.path(), index, value, Text.of("xlsx.cellError", cellName(index, value), value.text()));
+      return null;
+    }
+    Node.Kind kind = value.type() == Cells.Type.NUMBER ? Node.Kind.NUMBER
+        : value.type() == Cells.Type.BOOLEAN ? Node.Kind.BOOLEAN : Node.Kind.STRING;
+    String text = value.text();
+    switch (f.kind()) {
+      case QUANTITY -> {
+        if (unit != null) {
+          unitCells.put(pos, pack(index, row, unit.column()));
+          return new Node.Scalar(text + " " + unit.text(), Node.Kind.STRING, pos);
+        }
+        return new Node.Scalar(text, kind, pos);
+      }
+      case CHOICE, BOOLEAN -> {
+        String id = Layout.choiceId(f.choices(), text).orElse(text);
+        return new Node.Scalar(id, f.kind() == Kind.BOOLEAN && !id.equals(text) ? Node.Kind.BOOLEAN : kind, pos);
+      }
+      case LIST -> {
+        List<Object> items = new ArrayList<>();
+        for (String part : text.split("[\\n;；]")) {
+          if (!part.isBlank()) {
+            items.add(new Node.Scalar(part.strip(), Node.Kind.STRING, pos));
+          }
+        }
+        return items;
+      }
+      case GASES -> {
+        return gases(f, index, value, pos);
+      }
+      default -> {
+        return new Node.Scalar(text, kind, pos);
+      }
+    }
+  }
+
+  /** {@code CO2: 1200 kg; CH4: 3 kg} as a mapping of gas to quantity. */
+  private Object gases(Field f, int index, Cell cell, long pos) {
+    Rec gases = new Rec(pos);
+    for (String part : cell.text().split("[\\n;；]")) {
+      if (part.isBlank()) {
+        continue;
+      }
+      int sep = firstOf(part, ":：=");
+      if (sep < 0) {
+        error("INVALID_VALUE", f.path(), index, cell, Text.of("xlsx.gases", cellName(index, cell), part.strip()));
+        return null;
+      }
+      gases.put(part.substring(0, sep).strip(), new Node.Scalar(part.substring(sep + 1).strip(), Node.Kind.STRING, pos),
+          pos);
+    }
+    return gases;
+  }
+
+  private static int firstOf(String s, String chars) {
+    for (int i = 0; i < s.length(); i++) {
+      if (chars.indexOf(s.charAt(i)) >= 0) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private void unknown(Sheet sheet, int index, Cell c, List<String> known) {
+    Text t = Spelling.closest(c.text(), known)
+        .map(s -> Text.of("xlsx.unknownHeading.suggest", c.text(), s))
+        .orElseGet(() -> Text.of("xlsx.unknownHeading", c.text(), String.join(", ", known)));
+    error("UNKNOWN_KEY", sheet.id(), index, c, t);
+  }
+
+  private void error(String code, String where, int index, Cell c, Text text) {
+    findings.add(new Finding(code, Severity.ERROR, where, Position.unpack(pack(index, c.row(), c.column())), text));
+  }
+
+  private String cellName(int index, Cell c) {
+    return Position.cell(sheetNames.get(index), c.row(), c.column()).cellName();
+  }
+
+  private static Cell at(List<Cell> row, int column) {
+    for (Cell c : row) {
+      if (c.column() == column) {
+        return c;
+      }
+    }
+    return null;
+  }
+}

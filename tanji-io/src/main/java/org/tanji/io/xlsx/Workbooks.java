@@ -1,0 +1,108 @@
+package org.tanji.io.xlsx;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.tanji.core.model.Finding;
+import org.tanji.core.model.Position;
+import org.tanji.core.model.SourceMap;
+import org.tanji.core.model.Study;
+import org.tanji.core.units.Units;
+import org.tanji.io.internal.Node;
+import org.tanji.io.internal.TreeSourceMap;
+import org.tanji.io.library.FactorLibrary;
+
+/**
+ * Studies as Excel workbooks (.xlsx): reading one into the tree the study reader checks, writing
+ * a study or an empty data-collection template. See {@code docs/workbook.md}.
+ */
+public final class Workbooks {
+
+  private Workbooks() {}
+
+  /** True when the bytes are a workbook container: an .xlsx (zip) or an .xls / encrypted one (OLE2). */
+  public static boolean looksLikeWorkbook(byte[] bytes) {
+    return WorkbookReader.startsWith(bytes, WorkbookReader.ZIP) || WorkbookReader.startsWith(bytes, WorkbookReader.OLE2);
+  }
+
+  /**
+   * A workbook read into a study tree. Findings made while reading it (by this class or by the
+   * study reader) carry positions in the tree's own form; {@link #cell} turns them into cells.
+   */
+  public static final class Parsed {
+    private final WorkbookReader.Workbook workbook;
+
+    private Parsed(WorkbookReader.Workbook workbook) {
+      this.workbook = workbook;
+    }
+
+    public Node root() {
+      return workbook.root();
+    }
+
+    /**
+     * The finding placed on its cell: a unit problem on the unit's cell rather than the number's,
+     * and a finding about the workbook as a whole on none.
+     */
+    public Finding cell(Finding f) {
+      Position p = f.position();
+      if (p == null || p.sheet() != null) {
+        return f;
+      }
+      if (Units.UNKNOWN_UNIT.equals(f.code())) {
+        Long unit = workbook.unitCells().get(p.pack());
+        if (unit != null) {
+          p = Position.unpack(unit);
+        }
+      }
+      Position cell = workbook.position(p);
+      return new Finding(f.code(), f.severity(), f.where(), cell, f.text());
+    }
+
+    /** The study with a source map that names cells. */
+    public Study withCells(Study study, String fileName) {
+      TreeSourceMap tree = new TreeSourceMap(workbook.root(), fileName);
+      return study.withSource(new SourceMap() {
+        @Override
+        public Optional<String> file() {
+          return tree.file();
+        }
+
+        @Override
+        public Optional<Position> exact(String path) {
+          return tree.exact(path).map(workbook::position);
+        }
+      });
+    }
+  }
+
+  /** Reads a workbook's bytes; null when it cannot be read at all (the findings say why). */
+  public static Parsed read(byte[] bytes, List<Finding> findings) {
+    WorkbookReader.Workbook wb = WorkbookReader.read(bytes, findings);
+    return wb == null ? null : new Parsed(wb);
+  }
+
+  /** Writes a study as a workbook in a language, with the library's factors on a sheet of their own. */
+  public static void write(Study study, Locale locale, FactorLibrary library, String fileName, OutputStream out)
+      throws IOException {
+    WorkbookWriter.write(study, locale, library, fileName, out);
+  }
+
+  /** Writes an empty data-collection workbook. */
+  public static void template(Locale locale, FactorLibrary library, String fileName, OutputStream out)
+      throws IOException {
+    WorkbookWriter.write(null, locale, library, fileName, out);
+  }
+
+  /** The sheet names a workbook in a language has, by part of the study ({@code inventory} → 清单). */
+  public static Map<String, String> sheetNames(Locale locale) {
+    java.util.LinkedHashMap<String, String> m = new java.util.LinkedHashMap<>();
+    for (Layout.Sheet s : Layout.DATA) {
+      m.put(s.id(), s.name(locale));
+    }
+    return m;
+  }
+}
