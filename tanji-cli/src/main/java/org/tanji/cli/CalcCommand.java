@@ -44,17 +44,18 @@ final class CalcCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     ReadResult read;
+    Locale messages = lang == null ? Messages.EN : Messages.locale(lang.name());
     try {
       if (Files.isDirectory(file)) {
-        err.println("tanji calc: " + file + " is a directory; give a study file (.yaml or .json)");
+        err.println("tanji calc: " + String.format(Cli.text("calc.directory", messages), file));
         return Main.USAGE;
       }
-      read = StudyFiles.read(file, library.load(err, lang == null ? Messages.EN : Messages.locale(lang.name())));
+      read = StudyFiles.read(file, library.load(err, messages));
     } catch (NoSuchFileException e) {
-      err.println("tanji calc: no such file: " + file);
+      err.println("tanji calc: " + String.format(Cli.text("noSuchFile", messages), file));
       return Main.USAGE;
     } catch (IOException e) {
-      err.println("tanji calc: cannot read " + file + ": " + e.getMessage());
+      err.println("tanji calc: " + String.format(Cli.text("calc.cannotRead", messages), file, e.getMessage()));
       return Main.USAGE;
     }
     Result result = read.calculate();

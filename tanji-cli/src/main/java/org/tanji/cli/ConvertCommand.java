@@ -6,7 +6,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.tanji.core.i18n.Messages;
@@ -15,6 +14,8 @@ import org.tanji.io.ReadResult;
 import org.tanji.io.StudyFiles;
 import org.tanji.io.StudyFormat;
 import org.tanji.io.StudyWriter;
+import org.tanji.io.library.FactorLibrary;
+import org.tanji.io.xlsx.Workbooks;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code tanji convert IN OUT}: rewrites a study in another format, chosen by the extension. A
+ * {@code tanji convert IN OUT}: rewrites a study in another format (YAML, JSON, an Excel workbook),
+ * chosen by the extension. A
  * study with errors is not converted: its unreadable parts would be lost.
  */
 @Command(name = "convert", mixinStandardHelpOptions = true, resourceBundle = "org.tanji.cli.help")
@@ -47,20 +49,22 @@ final class ConvertCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    Locale messages = lang != null ? Messages.locale(lang.name()) : Messages.EN;
     StudyFormat target = StudyFormat.fromFileName(out).orElse(null);
     if (target == null) {
-      err.println("tanji convert: " + out + ": give the output a .yaml, .yml or .json name");
+      err.println("tanji convert: " + String.format(Cli.text("convert.badTarget", messages), out));
       return Main.USAGE;
     }
     if (Files.exists(in) && Files.exists(out) && Files.isSameFile(in, out)) {
-      err.println("tanji convert: " + in + " and " + out + " are the same file");
+      err.println("tanji convert: " + String.format(Cli.text("convert.same", messages), in, out));
       return Main.USAGE;
     }
     ReadResult read;
+    FactorLibrary factors = library.load(err, messages);
     try {
-      read = StudyFiles.read(in, library.load(err, Messages.EN));
+      read = StudyFiles.read(in, factors);
     } catch (NoSuchFileException e) {
-      err.println("tanji convert: no such file: " + in);
+      err.println("tanji convert: " + String.format(Cli.text("noSuchFile", messages), in));
       return Main.USAGE;
     }
     Locale locale = lang != null ? Messages.locale(lang.name())
@@ -72,15 +76,14 @@ final class ConvertCommand implements Callable<Integer> {
       err.println(String.format(Cli.text("convert.refused", locale), in));
       return Main.STUDY_ERRORS;
     }
-    Path dir = out.toAbsolutePath().getParent();
-    Path tmp = Files.createTempFile(dir, ".tanji-convert", ".tmp");
-    try (OutputStream os = Files.newOutputStream(tmp)) {
-      StudyWriter.write(read.study(), target, os);
-    } catch (IOException | RuntimeException e) {
-      Files.deleteIfExists(tmp);
-      throw e;
-    }
-    Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    String name = out.getFileName().toString();
+    Files2.replace(out, (OutputStream os) -> {
+      if (target == StudyFormat.XLSX) {
+        Workbooks.write(read.study(), locale, factors, name, os); // headings in --lang, else the study's language
+      } else {
+        StudyWriter.write(read.study(), target, os);
+      }
+    });
     stdout.println(String.format(Cli.text("convert.done", locale), in, out));
     return Main.OK;
   }

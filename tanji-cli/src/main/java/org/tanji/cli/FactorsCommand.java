@@ -136,7 +136,7 @@ final class FactorsCommand implements Runnable {
       PrintWriter err = spec.commandLine().getErr();
       Locale locale = common.locale();
       String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
-      if (!name.endsWith(".csv")) {
+      if (!name.endsWith(".csv") && !name.endsWith(".xlsx")) {
         err.println("tanji factors import: " + String.format(Cli.text("factors.csvOnly", locale), file));
         return Main.USAGE;
       }
@@ -144,7 +144,7 @@ final class FactorsCommand implements Runnable {
       try {
         bytes = Files.readAllBytes(file);
       } catch (NoSuchFileException e) {
-        err.println("tanji factors import: no such file: " + file);
+        err.println("tanji factors import: " + String.format(Cli.text("noSuchFile", locale), file));
         return Main.USAGE;
       }
       String target = UserLibrary.nameFor(file).orElse("factors");
@@ -156,8 +156,10 @@ final class FactorsCommand implements Runnable {
           .toList();
       UserLibrary.Import read = UserLibrary.read(bytes, FactorLibrary.builtIn().with(UserLibrary.of(kept)));
       for (Finding f : read.findings()) {
-        err.println(file + ":" + (f.position() == null ? "" : f.position().line() + ":" + f.position().column() + ":")
-            + " " + f.severity().id() + " " + f.code() + " " + f.text().render(locale));
+        String at = f.position() == null ? ""
+            : f.position().sheet() != null ? f.position().cellName() + ":"
+            : f.position().line() + ":" + f.position().column() + ":";
+        err.println(file + ":" + at + " " + f.severity().id() + " " + f.code() + " " + f.text().render(locale));
       }
       if (read.hasErrors()) {
         err.println(String.format(Cli.text("factors.notImported", locale), file));

@@ -12,9 +12,10 @@ import org.tanji.core.i18n.Text;
 import org.tanji.core.model.Finding;
 import org.tanji.core.model.Position;
 import org.tanji.core.model.Severity;
+import org.tanji.io.xlsx.Workbooks;
 
 /**
- * A CSV file as a header and rows, each row with the line it starts on. Blank lines carry no data
+ * A CSV file (or a workbook's sheet of factors) as a header and rows, each row with the line it starts on. Blank lines carry no data
  * and are passed over; everything else is returned, so no row is skipped silently.
  */
 final class CsvRows {
@@ -32,10 +33,52 @@ final class CsvRows {
 
   final List<String> header;
   final List<Row> rows;
+  private final String sheet;
 
-  private CsvRows(List<String> header, List<Row> rows) {
+  private CsvRows(List<String> header, List<Row> rows, String sheet) {
     this.header = header;
     this.rows = rows;
+    this.sheet = sheet;
+  }
+
+  /**
+   * The factor sheet of a workbook as header and rows; rows are the sheet's row numbers, so that
+   * findings name cells ({@code factors!C7}). Null when the workbook cannot be read.
+   */
+  static CsvRows ofWorkbook(byte[] bytes, List<Finding> findings) {
+    Workbooks.Table t = Workbooks.factorTable(bytes, findings);
+    if (t == null) {
+      return null;
+    }
+    if (t.rows().isEmpty()) {
+      findings.add(Finding.error("PARSE_ERROR", "", Text.of("read.empty")));
+      return null;
+    }
+    Workbooks.TableRow first = t.rows().get(0);
+    int width = first.cells().keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
+    List<String> header = new ArrayList<>();
+    for (int c = 1; c <= width; c++) {
+      String h = first.cells().get(c);
+      header.add(h == null ? "" : Workbooks.factorColumn(h));
+    }
+    List<Row> rows = new ArrayList<>();
+    for (int i = 1; i < t.rows().size(); i++) {
+      Workbooks.TableRow r = t.rows().get(i);
+      Map<String, String> byName = new HashMap<>();
+      int last = 0;
+      for (Map.Entry<Integer, String> cell : r.cells().entrySet()) {
+        last = Math.max(last, cell.getKey());
+        if (cell.getKey() <= header.size() && header.get(cell.getKey() - 1).isEmpty()) {
+          findings.add(Finding.error("UNKNOWN_KEY", "", Text.of("xlsx.noHeading",
+              Position.cell(t.sheet(), r.row(), cell.getKey()).cellName(), Position.columnName(cell.getKey())))
+              .at(Position.cell(t.sheet(), r.row(), cell.getKey())));
+        } else if (cell.getKey() <= header.size()) {
+          byName.put(header.get(cell.getKey() - 1), cell.getValue());
+        }
+      }
+      rows.add(new Row(r.row(), byName, last));
+    }
+    return new CsvRows(header, rows, t.sheet());
   }
 
   /**
@@ -85,11 +128,11 @@ final class CsvRows {
       findings.add(Finding.error("PARSE_ERROR", "", Text.of("read.empty")));
       return null;
     }
-    return new CsvRows(header, rows);
+    return new CsvRows(header, rows, null);
   }
 
   /** The position of a cell, for findings: its row's line and the column's place, from 1. */
   Position position(Row row, String column) {
-    return new Position(row.line(), Math.max(1, header.indexOf(column) + 1));
+    return new Position(row.line(), Math.max(1, header.indexOf(column) + 1), sheet);
   }
 }

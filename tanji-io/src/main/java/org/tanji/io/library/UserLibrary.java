@@ -26,6 +26,7 @@ import org.tanji.core.units.Quantity;
 import org.tanji.core.units.QuantityFormatException;
 import org.tanji.core.units.Units;
 import org.tanji.io.internal.Fields;
+import org.tanji.io.xlsx.Workbooks;
 
 /**
  * A user's own factors: CSV files in a directory (by default {@code ~/.tanji/factors}, else the
@@ -58,12 +59,16 @@ public final class UserLibrary {
   }
 
   /**
-   * Checks a CSV file of factors row by row: every problem is a finding with its line and column.
+   * Checks a CSV file (or a workbook's sheet of factors) row by row: every problem is a finding with its line and column.
    *
    * @param existing factors already known (built-in and imported); their ids may not be reused
    */
   public static Import read(byte[] bytes, FactorLibrary existing) {
     List<Finding> findings = new ArrayList<>();
+    if (Workbooks.looksLikeWorkbook(bytes)) {
+      CsvRows sheet = CsvRows.ofWorkbook(bytes, findings);
+      return sheet == null ? new Import(List.of(), findings) : rows(sheet, existing, findings);
+    }
     String text = new String(bytes, StandardCharsets.UTF_8);
     if (!java.util.Arrays.equals(text.getBytes(StandardCharsets.UTF_8), bytes)) {
       findings.add(Finding.error("PARSE_ERROR", "", Text.of("read.notUtf8")));
@@ -73,13 +78,17 @@ public final class UserLibrary {
     if (csv == null) {
       return new Import(List.of(), findings);
     }
+    return rows(csv, existing, findings);
+  }
+
+  private static Import rows(CsvRows csv, FactorLibrary existing, List<Finding> findings) {
     for (String column : List.of("id", "value", "unit")) {
       if (!csv.header.contains(column)) {
         findings.add(Finding.error("MISSING_VALUE", column, Text.of("library.missingColumn", column, String.join(",", COLUMNS))));
       }
     }
     for (String column : csv.header) {
-      if (!COLUMNS.contains(column)) {
+      if (!column.isEmpty() && !COLUMNS.contains(column)) {
         Text t = Spelling.closest(column, COLUMNS).map(s -> Text.of("library.unknownColumn.suggest", column, s))
             .orElseGet(() -> Text.of("library.unknownColumn", column, String.join(",", COLUMNS)));
         findings.add(Finding.error("UNKNOWN_KEY", column, t));

@@ -48,7 +48,7 @@ final class WorkbookReader {
   }
 
   /** A workbook read into a tree, with what it takes to name cells again. */
-  record Workbook(Node root, List<String> sheetNames, Map<Long, Long> unitCells) {
+  record Workbook(Node root, List<String> sheetNames, Map<Long, Long> unitCells, Map<String, Long> formCells) {
 
     /** The cell a packed tree position stands for, or null for the workbook as a whole. */
     Position position(Position encoded) {
@@ -66,6 +66,8 @@ final class WorkbookReader {
   private final List<Finding> findings;
   private final List<String> sheetNames = new ArrayList<>();
   private final Map<Long, Long> unitCells = new HashMap<>();
+  /** Where each item of a form is, filled or not: a missing title is reported on its row. */
+  private final Map<String, Long> formCells = new LinkedHashMap<>();
   private int formulas;
   private Locale language = Locale.ENGLISH; // of the sheet being read: the labels its messages list
   private String firstFormula;
@@ -119,6 +121,84 @@ final class WorkbookReader {
       findings.add(Finding.error("PARSE_ERROR", "", problem(e)));
       return null;
     }
+  }
+
+  /**
+   * One sheet of a workbook as plain rows of text, for imports that check rows themselves: the
+   * sheet named like {@code preferred} if there is one, else the first. Null when the workbook
+   * cannot be read (the findings say why).
+   */
+  static Workbooks.Table table(byte[] bytes, Sheet preferred, List<Finding> findings) {
+    WorkbookReader r = new WorkbookReader(findings);
+    if (startsWith(bytes, OLE2) || !startsWith(bytes, ZIP)) {
+      r.read(bytes); // says what the file is instead
+      return null;
+    }
+    try {
+      OPCPackage pkg = OPCPackage.open(new ByteArrayInputStream(bytes));
+      try {
+        XSSFReader reader = new XSSFReader(pkg);
+        boolean date1904;
+        try (InputStream wb = reader.getWorkbookData()) {
+          date1904 = Cells.date1904(wb);
+        }
+        ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
+        Cells.Styles styles;
+        try (InputStream st = stylesOrNull(reader)) {
+          styles = Cells.Styles.read(st);
+        }
+        XSSFReader.SheetIterator it = (XSSFReader.SheetIterator) reader.getSheetsData();
+        Workbooks.Table first = null;
+        while (it.hasNext()) {
+          try (InputStream in = it.next()) {
+            String name = it.getSheetName();
+            boolean wanted = Layout.sheetNamed(name).orElse(null) == preferred;
+            if (first != null && !wanted) {
+              continue;
+            }
+            Workbooks.Table t = r.rawTable(name, Cells.read(in, strings, styles, date1904));
+            if (wanted) {
+              return t;
+            }
+            first = t;
+          }
+        }
+        if (first == null) {
+          findings.add(Finding.error("PARSE_ERROR", "", Text.of("read.empty")));
+        }
+        return first;
+      } finally {
+        pkg.revert();
+      }
+    } catch (Exception e) {
+      findings.add(Finding.error("PARSE_ERROR", "", problem(e)));
+      return null;
+    }
+  }
+
+  private Workbooks.Table rawTable(String name, Cells.Sheet cells) {
+    List<Workbooks.TableRow> rows = new ArrayList<>();
+    for (List<Cell> row : cells.rows()) {
+      Map<Integer, String> byColumn = new LinkedHashMap<>();
+      for (Cell c : row) {
+        if (c.type() == Cells.Type.FORMULA_WITHOUT_VALUE || c.type() == Cells.Type.ERROR) {
+          findings.add(new Finding("INVALID_VALUE", Severity.ERROR, "", Position.cell(name, c.row(), c.column()),
+              c.type() == Cells.Type.ERROR
+                  ? Text.of("xlsx.cellError", Position.cell(name, c.row(), c.column()).cellName(), c.text())
+                  : Text.of("xlsx.formulaNoValue", Position.cell(name, c.row(), c.column()).cellName(), c.formula())));
+          continue;
+        }
+        byColumn.put(c.column(), c.text());
+      }
+      rows.add(new Workbooks.TableRow(row.get(0).row(), byColumn));
+    }
+    for (Cells.Merge m : cells.merges()) {
+      String range = Position.columnName(m.firstColumn()) + m.firstRow() + ":" + Position.columnName(m.lastColumn())
+          + m.lastRow();
+      findings.add(new Finding("MERGED_CELLS", Severity.ERROR, "", Position.cell(name, m.firstRow(), m.firstColumn()),
+          Text.of("xlsx.merged", range)));
+    }
+    return new Workbooks.Table(name, rows);
   }
 
   private static boolean encrypted(byte[] bytes) {
@@ -197,7 +277,7 @@ final class WorkbookReader {
     if (formulas > 0) {
       findings.add(Finding.info("FORMULA_VALUES", "", Text.of("xlsx.formulas", formulas, firstFormula)));
     }
-    return new Workbook(root.toNode(), sheetNames, unitCells);
+    return new Workbook(root.toNode(), sheetNames, unitCells, formCells);
   }
 
   private static InputStream stylesOrNull(XSSFReader reader) {
@@ -217,7 +297,9 @@ final class WorkbookReader {
       }
     }
     for (String name : others) {
-      Optional<String> near = Spelling.closest(name, missing);
+      // a near miss ("inventroy"), or a copy or renamed version ("清单 (2)", "inventory 2023")
+      Optional<String> near = Spelling.closest(name, missing).or(() -> missing.stream()
+          .filter(m -> Layout.normalize(name).contains(Layout.normalize(m))).findFirst());
       if (near.isPresent()) {
         findings.add(Finding.warning("UNKNOWN_SHEET", "", Text.of("xlsx.unknownSheet.suggest", name, near.get())));
       } else {
@@ -269,6 +351,9 @@ final class WorkbookReader {
         continue;
       }
       Field f = h.get().field();
+      formCells.putIfAbsent(f.path(), pack(index, r, 2));
+      int dot = f.path().indexOf('.');
+      formCells.putIfAbsent(dot < 0 ? f.path() : f.path().substring(0, dot), pack(index, 1, 1));
       if (seen.containsKey(f)) {
         error("DUPLICATE_KEY", f.path(), index, label, Text.of("xlsx.itemTwice", label.text(), seen.get(f)));
         continue;

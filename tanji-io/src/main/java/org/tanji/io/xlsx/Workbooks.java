@@ -49,7 +49,18 @@ public final class Workbooks {
      */
     public Finding cell(Finding f) {
       Position p = f.position();
-      if (p == null || p.sheet() != null) {
+      if (p != null && p.sheet() != null) {
+        return f;
+      }
+      Long item = workbook.formCells().get(f.where());
+      if (item == null) { // a block of items (study.period): its first item's row
+        item = workbook.formCells().entrySet().stream().filter(e -> e.getKey().startsWith(f.where() + "."))
+            .map(Map.Entry::getValue).findFirst().orElse(null);
+      }
+      if (item != null && (p == null || f.code().equals("MISSING_VALUE"))) {
+        p = Position.unpack(item); // a form's empty item: its row, not the sheet's first
+      }
+      if (p == null) {
         return f;
       }
       if (Units.UNKNOWN_UNIT.equals(f.code())) {
@@ -95,6 +106,30 @@ public final class Workbooks {
   public static void template(Locale locale, FactorLibrary library, String fileName, OutputStream out)
       throws IOException {
     WorkbookWriter.write(null, locale, library, fileName, out);
+  }
+
+  /** One row of a sheet read as text: its number and its non-empty cells by column (from 1). */
+  public record TableRow(int row, Map<Integer, String> cells) {}
+
+  /** A sheet read as rows of text. */
+  public record Table(String sheet, List<TableRow> rows) {}
+
+  /**
+   * The sheet of factors of a workbook (named {@code factors} / {@code 排放因子}, else the first
+   * sheet) as rows of text; null when the file cannot be read, and the findings say why.
+   */
+  public static Table factorTable(byte[] bytes, List<Finding> findings) {
+    return WorkbookReader.table(bytes, Layout.FACTORS, findings);
+  }
+
+  /**
+   * The column a factor-sheet heading stands for, in the factor CSV's names ({@code 因子代号} →
+   * {@code id}, {@code 数值单位} → {@code unit}); other headings are returned as written.
+   */
+  public static String factorColumn(String heading) {
+    return Layout.heading(Layout.FACTORS, heading)
+        .map(h -> h.unit() ? "unit" : h.field().path())
+        .orElse(heading.strip());
   }
 
   /** The sheet names a workbook in a language has, by part of the study ({@code inventory} → 清单). */
