@@ -35,10 +35,6 @@ import org.tanji.io.xlsx.Layout.Sheet;
  */
 final class WorkbookReader {
 
-  /** The first bytes of a zip file (an .xlsx) and of an OLE2 compound file (.xls, encrypted .xlsx). */
-  static final byte[] ZIP = {0x50, 0x4B, 0x03, 0x04};
-  static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
-
   /** No part of a study workbook comes near this once unpacked; a zip bomb goes far past it. */
   static final long MAX_PART_BYTES = 1024L * 1024 * 1024;
 
@@ -81,18 +77,6 @@ final class WorkbookReader {
     return new Position(((sheet + 1) << 24) | row, column).pack();
   }
 
-  static boolean startsWith(byte[] bytes, byte[] magic) {
-    if (bytes.length < magic.length) {
-      return false;
-    }
-    for (int i = 0; i < magic.length; i++) {
-      if (bytes[i] != magic[i]) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   /**
    * Reads a workbook's bytes. Findings carry packed positions (see {@link Workbook#position});
    * the result is null when the file cannot be read as a workbook at all.
@@ -102,11 +86,11 @@ final class WorkbookReader {
   }
 
   private Workbook read(byte[] bytes) {
-    if (startsWith(bytes, OLE2)) {
+    if (Workbooks.startsWith(bytes, Workbooks.OLE2)) {
       findings.add(Finding.error("PARSE_ERROR", "", Text.of(encrypted(bytes) ? "xlsx.encrypted" : "xlsx.legacy")));
       return null;
     }
-    if (!startsWith(bytes, ZIP)) {
+    if (!Workbooks.startsWith(bytes, Workbooks.ZIP)) {
       findings.add(Finding.error("PARSE_ERROR", "", Text.of("xlsx.notWorkbook")));
       return null;
     }
@@ -130,7 +114,7 @@ final class WorkbookReader {
    */
   static Workbooks.Table table(byte[] bytes, Sheet preferred, List<Finding> findings) {
     WorkbookReader r = new WorkbookReader(findings);
-    if (startsWith(bytes, OLE2) || !startsWith(bytes, ZIP)) {
+    if (Workbooks.startsWith(bytes, Workbooks.OLE2) || !Workbooks.startsWith(bytes, Workbooks.ZIP)) {
       r.read(bytes); // says what the file is instead
       return null;
     }

@@ -23,9 +23,28 @@ public final class Workbooks {
 
   private Workbooks() {}
 
-  /** True when the bytes are a workbook container: an .xlsx (zip) or an .xls / encrypted one (OLE2). */
+  /** The first bytes of a zip file (an .xlsx) and of an OLE2 compound file (.xls, encrypted .xlsx). */
+  static final byte[] ZIP = {0x50, 0x4B, 0x03, 0x04};
+  static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
+
+  /**
+   * True when the bytes are a workbook container: an .xlsx (zip) or an .xls / encrypted one
+   * (OLE2). Loads nothing of the spreadsheet library, so that YAML and JSON studies start fast.
+   */
   public static boolean looksLikeWorkbook(byte[] bytes) {
-    return WorkbookReader.startsWith(bytes, WorkbookReader.ZIP) || WorkbookReader.startsWith(bytes, WorkbookReader.OLE2);
+    return startsWith(bytes, ZIP) || startsWith(bytes, OLE2);
+  }
+
+  static boolean startsWith(byte[] bytes, byte[] magic) {
+    if (bytes.length < magic.length) {
+      return false;
+    }
+    for (int i = 0; i < magic.length; i++) {
+      if (bytes[i] != magic[i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
