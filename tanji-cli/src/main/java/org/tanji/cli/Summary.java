@@ -10,6 +10,7 @@ import org.tanji.core.calc.Result;
 import org.tanji.core.calc.StageResult;
 import org.tanji.core.i18n.Messages;
 import org.tanji.core.i18n.Numbers;
+import org.tanji.core.model.Factor;
 import org.tanji.core.model.Finding;
 import org.tanji.core.model.Study;
 
@@ -39,6 +40,7 @@ final class Summary {
       figures(out);
       stages(out);
       lines(out);
+      factors(out);
       quality(out);
     } else {
       out.println(t("notComputed"));
@@ -96,6 +98,23 @@ final class Summary {
     }
     table(out, new String[] {t("col.line"), t("col.stage"), t("col.tCO2e"), t("col.share"), t("col.score")}, rows,
         cut ? List.of() : shares);
+  }
+
+  /** Where each factor used came from: the library id, or the study's own key, and the source. */
+  private void factors(PrintWriter out) {
+    if (result.factors().isEmpty()) {
+      return;
+    }
+    out.println();
+    boolean cut = result.factors().size() > MAX_LINES;
+    out.println(cut ? t("factorsUsed") + " — " + String.format(t("firstFactors"), MAX_LINES, result.factors().size())
+        : t("factorsUsed"));
+    List<String[]> rows = new ArrayList<>();
+    for (Factor f : result.factors().subList(0, Math.min(MAX_LINES, result.factors().size()))) {
+      String origin = f.libraryId() != null ? t("factorOrigin.library") + " " + f.libraryId() : t("factorOrigin.study");
+      rows.add(new String[] {f.id(), f.value().text(), origin, f.source() == null ? "—" : f.source()});
+    }
+    Cli.table(out, "  ", new String[] {t("col.factor"), t("col.value"), t("col.origin"), t("col.source")}, rows);
   }
 
   private void quality(PrintWriter out) {
