@@ -147,6 +147,32 @@ final class CliTest {
   }
 
   @Test
+  void workbooks_templateConvertCalc(@TempDir Path dir) throws Exception {
+    Path template = dir.resolve("收集表.xlsx");
+    Run t = run("template", "-o", template.toString(), "--lang", "zh");
+    assertThat(t.code()).isZero();
+    assertThat(t.out()).contains("已写出数据收集工作簿");
+    Run empty = run("calc", template.toString(), "--json");
+    assertThat(empty.code()).isEqualTo(Main.STUDY_ERRORS);
+    assertThat(empty.out()).contains("\"sheet\" : \"研究\"").contains("\"cell\" : \"研究!B3\"");
+
+    Path xlsx = dir.resolve("seed.xlsx");
+    Path back = dir.resolve("back.yaml");
+    Path direct = dir.resolve("direct.yaml");
+    assertThat(run("convert", SEED, xlsx.toString(), "--lang", "en").code()).isZero();
+    assertThat(run("convert", xlsx.toString(), back.toString()).code()).isZero();
+    assertThat(run("convert", SEED, direct.toString()).code()).isZero();
+    assertThat(Files.readString(back)).isEqualTo(Files.readString(direct));
+    Run calc = run("calc", xlsx.toString(), "--lang", "en");
+    assertThat(calc.code()).isZero();
+    assertThat(calc.out()).contains("2821.88 kgCO₂e / 1 t").contains("Emission factors used");
+
+    Run wrongName = run("template", "-o", dir.resolve("t.yaml").toString(), "--lang", "en");
+    assertThat(wrongName.code()).isEqualTo(Main.USAGE);
+    assertThat(wrongName.err()).contains("give it a .xlsx name");
+  }
+
+  @Test
   void factors_searchShowImport(@TempDir Path dir) throws Exception {
     Path lib = dir.resolve("lib");
     Run search = run("factors", "search", "山东", "--year", "2023", "--lang", "en", "--library", lib.toString());
