@@ -86,6 +86,25 @@ final class WorkbookReader {
   }
 
   private Workbook read(byte[] bytes) {
+    return open(bytes, this::read);
+  }
+
+  /** What a reader needs of an opened workbook: its sheets, shared strings, styles and date system. */
+  private record Parts(XSSFReader reader, ReadOnlySharedStringsTable strings, Cells.Styles styles, boolean date1904) {
+    Cells.Sheet cells(InputStream sheet) throws Exception {
+      return Cells.read(sheet, strings, styles, date1904);
+    }
+  }
+
+  private interface PartsReader<T> {
+    T read(Parts parts) throws Exception;
+  }
+
+  /**
+   * Opens a workbook's bytes and hands its parts to a reader. A file that is no workbook, an
+   * encrypted or legacy one, a damaged one or a zip bomb is a finding, and the result null.
+   */
+  private <T> T open(byte[] bytes, PartsReader<T> body) {
     if (Workbooks.startsWith(bytes, Workbooks.OLE2)) {
       findings.add(Finding.error("PARSE_ERROR", "", Text.of(encrypted(bytes) ? "xlsx.encrypted" : "xlsx.legacy")));
       return null;
@@ -97,7 +116,16 @@ final class WorkbookReader {
     try {
       OPCPackage pkg = OPCPackage.open(new ByteArrayInputStream(bytes));
       try {
-        return read(pkg);
+        XSSFReader reader = new XSSFReader(pkg);
+        boolean date1904;
+        try (InputStream wb = reader.getWorkbookData()) {
+          date1904 = Cells.date1904(wb);
+        }
+        Cells.Styles styles;
+        try (InputStream st = stylesOrNull(reader)) {
+          styles = Cells.Styles.read(st);
+        }
+        return body.read(new Parts(reader, new ReadOnlySharedStringsTable(pkg, false), styles, date1904));
       } finally {
         pkg.revert(); // closes without writing anything back
       }
@@ -114,50 +142,28 @@ final class WorkbookReader {
    */
   static Workbooks.Table table(byte[] bytes, Sheet preferred, List<Finding> findings) {
     WorkbookReader r = new WorkbookReader(findings);
-    if (Workbooks.startsWith(bytes, Workbooks.OLE2) || !Workbooks.startsWith(bytes, Workbooks.ZIP)) {
-      r.read(bytes); // says what the file is instead
-      return null;
-    }
-    try {
-      OPCPackage pkg = OPCPackage.open(new ByteArrayInputStream(bytes));
-      try {
-        XSSFReader reader = new XSSFReader(pkg);
-        boolean date1904;
-        try (InputStream wb = reader.getWorkbookData()) {
-          date1904 = Cells.date1904(wb);
-        }
-        ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
-        Cells.Styles styles;
-        try (InputStream st = stylesOrNull(reader)) {
-          styles = Cells.Styles.read(st);
-        }
-        XSSFReader.SheetIterator it = (XSSFReader.SheetIterator) reader.getSheetsData();
-        Workbooks.Table first = null;
-        while (it.hasNext()) {
-          try (InputStream in = it.next()) {
-            String name = it.getSheetName();
-            boolean wanted = Layout.sheetNamed(name).orElse(null) == preferred;
-            if (first != null && !wanted) {
-              continue;
-            }
-            Workbooks.Table t = r.rawTable(name, Cells.read(in, strings, styles, date1904));
-            if (wanted) {
-              return t;
-            }
-            first = t;
+    return r.open(bytes, parts -> {
+      XSSFReader.SheetIterator it = (XSSFReader.SheetIterator) parts.reader().getSheetsData();
+      Workbooks.Table first = null;
+      while (it.hasNext()) {
+        try (InputStream in = it.next()) {
+          String name = it.getSheetName();
+          boolean wanted = Layout.sheetNamed(name).orElse(null) == preferred;
+          if (first != null && !wanted) {
+            continue;
           }
+          Workbooks.Table t = r.rawTable(name, parts.cells(in));
+          if (wanted) {
+            return t;
+          }
+          first = t;
         }
-        if (first == null) {
-          findings.add(Finding.error("PARSE_ERROR", "", Text.of("read.empty")));
-        }
-        return first;
-      } finally {
-        pkg.revert();
       }
-    } catch (Exception e) {
-      findings.add(Finding.error("PARSE_ERROR", "", problem(e)));
-      return null;
-    }
+      if (first == null) {
+        findings.add(Finding.error("PARSE_ERROR", "", Text.of("read.empty")));
+      }
+      return first;
+    });
   }
 
   private Workbooks.Table rawTable(String name, Cells.Sheet cells) {
@@ -206,22 +212,12 @@ final class WorkbookReader {
     return Text.of("xlsx.damaged", nl < 0 ? m : m.substring(0, nl));
   }
 
-  private Workbook read(OPCPackage pkg) throws Exception {
-    XSSFReader reader = new XSSFReader(pkg);
-    boolean date1904;
-    try (InputStream wb = reader.getWorkbookData()) {
-      date1904 = Cells.date1904(wb);
-    }
-    ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
-    Cells.Styles styles;
-    try (InputStream st = stylesOrNull(reader)) {
-      styles = Cells.Styles.read(st);
-    }
+  private Workbook read(Parts parts) throws Exception {
     Map<Sheet, Integer> found = new LinkedHashMap<>();
     Map<Integer, Locale> languages = new HashMap<>();
     Map<Integer, Cells.Sheet> contents = new HashMap<>();
     List<String> others = new ArrayList<>();
-    XSSFReader.SheetIterator it = (XSSFReader.SheetIterator) reader.getSheetsData();
+    XSSFReader.SheetIterator it = (XSSFReader.SheetIterator) parts.reader().getSheetsData();
     while (it.hasNext()) {
       try (InputStream in = it.next()) {
         String name = it.getSheetName();
@@ -242,7 +238,7 @@ final class WorkbookReader {
         found.put(layout.get(), index);
         languages.put(index, Layout.normalize(name).equals(Layout.normalize(layout.get().name(Layout.LOCALES.get(1))))
             ? Layout.LOCALES.get(1) : Layout.LOCALES.get(0));
-        contents.put(index, Cells.read(in, strings, styles, date1904));
+        contents.put(index, parts.cells(in));
       }
     }
     otherSheets(others, found);

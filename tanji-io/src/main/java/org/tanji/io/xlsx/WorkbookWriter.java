@@ -91,6 +91,10 @@ final class WorkbookWriter {
       w.library();
       w.wb.setSheetHidden(w.wb.getSheetIndex(w.listSheet), true);
       w.wb.setActiveSheet(0);
+      // the same study gives the same bytes: no creation time from the clock, Tanji as the creator
+      var core = w.wb.getXSSFWorkbook().getProperties().getCoreProperties();
+      core.setCreated(java.util.Optional.empty());
+      core.setCreator("Tanji");
       w.wb.write(out);
     } finally {
       w.wb.close(); // also removes the temporary files of the streamed rows
