@@ -363,6 +363,15 @@ final class WorkbookTest {
   }
 
   @Test
+  void factorImport_takesTheFactorSheetOfAStudyWorkbook() throws IOException {
+    UserLibrary.Import imported = UserLibrary.read(seedWorkbook(Messages.ZH), FactorLibrary.builtIn());
+    assertThat(imported.findings()).isEmpty();
+    assertThat(imported.factors()).extracting(f -> f.id() + " " + f.value().text() + " " + f.type().id())
+        .containsExactly("round-steel 2420 kgCO2e/t national", "road-freight 0.074 kgCO2e/(t*km) national",
+            "grid 0.6205 tCO2e/MWh regional", "pp-bag 2510 kgCO2e/t national");
+  }
+
+  @Test
   void template_readsAsAnEmptyStudy_withNoCrashAndCellsNamed() throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     Workbooks.template(Messages.ZH, FactorLibrary.builtIn(), "study.xlsx", out);

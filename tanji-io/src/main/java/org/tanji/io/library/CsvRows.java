@@ -73,7 +73,8 @@ final class CsvRows {
               Position.cell(t.sheet(), r.row(), cell.getKey()).cellName(), Position.columnName(cell.getKey())))
               .at(Position.cell(t.sheet(), r.row(), cell.getKey())));
         } else if (cell.getKey() <= header.size()) {
-          byName.put(header.get(cell.getKey() - 1), cell.getValue());
+          String column = header.get(cell.getKey() - 1);
+          byName.put(column, Workbooks.factorValue(column, cell.getValue()));
         }
       }
       rows.add(new Row(r.row(), byName, last));

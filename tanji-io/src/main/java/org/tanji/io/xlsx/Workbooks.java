@@ -151,6 +151,14 @@ public final class Workbooks {
         .orElse(heading.strip());
   }
 
+  /**
+   * A factor-sheet cell as the factor CSV writes it: a type's label in either language
+   * ({@code 国家}) becomes its id ({@code national}); anything else is left as it is.
+   */
+  public static String factorValue(String column, String text) {
+    return column.equals("type") ? Layout.choiceId(Layout.TYPES, text).orElse(text) : text;
+  }
+
   /** The sheet names a workbook in a language has, by part of the study ({@code inventory} → 清单). */
   public static Map<String, String> sheetNames(Locale locale) {
     java.util.LinkedHashMap<String, String> m = new java.util.LinkedHashMap<>();
