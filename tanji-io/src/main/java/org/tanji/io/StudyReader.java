@@ -26,6 +26,7 @@ import org.tanji.core.model.Organization;
 import org.tanji.core.model.Period;
 import org.tanji.core.model.Product;
 import org.tanji.core.model.Quality;
+import org.tanji.core.model.ReportInfo;
 import org.tanji.core.model.Stage;
 import org.tanji.core.model.Study;
 import org.tanji.core.model.StudyInfo;
@@ -44,7 +45,7 @@ final class StudyReader {
   static final int FORMAT_VERSION = 1;
 
   private static final List<String> TOP = List.of("tanji", "study", "organization", "product", "factors",
-      "inventory", "coproducts", "allocation", "cutoff", "claimed", "evidence");
+      "inventory", "coproducts", "allocation", "cutoff", "claimed", "evidence", "report");
   private static final List<String> STUDY = List.of("title", "language", "standards", "boundary", "period", "gwp");
   private static final List<String> PERIOD = List.of("start", "end");
   private static final List<String> ORGANIZATION = List.of("name", "address", "creditCode",
@@ -58,6 +59,9 @@ final class StudyReader {
   private static final List<String> QUALITY = List.of("activity", "calibration", "factor");
   private static final List<String> COPRODUCT = List.of("name", "output", "price", "declaredUnit", "massPerUnit");
   private static final List<String> EVIDENCE = List.of("title", "reference", "note");
+  private static final List<String> REPORT = List.of("number", "date", "assessor", "preparedBy", "reviewedBy",
+      "approvedBy");
+  private static final List<String> SIGNATURE = List.of("name", "date");
   private static final List<String> CUTOFF = List.of("massShare");
   private static final List<String> CLAIMED = List.of("total", "perUnit", "dataQuality");
   private static final List<String> LANGUAGES = List.of("zh", "en");
@@ -100,7 +104,7 @@ final class StudyReader {
     List<Evidence> evidence = blocks(f, "evidence", EVIDENCE, false,
         (i, e) -> new Evidence(e.string("title", true), e.string("reference", false), e.string("note", false)));
     return new Study(info, organization, product, factors, inventory, coproducts, allocation, cutoff, claims,
-        evidence, new TreeSourceMap(root, fileName));
+        evidence, report(f), new TreeSourceMap(root, fileName));
   }
 
   private void version(Fields f) {
@@ -176,8 +180,35 @@ final class StudyReader {
     return new Period(start, end);
   }
 
+  private ReportInfo report(Fields top) {
+    Optional<Fields> block = top.block("report", REPORT);
+    if (block.isEmpty()) {
+      return ReportInfo.none();
+    }
+    Fields f = block.get();
+    return new ReportInfo(f.string("number", false), date(f, "date", false), f.string("assessor", false),
+        signature(f, "preparedBy"), signature(f, "reviewedBy"), signature(f, "approvedBy"));
+  }
+
+  /** A person who signs: {@code {name: 张三, date: 2024-11-05}}, or the name alone. */
+  private ReportInfo.Signature signature(Fields report, String key) {
+    Node n = report.node(key);
+    if (n == null || n.isNull()) {
+      return null;
+    }
+    if (n instanceof Node.Scalar s) {
+      return new ReportInfo.Signature(s.text(), null);
+    }
+    Optional<Fields> block = report.block(key, SIGNATURE);
+    return block.map(f -> new ReportInfo.Signature(f.string("name", false), date(f, "date", false))).orElse(null);
+  }
+
   private LocalDate date(Fields f, String key) {
-    String text = f.string(key, true);
+    return date(f, key, true);
+  }
+
+  private LocalDate date(Fields f, String key, boolean required) {
+    String text = f.string(key, required);
     if (text == null) {
       return null;
     }

@@ -17,6 +17,7 @@ import org.tanji.core.model.InventoryLine;
 import org.tanji.core.model.Organization;
 import org.tanji.core.model.Product;
 import org.tanji.core.model.Quality;
+import org.tanji.core.model.ReportInfo;
 import org.tanji.core.model.Study;
 import org.tanji.core.model.StudyInfo;
 import org.tanji.core.units.Quantity;
@@ -106,6 +107,7 @@ public final class StudyWriter {
       }
       g.writeEndObject();
     }
+    report(s.report(), g);
     if (!s.evidence().isEmpty()) {
       g.writeArrayFieldStart("evidence");
       for (Evidence e : s.evidence()) {
@@ -117,6 +119,30 @@ public final class StudyWriter {
       }
       g.writeEndArray();
     }
+    g.writeEndObject();
+  }
+
+  private static void report(ReportInfo r, JsonGenerator g) throws IOException {
+    if (r.equals(ReportInfo.none())) {
+      return;
+    }
+    g.writeObjectFieldStart("report");
+    text(g, "number", r.number());
+    text(g, "date", r.date() == null ? null : r.date().toString());
+    text(g, "assessor", r.assessor());
+    signature(g, "preparedBy", r.preparedBy());
+    signature(g, "reviewedBy", r.reviewedBy());
+    signature(g, "approvedBy", r.approvedBy());
+    g.writeEndObject();
+  }
+
+  private static void signature(JsonGenerator g, String key, ReportInfo.Signature s) throws IOException {
+    if (s == null) {
+      return;
+    }
+    g.writeObjectFieldStart(key);
+    text(g, "name", s.name());
+    text(g, "date", s.date() == null ? null : s.date().toString());
     g.writeEndObject();
   }
 

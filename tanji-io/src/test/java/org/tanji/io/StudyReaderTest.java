@@ -109,6 +109,31 @@ final class StudyReaderTest {
   }
 
   @Test
+  void reportBlock_readsSignersWithOrWithoutDates_andChecksDates() {
+    ReadResult r = StudyFiles.read(MINIMAL + """
+        report:
+          number: R-1
+          date: 2024-11-20
+          preparedBy: {name: Wang, date: 2024-11-12}
+          approvedBy: Zhao
+        """, StudyFormat.YAML, "r.yaml");
+    assertThat(r.findings()).noneMatch(Finding::isError);
+    var report = r.study().report();
+    assertThat(report.number()).isEqualTo("R-1");
+    assertThat(report.date()).hasToString("2024-11-20");
+    assertThat(report.preparedBy()).isEqualTo(new org.tanji.core.model.ReportInfo.Signature("Wang",
+        java.time.LocalDate.of(2024, 11, 12)));
+    assertThat(report.approvedBy().name()).isEqualTo("Zhao");
+    assertThat(report.approvedBy().date()).isNull();
+    assertThat(report.reviewedBy()).isNull();
+
+    Finding f = only(MINIMAL + "report:\n  date: 2024-13-01\n", "INVALID_VALUE");
+    assertThat(f.where()).isEqualTo("report.date");
+    Finding k = only(MINIMAL + "report:\n  aprovedBy: Zhao\n", "UNKNOWN_KEY");
+    assertThat(en(k)).contains("did you mean \"approvedBy\"");
+  }
+
+  @Test
   void unknownKey_suggestsTheKeyMeantAndNamesTheLine() {
     Finding f = only(MINIMAL.replace("    factor: steel", "    factor: steel\n    dedicaetd: true"), "UNKNOWN_KEY");
     assertThat(f.where()).isEqualTo("inventory[0].dedicaetd");

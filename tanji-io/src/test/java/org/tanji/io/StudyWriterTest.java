@@ -50,6 +50,6 @@ final class StudyWriterTest {
 
   private static Study withoutSource(Study s) {
     return new Study(s.info(), s.organization(), s.product(), s.factors(), s.inventory(), s.coproducts(),
-        s.allocation(), s.cutoffMassShare(), s.claims(), s.evidence(), SourceMap.empty());
+        s.allocation(), s.cutoffMassShare(), s.claims(), s.evidence(), s.report(), SourceMap.empty());
   }
 }

@@ -24,12 +24,13 @@ public record Study(
     double cutoffMassShare,
     Claims claims,
     List<Evidence> evidence,
+    ReportInfo report,
     SourceMap source) {
 
   /** The same study with its positions looked up elsewhere (a workbook names cells, not lines). */
   public Study withSource(SourceMap other) {
     return new Study(info, organization, product, factors, inventory, coproducts, allocation, cutoffMassShare, claims,
-        evidence, other);
+        evidence, report, other);
   }
 
   /** The cut-off mass share when the study does not set one (0.5 %). */
@@ -44,6 +45,7 @@ public record Study(
     coproducts = List.copyOf(coproducts);
     Objects.requireNonNull(claims, "claims");
     evidence = List.copyOf(evidence);
+    Objects.requireNonNull(report, "report");
     Objects.requireNonNull(source, "source");
   }
 }

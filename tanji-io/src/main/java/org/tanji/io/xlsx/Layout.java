@@ -92,7 +92,16 @@ final class Layout {
       new Field("cutoff.massShare", Kind.NUMBER, null),
       new Field("claimed.total", Kind.QUANTITY, null),
       new Field("claimed.perUnit", Kind.QUANTITY, null),
-      new Field("claimed.dataQuality", Kind.NUMBER, null)));
+      new Field("claimed.dataQuality", Kind.NUMBER, null),
+      new Field("report.number", Kind.TEXT, null),
+      new Field("report.date", Kind.DATE, null),
+      new Field("report.assessor", Kind.TEXT, null),
+      new Field("report.preparedBy.name", Kind.TEXT, null),
+      new Field("report.preparedBy.date", Kind.DATE, null),
+      new Field("report.reviewedBy.name", Kind.TEXT, null),
+      new Field("report.reviewedBy.date", Kind.DATE, null),
+      new Field("report.approvedBy.name", Kind.TEXT, null),
+      new Field("report.approvedBy.date", Kind.DATE, null)));
 
   static final Sheet ORGANIZATION = new Sheet("organization", false, "", false, List.of(
       new Field("organization.name", Kind.TEXT, null),

@@ -33,6 +33,7 @@ import org.tanji.core.model.InventoryLine;
 import org.tanji.core.model.Organization;
 import org.tanji.core.model.Product;
 import org.tanji.core.model.Quality;
+import org.tanji.core.model.ReportInfo;
 import org.tanji.core.model.Study;
 import org.tanji.core.model.StudyInfo;
 import org.tanji.core.units.Quantity;
@@ -199,6 +200,18 @@ final class WorkbookWriter {
     v.put("claimed.total", s.claims().total());
     v.put("claimed.perUnit", s.claims().perUnit());
     v.put("claimed.dataQuality", s.claims().dataQuality());
+    ReportInfo r = s.report();
+    v.put("report.number", r.number());
+    v.put("report.date", r.date());
+    v.put("report.assessor", r.assessor());
+    for (String who : List.of("preparedBy", "reviewedBy", "approvedBy")) {
+      ReportInfo.Signature sig = who.equals("preparedBy") ? r.preparedBy()
+          : who.equals("reviewedBy") ? r.reviewedBy() : r.approvedBy();
+      if (sig != null) {
+        v.put("report." + who + ".name", sig.name());
+        v.put("report." + who + ".date", sig.date());
+      }
+    }
     return v;
   }
 
