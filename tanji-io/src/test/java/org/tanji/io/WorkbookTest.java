@@ -363,6 +363,20 @@ final class WorkbookTest {
   }
 
   @Test
+  void factorImport_refusesUncalculatedFormulas_andMergedCells_likeAStudy() throws IOException {
+    byte[] wb = edit(seedWorkbook(Messages.EN), w -> {
+      Sheet s = w.getSheet("factors");
+      cell(s, 2, 3).setCellFormula("2000+420"); // no cached value
+      s.addMergedRegion(new CellRangeAddress(3, 4, 4, 4)); // source of rows 4 and 5
+    });
+    UserLibrary.Import imported = UserLibrary.read(wb, FactorLibrary.builtIn());
+    assertThat(imported.hasErrors()).isTrue();
+    assertThat(imported.findings()).extracting(Finding::code, f -> f.position().cellName()).contains(
+        org.assertj.core.groups.Tuple.tuple("FORMULA_NOT_CALCULATED", "factors!C2"),
+        org.assertj.core.groups.Tuple.tuple("MERGED_CELLS", "factors!E4"));
+  }
+
+  @Test
   void factorImport_takesTheFactorSheetOfAStudyWorkbook() throws IOException {
     UserLibrary.Import imported = UserLibrary.read(seedWorkbook(Messages.ZH), FactorLibrary.builtIn());
     assertThat(imported.findings()).isEmpty();

@@ -38,7 +38,13 @@ final class Cells {
   record Cell(int row, int column, String text, Type type, String formula) {}
 
   /** A rectangle of merged cells, rows and columns from 1. */
-  record Merge(int firstRow, int firstColumn, int lastRow, int lastColumn) {}
+  record Merge(int firstRow, int firstColumn, int lastRow, int lastColumn) {
+    /** As a spreadsheet writes it: {@code B2:B3}. */
+    String range() {
+      return org.tanji.core.model.Position.columnName(firstColumn) + firstRow + ":"
+          + org.tanji.core.model.Position.columnName(lastColumn) + lastRow;
+    }
+  }
 
   /** The non-empty cells of a sheet, row by row in sheet order, and its merged ranges. */
   record Sheet(List<List<Cell>> rows, List<Merge> merges) {}

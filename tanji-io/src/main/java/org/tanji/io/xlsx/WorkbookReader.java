@@ -171,23 +171,15 @@ final class WorkbookReader {
     for (List<Cell> row : cells.rows()) {
       Map<Integer, String> byColumn = new LinkedHashMap<>();
       for (Cell c : row) {
-        if (c.type() == Cells.Type.FORMULA_WITHOUT_VALUE || c.type() == Cells.Type.ERROR) {
-          findings.add(new Finding("INVALID_VALUE", Severity.ERROR, "", Position.cell(name, c.row(), c.column()),
-              c.type() == Cells.Type.ERROR
-                  ? Text.of("xlsx.cellError", Position.cell(name, c.row(), c.column()).cellName(), c.text())
-                  : Text.of("xlsx.formulaNoValue", Position.cell(name, c.row(), c.column()).cellName(), c.formula())));
-          continue;
+        Position at = Position.cell(name, c.row(), c.column());
+        if (usable(c, "", at, at.cellName())) {
+          byColumn.put(c.column(), c.text());
         }
-        byColumn.put(c.column(), c.text());
       }
       rows.add(new Workbooks.TableRow(row.get(0).row(), byColumn));
     }
-    for (Cells.Merge m : cells.merges()) {
-      String range = Position.columnName(m.firstColumn()) + m.firstRow() + ":" + Position.columnName(m.lastColumn())
-          + m.lastRow();
-      findings.add(new Finding("MERGED_CELLS", Severity.ERROR, "", Position.cell(name, m.firstRow(), m.firstColumn()),
-          Text.of("xlsx.merged", range)));
-    }
+    merges(true, "", cells, (row, column) -> Position.cell(name, row, column));
+    formulaNote();
     return new Workbooks.Table(name, rows);
   }
 
@@ -246,7 +238,7 @@ final class WorkbookReader {
     for (Map.Entry<Sheet, Integer> e : found.entrySet()) {
       int index = e.getValue();
       Cells.Sheet cells = contents.get(index);
-      merges(e.getKey(), index, cells);
+      merges(e.getKey().table(), e.getKey().id(), cells, (row, column) -> Position.unpack(pack(index, row, column)));
       language = languages.get(index);
       if (e.getKey().table()) {
         table(e.getKey(), index, cells, root);
@@ -254,10 +246,55 @@ final class WorkbookReader {
         form(e.getKey(), index, cells, root);
       }
     }
+    formulaNote();
+    return new Workbook(root.toNode(), sheetNames, unitCells, formCells);
+  }
+
+  /**
+   * Whether a cell's value can be used: an uncalculated formula or an error value ({@code #DIV/0!})
+   * cannot, and is said; a formula's cached value can, and is counted for {@link #formulaNote}.
+   */
+  private boolean usable(Cell c, String where, Position at, String cellName) {
+    if (c.type() == Cells.Type.FORMULA_WITHOUT_VALUE) {
+      findings.add(new Finding("FORMULA_NOT_CALCULATED", Severity.ERROR, where, at,
+          Text.of("xlsx.formulaNoValue", cellName, c.formula())));
+      return false;
+    }
+    if (c.type() == Cells.Type.ERROR) {
+      findings.add(new Finding("INVALID_VALUE", Severity.ERROR, where, at, Text.of("xlsx.cellError", cellName, c.text())));
+      return false;
+    }
+    if (c.formula() != null) {
+      formulas++;
+      if (firstFormula == null) {
+        firstFormula = cellName;
+      }
+    }
+    return true;
+  }
+
+  /** One note for all the formulas whose cached values were used. */
+  private void formulaNote() {
     if (formulas > 0) {
       findings.add(Finding.info("FORMULA_VALUES", "", Text.of("xlsx.formulas", formulas, firstFormula)));
     }
-    return new Workbook(root.toNode(), sheetNames, unitCells, formCells);
+  }
+
+  /**
+   * Merged cells on a data sheet keep their value in the first cell only: the rows below would
+   * silently lose it, so they are refused. Headings above a table's data may be merged, and a
+   * form's explanation column.
+   */
+  private void merges(boolean table, String where, Cells.Sheet cells, java.util.function.BiFunction<Integer, Integer,
+      Position> at) {
+    int header = cells.rows().isEmpty() ? 1 : cells.rows().get(0).get(0).row();
+    for (Cells.Merge m : cells.merges()) {
+      boolean harmless = table ? m.lastRow() <= header : m.firstColumn() > 3;
+      if (!harmless) {
+        findings.add(new Finding("MERGED_CELLS", Severity.ERROR, where, at.apply(m.firstRow(), m.firstColumn()),
+            Text.of("xlsx.merged", m.range())));
+      }
+    }
   }
 
   private static InputStream stylesOrNull(XSSFReader reader) {
@@ -284,23 +321,6 @@ final class WorkbookReader {
         findings.add(Finding.warning("UNKNOWN_SHEET", "", Text.of("xlsx.unknownSheet.suggest", name, near.get())));
       } else {
         findings.add(Finding.info("UNKNOWN_SHEET", "", Text.of("xlsx.unknownSheet", name)));
-      }
-    }
-  }
-
-  /**
-   * Merged cells on a data sheet keep their value in the first cell only: the rows below would
-   * silently lose it, so they are refused (headings above the data may be merged).
-   */
-  private void merges(Sheet sheet, int index, Cells.Sheet cells) {
-    int header = cells.rows().isEmpty() ? 1 : cells.rows().get(0).get(0).row();
-    for (Cells.Merge m : cells.merges()) {
-      boolean harmless = sheet.table() ? m.lastRow() <= header : m.firstColumn() > 3;
-      if (!harmless) {
-        String range = Position.columnName(m.firstColumn()) + m.firstRow() + ":" + Position.columnName(m.lastColumn())
-            + m.lastRow();
-        findings.add(new Finding("MERGED_CELLS", Severity.ERROR, sheet.id(),
-            Position.unpack(pack(index, m.firstRow(), m.firstColumn())), Text.of("xlsx.merged", range)));
       }
     }
   }
@@ -339,7 +359,7 @@ final class WorkbookReader {
         continue;
       }
       seen.put(f, r);
-      Object v = value(sheet, f, index, value, unit, r, 2);
+      Object v = value(f, index, value, unit, r);
       if (v != null) {
         root.put(f.path(), v, pack(index, r, 2));
       }
@@ -419,7 +439,7 @@ final class WorkbookReader {
         if (sheet.keyed() && f == sheet.fields().get(0)) {
           continue;
         }
-        Object v = value(sheet, f, index, value, unit, r, vc == null ? 0 : vc);
+        Object v = value(f, index, value, unit, r);
         if (v != null) {
           rec.put(f.path(), v, value != null ? pack(index, r, value.column()) : pack(index, r, uc));
         }
@@ -479,24 +499,12 @@ final class WorkbookReader {
    * The tree value of one field from its cell (and unit cell): a scalar, a list or a mapping, or
    * null when the cell is empty or unusable (then a finding says why).
    */
-  private Object value(Sheet sheet, Field f, int index, Cell value, Cell unit, int row, int valueColumn) {
+  private Object value(Field f, int index, Cell value, Cell unit, int row) {
     if (value == null) {
       return null; // a unit alone is no value
     }
     long pos = pack(index, row, value.column());
-    if (value.formula() != null) {
-      if (value.type() == Cells.Type.FORMULA_WITHOUT_VALUE) {
-        error("FORMULA_NOT_CALCULATED", f.path(), index, value,
-            Text.of("xlsx.formulaNoValue", cellName(index, value), value.formula()));
-        return null;
-      }
-      formulas++;
-      if (firstFormula == null) {
-        firstFormula = cellName(index, value);
-      }
-    }
-    if (value.type() == Cells.Type.ERROR) {
-      error("INVALID_VALUE", f.path(), index, value, Text.of("xlsx.cellError", cellName(index, value), value.text()));
+    if (!usable(value, f.path(), Position.unpack(pos), cellName(index, value))) {
       return null;
     }
     Node.Kind kind = value.type() == Cells.Type.NUMBER ? Node.Kind.NUMBER
