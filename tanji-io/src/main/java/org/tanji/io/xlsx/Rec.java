@@ -25,10 +25,6 @@ final class Rec {
     return entries.isEmpty();
   }
 
-  boolean has(String key) {
-    return entries.containsKey(key);
-  }
-
   /** Puts a value (a {@link Node}, a {@link Rec} or a list of nodes) at a dotted path. */
   void put(String path, Object value, long pos) {
     int dot = path.indexOf('.');

@@ -158,13 +158,4 @@ public final class Workbooks {
   public static String factorValue(String column, String text) {
     return column.equals("type") ? Layout.choiceId(Layout.TYPES, text).orElse(text) : text;
   }
-
-  /** The sheet names a workbook in a language has, by part of the study ({@code inventory} → 清单). */
-  public static Map<String, String> sheetNames(Locale locale) {
-    java.util.LinkedHashMap<String, String> m = new java.util.LinkedHashMap<>();
-    for (Layout.Sheet s : Layout.DATA) {
-      m.put(s.id(), s.name(locale));
-    }
-    return m;
-  }
 }
