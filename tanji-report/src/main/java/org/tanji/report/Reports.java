@@ -1,0 +1,39 @@
+package org.tanji.report;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Locale;
+import org.tanji.core.calc.Result;
+import org.tanji.core.model.Study;
+import org.tanji.report.build.ReportBuilder;
+import org.tanji.report.docx.DocxRenderer;
+
+import org.tanji.report.model.ReportDocument;
+import org.tanji.report.render.HtmlRenderer;
+import org.tanji.report.render.PdfRenderer;
+
+/** The PCF report of a computed study, in HTML, DOCX or PDF. */
+public final class Reports {
+
+  private Reports() {}
+
+  /**
+   * The report's content, made from the study and its result in one language.
+   *
+   * @throws IllegalArgumentException when the result has errors: such a study has no report
+   */
+  public static ReportDocument build(Study study, Result result, Locale locale) {
+    return ReportBuilder.build(study, result, locale);
+  }
+
+  /** Writes the report in a format. The stream is flushed, not closed. */
+  public static void write(ReportDocument doc, ReportFormat format, OutputStream out) throws IOException {
+    switch (format) {
+      case HTML -> HtmlRenderer.write(doc, out);
+      case DOCX -> DocxRenderer.write(doc, out);
+      case PDF -> PdfRenderer.write(doc, out);
+      default -> throw new IllegalStateException(format.name());
+    }
+    out.flush();
+  }
+}

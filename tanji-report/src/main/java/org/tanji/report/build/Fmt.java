@@ -1,0 +1,144 @@
+package org.tanji.report.build;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.tanji.core.model.Period;
+import org.tanji.core.units.Quantity;
+import org.tanji.core.units.Units;
+
+/**
+ * How the report writes numbers, units and dates in its language. Rounding is half up and happens
+ * here only; figures are never adjusted to make a column add up.
+ */
+final class Fmt {
+
+  private final boolean chinese;
+
+  Fmt(Locale locale) {
+    this.chinese = locale.getLanguage().equals("zh");
+  }
+
+  /** {@code value} with {@code decimals} decimals and thousands separators: 107,375.25. */
+  String fixed(double value, int decimals) {
+    if (!Double.isFinite(value)) {
+      return Double.toString(value);
+    }
+    return group(BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP));
+  }
+
+  /**
+   * A figure: two decimals from 1 up, four significant digits below 1 (so that 0.00046 does not
+   * print as 0.00).
+   */
+  String figure(double value) {
+    if (value == 0 || !Double.isFinite(value)) {
+      return fixed(value, 2);
+    }
+    // rounded first, so that binary noise (0.9999999999999999 for 1) does not decide the format
+    BigDecimal significant = new BigDecimal(value).round(new MathContext(4, RoundingMode.HALF_UP));
+    if (significant.abs().compareTo(BigDecimal.ONE) >= 0) {
+      return fixed(value, 2);
+    }
+    return group(significant.stripTrailingZeros());
+  }
+
+  /** A fraction as a percentage with two decimals: {@code 89.70 %} (Chinese: {@code 89.70%}). */
+  String percent(double fraction) {
+    return fixed(fraction * 100, 2) + (chinese ? "%" : " %");
+  }
+
+  /** The percentage as rounded for display, for adding up a column. */
+  static BigDecimal roundedPercent(double fraction) {
+    return BigDecimal.valueOf(fraction * 100).setScale(2, RoundingMode.HALF_UP);
+  }
+
+  /** A sum of displayed percentages. */
+  String percentText(BigDecimal percent) {
+    return group(percent.setScale(2, RoundingMode.HALF_UP)) + (chinese ? "%" : " %");
+  }
+
+  /** A quantity as typed, its number with separators and its unit in print form: 44,369.94 t. */
+  String quantity(Quantity q) {
+    if (q == null) {
+      return "—";
+    }
+    String[] parts = parts(q);
+    return parts[1].isEmpty() ? number(parts[0]) : number(parts[0]) + " " + unit(parts[1]);
+  }
+
+  /** Number and unit as typed; a quantity whose text is not "number unit" shows its value and unit symbol. */
+  private static String[] parts(Quantity q) {
+    try {
+      return Units.split(q.text());
+    } catch (RuntimeException e) {
+      return new String[] {BigDecimal.valueOf(q.value()).toPlainString(), q.unit().symbol()};
+    }
+  }
+
+  /** The number of a quantity as typed, with separators; digits are never changed. */
+  String number(Quantity q) {
+    return number(parts(q)[0]);
+  }
+
+  /** The unit of a quantity in print form. */
+  String unitOf(Quantity q) {
+    return unit(parts(q)[1]);
+  }
+
+  private String number(String typed) {
+    try {
+      return group(new BigDecimal(typed.trim()));
+    } catch (NumberFormatException e) {
+      return typed; // e.g. 1e-3: shown as typed
+    }
+  }
+
+  /** A unit in print form: CO₂, ·, m³. */
+  static String unit(String symbol) {
+    return symbol.trim()
+        .replace("CO2", "CO₂")
+        .replace("*", "·")
+        .replace("m3", "m³")
+        .replace("m2", "m²");
+  }
+
+  /** A date: {@code 2024年11月27日} or {@code 27 November 2024}. */
+  String date(LocalDate date) {
+    if (date == null) {
+      return "—";
+    }
+    return chinese ? date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日"
+        : date.format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH));
+  }
+
+  /** A period: {@code 2023年1月1日至2023年12月31日} or {@code 1 January 2023 to 31 December 2023}. */
+  String period(Period p) {
+    if (p == null) {
+      return "—";
+    }
+    return date(p.start()) + (chinese ? "至" : " to ") + date(p.end());
+  }
+
+  private static String group(BigDecimal value) {
+    String plain = value.toPlainString();
+    boolean negative = plain.startsWith("-");
+    if (negative) {
+      plain = plain.substring(1);
+    }
+    int dot = plain.indexOf('.');
+    String whole = dot < 0 ? plain : plain.substring(0, dot);
+    String rest = dot < 0 ? "" : plain.substring(dot);
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < whole.length(); i++) {
+      if (i > 0 && (whole.length() - i) % 3 == 0) {
+        sb.append(',');
+      }
+      sb.append(whole.charAt(i));
+    }
+    return (negative ? "-" : "") + sb + rest;
+  }
+}

@@ -1,0 +1,893 @@
+package org.tanji.report.build;
+
+import java.math.BigDecimal;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.tanji.core.calc.Footprint;
+import org.tanji.core.calc.Gwp;
+import org.tanji.core.calc.LineResult;
+import org.tanji.core.calc.Result;
+import org.tanji.core.calc.StageResult;
+import org.tanji.core.model.Activity;
+import org.tanji.core.model.Coproduct;
+import org.tanji.core.model.Evidence;
+import org.tanji.core.model.Factor;
+import org.tanji.core.model.Finding;
+import org.tanji.core.model.InventoryLine;
+import org.tanji.core.model.Organization;
+import org.tanji.core.model.ReportInfo;
+import org.tanji.core.model.Severity;
+import org.tanji.core.model.Stage;
+import org.tanji.core.model.Study;
+import org.tanji.core.units.Dimension;
+import org.tanji.core.units.Quantity;
+import org.tanji.report.model.Block;
+import org.tanji.report.model.Block.Column;
+import org.tanji.report.model.Block.Table;
+import org.tanji.report.model.Cover;
+import org.tanji.report.model.ReportDocument;
+
+/**
+ * Writes the report of a computed study as a {@link ReportDocument}: every sentence is made here
+ * from the study and its result, in the report's language, so that a report can only name the
+ * products, inputs and figures of its own study.
+ */
+public final class ReportBuilder {
+
+  /** Bars drawn in the line chart; smaller lines are combined into one bar. */
+  static final int MAX_BARS = 15;
+  /** Inputs named in a stage box of the boundary diagram. */
+  static final int MAX_BOX_INPUTS = 4;
+
+  private final Study study;
+  private final Result result;
+  private final Words w;
+  private final Fmt f;
+  private final List<Block> blocks = new ArrayList<>();
+  private final Map<String, Factor> factors = new LinkedHashMap<>();
+  /** Emissions are shown in t when the total is large (seed 003: 122,993 t), else in kg. */
+  private final double scale;
+  private final String emissionUnit;
+  private int chapter;
+  private int section;
+  private int tables;
+  private int figures;
+
+  private ReportBuilder(Study study, Result result, Locale locale) {
+    if (result.hasErrors() || result.totalKgCO2e() == null) {
+      throw new IllegalArgumentException("a study with errors has no report");
+    }
+    this.study = study;
+    this.result = result;
+    this.w = new Words(locale);
+    this.f = new Fmt(locale);
+    result.factors().forEach(x -> factors.put(x.id(), x));
+    study.factors().values().forEach(x -> factors.putIfAbsent(x.id(), x));
+    boolean tonnes = Math.abs(result.totalKgCO2e()) >= 10_000;
+    this.scale = tonnes ? 1000 : 1;
+    this.emissionUnit = tonnes ? "tCO₂e" : "kgCO₂e";
+  }
+
+  /**
+   * The report of a study whose result has no errors.
+   *
+   * @throws IllegalArgumentException when the result has errors (such a study has no report)
+   */
+  public static ReportDocument build(Study study, Result result, Locale locale) {
+    return new ReportBuilder(study, result, locale).build();
+  }
+
+  private ReportDocument build() {
+    blocks.add(new Block.Contents(w.get("contents")));
+    blocks.add(new Block.PageBreak());
+    summary();
+    organization();
+    purpose();
+    method();
+    scope();
+    data();
+    results();
+    quality();
+    findings();
+    conclusions();
+    advice();
+    declaration();
+    String number = study.report().number();
+    String footer = number == null ? title() : w.get("footer", title(), number);
+    return new ReportDocument(w.locale(), title(), cover(), blocks, footer);
+  }
+
+  // ---------------------------------------------------------------- cover
+
+  private String title() {
+    String t = study.info().title();
+    return t != null && !t.isBlank() ? t : w.get("titleFallback", product());
+  }
+
+  private String product() {
+    return study.product().name();
+  }
+
+  private Cover cover() {
+    ReportInfo r = study.report();
+    List<Cover.Field> facts = new ArrayList<>();
+    facts.add(new Cover.Field(w.get("cover.product"), product()));
+    facts.add(new Cover.Field(w.get("cover.declaredUnit"), f.quantity(study.product().declaredUnit())));
+    facts.add(new Cover.Field(w.get("cover.period"), f.period(study.info().period())));
+    facts.add(new Cover.Field(w.get("cover.boundary"), boundaryName()));
+    if (r.number() != null) {
+      facts.add(new Cover.Field(w.get("cover.number"), r.number()));
+    }
+    if (r.date() != null) {
+      facts.add(new Cover.Field(w.get("cover.date"), f.date(r.date())));
+    }
+    if (r.assessor() != null) {
+      facts.add(new Cover.Field(w.get("cover.assessor"), r.assessor()));
+    }
+    return new Cover(w.get("kind"), title(), study.organization().name(), w.get("cover.result"), perUnitText(),
+        facts, signatures());
+  }
+
+  private Table signatures() {
+    ReportInfo r = study.report();
+    List<List<String>> rows = new ArrayList<>();
+    signature(rows, "sig.preparedBy", r.preparedBy());
+    signature(rows, "sig.reviewedBy", r.reviewedBy());
+    signature(rows, "sig.approvedBy", r.approvedBy());
+    return new Table("signatures", w.get("cover.signatures"), List.of(Column.text(w.get("sig.role")),
+        Column.text(w.get("sig.name")), Column.text(w.get("sig.date")), Column.text(w.get("sig.signature"))),
+        rows, List.of(), false);
+  }
+
+  private void signature(List<List<String>> rows, String role, ReportInfo.Signature s) {
+    if (s != null) {
+      rows.add(List.of(w.get(role), s.name(), s.date() == null ? "" : f.date(s.date()), ""));
+    }
+  }
+
+  // ---------------------------------------------------------------- 1 summary
+
+  private void summary() {
+    heading1("h.summary");
+    String org = study.organization().name();
+    blocks.add(new Block.Paragraph(org == null
+        ? w.get("summary.intro.noOrg", product(), f.period(study.info().period()), boundaryName(), standardsText())
+        : w.get("summary.intro", product(), org, f.period(study.info().period()), boundaryName(), standardsText())));
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(List.of(w.get("summary.perUnit", declaredUnitLabel()), perUnitText()));
+    if (result.perKgKgCO2e() != null) {
+      rows.add(List.of(w.get("summary.perKg"), f.figure(result.perKgKgCO2e()) + " kgCO₂e/kg"));
+    }
+    rows.add(List.of(w.get("summary.total"), emissions(result.totalKgCO2e()) + " " + emissionUnit));
+    rows.add(List.of(w.get("summary.output"), f.quantity(study.product().output())));
+    if (!study.coproducts().isEmpty()) {
+      rows.add(List.of(w.get("summary.allocation"), w.get("summary.allocation.value",
+          f.percent(result.allocationShare()), w.get("allocation." + study.allocation().id()))));
+    }
+    if (result.dataQuality() != null) {
+      rows.add(List.of(w.get("summary.quality"), w.get("summary.quality.value",
+          f.fixed(result.dataQuality().score(), 2), w.get("gradeName." + result.dataQuality().grade()))));
+    }
+    List<LineResult> ranked = ranked();
+    if (!ranked.isEmpty()) {
+      LineResult top = ranked.get(0);
+      rows.add(List.of(w.get("summary.hotspot"), w.get("summary.hotspot.value", top.name(), f.percent(top.share()))));
+    }
+    blocks.add(Table.keyValue("summary", caption(w.get("summary.caption")), rows));
+  }
+
+  // ---------------------------------------------------------------- 2 organization
+
+  private void organization() {
+    heading1("h.organization");
+    Organization o = study.organization();
+    List<List<String>> rows = new ArrayList<>();
+    field(rows, "org.name", o.name());
+    field(rows, "org.address", o.address());
+    field(rows, "org.creditCode", o.creditCode());
+    field(rows, "org.legalRepresentative", o.legalRepresentative());
+    field(rows, "org.industry", o.industry());
+    field(rows, "org.contact", o.contact());
+    field(rows, "org.phone", o.phone());
+    field(rows, "org.email", o.email());
+    if (rows.size() <= 1) {
+      blocks.add(new Block.Paragraph(w.get("org.none")));
+    }
+    if (!rows.isEmpty()) {
+      blocks.add(Table.keyValue("organization", caption(w.get("org.caption")), rows));
+    }
+  }
+
+  private void field(List<List<String>> rows, String key, String value) {
+    if (value != null && !value.isBlank()) {
+      rows.add(List.of(w.get(key), value));
+    }
+  }
+
+  // ---------------------------------------------------------------- 3 purpose
+
+  private void purpose() {
+    heading1("h.purpose");
+    String org = study.organization().name();
+    blocks.add(new Block.ItemList(List.of(
+        w.get("purpose.1", product(), boundaryName(), declaredUnitLabel(), f.period(study.info().period())),
+        w.get("purpose.2"),
+        w.get("purpose.3", org == null ? w.get("purpose.org") : org)), true));
+  }
+
+  // ---------------------------------------------------------------- 4 method
+
+  private void method() {
+    heading1("h.method");
+    heading2("h.method.standards");
+    if (study.info().standards().isEmpty()) {
+      blocks.add(new Block.Paragraph(w.get("method.standards.none")));
+    } else {
+      blocks.add(new Block.Paragraph(w.get("method.standards.intro")));
+      blocks.add(new Block.ItemList(study.info().standards(), false));
+    }
+    heading2("h.method.formula");
+    blocks.add(new Block.Paragraph(w.get("method.formula.intro")));
+    blocks.add(new Block.Formula(w.get("method.formula"), List.of(
+        w.get("method.legend.cf", declaredUnitLabel()),
+        w.get("method.legend.ad"),
+        w.get("method.legend.ef"),
+        w.get("method.legend.a"),
+        w.get("method.legend.q", f.quantity(study.product().output())))));
+    if (study.inventory().stream().anyMatch(l -> l.activity() instanceof Activity.Transport)) {
+      blocks.add(new Block.Paragraph(w.get("method.transport")));
+    }
+    heading2("h.method.gwp");
+    List<String> gases = gasesUsed();
+    String set = study.info().gwp() == null ? null : study.info().gwp().id();
+    if (gases.isEmpty() || set == null) {
+      blocks.add(new Block.Paragraph(w.get("method.gwp.none", set == null ? w.get("method.gwp.notSet")
+          : w.get("gwp." + set))));
+      return;
+    }
+    blocks.add(new Block.Paragraph(w.get("method.gwp.intro", w.get("gwp." + set))));
+    List<List<String>> rows = new ArrayList<>();
+    for (String gas : gases) {
+      Gwp.of(study.info().gwp(), gas).ifPresent(v -> rows.add(List.of(gas, f.figure(v))));
+    }
+    blocks.add(new Table("gwp", caption(w.get("method.gwp.caption")),
+        List.of(Column.text(w.get("method.gwp.gas")), Column.number(w.get("method.gwp.value"))), rows, List.of(),
+        false));
+  }
+
+  private List<String> gasesUsed() {
+    List<String> gases = new ArrayList<>();
+    for (InventoryLine l : study.inventory()) {
+      if (l.activity() instanceof Activity.Emissions e) {
+        e.gases().keySet().stream().filter(g -> !gases.contains(g)).forEach(gases::add);
+      }
+    }
+    return gases;
+  }
+
+  // ---------------------------------------------------------------- 5 scope
+
+  private void scope() {
+    heading1("h.scope");
+    heading2("h.scope.unit");
+    var p = study.product();
+    blocks.add(new Block.Paragraph(w.get("scope.unit.intro", f.quantity(p.declaredUnit()), product(),
+        f.quantity(p.output()))));
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(List.of(w.get("scope.unit.name"), product()));
+    rows.add(List.of(w.get("scope.unit.declared"), f.quantity(p.declaredUnit())));
+    rows.add(List.of(w.get("scope.unit.output"), f.quantity(p.output())));
+    if (p.massPerUnit() != null) {
+      rows.add(List.of(w.get("scope.unit.massPerUnit"), f.quantity(p.massPerUnit())));
+    }
+    if (p.description() != null && !p.description().isBlank()) {
+      rows.add(List.of(w.get("scope.unit.description"), p.description()));
+    }
+    blocks.add(Table.keyValue("product", caption(w.get("scope.unit.caption")), rows));
+
+    heading2("h.scope.boundary");
+    String id = study.info().boundary().id();
+    blocks.add(new Block.Paragraph(w.get("scope.boundary.intro", boundaryName(), w.get("scope.boundary." + id))));
+    List<Block.StageBox> boxes = new ArrayList<>();
+    for (Stage s : Stage.values()) {
+      List<String> names = study.inventory().stream().filter(l -> l.stage() == s).map(InventoryLine::name).toList();
+      List<String> shown = new ArrayList<>(names.subList(0, Math.min(MAX_BOX_INPUTS, names.size())));
+      if (names.size() > MAX_BOX_INPUTS) {
+        shown.add(w.get("scope.boundary.more", names.size() - MAX_BOX_INPUTS));
+      }
+      boolean inside = study.info().boundary().includes(s);
+      if (names.isEmpty()) {
+        shown.add(inside ? w.get("scope.boundary.noInputs") : w.get("scope.boundary.outside"));
+      }
+      boxes.add(new Block.StageBox(w.core(s.textKey()), inside, shown));
+    }
+    blocks.add(new Block.BoundaryDiagram(figureCaption(w.get("scope.boundary.caption")), boundaryName(), boxes));
+
+    heading2("h.scope.time");
+    var period = study.info().period();
+    blocks.add(new Block.Paragraph(w.get("scope.time", f.period(period),
+        ChronoUnit.DAYS.between(period.start(), period.end()) + 1)));
+
+    cutoff();
+    allocation();
+  }
+
+  private void cutoff() {
+    heading2("h.scope.cutoff");
+    blocks.add(new Block.Paragraph(w.get("scope.cutoff.rule", f.percent(study.cutoffMassShare()))));
+    List<InventoryLine> excluded = study.inventory().stream()
+        .filter(l -> l.activity() instanceof Activity.Excluded).toList();
+    if (excluded.isEmpty()) {
+      blocks.add(new Block.Paragraph(w.get("scope.cutoff.none")));
+      return;
+    }
+    blocks.add(new Block.Paragraph(w.get("scope.cutoff.list")));
+    Double productKg = productMassKg();
+    List<List<String>> rows = new ArrayList<>();
+    double sum = 0;
+    boolean allKnown = productKg != null;
+    for (InventoryLine l : excluded) {
+      Activity.Excluded x = (Activity.Excluded) l.activity();
+      String share = "—";
+      if (productKg != null && x.amount() != null && x.amount().dimension().equals(Dimension.MASS)) {
+        double s = x.amount().inBase() / productKg;
+        sum += s;
+        share = f.percent(s);
+      } else {
+        allKnown = false;
+      }
+      rows.add(List.of(l.name(), f.quantity(x.amount()), share, x.reason() == null ? "—" : x.reason()));
+    }
+    List<List<String>> foot = allKnown ? List.of(List.of(w.get("scope.cutoff.total"), "", f.percent(sum), ""))
+        : List.of();
+    blocks.add(new Table("cutoff", caption(w.get("scope.cutoff.caption")), List.of(
+        Column.text(w.get("scope.cutoff.name")), Column.number(w.get("scope.cutoff.amount")),
+        Column.number(w.get("scope.cutoff.share")), Column.text(w.get("scope.cutoff.reason"))), rows, foot, false));
+  }
+
+  /** The product's mass over the period in kg, or null when it cannot be known. */
+  private Double productMassKg() {
+    var p = study.product();
+    if (p.output().dimension().equals(Dimension.MASS)) {
+      return p.output().inBase();
+    }
+    if (p.massPerUnit() != null && p.declaredUnit() != null) {
+      return p.output().inBase() / p.declaredUnit().inBase() * p.massPerUnit().inBase();
+    }
+    return null;
+  }
+
+  private void allocation() {
+    if (study.coproducts().isEmpty()) {
+      return;
+    }
+    heading2("h.scope.allocation");
+    String basis = w.get("allocation." + study.allocation().id());
+    blocks.add(new Block.Paragraph(w.get("scope.allocation.text", basis, f.percent(result.allocationShare()))));
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(List.of(product(), f.quantity(study.product().output())));
+    for (Coproduct c : study.coproducts()) {
+      rows.add(List.of(c.name(), f.quantity(c.output())));
+    }
+    blocks.add(new Table("coproducts", caption(w.get("scope.allocation.caption")), List.of(
+        Column.text(w.get("scope.allocation.product")), Column.number(w.get("scope.allocation.output"))), rows,
+        List.of(), false));
+  }
+
+  // ---------------------------------------------------------------- 6 data
+
+  private void data() {
+    heading1("h.data");
+    heading2("h.data.activity");
+    blocks.add(new Block.Paragraph(w.get("data.activity.intro", tables + 1)));
+    List<List<String>> rows = new ArrayList<>();
+    Map<Integer, LineResult> byIndex = new HashMap<>();
+    result.lines().forEach(l -> byIndex.put(l.index(), l));
+    for (Stage s : Stage.values()) {
+      for (InventoryLine l : study.inventory()) {
+        if (l.stage() != s) {
+          continue;
+        }
+        LineResult r = byIndex.get(l.index());
+        String points = r == null || r.points() == null ? "—"
+            : r.points().activity() + " / " + r.points().factor() + " / " + r.points().calibration();
+        rows.add(List.of(w.core(s.textKey()), l.name(), amountText(l), l.source() == null ? "—" : l.source(), points));
+      }
+    }
+    blocks.add(new Table("activity", caption(w.get("data.activity.caption")), List.of(
+        Column.text(w.get("data.col.stage")), Column.text(w.get("data.col.line")),
+        Column.number(w.get("data.col.amount")), Column.text(w.get("data.col.source")),
+        Column.number(w.get("data.col.points"))), rows, List.of(), false));
+
+    heading2("h.data.factors");
+    blocks.add(new Block.Paragraph(w.get("data.factors.intro", tables + 1)));
+    List<List<String>> frows = new ArrayList<>();
+    for (Factor x : result.factors()) {
+      String name = x.name() == null || x.name().equals(x.id()) ? x.id() : x.name() + " (" + x.id() + ")";
+      frows.add(List.of(name, f.quantity(x.value()), x.source() == null ? "—" : x.source(),
+          x.year() == null ? "—" : x.year().toString(), x.type() == null ? "—" : w.get("type." + x.type().id()),
+          x.libraryId() == null ? w.get("origin.study") : w.get("origin.library", x.libraryId())));
+    }
+    blocks.add(new Table("factors", caption(w.get("data.factors.caption")), List.of(
+        Column.text(w.get("data.col.factor")), Column.number(w.get("data.col.value")),
+        Column.text(w.get("data.col.factorSource")), Column.number(w.get("data.col.year")),
+        Column.text(w.get("data.col.type")), Column.text(w.get("data.col.origin"))), frows, List.of(), false));
+
+    if (!study.evidence().isEmpty()) {
+      heading2("h.data.documents");
+      blocks.add(new Block.Paragraph(w.get("data.documents.intro")));
+      List<List<String>> drows = new ArrayList<>();
+      int i = 1;
+      for (Evidence e : study.evidence()) {
+        drows.add(List.of(String.valueOf(i++), e.title(), e.reference() == null ? "" : e.reference(),
+            e.note() == null ? "" : e.note()));
+      }
+      blocks.add(new Table("documents", caption(w.get("data.documents.caption")), List.of(
+          Column.number(w.get("data.col.no")), Column.text(w.get("data.col.document")),
+          Column.text(w.get("data.col.reference")), Column.text(w.get("data.col.note"))), drows, List.of(), false));
+    }
+  }
+
+  /** A line's activity as typed: 44,369.94 t; transport as mass × distance. */
+  private String amountText(InventoryLine l) {
+    Activity a = l.activity();
+    if (a instanceof Activity.Amount x) {
+      return f.quantity(x.amount());
+    } else if (a instanceof Activity.Transport x) {
+      return f.quantity(x.mass()) + " × " + f.quantity(x.distance());
+    } else if (a instanceof Activity.Emissions x) {
+      List<String> parts = new ArrayList<>();
+      x.gases().forEach((gas, q) -> parts.add(gas + " " + f.quantity(q)));
+      return String.join("; ", parts);
+    } else if (a instanceof Activity.Excluded x) {
+      return (x.amount() == null ? "" : f.quantity(x.amount()) + " ") + "(" + w.get("data.excluded") + ")";
+    }
+    return "—";
+  }
+
+  // ---------------------------------------------------------------- 7 results
+
+  private void results() {
+    heading1("h.results");
+    heading2("h.results.calculation");
+    boolean allocated = !study.coproducts().isEmpty();
+    blocks.add(new Block.Paragraph(w.get("results.calc.intro", tables + 1, emissionUnit)));
+    List<Column> cols = new ArrayList<>(List.of(Column.text(w.get("data.col.line")),
+        Column.number(w.get("results.col.activity")), Column.number(w.get("results.col.factor"))));
+    if (allocated) {
+      cols.add(Column.number(w.get("results.col.gross", emissionUnit)));
+      cols.add(Column.number(w.get("results.col.allocated")));
+    }
+    cols.add(Column.number(w.get("results.col.emissions", emissionUnit)));
+    cols.add(Column.number(w.get("results.col.share")));
+    List<List<String>> rows = new ArrayList<>();
+    List<Double> shares = new ArrayList<>();
+    for (LineResult r : result.lines()) {
+      InventoryLine l = study.inventory().get(r.index());
+      List<String> row = new ArrayList<>(List.of(r.name(), activityWork(l), factorText(l)));
+      if (allocated) {
+        row.add(emissions(gross(l)));
+        row.add(r.allocated() ? f.percent(result.allocationShare()) : f.percent(1));
+      }
+      row.add(emissions(r.kgCO2e()));
+      row.add(f.percent(r.share()));
+      shares.add(r.share());
+      rows.add(row);
+    }
+    List<List<String>> foot = new ArrayList<>();
+    List<String> total = new ArrayList<>(List.of(w.get("results.total"), "", ""));
+    if (allocated) {
+      total.add("");
+      total.add("");
+    }
+    total.add(emissions(result.totalKgCO2e()));
+    total.add(sumOfShares(shares));
+    foot.add(total);
+    foot.add(footRow(w.get("results.perUnit", declaredUnitLabel()), perUnitText(), cols.size()));
+    if (result.perKgKgCO2e() != null) {
+      foot.add(footRow(w.get("results.perKg"), f.figure(result.perKgKgCO2e()) + " kgCO₂e/kg", cols.size()));
+    }
+    blocks.add(new Table("calculation", caption(w.get("results.calc.caption")), cols, rows, foot, false));
+    roundingNote(shares);
+
+    heading2("h.results.stages");
+    StageResult top = result.stages().stream().max(Comparator.comparingDouble(StageResult::kgCO2e)).orElseThrow();
+    blocks.add(new Block.Paragraph(w.get("results.stages.intro", w.core(top.stage().textKey()),
+        f.percent(top.share()))));
+    List<List<String>> srows = new ArrayList<>();
+    List<Block.ChartItem> slices = new ArrayList<>();
+    List<Double> sshares = new ArrayList<>();
+    for (StageResult s : result.stages()) {
+      String name = w.core(s.stage().textKey());
+      srows.add(List.of(name, emissions(s.kgCO2e()), f.percent(s.share())));
+      slices.add(new Block.ChartItem(name, s.share(), emissions(s.kgCO2e()), f.percent(s.share())));
+      sshares.add(s.share());
+    }
+    blocks.add(new Table("stages", caption(w.get("results.stages.caption")), List.of(
+        Column.text(w.get("data.col.stage")), Column.number(emissionUnit), Column.number(w.get("results.col.share"))),
+        srows, List.of(List.of(w.get("results.total"), emissions(result.totalKgCO2e()), sumOfShares(sshares))),
+        false));
+    roundingNote(sshares);
+    blocks.add(new Block.Chart("stage-donut", Block.ChartKind.DONUT, figureCaption(w.get("results.stages.figure")),
+        emissionUnit, slices));
+
+    heading2("h.results.lines");
+    blocks.add(new Block.Paragraph(w.get("results.lines.intro", figures + 1)));
+    List<LineResult> ranked = ranked();
+    List<Block.ChartItem> bars = new ArrayList<>();
+    int shown = ranked.size() > MAX_BARS ? MAX_BARS - 1 : ranked.size();
+    for (LineResult r : ranked.subList(0, shown)) {
+      bars.add(new Block.ChartItem(r.name(), r.share(), emissions(r.kgCO2e()), f.percent(r.share())));
+    }
+    if (shown < ranked.size()) {
+      double kg = 0;
+      double share = 0;
+      for (LineResult r : ranked.subList(shown, ranked.size())) {
+        kg += r.kgCO2e();
+        share += r.share();
+      }
+      bars.add(new Block.ChartItem(w.get("results.lines.others", ranked.size() - shown), share, emissions(kg),
+          f.percent(share)));
+    }
+    blocks.add(new Block.Chart("line-bars", Block.ChartKind.BARS, figureCaption(w.get("results.lines.figure")),
+        emissionUnit, bars));
+    if (shown < ranked.size()) {
+      blocks.add(new Block.Note(w.get("results.lines.cut", shown, ranked.size())));
+    }
+  }
+
+  /** A summary row: the label first, the figure in the emissions column. */
+  private static List<String> footRow(String label, String figure, int size) {
+    List<String> row = new ArrayList<>(java.util.Collections.nCopies(size, ""));
+    row.set(0, label);
+    row.set(size - 2, figure);
+    return row;
+  }
+
+  /** Lines that carry emissions, largest first (file order among equals). */
+  private List<LineResult> ranked() {
+    return result.lines().stream().filter(l -> !l.excluded() && l.kgCO2e() != 0)
+        .sorted(Comparator.comparingDouble((LineResult l) -> -l.kgCO2e()).thenComparingInt(LineResult::index))
+        .toList();
+  }
+
+  private String sumOfShares(List<Double> shares) {
+    BigDecimal sum = BigDecimal.ZERO;
+    for (double s : shares) {
+      sum = sum.add(Fmt.roundedPercent(s));
+    }
+    return f.percentText(sum);
+  }
+
+  /** Says so when the rounded shares of a table do not add up to 100.00 %. */
+  private void roundingNote(List<Double> shares) {
+    BigDecimal sum = BigDecimal.ZERO;
+    for (double s : shares) {
+      sum = sum.add(Fmt.roundedPercent(s));
+    }
+    if (sum.compareTo(new BigDecimal("100.00")) != 0 && sum.signum() != 0) {
+      blocks.add(new Block.Note(w.get("rounding", f.percentText(sum))));
+    }
+  }
+
+  /** The activity as the calculation uses it: transport as mass × distance = t·km. */
+  private String activityWork(InventoryLine l) {
+    if (l.activity() instanceof Activity.Transport x) {
+      double tkm = Footprint.transportWork(x.mass(), x.distance()) / 1_000_000; // kg·m → t·km
+      return f.quantity(x.mass()) + " × " + f.quantity(x.distance()) + " = " + f.fixed(tkm, tkm == Math.rint(tkm) ? 0 : 2) + " t·km";
+    } else if (l.activity() instanceof Activity.Excluded) {
+      return w.get("results.excluded");
+    }
+    return amountText(l);
+  }
+
+  private String factorText(InventoryLine l) {
+    if (l.activity() instanceof Activity.Emissions x) {
+      List<String> parts = new ArrayList<>();
+      for (String gas : x.gases().keySet()) {
+        Gwp.of(study.info().gwp(), gas).ifPresent(v -> parts.add(gas + ": GWP " + f.figure(v)));
+      }
+      return String.join("; ", parts);
+    }
+    String key = Activity.factorOf(l.activity());
+    Factor x = key == null ? null : factors.get(key);
+    if (x == null || x.value() == null) {
+      return "—";
+    }
+    return f.quantity(x.value());
+  }
+
+  /** A line's emissions before allocation, in kg CO₂e, by the formulas of {@link Footprint}. */
+  private double gross(InventoryLine l) {
+    Activity a = l.activity();
+    if (a instanceof Activity.Amount x) {
+      return Footprint.emissions(x.amount(), factors.get(x.factor()).value());
+    } else if (a instanceof Activity.Transport x) {
+      return Footprint.transportEmissions(Footprint.transportWork(x.mass(), x.distance()),
+          factors.get(x.factor()).value());
+    } else if (a instanceof Activity.Emissions x) {
+      double sum = 0;
+      for (Map.Entry<String, Quantity> e : x.gases().entrySet()) {
+        sum += Footprint.gasEmissions(e.getValue(), Gwp.of(study.info().gwp(), e.getKey()).orElse(0));
+      }
+      return sum;
+    }
+    return 0;
+  }
+
+  // ---------------------------------------------------------------- 8 quality
+
+  private void quality() {
+    heading1("h.quality");
+    blocks.add(new Block.Paragraph(w.get("quality.intro")));
+    if (result.dataQuality() == null) {
+      blocks.add(new Block.Paragraph(w.get("quality.none")));
+      return;
+    }
+    double scored = result.lines().stream().filter(l -> l.score() != null).mapToDouble(LineResult::kgCO2e).sum();
+    List<List<String>> rows = new ArrayList<>();
+    for (LineResult l : result.lines()) {
+      if (l.score() == null || l.points() == null) {
+        continue;
+      }
+      double weight = Footprint.share(l.kgCO2e(), scored);
+      rows.add(List.of(l.name(), String.valueOf(l.points().activity()), String.valueOf(l.points().factor()),
+          String.valueOf(l.points().calibration()), f.fixed(l.score(), 2), f.percent(weight),
+          f.fixed(l.score() * weight, 2)));
+    }
+    int grade = result.dataQuality().grade();
+    blocks.add(new Table("quality", caption(w.get("quality.caption")), List.of(
+        Column.text(w.get("data.col.line")), Column.number(w.get("quality.col.activity")),
+        Column.number(w.get("quality.col.factor")), Column.number(w.get("quality.col.calibration")),
+        Column.number(w.get("quality.col.score")), Column.number(w.get("quality.col.weight")),
+        Column.number(w.get("quality.col.weighted"))), rows,
+        List.of(List.of(w.get("quality.total"), "", "", "", "", "", f.fixed(result.dataQuality().score(), 2))),
+        false));
+    blocks.add(new Block.Note(w.get("quality.grades")));
+    blocks.add(new Block.Paragraph(w.get("quality.result", f.fixed(result.dataQuality().score(), 2),
+        w.get("gradeName." + grade), w.get("grade." + grade))));
+  }
+
+  // ---------------------------------------------------------------- 9 findings
+
+  private void findings() {
+    heading1("h.findings");
+    if (result.findings().isEmpty()) {
+      blocks.add(new Block.Paragraph(w.get("findings.none")));
+      return;
+    }
+    blocks.add(new Block.Paragraph(w.get("findings.intro")));
+    List<List<String>> rows = new ArrayList<>();
+    for (Finding x : result.findings()) {
+      String meaning = w.has("meaning." + x.code()) ? w.get("meaning." + x.code())
+          : w.get(x.severity() == Severity.INFO ? "meaning.info" : "meaning.warning");
+      rows.add(List.of(w.get("severity." + x.severity().id()), x.code(), x.where().isEmpty() ? "—" : x.where(),
+          x.message(w.locale()), meaning));
+    }
+    blocks.add(new Table("findings", caption(w.get("findings.caption")), List.of(
+        Column.text(w.get("findings.col.severity")), Column.text(w.get("findings.col.code")),
+        Column.text(w.get("findings.col.where")), Column.text(w.get("findings.col.message")),
+        Column.text(w.get("findings.col.meaning"))), rows, List.of(), false));
+  }
+
+  // ---------------------------------------------------------------- 10 conclusions, 11 advice
+
+  private void conclusions() {
+    heading1("h.conclusions");
+    List<String> items = new ArrayList<>();
+    items.add(w.get("conclusions.perUnit", product(), perUnitFigure(), declaredUnitLabel(), boundaryName(),
+        f.period(study.info().period())));
+    if (result.perKgKgCO2e() != null) {
+      items.set(0, items.get(0) + (w.chinese() ? "" : " ") + w.get("conclusions.perKg",
+          f.figure(result.perKgKgCO2e()) + " kgCO₂e/kg"));
+    }
+    List<StageResult> stages = result.stages().stream()
+        .sorted(Comparator.comparingDouble((StageResult s) -> -s.kgCO2e())).toList();
+    if (!stages.isEmpty() && stages.get(0).kgCO2e() > 0) {
+      String next = stages.size() > 1 && stages.get(1).kgCO2e() > 0
+          ? w.get("conclusions.stage.next", w.core(stages.get(1).stage().textKey()), f.percent(stages.get(1).share()))
+          : "";
+      items.add(w.get("conclusions.stage", w.core(stages.get(0).stage().textKey()), f.percent(stages.get(0).share()),
+          next));
+    }
+    List<LineResult> ranked = ranked();
+    if (!ranked.isEmpty()) {
+      String next = ranked.size() > 1
+          ? w.get("conclusions.line.next", ranked.get(1).name(), f.percent(ranked.get(1).share())) : "";
+      items.add(w.get("conclusions.line", ranked.get(0).name(), f.percent(ranked.get(0).share()), next));
+      if (ranked.size() > 3) {
+        int n = Math.min(5, ranked.size() - 1);
+        double share = ranked.subList(0, n).stream().mapToDouble(LineResult::share).sum();
+        items.add(w.get("conclusions.top", n, f.percent(share)));
+      }
+    }
+    if (result.dataQuality() != null) {
+      int grade = result.dataQuality().grade();
+      items.add(w.get("conclusions.quality", w.get("grade." + grade), f.fixed(result.dataQuality().score(), 2),
+          w.get("gradeName." + grade)));
+      weakest().ifPresent(l -> items.add(w.get("conclusions.quality.weak", l.name(), f.fixed(l.score(), 2),
+          f.percent(l.share()))));
+    }
+    long warnings = result.findings().stream().filter(x -> x.severity() == Severity.WARNING).count();
+    if (warnings > 0) {
+      items.add(w.get("conclusions.findings", warnings));
+    }
+    blocks.add(new Block.ItemList(items, true));
+  }
+
+  /** The line with the lowest score among those carrying at least 5 % of the emissions. */
+  private java.util.Optional<LineResult> weakest() {
+    return result.lines().stream().filter(l -> l.score() != null && l.share() >= 0.05 && l.score() < 4.0)
+        .min(Comparator.comparingDouble(LineResult::score).thenComparingInt(LineResult::index));
+  }
+
+  /**
+   * Advice from the hotspots: per line when single lines stand out (the largest carries 5 % or
+   * more), else per stage, since then no single input is worth a measure of its own.
+   */
+  private void advice() {
+    heading1("h.advice");
+    blocks.add(new Block.Paragraph(w.get("advice.intro")));
+    List<String> items = new ArrayList<>();
+    List<LineResult> ranked = ranked();
+    boolean byLine = !ranked.isEmpty() && ranked.get(0).share() >= 0.05;
+    int n = 0;
+    if (byLine) {
+      for (LineResult r : ranked) {
+        if (n == 5 || (n > 0 && r.share() < 0.01)) {
+          break;
+        }
+        InventoryLine l = study.inventory().get(r.index());
+        items.add(adviceFor(r.name(), r.share(), r.stage(), n == 0, factors.get(Activity.factorOf(l.activity())),
+            isElectricity(l)));
+        n++;
+      }
+    } else {
+      List<StageResult> stages = result.stages().stream().filter(s -> s.share() >= 0.01)
+          .sorted(Comparator.comparingDouble((StageResult s) -> -s.kgCO2e())).toList();
+      for (StageResult s : stages) {
+        double electricity = ranked.stream().filter(r -> r.stage() == s.stage()
+            && isElectricity(study.inventory().get(r.index()))).mapToDouble(LineResult::kgCO2e).sum();
+        items.add(adviceFor(w.core(s.stage().textKey()), s.share(), s.stage(), n == 0, null,
+            electricity > s.kgCO2e() / 2));
+        n++;
+      }
+    }
+    List<String> weak = result.lines().stream()
+        .filter(l -> l.score() != null && l.points() != null && l.share() >= 0.01 && l.points().activity() == 1)
+        .map(LineResult::name).toList();
+    if (!weak.isEmpty()) {
+      items.add(w.get("advice.data", String.join(w.chinese() ? "、" : ", ", weak)));
+    }
+    if (ranked.size() > n) {
+      items.add(w.get("advice.small"));
+    }
+    blocks.add(new Block.ItemList(items, true));
+  }
+
+  private String adviceFor(String name, double fraction, Stage stage, boolean first, Factor factor,
+      boolean electricity) {
+    String share = f.percent(fraction);
+    return switch (stage) {
+      case RAW_MATERIALS -> first
+          ? w.get("advice.material", name, share, factor == null || factor.type() == null ? w.get("advice.average")
+              : w.get("type." + factor.type().id()))
+          : w.get("advice.material.supplierData", name, share);
+      case TRANSPORT, DISTRIBUTION -> w.get("advice.transport", name, share);
+      case PACKAGING -> w.get("advice.packaging", name, share);
+      case WASTE, END_OF_LIFE -> w.get("advice.waste", name, share);
+      case PRODUCTION -> electricity ? w.get("advice.electricity", name, share) : w.get("advice.fuel", name, share);
+      default -> w.get("advice.other", name, share, w.core(stage.textKey()));
+    };
+  }
+
+  /** Energy bought in kWh or MWh is electricity by convention; fuels are in mass, volume or GJ. */
+  private static boolean isElectricity(InventoryLine l) {
+    if (l.activity() instanceof Activity.Amount x && x.amount().dimension().equals(Dimension.ENERGY)) {
+      String unit = x.amount().unit().symbol();
+      return unit.endsWith("Wh");
+    }
+    return false;
+  }
+
+  // ---------------------------------------------------------------- appendix
+
+  private void declaration() {
+    blocks.add(new Block.PageBreak());
+    heading(1, "", w.get("h.declaration"));
+    Organization o = study.organization();
+    ReportInfo r = study.report();
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(List.of(w.get("declaration.product"), product()));
+    field(rows, "declaration.organization", o.name());
+    field(rows, "declaration.address", o.address());
+    rows.add(List.of(w.get("declaration.standards"), standardsText()));
+    rows.add(List.of(w.get("declaration.result"), perUnitText()));
+    rows.add(List.of(w.get("declaration.boundary"), w.get("declaration.boundary.value", boundaryName(),
+        includedStages(), f.period(study.info().period()))));
+    if (result.dataQuality() != null) {
+      rows.add(List.of(w.get("declaration.quality"), w.get("summary.quality.value",
+          f.fixed(result.dataQuality().score(), 2), w.get("gradeName." + result.dataQuality().grade()))));
+    }
+    field(rows, "declaration.assessor", r.assessor());
+    if (r.date() != null) {
+      rows.add(List.of(w.get("declaration.date"), f.date(r.date())));
+    }
+    blocks.add(Table.keyValue("declaration", caption(w.get("declaration.caption")), rows));
+    blocks.add(new Block.Paragraph(w.get("declaration.text")));
+    Table sig = signatures();
+    if (!sig.rows().isEmpty()) {
+      blocks.add(new Table(sig.id(), caption(sig.caption()), sig.columns(), sig.rows(), List.of(), false));
+    }
+  }
+
+  private String includedStages() {
+    List<String> names = new ArrayList<>();
+    for (Stage s : Stage.values()) {
+      if (study.info().boundary().includes(s) && study.inventory().stream().anyMatch(l -> l.stage() == s)) {
+        names.add(w.core(s.textKey()));
+      }
+    }
+    return String.join(w.chinese() ? "、" : ", ", names);
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private String boundaryName() {
+    return w.get("boundary." + study.info().boundary().id());
+  }
+
+  private String standardsText() {
+    List<String> s = study.info().standards();
+    return s.isEmpty() ? "ISO 14067:2018" : String.join(w.chinese() ? "、" : ", ", s);
+  }
+
+  /** The declared unit as it follows "per": {@code t} for 1 t, {@code 1000 kg} otherwise. */
+  private String declaredUnitLabel() {
+    Quantity u = study.product().declaredUnit();
+    return u.value() == 1 ? f.unitOf(u) : f.quantity(u);
+  }
+
+  private String perUnitFigure() {
+    return f.figure(result.perUnitKgCO2e());
+  }
+
+  private String perUnitText() {
+    return perUnitFigure() + " kgCO₂e / " + declaredUnitLabel();
+  }
+
+  /** Emissions in the report's unit (t or kg CO₂e), two decimals. */
+  private String emissions(double kg) {
+    return f.fixed(kg / scale, 2);
+  }
+
+  private void heading1(String key) {
+    chapter++;
+    section = 0;
+    heading(1, String.valueOf(chapter), w.get(key));
+  }
+
+  private void heading2(String key) {
+    section++;
+    heading(2, chapter + "." + section, w.get(key));
+  }
+
+  private void heading(int level, String number, String text) {
+    String anchor = number.isEmpty() ? "appendix-" + (blocks.size()) : "s" + number.replace('.', '-');
+    blocks.add(new Block.Heading(level, number, text, anchor));
+  }
+
+  private String caption(String text) {
+    return w.get("table", ++tables) + "  " + text;
+  }
+
+  private String figureCaption(String text) {
+    return w.get("figure", ++figures) + "  " + text;
+  }
+}

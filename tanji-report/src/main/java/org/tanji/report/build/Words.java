@@ -1,0 +1,57 @@
+package org.tanji.report.build;
+
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+import org.tanji.core.i18n.Messages;
+
+/**
+ * The report's words in one language, from the {@code report} bundles. Placeholders {@code {0}},
+ * {@code {1}} … are replaced with values that are already formatted, so no apostrophe or number
+ * rules of {@link java.text.MessageFormat} apply.
+ */
+final class Words {
+
+  private static final ResourceBundle.Control NO_FALLBACK =
+      ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+
+  private final ResourceBundle bundle;
+  private final Locale locale;
+
+  Words(Locale locale) {
+    this.locale = locale;
+    this.bundle = ResourceBundle.getBundle("org.tanji.report.report", locale, NO_FALLBACK);
+  }
+
+  Locale locale() {
+    return locale;
+  }
+
+  boolean chinese() {
+    return locale.getLanguage().equals("zh");
+  }
+
+  /** The text of {@code key} with its placeholders filled; a missing key shows as {@code !key!}. */
+  String get(String key, Object... args) {
+    String text;
+    try {
+      text = bundle.getString(key);
+    } catch (MissingResourceException e) {
+      return "!" + key + "!";
+    }
+    for (int i = 0; i < args.length; i++) {
+      text = text.replace("{" + i + "}", String.valueOf(args[i]));
+    }
+    return text;
+  }
+
+  /** True when the bundle has {@code key}. */
+  boolean has(String key) {
+    return bundle.containsKey(key);
+  }
+
+  /** A text of the core bundle (stage names and the like). */
+  String core(String key) {
+    return Messages.get(key, locale);
+  }
+}

@@ -1,0 +1,330 @@
+package org.tanji.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tanji.core.calc.LineResult;
+import org.tanji.core.calc.Result;
+import org.tanji.core.calc.StageResult;
+import org.tanji.core.i18n.Messages;
+
+/**
+ * The report in its three formats, parsed back: every figure equals the calculation result, the
+ * text is escaped, the same study gives the same bytes. Expected figures are the seed's, checkable
+ * by hand, or formatted here from the result independently of the report's own formatting.
+ */
+class ReportTest {
+
+  private static final String SEED = "seed-003-steel-balls.yaml";
+
+  // seed 003 by hand: 44,369.94 t × 2,420 kg/t; 44,369.94 t × 1,000 km × 0.074 kg/t·km;
+  // 19,613,430 kWh × 0.6205 t/MWh; 65.38 t × 2,510 kg/t; total / 43,585.4 t
+  private static final List<String> SEED_FIGURES =
+      List.of("107,375.25", "3,283.38", "12,170.13", "164.10", "122,992.87", "2,821.88", "4.51");
+
+  @Test
+  void html_seed003_figuresEqualTheResult() throws IOException {
+    Render.Built b = Render.example(SEED, null);
+    Document html = Jsoup.parse(new String(Render.bytes(b.doc(), ReportFormat.HTML), StandardCharsets.UTF_8));
+    assertThat(html.selectFirst("html").attr("lang")).isEqualTo("zh-CN");
+    assertThat(html.text()).contains(SEED_FIGURES).contains("2,821.88 kgCO₂e / t").doesNotContain("!");
+
+    Result r = b.result();
+    Element calc = html.getElementById("table-calculation");
+    List<Element> rows = calc.select("tbody tr");
+    assertThat(rows).hasSize(r.lines().size());
+    for (int i = 0; i < rows.size(); i++) {
+      LineResult line = r.lines().get(i);
+      List<String> cells = rows.get(i).select("td").eachText();
+      assertThat(cells.get(0)).isEqualTo(line.name());
+      assertThat(cells.get(3)).isEqualTo(fixed2(line.kgCO2e() / 1000));
+      assertThat(cells.get(4)).isEqualTo(percent(line.share(), "%"));
+    }
+    assertThat(calc.select("tfoot tr").first().select("td").eachText()).contains(fixed2(r.totalKgCO2e() / 1000));
+
+    Element stages = html.getElementById("table-stages");
+    List<Element> srows = stages.select("tbody tr");
+    assertThat(srows).hasSize(r.stages().size());
+    for (int i = 0; i < srows.size(); i++) {
+      StageResult s = r.stages().get(i);
+      List<String> cells = srows.get(i).select("td").eachText();
+      assertThat(cells.get(0)).isEqualTo(Messages.get(s.stage().textKey(), Messages.ZH));
+      assertThat(cells.get(1)).isEqualTo(fixed2(s.kgCO2e() / 1000));
+      assertThat(cells.get(2)).isEqualTo(percent(s.share(), "%"));
+    }
+    // 87.30 + 2.67 + 9.90 + 0.13 = 99.99: shown as such, and said, not bent to 100.00
+    assertThat(stages.select("tfoot td").last().text()).isEqualTo("99.99%");
+    assertThat(html.select("p.note").eachText()).anyMatch(t -> t.contains("99.99%"));
+
+    Element quality = html.getElementById("table-quality");
+    assertThat(quality.select("tfoot td").last().text()).isEqualTo(fixed2(r.dataQuality().score()));
+    // round steel scores (6 + 2 + 6) / 3 = 4.67
+    assertThat(quality.select("tbody tr").first().select("td").eachText()).containsExactly(
+        "圆钢", "6", "2", "6", "4.67", percent(r.lines().get(0).kgCO2e() / r.totalKgCO2e(), "%"),
+        fixed2(4.666666666666667 * r.lines().get(0).kgCO2e() / r.totalKgCO2e()));
+
+    // the donut: one SVG path per stage; the legend repeats the stage figures
+    assertThat(html.select("#chart-stage-donut path")).hasSize(r.stages().size());
+    assertThat(html.getElementById("legend-stage-donut").select("tbody tr")).hasSize(r.stages().size());
+    // the bars: lines largest first
+    assertThat(html.select("#chart-line-bars tbody tr td:eq(0)").eachText())
+        .containsExactly("圆钢", "电力", "圆钢运输", "吨袋");
+    // the document list comes from the study's evidence
+    assertThat(html.getElementById("table-documents").select("tbody tr")).hasSize(9);
+    // self-contained: no external style sheet, script or image
+    assertThat(html.select("link, script, img")).isEmpty();
+  }
+
+  @Test
+  void html_conclusionsAndAdviceComeFromTheStudy() throws IOException {
+    Render.Built b = Render.example(SEED, null);
+    Document html = Jsoup.parse(new String(Render.bytes(b.doc(), ReportFormat.HTML), StandardCharsets.UTF_8));
+    String conclusions = sectionText(html, "s10");
+    assertThat(conclusions).contains("锻造耐磨钢球", "2,821.88", "原材料获取", "87.30%", "圆钢");
+    String advice = sectionText(html, "s11");
+    assertThat(advice).contains("圆钢（占碳足迹 87.30%）", "电力（9.89%）来自电力消耗", "圆钢运输（2.67%）来自运输")
+        .doesNotContain("吨袋"); // 0.13 %: too small to advise on
+
+    Render.Built other = Render.example("two-products-mass-allocation.yaml", Locale.ENGLISH);
+    String text = Jsoup.parse(new String(Render.bytes(other.doc(), ReportFormat.HTML), StandardCharsets.UTF_8))
+        .text();
+    // nothing of another study leaks in: no seed product, material or figure
+    assertThat(text).doesNotContain("圆钢", "钢球", "2,821.88", "华民");
+    assertThat(text).contains(other.read().study().product().name());
+  }
+
+  @Test
+  void html_escapesMarkupInEveryField(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("markup.yaml");
+    Files.writeString(file, study(3, "<script>alert(1)</script> & \"co\"", "<b>bold</b> 钢 <img src=x onerror=alert(2)>"));
+    Render.Built b = Render.build(file, null);
+    assertThat(b.result().hasErrors()).isFalse();
+    String raw = new String(Render.bytes(b.doc(), ReportFormat.HTML), StandardCharsets.UTF_8);
+    Document html = Jsoup.parse(raw);
+    assertThat(html.select("script, b, img")).isEmpty();
+    assertThat(html.text()).contains("<script>alert(1)</script> & \"co\"", "<b>bold</b> 钢 <img src=x onerror=alert(2)>");
+    assertThat(raw).doesNotContain("<script>").contains("&lt;script&gt;");
+  }
+
+  @Test
+  void pdf_seed003_chineseTextFiguresBookmarksAndEmbeddedFont() throws IOException {
+    Render.Built b = Render.example(SEED, null);
+    byte[] bytes = Render.bytes(b.doc(), ReportFormat.PDF);
+    try (PDDocument pdf = Loader.loadPDF(bytes)) {
+      assertThat(pdf.getNumberOfPages()).isBetween(6, 20);
+      assertThat(pdf.getPage(0).getMediaBox().getWidth()).isCloseTo(595.3f, org.assertj.core.data.Offset.offset(1f));
+      String text = new PDFTextStripper().getText(pdf);
+      assertThat(text).contains(SEED_FIGURES).contains("锻造耐磨钢球", "山东华民钢球股份有限公司", "原材料获取", "数据质量评价");
+      for (LineResult line : b.result().lines()) {
+        assertThat(text).contains(fixed2(line.kgCO2e() / 1000));
+      }
+      // page numbers in the footer: "3 / 9" and so on
+      assertThat(text).contains("2 / " + pdf.getNumberOfPages());
+      List<String> outline = new ArrayList<>();
+      for (PDOutlineItem item : pdf.getDocumentCatalog().getDocumentOutline().children()) {
+        outline.add(item.getTitle());
+      }
+      assertThat(outline).contains("1 摘要", "7 计算结果", "8 数据质量评价").hasSizeGreaterThanOrEqualTo(11);
+      for (var page : pdf.getPages()) {
+        for (var name : page.getResources().getFontNames()) {
+          PDFont font = page.getResources().getFont(name);
+          assertThat(font.isEmbedded()).as(font.getName()).isTrue();
+          assertThat(font.getName()).contains("NotoSansSC");
+        }
+      }
+    }
+  }
+
+  @Test
+  void docx_seed003_headingsTablesAndCharts() throws IOException {
+    Render.Built b = Render.example(SEED, null);
+    try (XWPFDocument docx = new XWPFDocument(new ByteArrayInputStream(Render.bytes(b.doc(), ReportFormat.DOCX)))) {
+      List<String> h1 = new ArrayList<>();
+      for (XWPFParagraph p : docx.getParagraphs()) {
+        if ("Heading1".equals(p.getStyle())) {
+          h1.add(p.getText());
+        }
+      }
+      assertThat(h1).startsWith("1 摘要", "2 企业基本情况").contains("7 计算结果");
+      XWPFTable calc = docx.getTables().stream()
+          .filter(t -> t.getRow(0).getCell(0).getText().equals("输入或输出") && t.getRow(0).getTableCells().size() == 5)
+          .findFirst().orElseThrow();
+      for (int i = 0; i < b.result().lines().size(); i++) {
+        LineResult line = b.result().lines().get(i);
+        assertThat(calc.getRow(i + 1).getCell(0).getText()).isEqualTo(line.name());
+        assertThat(calc.getRow(i + 1).getCell(3).getText()).isEqualTo(fixed2(line.kgCO2e() / 1000));
+      }
+      StringBuilder all = new StringBuilder();
+      docx.getTables().forEach(t -> all.append(t.getText()).append('\n'));
+      assertThat(all.toString()).contains(SEED_FIGURES);
+      assertThat(docx.getCharts()).hasSize(2);
+    }
+  }
+
+  @Test
+  void everyFormat_sameStudySameBytes() throws IOException {
+    for (ReportFormat format : ReportFormat.values()) {
+      byte[] first = Render.bytes(Render.example(SEED, null).doc(), format);
+      byte[] second = Render.bytes(Render.example(SEED, null).doc(), format);
+      assertThat(second).as(format.name()).isEqualTo(first);
+    }
+  }
+
+  @Test
+  void errorsRefusedByTheBuilder() throws IOException {
+    var read = org.tanji.io.StudyFiles.read(Render.EXAMPLES.resolve("seed-003-transport-in-km.yaml"));
+    Result result = read.calculate();
+    assertThat(result.hasErrors()).isTrue();
+    assertThatThrownBy(() -> Reports.build(read.study(), result, Locale.ENGLISH))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void fiveHundredLines_longNames_englishStudyWithChineseNames(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("big.yaml");
+    String longName = "Cast brake disc 铸造制动盘 " + "for heavy commercial vehicles ".repeat(8)
+        + "X".repeat(120);
+    Files.writeString(file, study(500, "华东精密铸造有限公司 East China Precision Casting Co., Ltd.", longName));
+    Render.Built b = Render.build(file, null);
+    assertThat(b.result().hasErrors()).as(b.result().findings().toString()).isFalse();
+    assertThat(b.doc().locale().getLanguage()).isEqualTo("en");
+
+    Document html = Jsoup.parse(new String(Render.bytes(b.doc(), ReportFormat.HTML), StandardCharsets.UTF_8));
+    assertThat(html.getElementById("table-calculation").select("tbody tr")).hasSize(500);
+    assertThat(html.select("#chart-line-bars tbody tr")).hasSize(15); // 14 largest and the rest combined
+    assertThat(html.text()).contains(longName, "电力 line 500", "other lines (486)");
+
+    byte[] pdfBytes = Render.bytes(b.doc(), ReportFormat.PDF);
+    try (PDDocument pdf = Loader.loadPDF(pdfBytes)) {
+      String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+      assertThat(pdf.getNumberOfPages()).isGreaterThan(20);
+      for (LineResult line : b.result().lines()) {
+        assertThat(text).contains(fixed2(line.kgCO2e())); // kg: this study is small
+      }
+      assertThat(text).contains("电力 line 500", "华东精密铸造有限公司");
+    }
+    try (XWPFDocument docx = new XWPFDocument(new ByteArrayInputStream(Render.bytes(b.doc(), ReportFormat.DOCX)))) {
+      XWPFTable calc = docx.getTables().stream()
+          .filter(t -> t.getRow(0).getCell(0).getText().equals("Input or output") && t.getNumberOfRows() > 500)
+          .findFirst().orElseThrow();
+      assertThat(calc.getRow(500).getCell(0).getText()).isEqualTo("电力 line 500");
+    }
+    Render.write(b.doc(), ReportFormat.PDF, "five-hundred-lines");
+  }
+
+  @Test
+  void missingOptionalBlocks_stillAFullReport(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("minimal.yaml");
+    Files.writeString(file, """
+        tanji: 1
+        study:
+          title: Minimal
+          language: en
+          boundary: cradle-to-gate
+          period: {start: 2024-01-01, end: 2024-12-31}
+        organization:
+          name: Acme
+        product:
+          name: Widget
+          declaredUnit: 1 piece
+          output: 1000 piece
+        factors:
+          grid: {value: 0.5 kgCO2e/kWh}
+        inventory:
+          - name: electricity
+            stage: production
+            amount: 2000 kWh
+            factor: grid
+        """);
+    Render.Built b = Render.build(file, null);
+    assertThat(b.result().hasErrors()).as(b.result().findings().toString()).isFalse();
+    for (ReportFormat format : ReportFormat.values()) {
+      assertThat(Render.bytes(b.doc(), format)).isNotEmpty();
+    }
+    Document html = Jsoup.parse(new String(Render.bytes(b.doc(), ReportFormat.HTML), StandardCharsets.UTF_8));
+    // 2000 kWh × 0.5 kg/kWh = 1000 kg over 1000 pieces = 1.00 kg per piece
+    assertThat(html.text()).contains("1.00 kgCO₂e / piece", "1,000.00").doesNotContain("!");
+    assertThat(html.getElementById("table-documents")).isNull();
+    assertThat(html.getElementById("table-cover-signatures")).isNull();
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  /** Two decimals, half up, with thousands separators, from the decimal text of the double. */
+  static String fixed2(double v) {
+    DecimalFormat f = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
+    return f.format(BigDecimal.valueOf(v).setScale(2, RoundingMode.HALF_UP));
+  }
+
+  static String percent(double share, String sign) {
+    return fixed2(share * 100) + sign;
+  }
+
+  /** The text from a heading to the next heading of the same level. */
+  static String sectionText(Document html, String anchor) {
+    Element h = html.getElementById(anchor);
+    StringBuilder sb = new StringBuilder();
+    for (Element e = h.nextElementSibling(); e != null && !e.tagName().equals("h1"); e = e.nextElementSibling()) {
+      sb.append(e.text()).append('\n');
+    }
+    return sb.toString();
+  }
+
+  /**
+   * An English study of {@code n} lines, steel and electricity alternating, Chinese line names;
+   * small figures (0.02 i and 0.01 i kg), so the report shows kg with two exact decimals.
+   */
+  static String study(int n, String organization, String product) {
+    StringBuilder y = new StringBuilder();
+    y.append("tanji: 1\nstudy:\n  title: ").append(quote(product + " — footprint")).append('\n');
+    y.append("  language: en\n  standards: [ISO 14067:2018]\n  boundary: cradle-to-gate\n");
+    y.append("  period: {start: 2024-01-01, end: 2024-12-31}\n  gwp: AR6\n");
+    y.append("organization:\n  name: ").append(quote(organization)).append('\n');
+    y.append("  address: ").append(quote("No. 1 <Road> & Co, 上海")).append('\n');
+    y.append("product:\n  name: ").append(quote(product)).append("\n  declaredUnit: 1 t\n  output: 5 t\n");
+    y.append("factors:\n  steel: {name: ").append(quote("steel <grade>")).append(
+        ", value: 2 kgCO2e/t, type: national, source: ").append(quote("CPCD & <db>")).append(", year: 2022}\n");
+    y.append("  grid: {value: 0.01 kgCO2e/kWh, type: regional}\n");
+    y.append("evidence:\n  - {title: ").append(quote("<i>invoice</i>")).append("}\n");
+    y.append("report:\n  number: ").append(quote("R-<1>")).append("\n  date: 2025-03-01\n");
+    y.append("inventory:\n");
+    for (int i = 1; i <= n; i++) {
+      boolean steel = i % 2 == 1;
+      y.append("  - name: ").append(quote((steel ? "钢材" : "电力") + " line " + i)).append('\n');
+      y.append("    stage: ").append(steel ? "raw-materials" : "production").append('\n');
+      y.append("    amount: ").append(steel ? i * 10 + " kg" : i + " kWh").append('\n');
+      y.append("    factor: ").append(steel ? "steel" : "grid").append('\n');
+      y.append("    quality: {activity: periodic, calibration: partial}\n");
+    }
+    return y.toString();
+  }
+
+  private static String quote(String s) {
+    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  }
+}
