@@ -224,4 +224,46 @@ final class CliTest {
     assertThat(r.code()).isEqualTo(Main.STUDY_ERRORS);
     assertThat(r.out()).contains("\"PARSE_ERROR\"");
   }
+
+  @Test
+  void report_writesAllThreeFormatsNamedAfterTheStudy(@TempDir Path dir) throws Exception {
+    Path out = dir.resolve("new/folder");
+    Run r = run("report", SEED, "-o", out.toString(), "--lang", "en");
+    assertThat(r.code()).as(r.err()).isEqualTo(Main.OK);
+    for (String ext : new String[] {"html", "docx", "pdf"}) {
+      Path file = out.resolve("seed-003-steel-balls." + ext);
+      assertThat(file).isNotEmptyFile();
+      assertThat(r.out()).contains("wrote " + file);
+    }
+    String html = Files.readString(out.resolve("seed-003-steel-balls.html"), StandardCharsets.UTF_8);
+    assertThat(html).contains("lang=\"en\"", "2,821.88 kgCO₂e / t", "Contribution by stage");
+    assertThat(Files.readAllBytes(out.resolve("seed-003-steel-balls.pdf"))).startsWith("%PDF".getBytes());
+
+    Run only = run("report", SEED, "-o", dir.resolve("html").toString(), "--format", "html");
+    assertThat(only.code()).isEqualTo(Main.OK);
+    try (var files = Files.list(dir.resolve("html"))) {
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactly("seed-003-steel-balls.html");
+    }
+  }
+
+  @Test
+  void report_studyWithErrors_findingsAndNoFiles(@TempDir Path dir) throws Exception {
+    Run r = run("report", "../examples/seed-003-transport-in-km.yaml", "-o", dir.toString(), "--lang", "en");
+    assertThat(r.code()).isEqualTo(Main.STUDY_ERRORS);
+    assertThat(r.err()).contains("UNIT_MISMATCH", "no report was written");
+    try (var files = Files.list(dir)) {
+      assertThat(files).isEmpty();
+    }
+  }
+
+  @Test
+  void report_badFormatAndFileAsFolder_exitTwo(@TempDir Path dir) throws Exception {
+    Run bad = run("report", SEED, "-o", dir.toString(), "--format", "html,odt");
+    assertThat(bad.code()).isEqualTo(Main.USAGE);
+    assertThat(bad.err()).contains("\"odt\"", "html, docx or pdf");
+    Path file = Files.writeString(dir.resolve("a-file"), "x");
+    Run notDir = run("report", SEED, "-o", file.toString());
+    assertThat(notDir.code()).isEqualTo(Main.USAGE);
+    assertThat(notDir.err()).contains("is a file");
+  }
 }
