@@ -246,9 +246,8 @@ public final class ReportBuilder {
     heading2("h.method.gwp");
     List<String> gases = gasesUsed();
     String set = study.info().gwp() == null ? null : study.info().gwp().id();
-    if (gases.isEmpty() || set == null) {
-      blocks.add(new Block.Paragraph(w.get("method.gwp.none", set == null ? w.get("method.gwp.notSet")
-          : w.get("gwp." + set))));
+    if (gases.isEmpty() || set == null) { // gases without a GWP set are an error: no report then
+      blocks.add(new Block.Paragraph(w.get("method.gwp.none")));
       return;
     }
     blocks.add(new Block.Paragraph(w.get("method.gwp.intro", w.get("gwp." + set))));
