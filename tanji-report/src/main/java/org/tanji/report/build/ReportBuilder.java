@@ -99,7 +99,8 @@ public final class ReportBuilder {
     advice();
     declaration();
     String number = study.report().number();
-    String footer = number == null ? title() : w.get("footer", title(), number);
+    String title = shorten(title(), number == null ? 70 : 50); // the footer is one line
+    String footer = number == null ? title : w.get("footer", title, number);
     return new ReportDocument(w.locale(), title(), cover(), blocks, footer);
   }
 
@@ -108,6 +109,12 @@ public final class ReportBuilder {
   private String title() {
     String t = study.info().title();
     return t != null && !t.isBlank() ? t : w.get("titleFallback", product());
+  }
+
+  /** At most {@code max} characters, cut with an ellipsis. */
+  private static String shorten(String s, int max) {
+    return s.codePointCount(0, s.length()) <= max ? s
+        : s.substring(0, s.offsetByCodePoints(0, max - 1)) + "…";
   }
 
   private String product() {
