@@ -128,6 +128,10 @@ final class CliTest {
     Run calc = run("calc", "--help");
     assertThat(calc.code()).isZero();
     assertThat(calc.out()).contains("Usage: tanji calc").contains("--json").contains("--lang=zh|en");
+    // each command listed with its own description, not the program's
+    assertThat(top.out()).contains("calc      Compute a study's carbon footprint", "report    Write the product carbon");
+    assertThat(run("factors", "--help").out()).contains("search  Find factors");
+    assertThat(run("report", "--help").out()).contains("--format=html,docx,pdf", "-o, --output=DIR");
   }
 
   @Test
