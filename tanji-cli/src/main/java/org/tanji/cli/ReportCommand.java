@@ -1,5 +1,6 @@
 package org.tanji.cli;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -7,9 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.tanji.core.calc.Result;
@@ -93,10 +96,17 @@ final class ReportCommand implements Callable<Integer> {
     ReportDocument doc = Reports.build(read.study(), result, locale);
     Files.createDirectories(dir);
     String base = baseName(file);
-    List<String> written = new ArrayList<>();
+    // every format made in memory first: a failure in one leaves no file half-written or mixed
+    Map<ReportFormat, byte[]> made = new EnumMap<>(ReportFormat.class);
     for (ReportFormat format : wanted) {
-      Path target = dir.resolve(base + "." + format.extension());
-      Files2.replace(target, (OutputStream os) -> Reports.write(doc, format, os));
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
+      Reports.write(doc, format, bytes);
+      made.put(format, bytes.toByteArray());
+    }
+    List<String> written = new ArrayList<>();
+    for (Map.Entry<ReportFormat, byte[]> e : made.entrySet()) {
+      Path target = dir.resolve(base + "." + e.getKey().extension());
+      Files2.replace(target, (OutputStream os) -> os.write(e.getValue()));
       written.add(target.toString());
     }
     for (String w : written) {

@@ -82,7 +82,7 @@ class ReportTest {
     assertThat(html.select("p.note").eachText()).anyMatch(t -> t.contains("99.99%"));
 
     Element quality = html.getElementById("table-quality");
-    assertThat(quality.select("tfoot td").last().text()).isEqualTo(fixed2(r.dataQuality().score()));
+    assertThat(quality.select("tfoot td").last().text()).isEqualTo(fixed2(r.dataQuality().score())).isEqualTo("4.51");
     // round steel scores (6 + 2 + 6) / 3 = 4.67
     assertThat(quality.select("tbody tr").first().select("td").eachText()).containsExactly(
         "圆钢", "6", "2", "6", "4.67", percent(r.lines().get(0).kgCO2e() / r.totalKgCO2e(), "%"),
@@ -107,7 +107,7 @@ class ReportTest {
     String conclusions = sectionText(html, "s10");
     assertThat(conclusions).contains("锻造耐磨钢球", "2,821.88", "原材料获取", "87.30%", "圆钢");
     String advice = sectionText(html, "s11");
-    assertThat(advice).contains("圆钢（占碳足迹 87.30%）", "电力（9.89%）来自电力消耗", "圆钢运输（2.67%）来自运输")
+    assertThat(advice).contains("圆钢（占碳足迹 87.30%）", "电力（占 9.89%）为外购电力", "圆钢运输（占 2.67%）来自运输")
         .doesNotContain("吨袋"); // 0.13 %: too small to advise on
 
     Render.Built other = Render.example("two-products-mass-allocation.yaml", Locale.ENGLISH);
@@ -172,7 +172,7 @@ class ReportTest {
       }
       assertThat(h1).startsWith("1 摘要", "2 企业基本情况").contains("7 计算结果");
       XWPFTable calc = docx.getTables().stream()
-          .filter(t -> t.getRow(0).getCell(0).getText().equals("输入或输出") && t.getRow(0).getTableCells().size() == 5)
+          .filter(t -> t.getRow(0).getCell(0).getText().equals("清单条目") && t.getRow(0).getTableCells().size() == 5)
           .findFirst().orElseThrow();
       for (int i = 0; i < b.result().lines().size(); i++) {
         LineResult line = b.result().lines().get(i);
@@ -216,15 +216,16 @@ class ReportTest {
 
     Document html = Jsoup.parse(new String(Render.bytes(b.doc(), ReportFormat.HTML), StandardCharsets.UTF_8));
     assertThat(html.getElementById("table-calculation").select("tbody tr")).hasSize(500);
-    assertThat(html.select("#chart-line-bars tbody tr")).hasSize(15); // 14 largest and the rest combined
-    assertThat(html.text()).contains(longName, "电力 line 500", "other lines (486)");
+    assertThat(html.select("#chart-line-bars tbody tr")).hasSize(15); // the 15 largest; the rest in a note
+    assertThat(html.text()).contains(longName, "电力 line 500", "The chart shows the 15 largest of 500 lines",
+        "The other 485 lines together");
 
     byte[] pdfBytes = Render.bytes(b.doc(), ReportFormat.PDF);
     try (PDDocument pdf = Loader.loadPDF(pdfBytes)) {
       String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
       assertThat(pdf.getNumberOfPages()).isGreaterThan(20);
       for (LineResult line : b.result().lines()) {
-        assertThat(text).contains(fixed2(line.kgCO2e())); // kg: this study is small
+        assertThat(text).contains(figure(line.kgCO2e())); // kg: this study is small
       }
       assertThat(text).contains("电力 line 500", "华东精密铸造有限公司");
     }
@@ -273,12 +274,80 @@ class ReportTest {
     assertThat(html.getElementById("table-cover-signatures")).isNull();
   }
 
+  @Test
+  void cutoffShareUsesTheRuleBase_allRawMaterialMass() throws IOException {
+    // 2 t of release agent left out beside 3,900 t of pig iron: 2 / 3,902 = 0.0513 %
+    Render.Built b = Render.example("cast-back-plate-per-piece.yaml", null);
+    Document html = Jsoup.parse(new String(Render.bytes(b.doc(), ReportFormat.HTML), StandardCharsets.UTF_8));
+    assertThat(html.getElementById("table-cutoff").select("tbody tr td").eachText())
+        .containsExactly("脱模剂", "2 t", "0.05%", "辅助材料，质量低于原料总消耗的 0.5 %，且无可查排放因子");
+  }
+
+  @Test
+  void namesAreText_placeholdersAndControlCharactersIncluded(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("odd.yaml");
+    Files.writeString(file, study(2, "Org {0} {2}", "Screw {1} {3}\u000bM8"));
+    Render.Built b = Render.build(file, null);
+    Document html = Jsoup.parse(new String(Render.bytes(b.doc(), ReportFormat.HTML), StandardCharsets.UTF_8));
+    // a {1} typed in a name stays as typed; the vertical tab from a spreadsheet becomes a space
+    assertThat(html.text()).contains("carbon footprint of Screw {1} {3} M8, made by Org {0} {2},");
+    try (PDDocument pdf = Loader.loadPDF(Render.bytes(b.doc(), ReportFormat.PDF))) {
+      assertThat(new PDFTextStripper().getText(pdf)).contains("Screw {1} {3} M8");
+    }
+    assertThat(Render.bytes(b.doc(), ReportFormat.DOCX)).isNotEmpty();
+  }
+
+  @Test
+  void dataQuality_creditsWeighByMagnitude_andTheGradeIsNeverRoundedUp(@TempDir Path dir) throws IOException {
+    // steel 996 kg × 1 kg/kg, points 6/3/3 = 4.00; scrap credit −4 kg, points 3/3/3 = 3.00;
+    // by magnitude the score is (4 × 996 + 3 × 4) / 1000 = 3.996: grade 3, so shown as 3.99, not 4.00
+    Path file = dir.resolve("credit.yaml");
+    Files.writeString(file, """
+        tanji: 1
+        study:
+          title: Credit
+          language: en
+          boundary: cradle-to-gate
+          period: {start: 2024-01-01, end: 2024-12-31}
+        organization: {name: Acme}
+        product: {name: Widget, declaredUnit: 1 t, output: 1 t}
+        factors:
+          steel: {value: 1 kgCO2e/kg, type: regional}
+          credit: {value: -1 kgCO2e/kg, type: regional}
+        inventory:
+          - name: steel
+            stage: raw-materials
+            amount: 996 kg
+            factor: steel
+            quality: {activity: continuous, calibration: partial}
+          - name: scrap credit
+            stage: waste
+            amount: 4 kg
+            factor: credit
+            quality: {activity: periodic, calibration: partial}
+        """);
+    Render.Built b = Render.build(file, null);
+    assertThat(b.result().hasErrors()).as(b.result().findings().toString()).isFalse();
+    assertThat(b.result().dataQuality().score()).isCloseTo(3.996, org.assertj.core.data.Offset.offset(1e-9));
+    Document html = Jsoup.parse(new String(Render.bytes(b.doc(), ReportFormat.HTML), StandardCharsets.UTF_8));
+    Element quality = html.getElementById("table-quality");
+    assertThat(quality.select("tbody tr td:eq(5)").eachText()).containsExactly("99.60 %", "0.40 %");
+    assertThat(quality.select("tfoot td").last().text()).isEqualTo("3.99");
+    assertThat(html.text()).contains("The weighted data-quality score is 3.99: grade 3");
+  }
+
   // ---------------------------------------------------------------- helpers
 
   /** Two decimals, half up, with thousands separators, from the decimal text of the double. */
   static String fixed2(double v) {
     DecimalFormat f = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
     return f.format(BigDecimal.valueOf(v).setScale(2, RoundingMode.HALF_UP));
+  }
+
+  /** Two decimals from 1 up, four significant digits below (0.02, 0.1, 0.375). */
+  static String figure(double v) {
+    BigDecimal sig = new BigDecimal(v).round(new java.math.MathContext(4, RoundingMode.HALF_UP));
+    return sig.abs().compareTo(BigDecimal.ONE) >= 0 ? fixed2(v) : sig.stripTrailingZeros().toPlainString();
   }
 
   static String percent(double share, String sign) {
@@ -325,6 +394,6 @@ class ReportTest {
   }
 
   private static String quote(String s) {
-    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\u000b", "\\v") + "\"";
   }
 }

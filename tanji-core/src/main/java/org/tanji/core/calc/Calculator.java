@@ -86,7 +86,7 @@ public final class Calculator {
       Optional<ProductFigures> product = productFigures(study.product());
       coproductsValid = checkCoproducts();
       OptionalDouble share = allocationShare(product);
-      double rawMaterialKg = rawMaterialMassKg();
+      double rawMaterialKg = Cutoff.rawMaterialMassKg(study.inventory());
       checkCutoff(rawMaterialKg);
       if (coproductsValid) {
         product.ifPresent(p -> checkMassBalance(p, rawMaterialKg));
@@ -637,23 +637,6 @@ public final class Calculator {
     // ------------------------------------------------------------------ mass checks
 
     /** Mass of all raw-material inputs in kg: raw-materials lines with a mass amount, excluded ones too. */
-    private double rawMaterialMassKg() {
-      double kg = 0;
-      for (InventoryLine line : study.inventory()) {
-        Quantity amount = null;
-        if (line.activity() instanceof Activity.Amount a) {
-          amount = a.amount();
-        } else if (line.activity() instanceof Activity.Excluded x) {
-          amount = x.amount();
-        }
-        if (line.stage() == Stage.RAW_MATERIALS && amount != null && amount.dimension().equals(Dimension.MASS)
-            && amount.value() > 0) {
-          kg += amount.inBase();
-        }
-      }
-      return kg;
-    }
-
     private void checkCutoff(double rawMaterialKg) {
       String threshold = Numbers.percent(study.cutoffMassShare());
       for (InventoryLine line : study.inventory()) {

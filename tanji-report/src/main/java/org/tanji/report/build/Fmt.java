@@ -46,6 +46,16 @@ final class Fmt {
     return group(significant.stripTrailingZeros());
   }
 
+  /** {@code value} cut (not rounded) to {@code decimals} decimals: 3.996 → 3.99. */
+  String down(double value, int decimals) {
+    return group(BigDecimal.valueOf(value).setScale(decimals, RoundingMode.DOWN));
+  }
+
+  /** A tabulated constant as it is written: 27.9, 273 (no padding zeros). */
+  String plain(double value) {
+    return group(BigDecimal.valueOf(value).stripTrailingZeros());
+  }
+
   /** A fraction as a percentage with two decimals: {@code 89.70 %} (Chinese: {@code 89.70%}). */
   String percent(double fraction) {
     return fixed(fraction * 100, 2) + (chinese ? "%" : " %");

@@ -14,10 +14,13 @@ import org.tanji.core.calc.Gwp;
 import org.tanji.core.calc.LineResult;
 import org.tanji.core.calc.Result;
 import org.tanji.core.calc.StageResult;
+import org.tanji.core.check.Cutoff;
 import org.tanji.core.model.Activity;
+import org.tanji.core.quality.Scoring;
 import org.tanji.core.model.Coproduct;
 import org.tanji.core.model.Evidence;
 import org.tanji.core.model.Factor;
+import org.tanji.core.model.FactorType;
 import org.tanji.core.model.Finding;
 import org.tanji.core.model.InventoryLine;
 import org.tanji.core.model.Organization;
@@ -167,7 +170,7 @@ public final class ReportBuilder {
         ? w.get("summary.intro.noOrg", product(), f.period(study.info().period()), boundaryName(), standardsText())
         : w.get("summary.intro", product(), org, f.period(study.info().period()), boundaryName(), standardsText())));
     List<List<String>> rows = new ArrayList<>();
-    rows.add(List.of(w.get("summary.perUnit", declaredUnitLabel()), perUnitText()));
+    rows.add(List.of(w.get("summary.perUnit", f.quantity(study.product().declaredUnit())), perUnitText()));
     if (result.perKgKgCO2e() != null) {
       rows.add(List.of(w.get("summary.perKg"), f.figure(result.perKgKgCO2e()) + " kgCO₂e/kg"));
     }
@@ -179,7 +182,7 @@ public final class ReportBuilder {
     }
     if (result.dataQuality() != null) {
       rows.add(List.of(w.get("summary.quality"), w.get("summary.quality.value",
-          f.fixed(result.dataQuality().score(), 2), w.get("gradeName." + result.dataQuality().grade()))));
+          score(), w.get("gradeName." + result.dataQuality().grade()))));
     }
     List<LineResult> ranked = ranked();
     if (!ranked.isEmpty()) {
@@ -203,7 +206,9 @@ public final class ReportBuilder {
     field(rows, "org.contact", o.contact());
     field(rows, "org.phone", o.phone());
     field(rows, "org.email", o.email());
-    if (rows.size() <= 1) {
+    if (rows.isEmpty()) {
+      blocks.add(new Block.Paragraph(w.get("org.nothing")));
+    } else if (rows.size() == 1 && o.name() != null) {
       blocks.add(new Block.Paragraph(w.get("org.none")));
     }
     if (!rows.isEmpty()) {
@@ -246,7 +251,7 @@ public final class ReportBuilder {
         w.get("method.legend.ad"),
         w.get("method.legend.ef"),
         w.get("method.legend.a"),
-        w.get("method.legend.q", f.quantity(study.product().output())))));
+        w.get("method.legend.q", unitsMade()))));
     if (study.inventory().stream().anyMatch(l -> l.activity() instanceof Activity.Transport)) {
       blocks.add(new Block.Paragraph(w.get("method.transport")));
     }
@@ -260,7 +265,7 @@ public final class ReportBuilder {
     blocks.add(new Block.Paragraph(w.get("method.gwp.intro", w.get("gwp." + set))));
     List<List<String>> rows = new ArrayList<>();
     for (String gas : gases) {
-      Gwp.of(study.info().gwp(), gas).ifPresent(v -> rows.add(List.of(gas, f.figure(v))));
+      Gwp.of(study.info().gwp(), gas).ifPresent(v -> rows.add(List.of(gas, f.plain(v))));
     }
     blocks.add(new Table("gwp", caption(w.get("method.gwp.caption")),
         List.of(Column.text(w.get("method.gwp.gas")), Column.number(w.get("method.gwp.value"))), rows, List.of(),
@@ -302,7 +307,8 @@ public final class ReportBuilder {
     blocks.add(new Block.Paragraph(w.get("scope.boundary.intro", boundaryName(), w.get("scope.boundary." + id))));
     List<Block.StageBox> boxes = new ArrayList<>();
     for (Stage s : Stage.values()) {
-      List<String> names = study.inventory().stream().filter(l -> l.stage() == s).map(InventoryLine::name).toList();
+      List<String> names = study.inventory().stream().filter(l -> l.stage() == s)
+          .map(l -> shorten(l.name(), 40)).toList();
       List<String> shown = new ArrayList<>(names.subList(0, Math.min(MAX_BOX_INPUTS, names.size())));
       if (names.size() > MAX_BOX_INPUTS) {
         shown.add(w.get("scope.boundary.more", names.size() - MAX_BOX_INPUTS));
@@ -334,15 +340,16 @@ public final class ReportBuilder {
       return;
     }
     blocks.add(new Block.Paragraph(w.get("scope.cutoff.list")));
-    Double productKg = productMassKg();
+    // the base the calculator's cut-off check uses, so that the table and its findings agree
+    double base = Cutoff.rawMaterialMassKg(study.inventory());
     List<List<String>> rows = new ArrayList<>();
     double sum = 0;
-    boolean allKnown = productKg != null;
+    boolean allKnown = base > 0;
     for (InventoryLine l : excluded) {
       Activity.Excluded x = (Activity.Excluded) l.activity();
       String share = "—";
-      if (productKg != null && x.amount() != null && x.amount().dimension().equals(Dimension.MASS)) {
-        double s = x.amount().inBase() / productKg;
+      if (base > 0 && x.amount() != null && x.amount().dimension().equals(Dimension.MASS)) {
+        double s = x.amount().inBase() / base;
         sum += s;
         share = f.percent(s);
       } else {
@@ -350,23 +357,11 @@ public final class ReportBuilder {
       }
       rows.add(List.of(l.name(), f.quantity(x.amount()), share, x.reason() == null ? "—" : x.reason()));
     }
-    List<List<String>> foot = allKnown ? List.of(List.of(w.get("scope.cutoff.total"), "", f.percent(sum), ""))
-        : List.of();
+    List<List<String>> foot = allKnown && excluded.size() > 1
+        ? List.of(List.of(w.get("scope.cutoff.total"), "", f.percent(sum), "")) : List.of();
     blocks.add(new Table("cutoff", caption(w.get("scope.cutoff.caption")), List.of(
         Column.text(w.get("scope.cutoff.name")), Column.number(w.get("scope.cutoff.amount")),
         Column.number(w.get("scope.cutoff.share")), Column.text(w.get("scope.cutoff.reason"))), rows, foot, false));
-  }
-
-  /** The product's mass over the period in kg, or null when it cannot be known. */
-  private Double productMassKg() {
-    var p = study.product();
-    if (p.output().dimension().equals(Dimension.MASS)) {
-      return p.output().inBase();
-    }
-    if (p.massPerUnit() != null && p.declaredUnit() != null) {
-      return p.output().inBase() / p.declaredUnit().inBase() * p.massPerUnit().inBase();
-    }
-    return null;
   }
 
   private void allocation() {
@@ -479,7 +474,7 @@ public final class ReportBuilder {
       List<String> row = new ArrayList<>(List.of(r.name(), activityWork(l), factorText(l)));
       if (allocated) {
         row.add(emissions(gross(l)));
-        row.add(r.allocated() ? f.percent(result.allocationShare()) : f.percent(1));
+        row.add(r.excluded() ? "—" : r.allocated() ? f.percent(result.allocationShare()) : f.percent(1));
       }
       row.add(emissions(r.kgCO2e()));
       row.add(f.percent(r.share()));
@@ -489,13 +484,18 @@ public final class ReportBuilder {
     List<List<String>> foot = new ArrayList<>();
     List<String> total = new ArrayList<>(List.of(w.get("results.total"), "", ""));
     if (allocated) {
-      total.add("");
+      double gross = 0;
+      for (LineResult r : result.lines()) {
+        gross += gross(study.inventory().get(r.index()));
+      }
+      total.add(emissions(gross));
       total.add("");
     }
     total.add(emissions(result.totalKgCO2e()));
     total.add(sumOfShares(shares));
     foot.add(total);
-    foot.add(footRow(w.get("results.perUnit", declaredUnitLabel()), perUnitText(), cols.size()));
+    foot.add(footRow(w.get("results.perUnit", f.quantity(study.product().declaredUnit())), perUnitText(),
+        cols.size()));
     if (result.perKgKgCO2e() != null) {
       foot.add(footRow(w.get("results.perKg"), f.figure(result.perKgKgCO2e()) + " kgCO₂e/kg", cols.size()));
     }
@@ -527,24 +527,22 @@ public final class ReportBuilder {
     blocks.add(new Block.Paragraph(w.get("results.lines.intro", figures + 1)));
     List<LineResult> ranked = ranked();
     List<Block.ChartItem> bars = new ArrayList<>();
-    int shown = ranked.size() > MAX_BARS ? MAX_BARS - 1 : ranked.size();
+    int shown = Math.min(MAX_BARS, ranked.size());
     for (LineResult r : ranked.subList(0, shown)) {
       bars.add(new Block.ChartItem(r.name(), r.share(), emissions(r.kgCO2e()), f.percent(r.share())));
     }
+    blocks.add(new Block.Chart("line-bars", Block.ChartKind.BARS, figureCaption(w.get("results.lines.figure")),
+        emissionUnit, bars));
     if (shown < ranked.size()) {
+      // the rest as words: one bar for hundreds of lines would dwarf the bars that matter
       double kg = 0;
       double share = 0;
       for (LineResult r : ranked.subList(shown, ranked.size())) {
         kg += r.kgCO2e();
         share += r.share();
       }
-      bars.add(new Block.ChartItem(w.get("results.lines.others", ranked.size() - shown), share, emissions(kg),
-          f.percent(share)));
-    }
-    blocks.add(new Block.Chart("line-bars", Block.ChartKind.BARS, figureCaption(w.get("results.lines.figure")),
-        emissionUnit, bars));
-    if (shown < ranked.size()) {
-      blocks.add(new Block.Note(w.get("results.lines.cut", shown, ranked.size())));
+      blocks.add(new Block.Note(w.get("results.lines.cut", shown, ranked.size(), ranked.size() - shown,
+          emissions(kg) + " " + emissionUnit, f.percent(share))));
     }
   }
 
@@ -586,7 +584,7 @@ public final class ReportBuilder {
   private String activityWork(InventoryLine l) {
     if (l.activity() instanceof Activity.Transport x) {
       double tkm = Footprint.transportWork(x.mass(), x.distance()) / 1_000_000; // kg·m → t·km
-      return f.quantity(x.mass()) + " × " + f.quantity(x.distance()) + " = " + f.fixed(tkm, tkm == Math.rint(tkm) ? 0 : 2) + " t·km";
+      return f.quantity(x.mass()) + " × " + f.quantity(x.distance()) + " = " + (tkm >= 1 && tkm == Math.rint(tkm) ? f.fixed(tkm, 0) : f.figure(tkm)) + " t·km";
     } else if (l.activity() instanceof Activity.Excluded) {
       return w.get("results.excluded");
     }
@@ -597,7 +595,7 @@ public final class ReportBuilder {
     if (l.activity() instanceof Activity.Emissions x) {
       List<String> parts = new ArrayList<>();
       for (String gas : x.gases().keySet()) {
-        Gwp.of(study.info().gwp(), gas).ifPresent(v -> parts.add(gas + ": GWP " + f.figure(v)));
+        Gwp.of(study.info().gwp(), gas).ifPresent(v -> parts.add(gas + ": GWP " + f.plain(v)));
       }
       return String.join("; ", parts);
     }
@@ -636,13 +634,15 @@ public final class ReportBuilder {
       blocks.add(new Block.Paragraph(w.get("quality.none")));
       return;
     }
-    double scored = result.lines().stream().filter(l -> l.score() != null).mapToDouble(LineResult::kgCO2e).sum();
+    // weights by magnitude, as the study's score is computed (Scoring.weighted): a credit weighs too
+    double scored = result.lines().stream().filter(l -> l.score() != null).mapToDouble(l -> Math.abs(l.kgCO2e()))
+        .sum();
     List<List<String>> rows = new ArrayList<>();
     for (LineResult l : result.lines()) {
       if (l.score() == null || l.points() == null) {
         continue;
       }
-      double weight = Footprint.share(l.kgCO2e(), scored);
+      double weight = Footprint.share(Math.abs(l.kgCO2e()), scored);
       rows.add(List.of(l.name(), String.valueOf(l.points().activity()), String.valueOf(l.points().factor()),
           String.valueOf(l.points().calibration()), f.fixed(l.score(), 2), f.percent(weight),
           f.fixed(l.score() * weight, 2)));
@@ -653,10 +653,17 @@ public final class ReportBuilder {
         Column.number(w.get("quality.col.factor")), Column.number(w.get("quality.col.calibration")),
         Column.number(w.get("quality.col.score")), Column.number(w.get("quality.col.weight")),
         Column.number(w.get("quality.col.weighted"))), rows,
-        List.of(List.of(w.get("quality.total"), "", "", "", "", "", f.fixed(result.dataQuality().score(), 2))),
+        List.of(List.of(w.get("quality.total"), "", "", "", "", "", score())),
         false));
+    BigDecimal shown = BigDecimal.ZERO;
+    for (List<String> row : rows) {
+      shown = shown.add(new BigDecimal(row.get(6).replace(",", "")));
+    }
+    if (shown.compareTo(new BigDecimal(score().replace(",", ""))) != 0) {
+      blocks.add(new Block.Note(w.get("quality.rounding", f.fixed(shown.doubleValue(), 2))));
+    }
     blocks.add(new Block.Note(w.get("quality.grades")));
-    blocks.add(new Block.Paragraph(w.get("quality.result", f.fixed(result.dataQuality().score(), 2),
+    blocks.add(new Block.Paragraph(w.get("quality.result", score(),
         w.get("gradeName." + grade), w.get("grade." + grade))));
   }
 
@@ -699,8 +706,8 @@ public final class ReportBuilder {
       String next = stages.size() > 1 && stages.get(1).kgCO2e() > 0
           ? w.get("conclusions.stage.next", w.core(stages.get(1).stage().textKey()), f.percent(stages.get(1).share()))
           : "";
-      items.add(w.get("conclusions.stage", w.core(stages.get(0).stage().textKey()), f.percent(stages.get(0).share()),
-          next));
+      items.add(w.get(stages.get(0).share() >= 0.5 ? "conclusions.stage" : "conclusions.stage.largest",
+          w.core(stages.get(0).stage().textKey()), f.percent(stages.get(0).share()), next));
     }
     List<LineResult> ranked = ranked();
     if (!ranked.isEmpty()) {
@@ -710,26 +717,26 @@ public final class ReportBuilder {
       if (ranked.size() > 3) {
         int n = Math.min(5, ranked.size() - 1);
         double share = ranked.subList(0, n).stream().mapToDouble(LineResult::share).sum();
-        items.add(w.get("conclusions.top", n, f.percent(share)));
+        items.add(w.get(share >= 0.5 ? "conclusions.top" : "conclusions.spread", n, f.percent(share)));
       }
     }
     if (result.dataQuality() != null) {
       int grade = result.dataQuality().grade();
-      items.add(w.get("conclusions.quality", w.get("grade." + grade), f.fixed(result.dataQuality().score(), 2),
+      items.add(w.get("conclusions.quality", w.get("grade." + grade), score(),
           w.get("gradeName." + grade)));
       weakest().ifPresent(l -> items.add(w.get("conclusions.quality.weak", l.name(), f.fixed(l.score(), 2),
           f.percent(l.share()))));
     }
     long warnings = result.findings().stream().filter(x -> x.severity() == Severity.WARNING).count();
     if (warnings > 0) {
-      items.add(w.get("conclusions.findings", warnings));
+      items.add(w.get(warnings == 1 ? "conclusions.finding" : "conclusions.findings", warnings));
     }
     blocks.add(new Block.ItemList(items, true));
   }
 
   /** The line with the lowest score among those carrying at least 5 % of the emissions. */
   private java.util.Optional<LineResult> weakest() {
-    return result.lines().stream().filter(l -> l.score() != null && l.share() >= 0.05 && l.score() < 4.0)
+    return result.lines().stream().filter(l -> l.score() != null && Math.abs(l.share()) >= 0.05 && l.score() < 4.0)
         .min(Comparator.comparingDouble(LineResult::score).thenComparingInt(LineResult::index));
   }
 
@@ -739,7 +746,6 @@ public final class ReportBuilder {
    */
   private void advice() {
     heading1("h.advice");
-    blocks.add(new Block.Paragraph(w.get("advice.intro")));
     List<String> items = new ArrayList<>();
     List<LineResult> ranked = ranked();
     boolean byLine = !ranked.isEmpty() && ranked.get(0).share() >= 0.05;
@@ -749,57 +755,76 @@ public final class ReportBuilder {
         if (n == 5 || (n > 0 && r.share() < 0.01)) {
           break;
         }
-        InventoryLine l = study.inventory().get(r.index());
-        items.add(adviceFor(r.name(), r.share(), r.stage(), n == 0, factors.get(Activity.factorOf(l.activity())),
-            isElectricity(l)));
+        items.add(lineAdvice(r, n == 0));
         n++;
       }
     } else {
-      List<StageResult> stages = result.stages().stream().filter(s -> s.share() >= 0.01)
-          .sorted(Comparator.comparingDouble((StageResult s) -> -s.kgCO2e())).toList();
-      for (StageResult s : stages) {
-        double electricity = ranked.stream().filter(r -> r.stage() == s.stage()
-            && isElectricity(study.inventory().get(r.index()))).mapToDouble(LineResult::kgCO2e).sum();
-        items.add(adviceFor(w.core(s.stage().textKey()), s.share(), s.stage(), n == 0, null,
-            electricity > s.kgCO2e() / 2));
-        n++;
+      for (StageResult s : result.stages().stream().filter(x -> x.share() >= 0.01)
+          .sorted(Comparator.comparingDouble((StageResult x) -> -x.kgCO2e())).toList()) {
+        items.add(w.get("advice.stage." + s.stage().id(), w.core(s.stage().textKey()), f.percent(s.share())));
       }
     }
     List<String> weak = result.lines().stream()
-        .filter(l -> l.score() != null && l.points() != null && l.share() >= 0.01 && l.points().activity() == 1)
+        .filter(l -> l.score() != null && l.points() != null && Math.abs(l.share()) >= 0.01
+            && l.points().activity() == 1)
         .map(LineResult::name).toList();
     if (!weak.isEmpty()) {
-      items.add(w.get("advice.data", String.join(w.chinese() ? "、" : ", ", weak)));
+      items.add(w.get("advice.data", w.join(weak)));
     }
-    if (ranked.size() > n) {
+    if (byLine && ranked.size() > n && ranked.get(n).share() < 0.01) {
       items.add(w.get("advice.small"));
     }
+    if (items.isEmpty()) {
+      blocks.add(new Block.Paragraph(w.get("advice.none")));
+      return;
+    }
+    blocks.add(new Block.Paragraph(w.get("advice.intro")));
     blocks.add(new Block.ItemList(items, true));
   }
 
-  private String adviceFor(String name, double fraction, Stage stage, boolean first, Factor factor,
-      boolean electricity) {
-    String share = f.percent(fraction);
-    return switch (stage) {
-      case RAW_MATERIALS -> first
-          ? w.get("advice.material", name, share, factor == null || factor.type() == null ? w.get("advice.average")
-              : w.get("type." + factor.type().id()))
-          : w.get("advice.material.supplierData", name, share);
+  private String lineAdvice(LineResult r, boolean first) {
+    InventoryLine l = study.inventory().get(r.index());
+    Factor factor = factors.get(Activity.factorOf(l.activity()));
+    String name = r.name();
+    String share = f.percent(r.share());
+    return switch (r.stage()) {
+      case RAW_MATERIALS -> {
+        if (factor != null && factor.type() != null && factor.type().points() >= FactorType.SUPPLIER.points()) {
+          yield w.get("advice.material.primary", name, share, w.get("type." + factor.type().id()));
+        }
+        String type = factor == null || factor.type() == null ? w.get("advice.average")
+            : w.get("type." + factor.type().id());
+        yield w.get(first ? "advice.material" : "advice.material.supplierData", name, share, type);
+      }
       case TRANSPORT, DISTRIBUTION -> w.get("advice.transport", name, share);
       case PACKAGING -> w.get("advice.packaging", name, share);
       case WASTE, END_OF_LIFE -> w.get("advice.waste", name, share);
-      case PRODUCTION -> electricity ? w.get("advice.electricity", name, share) : w.get("advice.fuel", name, share);
-      default -> w.get("advice.other", name, share, w.core(stage.textKey()));
+      case PRODUCTION -> w.get("advice." + kind(l, factor), name, share);
+      default -> w.get("advice.other", name, share, w.core(r.stage().textKey()));
     };
   }
 
-  /** Energy bought in kWh or MWh is electricity by convention; fuels are in mass, volume or GJ. */
-  private static boolean isElectricity(InventoryLine l) {
-    if (l.activity() instanceof Activity.Amount x && x.amount().dimension().equals(Dimension.ENERGY)) {
-      String unit = x.amount().unit().symbol();
-      return unit.endsWith("Wh");
+  /**
+   * What a production line is, for advice: electricity (energy in Wh whose line or factor says
+   * electricity or grid), other energy, direct gas emissions, fuel (energy in J, gas volumes) or
+   * another input (a material in mass or pieces).
+   */
+  private static String kind(InventoryLine l, Factor factor) {
+    Activity a = l.activity();
+    if (a instanceof Activity.Emissions) {
+      return "direct";
     }
-    return false;
+    if (!(a instanceof Activity.Amount x)) {
+      return "input";
+    }
+    Dimension d = x.amount().dimension();
+    if (d.equals(Dimension.ENERGY)) {
+      String words = (l.name() + " " + (factor == null ? "" : factor.id() + " " + factor.name())).toLowerCase(Locale.ROOT);
+      boolean electric = x.amount().unit().symbol().endsWith("Wh")
+          && (words.contains("电") || words.contains("electric") || words.contains("grid") || words.contains("power"));
+      return electric ? "electricity" : "energy";
+    }
+    return d.equals(Dimension.GAS_VOLUME) || d.equals(Dimension.VOLUME) ? "fuel" : "input";
   }
 
   // ---------------------------------------------------------------- appendix
@@ -819,7 +844,7 @@ public final class ReportBuilder {
         includedStages(), f.period(study.info().period()))));
     if (result.dataQuality() != null) {
       rows.add(List.of(w.get("declaration.quality"), w.get("summary.quality.value",
-          f.fixed(result.dataQuality().score(), 2), w.get("gradeName." + result.dataQuality().grade()))));
+          score(), w.get("gradeName." + result.dataQuality().grade()))));
     }
     field(rows, "declaration.assessor", r.assessor());
     if (r.date() != null) {
@@ -840,7 +865,7 @@ public final class ReportBuilder {
         names.add(w.core(s.textKey()));
       }
     }
-    return String.join(w.chinese() ? "、" : ", ", names);
+    return w.join(names);
   }
 
   // ---------------------------------------------------------------- helpers
@@ -849,15 +874,35 @@ public final class ReportBuilder {
     return w.get("boundary." + study.info().boundary().id());
   }
 
+  /** The standards the study names, or words saying it names none (never one it does not name). */
   private String standardsText() {
     List<String> s = study.info().standards();
-    return s.isEmpty() ? "ISO 14067:2018" : String.join(w.chinese() ? "、" : ", ", s);
+    return s.isEmpty() ? w.get("standards.notStated") : w.join(s);
+  }
+
+  /** The number of declared units made: 43,585.4, or 2 (2 t ÷ 1,000 kg) when the units differ. */
+  private String unitsMade() {
+    var p = study.product();
+    String n = f.figure(p.output().inBase() / p.declaredUnit().inBase());
+    boolean plain = p.declaredUnit().value() == 1 && f.unitOf(p.declaredUnit()).equals(f.unitOf(p.output()));
+    return plain ? n + " (" + f.quantity(p.output()) + ")"
+        : n + " (" + f.quantity(p.output()) + " ÷ " + f.quantity(p.declaredUnit()) + ")";
   }
 
   /** The declared unit as it follows "per": {@code t} for 1 t, {@code 1000 kg} otherwise. */
   private String declaredUnitLabel() {
     Quantity u = study.product().declaredUnit();
     return u.value() == 1 ? f.unitOf(u) : f.quantity(u);
+  }
+
+  /**
+   * The study's data-quality score to two decimals, rounded half up unless rounding would cross a
+   * grade boundary: 3.996 is grade 3 and shows as 3.99, not as a 4.00 that reads as grade 2.
+   */
+  private String score() {
+    double score = result.dataQuality().score();
+    double rounded = BigDecimal.valueOf(score).setScale(2, java.math.RoundingMode.HALF_UP).doubleValue();
+    return Scoring.grade(rounded) == result.dataQuality().grade() ? f.fixed(score, 2) : f.down(score, 2);
   }
 
   private String perUnitFigure() {
@@ -870,7 +915,7 @@ public final class ReportBuilder {
 
   /** Emissions in the report's unit (t or kg CO₂e), two decimals. */
   private String emissions(double kg) {
-    return f.fixed(kg / scale, 2);
+    return f.figure(kg / scale);
   }
 
   private void heading1(String key) {

@@ -3,6 +3,8 @@ package org.tanji.report.build;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.tanji.core.i18n.Messages;
 
 /**
@@ -39,10 +41,22 @@ final class Words {
     } catch (MissingResourceException e) {
       return "!" + key + "!";
     }
-    for (int i = 0; i < args.length; i++) {
-      text = text.replace("{" + i + "}", String.valueOf(args[i]));
+    // one pass, so that a value containing "{1}" (a name as typed) is never filled in itself
+    Matcher m = PLACEHOLDER.matcher(text);
+    StringBuilder sb = new StringBuilder();
+    while (m.find()) {
+      int i = Integer.parseInt(m.group(1));
+      m.appendReplacement(sb, Matcher.quoteReplacement(i < args.length ? String.valueOf(args[i]) : m.group()));
     }
-    return text;
+    m.appendTail(sb);
+    return sb.toString();
+  }
+
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d)\\}");
+
+  /** A list in running text: 、 between Chinese items, a comma between English ones. */
+  String join(java.util.Collection<String> items) {
+    return String.join(chinese() ? "、" : ", ", items);
   }
 
   /** True when the bundle has {@code key}. */

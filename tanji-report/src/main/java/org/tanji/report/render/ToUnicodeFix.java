@@ -29,12 +29,14 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
  * writes a subset font's {@code ToUnicode} map, it names each glyph by the first code point that
  * uses it, so copied or extracted text came out as radicals ("⼭东华⺠"), which look the same but
  * are other characters: search and copy-paste fail. This rewrites those entries to the unified
- * ideograph that shares the glyph, as the font itself says.
+ * ideograph that shares the glyph, as the font itself says, and Latin ligatures (ﬁ) to their letters.
  */
 final class ToUnicodeFix {
 
   private static final Pattern RANGE = Pattern.compile("<([0-9A-Fa-f]+)>\\s*<([0-9A-Fa-f]+)>\\s*<([0-9A-Fa-f]+)>");
   private static final Pattern CHAR = Pattern.compile("<([0-9A-Fa-f]+)>\\s*<([0-9A-Fa-f]+)>");
+
+  private static final String[] LIGATURES = {"ff", "fi", "fl", "ffi", "ffl", "ſt", "st"};
 
   private final Map<Integer, Integer> radicalToIdeograph;
 
@@ -87,8 +89,16 @@ final class ToUnicodeFix {
     boolean changed = false;
     for (Map.Entry<Integer, String> e : map.entrySet()) {
       String text = e.getValue();
-      if (text.codePointCount(0, text.length()) == 1 && radicalToIdeograph.containsKey(text.codePointAt(0))) {
-        e.setValue(Character.toString(radicalToIdeograph.get(text.codePointAt(0))));
+      if (text.codePointCount(0, text.length()) != 1) {
+        continue;
+      }
+      int cp = text.codePointAt(0);
+      if (radicalToIdeograph.containsKey(cp)) {
+        e.setValue(Character.toString(radicalToIdeograph.get(cp)));
+        changed = true;
+      } else if (cp >= 0xFB00 && cp <= 0xFB06) {
+        // the layout set "fi" as one ligature glyph: it extracts as the letters, so "quantifies" is found
+        e.setValue(LIGATURES[cp - 0xFB00]);
         changed = true;
       }
     }
