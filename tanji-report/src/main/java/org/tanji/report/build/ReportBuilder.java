@@ -410,7 +410,7 @@ public final class ReportBuilder {
     blocks.add(new Block.Paragraph(w.get("data.factors.intro", tables + 1)));
     List<List<String>> frows = new ArrayList<>();
     for (Factor x : result.factors()) {
-      String name = x.name() == null || x.name().equals(x.id()) ? x.id() : x.name() + " (" + x.id() + ")";
+      String name = x.name() == null || x.name().equals(x.id()) ? x.id() : x.name() + w.paren(x.id());
       frows.add(List.of(name, f.quantity(x.value()), x.source() == null ? "—" : x.source(),
           x.year() == null ? "—" : x.year().toString(), x.type() == null ? "—" : w.get("type." + x.type().id()),
           x.libraryId() == null ? w.get("origin.study") : w.get("origin.library", x.libraryId())));
@@ -447,7 +447,7 @@ public final class ReportBuilder {
       x.gases().forEach((gas, q) -> parts.add(gas + " " + f.quantity(q)));
       return String.join("; ", parts);
     } else if (a instanceof Activity.Excluded x) {
-      return (x.amount() == null ? "" : f.quantity(x.amount()) + " ") + "(" + w.get("data.excluded") + ")";
+      return (x.amount() == null ? "" : f.quantity(x.amount())) + w.paren(w.get("data.excluded"));
     }
     return "—";
   }
@@ -885,8 +885,8 @@ public final class ReportBuilder {
     var p = study.product();
     String n = f.figure(p.output().inBase() / p.declaredUnit().inBase());
     boolean plain = p.declaredUnit().value() == 1 && f.unitOf(p.declaredUnit()).equals(f.unitOf(p.output()));
-    return plain ? n + " (" + f.quantity(p.output()) + ")"
-        : n + " (" + f.quantity(p.output()) + " ÷ " + f.quantity(p.declaredUnit()) + ")";
+    return plain ? n + w.paren(f.quantity(p.output()))
+        : n + w.paren(f.quantity(p.output()) + " ÷ " + f.quantity(p.declaredUnit()));
   }
 
   /** The declared unit as it follows "per": {@code t} for 1 t, {@code 1000 kg} otherwise. */

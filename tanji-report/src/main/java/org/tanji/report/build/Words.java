@@ -54,6 +54,11 @@ final class Words {
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d)\\}");
 
+  /** Text in brackets after a word: full-width （…） in Chinese, " (…)" in English. */
+  String paren(String text) {
+    return chinese() ? "（" + text + "）" : " (" + text + ")";
+  }
+
   /** A list in running text: 、 between Chinese items, a comma between English ones. */
   String join(java.util.Collection<String> items) {
     return String.join(chinese() ? "、" : ", ", items);
