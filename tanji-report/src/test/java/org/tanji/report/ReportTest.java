@@ -275,6 +275,31 @@ class ReportTest {
   }
 
   @Test
+  void html_coproducts_grossAllocatedAndAttributed() throws IOException {
+    Render.Built b = Render.example("two-products-mass-allocation.yaml", Locale.ENGLISH);
+    Result r = b.result();
+    assertThat(r.allocationShare()).isLessThan(1.0);
+    Document html = Jsoup.parse(new String(Render.bytes(b.doc(), ReportFormat.HTML), StandardCharsets.UTF_8));
+    List<Element> rows = html.getElementById("table-calculation").select("tbody tr");
+    assertThat(rows).hasSize(r.lines().size());
+    for (int i = 0; i < rows.size(); i++) {
+      LineResult line = r.lines().get(i);
+      List<String> cells = rows.get(i).select("td").eachText();
+      assertThat(cells.get(3)).isEqualTo(fixed2(line.unallocatedKgCO2e() / 1000));
+      assertThat(cells.get(4)).isEqualTo(line.excluded() ? "—"
+          : percent(line.allocated() ? r.allocationShare() : 1.0, " %"));
+      assertThat(cells.get(5)).isEqualTo(fixed2(line.kgCO2e() / 1000));
+      if (line.allocated()) { // attributed = gross × the product's share
+        assertThat(line.kgCO2e()).isCloseTo(line.unallocatedKgCO2e() * r.allocationShare(),
+            org.assertj.core.data.Offset.offset(1e-6));
+      }
+    }
+    double gross = r.lines().stream().mapToDouble(LineResult::unallocatedKgCO2e).sum();
+    assertThat(html.getElementById("table-calculation").select("tfoot tr").first().select("td").eachText())
+        .containsSubsequence(fixed2(gross / 1000), fixed2(r.totalKgCO2e() / 1000));
+  }
+
+  @Test
   void cutoffShareUsesTheRuleBase_allRawMaterialMass() throws IOException {
     // 2 t of release agent left out beside 3,900 t of pig iron: 2 / 3,902 = 0.0513 %
     Render.Built b = Render.example("cast-back-plate-per-piece.yaml", null);

@@ -146,7 +146,7 @@ public final class Calculator {
           weights.add(attributed[i]);
         }
         lines.add(new LineResult(i, line.name(), line.stage(), attributed[i], lineShare, excluded,
-            score, points[i], Activity.factorOf(line.activity()), coproducts && !line.dedicated()));
+            score, points[i], Activity.factorOf(line.activity()), coproducts && !line.dedicated(), unallocated[i]));
       }
       List<StageResult> stages = new ArrayList<>();
       for (Map.Entry<Stage, Double> e : byStage.entrySet()) {

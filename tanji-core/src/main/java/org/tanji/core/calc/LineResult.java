@@ -16,6 +16,8 @@ import org.tanji.core.quality.Points;
  * @param points the three data-quality points, or null for an excluded line
  * @param factor the factor key the line uses, or null
  * @param allocated true when allocation applied to this line (coproducts and not dedicated)
+ * @param unallocatedKgCO2e the line's emissions before allocation (activity × factor); equals
+ *     {@code kgCO2e} when no allocation applied
  */
 public record LineResult(
     int index,
@@ -27,4 +29,5 @@ public record LineResult(
     Double score,
     Points points,
     String factor,
-    boolean allocated) {}
+    boolean allocated,
+    double unallocatedKgCO2e) {}

@@ -473,7 +473,7 @@ public final class ReportBuilder {
       InventoryLine l = study.inventory().get(r.index());
       List<String> row = new ArrayList<>(List.of(r.name(), activityWork(l), factorText(l)));
       if (allocated) {
-        row.add(emissions(gross(l)));
+        row.add(emissions(r.unallocatedKgCO2e()));
         row.add(r.excluded() ? "—" : r.allocated() ? f.percent(result.allocationShare()) : f.percent(1));
       }
       row.add(emissions(r.kgCO2e()));
@@ -486,7 +486,7 @@ public final class ReportBuilder {
     if (allocated) {
       double gross = 0;
       for (LineResult r : result.lines()) {
-        gross += gross(study.inventory().get(r.index()));
+        gross += r.unallocatedKgCO2e();
       }
       total.add(emissions(gross));
       total.add("");
@@ -605,24 +605,6 @@ public final class ReportBuilder {
       return "—";
     }
     return f.quantity(x.value());
-  }
-
-  /** A line's emissions before allocation, in kg CO₂e, by the formulas of {@link Footprint}. */
-  private double gross(InventoryLine l) {
-    Activity a = l.activity();
-    if (a instanceof Activity.Amount x) {
-      return Footprint.emissions(x.amount(), factors.get(x.factor()).value());
-    } else if (a instanceof Activity.Transport x) {
-      return Footprint.transportEmissions(Footprint.transportWork(x.mass(), x.distance()),
-          factors.get(x.factor()).value());
-    } else if (a instanceof Activity.Emissions x) {
-      double sum = 0;
-      for (Map.Entry<String, Quantity> e : x.gases().entrySet()) {
-        sum += Footprint.gasEmissions(e.getValue(), Gwp.of(study.info().gwp(), e.getKey()).orElse(0));
-      }
-      return sum;
-    }
-    return 0;
   }
 
   // ---------------------------------------------------------------- 8 quality
