@@ -294,6 +294,12 @@ class ReportTest {
             org.assertj.core.data.Offset.offset(1e-6));
       }
     }
+    // the allocation table shows the basis the share comes from: product's measure / all measures
+    List<Element> basis = html.getElementById("table-coproducts").select("tbody tr");
+    assertThat(basis).hasSize(r.allocationBasis().size());
+    double all = r.allocationBasis().stream().mapToDouble(Double::doubleValue).sum();
+    assertThat(basis.get(0).select("td").eachText().get(3)).isEqualTo(percent(r.allocationShare(), " %"))
+        .isEqualTo(percent(r.allocationBasis().get(0) / all, " %"));
     double gross = r.lines().stream().mapToDouble(LineResult::unallocatedKgCO2e).sum();
     assertThat(html.getElementById("table-calculation").select("tfoot tr").first().select("td").eachText())
         .containsSubsequence(fixed2(gross / 1000), fixed2(r.totalKgCO2e() / 1000));

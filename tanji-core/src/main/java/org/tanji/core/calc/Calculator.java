@@ -170,7 +170,8 @@ public final class Calculator {
       if (findings.stream().anyMatch(Finding::isError)) {
         return Result.failed(located()); // a claim in the wrong unit: errors always mean no figures
       }
-      return new Result(total, perUnit, perKg, share, stages, lines, quality, located(), factorsUsed());
+      return new Result(total, perUnit, perKg, share, stages, lines, quality, located(), factorsUsed(),
+          allocationBasis);
     }
 
     private Points points(InventoryLine line) {
@@ -510,6 +511,9 @@ public final class Calculator {
       return false;
     }
 
+    /** The measures the shared inputs are divided by: the product's, then each coproduct's. */
+    private final List<Double> allocationBasis = new ArrayList<>();
+
     private OptionalDouble allocationShare(Optional<ProductFigures> product) {
       List<Coproduct> coproducts = study.coproducts();
       Allocation rule = study.allocation();
@@ -550,10 +554,12 @@ public final class Calculator {
       }
       double all = own;
       boolean ok = true;
+      allocationBasis.add(own);
       for (int i = 0; i < coproducts.size(); i++) {
         OptionalDouble v = coproductMeasure(coproducts.get(i), "coproducts[" + i + "]", rule);
         ok &= v.isPresent();
         all += v.orElse(0);
+        allocationBasis.add(v.orElse(0));
       }
       if (!ok) {
         return OptionalDouble.empty();

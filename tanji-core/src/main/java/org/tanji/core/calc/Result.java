@@ -18,6 +18,9 @@ import org.tanji.core.quality.DataQuality;
  * @param dataQuality score and grade, null when nothing carries emissions
  * @param findings everything the reader and the checks found, in the order found
  * @param factors the factors the lines use, in order of first use, with their provenance
+ * @param allocationBasis what the shared inputs were divided by: the studied product's measure,
+ *     then each coproduct's, in kg for mass allocation or in money for economic allocation; empty
+ *     without coproducts
  */
 public record Result(
     Double totalKgCO2e,
@@ -28,18 +31,20 @@ public record Result(
     List<LineResult> lines,
     DataQuality dataQuality,
     List<Finding> findings,
-    List<Factor> factors) {
+    List<Factor> factors,
+    List<Double> allocationBasis) {
 
   public Result {
     stages = List.copyOf(stages);
     lines = List.copyOf(lines);
     findings = List.copyOf(findings);
     factors = List.copyOf(factors);
+    allocationBasis = List.copyOf(allocationBasis);
   }
 
   /** A result with no figures, only findings: the study could not be computed. */
   public static Result failed(List<Finding> findings) {
-    return new Result(null, null, null, null, List.of(), List.of(), null, findings, List.of());
+    return new Result(null, null, null, null, List.of(), List.of(), null, findings, List.of(), List.of());
   }
 
   /** True when any finding is an error, so the figures are null. */

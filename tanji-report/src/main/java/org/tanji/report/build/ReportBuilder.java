@@ -369,15 +369,23 @@ public final class ReportBuilder {
       return;
     }
     heading2("h.scope.allocation");
-    String basis = w.get("allocation." + study.allocation().id());
-    blocks.add(new Block.Paragraph(w.get("scope.allocation.text", basis, f.percent(result.allocationShare()))));
+    String rule = w.get("allocation." + study.allocation().id());
+    blocks.add(new Block.Paragraph(w.get("scope.allocation.text", rule, f.percent(result.allocationShare()))));
+    // the measures the calculator divided by, so that the product's share can be checked by hand
+    List<Double> basis = result.allocationBasis();
+    double all = basis.stream().mapToDouble(Double::doubleValue).sum();
     List<List<String>> rows = new ArrayList<>();
-    rows.add(List.of(product(), f.quantity(study.product().output())));
-    for (Coproduct c : study.coproducts()) {
-      rows.add(List.of(c.name(), f.quantity(c.output())));
+    for (int i = 0; i <= study.coproducts().size(); i++) {
+      String name = i == 0 ? product() : study.coproducts().get(i - 1).name();
+      Quantity output = i == 0 ? study.product().output() : study.coproducts().get(i - 1).output();
+      double measure = basis.get(i);
+      rows.add(List.of(name, f.quantity(output), measure >= 1000 ? f.fixed(measure, 0) : f.figure(measure),
+          f.percent(Footprint.share(measure, all))));
     }
+    String basisHeader = w.get("scope.allocation.basis." + study.allocation().id());
     blocks.add(new Table("coproducts", caption(w.get("scope.allocation.caption")), List.of(
-        Column.text(w.get("scope.allocation.product")), Column.number(w.get("scope.allocation.output"))), rows,
+        Column.text(w.get("scope.allocation.product")), Column.number(w.get("scope.allocation.output")),
+        Column.number(basisHeader), Column.number(w.get("results.col.share"))), rows,
         List.of(), false));
   }
 
