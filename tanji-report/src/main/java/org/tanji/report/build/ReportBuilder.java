@@ -130,7 +130,7 @@ public final class ReportBuilder {
     facts.add(new Cover.Field(w.get("cover.product"), product()));
     facts.add(new Cover.Field(w.get("cover.declaredUnit"), f.quantity(study.product().declaredUnit())));
     facts.add(new Cover.Field(w.get("cover.period"), f.period(study.info().period())));
-    facts.add(new Cover.Field(w.get("cover.boundary"), boundaryName()));
+    facts.add(new Cover.Field(w.get("cover.boundary"), w.capitalized(boundaryName())));
     if (r.number() != null) {
       facts.add(new Cover.Field(w.get("cover.number"), r.number()));
     }
@@ -317,7 +317,7 @@ public final class ReportBuilder {
       if (names.isEmpty()) {
         shown.add(inside ? w.get("scope.boundary.noInputs") : w.get("scope.boundary.outside"));
       }
-      boxes.add(new Block.StageBox(w.core(s.textKey()), inside, shown));
+      boxes.add(new Block.StageBox(w.capitalized(w.core(s.textKey())), inside, shown));
     }
     blocks.add(new Block.BoundaryDiagram(figureCaption(w.get("scope.boundary.caption")), boundaryName(), boxes));
 
@@ -406,7 +406,8 @@ public final class ReportBuilder {
         LineResult r = byIndex.get(l.index());
         String points = r == null || r.points() == null ? "—"
             : r.points().activity() + " / " + r.points().factor() + " / " + r.points().calibration();
-        rows.add(List.of(w.core(s.textKey()), l.name(), amountText(l), l.source() == null ? "—" : l.source(), points));
+        rows.add(List.of(w.capitalized(w.core(s.textKey())), l.name(), amountText(l),
+            l.source() == null ? "—" : l.source(), points));
       }
     }
     blocks.add(new Table("activity", caption(w.get("data.activity.caption")), List.of(
@@ -518,7 +519,7 @@ public final class ReportBuilder {
     List<Block.ChartItem> slices = new ArrayList<>();
     List<Double> sshares = new ArrayList<>();
     for (StageResult s : result.stages()) {
-      String name = w.core(s.stage().textKey());
+      String name = w.capitalized(w.core(s.stage().textKey()));
       srows.add(List.of(name, emissions(s.kgCO2e()), f.percent(s.share())));
       slices.add(new Block.ChartItem(name, s.share(), emissions(s.kgCO2e()), f.percent(s.share())));
       sshares.add(s.share());
@@ -751,7 +752,8 @@ public final class ReportBuilder {
     } else {
       for (StageResult s : result.stages().stream().filter(x -> x.share() >= 0.01)
           .sorted(Comparator.comparingDouble((StageResult x) -> -x.kgCO2e())).toList()) {
-        items.add(w.get("advice.stage." + s.stage().id(), w.core(s.stage().textKey()), f.percent(s.share())));
+        items.add(w.get("advice.stage." + s.stage().id(), w.capitalized(w.core(s.stage().textKey())),
+            f.percent(s.share())));
       }
     }
     List<String> weak = result.lines().stream()
@@ -830,8 +832,8 @@ public final class ReportBuilder {
     field(rows, "declaration.address", o.address());
     rows.add(List.of(w.get("declaration.standards"), standardsText()));
     rows.add(List.of(w.get("declaration.result"), perUnitText()));
-    rows.add(List.of(w.get("declaration.boundary"), w.get("declaration.boundary.value", boundaryName(),
-        includedStages(), f.period(study.info().period()))));
+    rows.add(List.of(w.get("declaration.boundary"), w.capitalized(w.get("declaration.boundary.value",
+        boundaryName(), includedStages(), f.period(study.info().period())))));
     if (result.dataQuality() != null) {
       rows.add(List.of(w.get("declaration.quality"), w.get("summary.quality.value",
           score(), w.get("gradeName." + result.dataQuality().grade()))));

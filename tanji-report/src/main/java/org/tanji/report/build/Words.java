@@ -59,6 +59,11 @@ final class Words {
     return chinese() ? "（" + text + "）" : " (" + text + ")";
   }
 
+  /** A label that starts a table cell or a list item: "Raw-material acquisition" (Chinese as it is). */
+  String capitalized(String text) {
+    return text.isEmpty() || chinese() ? text : text.substring(0, 1).toUpperCase(Locale.ROOT) + text.substring(1);
+  }
+
   /** A list in running text: 、 between Chinese items, a comma between English ones. */
   String join(java.util.Collection<String> items) {
     return String.join(chinese() ? "、" : ", ", items);
