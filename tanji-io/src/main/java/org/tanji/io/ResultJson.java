@@ -88,6 +88,7 @@ public final class ResultJson {
         g.writeEndObject();
       }
       g.writeBooleanField("allocated", l.allocated());
+      number(g, "unallocated_kgCO2e", l.unallocatedKgCO2e());
       g.writeEndObject();
     }
     g.writeEndArray();

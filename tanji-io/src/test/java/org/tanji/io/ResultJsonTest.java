@@ -44,6 +44,26 @@ final class ResultJsonTest {
   }
 
   @Test
+  void lines_unallocatedEmissions_allocatedTimesTheShare() throws Exception {
+    var read = StudyFiles.read(java.nio.file.Path.of("..", "examples", "two-products-mass-allocation.yaml"));
+    JsonNode j = new ObjectMapper().readTree(ResultJson.toJson(read.calculate(), Messages.EN));
+    double share = j.get("allocationShare").asDouble();
+    assertThat(share).isEqualTo(0.75); // 30,000 t of balls and 10,000 t of bars, by mass
+    int allocated = 0;
+    for (JsonNode line : j.get("lines")) {
+      double gross = line.get("unallocated_kgCO2e").asDouble();
+      double kg = line.get("kgCO2e").asDouble();
+      if (line.get("allocated").asBoolean()) {
+        assertThat(kg).isCloseTo(gross * share, org.assertj.core.data.Offset.offset(1e-6));
+        allocated++;
+      } else {
+        assertThat(kg).isEqualTo(gross);
+      }
+    }
+    assertThat(allocated).isPositive();
+  }
+
+  @Test
   void plain_numbersWithoutExponentForOrdinaryMagnitudes() {
     assertThat(ResultJson.plain(122992867.475)).isEqualTo("122992867.475");
     assertThat(ResultJson.plain(1.0)).isEqualTo("1.0");
