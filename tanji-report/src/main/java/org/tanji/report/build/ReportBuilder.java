@@ -675,8 +675,8 @@ public final class ReportBuilder {
           x.message(w.locale()), meaning));
     }
     blocks.add(new Table("findings", caption(w.get("findings.caption")), List.of(
-        Column.text(w.get("findings.col.severity")), Column.text(w.get("findings.col.code")),
-        Column.text(w.get("findings.col.where")), Column.text(w.get("findings.col.message")),
+        Column.text(w.get("findings.col.severity")), Column.code(w.get("findings.col.code")),
+        Column.code(w.get("findings.col.where")), Column.text(w.get("findings.col.message")),
         Column.text(w.get("findings.col.meaning"))), rows, List.of(), false));
   }
 

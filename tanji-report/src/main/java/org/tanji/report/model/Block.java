@@ -65,14 +65,21 @@ public sealed interface Block {
     }
   }
 
-  /** A column of a table: its heading, and whether it holds figures (set right-aligned). */
-  record Column(String header, boolean numeric) {
+  /**
+   * A column of a table: its heading, whether it holds figures (set right-aligned), and whether its
+   * cells are codes or key paths that must not break inside (UNIT_MISMATCH, inventory[2].amount).
+   */
+  record Column(String header, boolean numeric, boolean unbroken) {
     public static Column text(String header) {
-      return new Column(header, false);
+      return new Column(header, false, false);
     }
 
     public static Column number(String header) {
-      return new Column(header, true);
+      return new Column(header, true, false);
+    }
+
+    public static Column code(String header) {
+      return new Column(header, false, true);
     }
   }
 
