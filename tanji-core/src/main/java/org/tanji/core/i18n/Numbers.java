@@ -24,12 +24,15 @@ public final class Numbers {
     if (!Double.isFinite(value)) {
       return Double.toString(value);
     }
-    double abs = Math.abs(value);
-    if (abs >= 1 || abs == 0) {
+    if (value == 0) {
       return fixed(value, 2);
     }
-    BigDecimal bd = new BigDecimal(value).round(new java.math.MathContext(4, RoundingMode.HALF_UP));
-    return bd.stripTrailingZeros().toPlainString();
+    // rounded first, so that binary noise (0.9999999999999999 for 1) does not decide the format
+    BigDecimal significant = new BigDecimal(value).round(new java.math.MathContext(4, RoundingMode.HALF_UP));
+    if (significant.abs().compareTo(BigDecimal.ONE) >= 0) {
+      return fixed(value, 2);
+    }
+    return significant.stripTrailingZeros().toPlainString();
   }
 
   /** A fraction as a percentage with two decimals: 0.873020 → {@code 87.30 %}. */

@@ -63,5 +63,8 @@ final class MessagesTest {
     assertThat(Numbers.percent(0.8730201759)).isEqualTo("87.30 %");
     assertThat(Numbers.readable(0.00045999)).isEqualTo("0.00046");
     assertThat(Numbers.readable(2821.88227)).isEqualTo("2821.88");
+    // 2000 kWh × 0.5 kg/kWh / 1000 pieces in binary: one, not "1" in the small-number format
+    assertThat(Numbers.readable(0.9999999999999999)).isEqualTo("1.00");
+    assertThat(Numbers.readable(0.99994)).isEqualTo("0.9999");
   }
 }

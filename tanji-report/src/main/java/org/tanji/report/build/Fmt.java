@@ -1,11 +1,11 @@
 package org.tanji.report.build;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import org.tanji.core.i18n.Numbers;
 import org.tanji.core.model.Period;
 import org.tanji.core.units.Quantity;
 import org.tanji.core.units.Units;
@@ -24,26 +24,24 @@ final class Fmt {
 
   /** {@code value} with {@code decimals} decimals and thousands separators: 107,375.25. */
   String fixed(double value, int decimals) {
-    if (!Double.isFinite(value)) {
-      return Double.toString(value);
-    }
-    return group(BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP));
+    return grouped(Numbers.fixed(value, decimals));
   }
 
   /**
-   * A figure: two decimals from 1 up, four significant digits below 1 (so that 0.00046 does not
-   * print as 0.00).
+   * A figure as {@link Numbers#readable}: two decimals from 1 up, four significant digits below 1
+   * (so that 0.00046 does not print as 0.00), with thousands separators.
    */
   String figure(double value) {
-    if (value == 0 || !Double.isFinite(value)) {
-      return fixed(value, 2);
+    return grouped(Numbers.readable(value));
+  }
+
+  /** A plain decimal number with thousands separators; anything else (Infinity) as it is. */
+  private static String grouped(String plain) {
+    try {
+      return group(new BigDecimal(plain));
+    } catch (NumberFormatException e) {
+      return plain;
     }
-    // rounded first, so that binary noise (0.9999999999999999 for 1) does not decide the format
-    BigDecimal significant = new BigDecimal(value).round(new MathContext(4, RoundingMode.HALF_UP));
-    if (significant.abs().compareTo(BigDecimal.ONE) >= 0) {
-      return fixed(value, 2);
-    }
-    return group(significant.stripTrailingZeros());
   }
 
   /** {@code value} cut (not rounded) to {@code decimals} decimals: 3.996 → 3.99. */
@@ -87,11 +85,6 @@ final class Fmt {
     } catch (RuntimeException e) {
       return new String[] {BigDecimal.valueOf(q.value()).toPlainString(), q.unit().symbol()};
     }
-  }
-
-  /** The number of a quantity as typed, with separators; digits are never changed. */
-  String number(Quantity q) {
-    return number(parts(q)[0]);
   }
 
   /** The unit of a quantity in print form. */

@@ -570,20 +570,22 @@ public final class ReportBuilder {
         .toList();
   }
 
-  private String sumOfShares(List<Double> shares) {
+  /** The sum of the shares as the table shows them, each rounded to two decimals. */
+  private static BigDecimal shownSum(List<Double> shares) {
     BigDecimal sum = BigDecimal.ZERO;
     for (double s : shares) {
       sum = sum.add(Fmt.roundedPercent(s));
     }
-    return f.percentText(sum);
+    return sum;
+  }
+
+  private String sumOfShares(List<Double> shares) {
+    return f.percentText(shownSum(shares));
   }
 
   /** Says so when the rounded shares of a table do not add up to 100.00 %. */
   private void roundingNote(List<Double> shares) {
-    BigDecimal sum = BigDecimal.ZERO;
-    for (double s : shares) {
-      sum = sum.add(Fmt.roundedPercent(s));
-    }
+    BigDecimal sum = shownSum(shares);
     if (sum.compareTo(new BigDecimal("100.00")) != 0 && sum.signum() != 0) {
       blocks.add(new Block.Note(w.get("rounding", f.percentText(sum))));
     }
