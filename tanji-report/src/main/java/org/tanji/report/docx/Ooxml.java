@@ -13,6 +13,7 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTText;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STBorder;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STFldCharType;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblWidth;
+import org.tanji.report.model.XmlText;
 
 /** Small pieces of WordprocessingML that POI's usermodel does not offer directly. */
 final class Ooxml {
@@ -68,17 +69,7 @@ final class Ooxml {
 
   /** {@code s} without the characters that XML 1.0 cannot carry (control characters, lone surrogates). */
   static String clean(String s) {
-    if (s == null) {
-      return "";
-    }
-    StringBuilder b = new StringBuilder(s.length());
-    s.codePoints().filter(Ooxml::xmlChar).forEach(b::appendCodePoint);
-    return b.toString();
-  }
-
-  private static boolean xmlChar(int c) {
-    return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD)
-        || c >= 0x10000;
+    return XmlText.clean(s);
   }
 
   /**

@@ -16,6 +16,7 @@ import java.util.Map;
 import org.tanji.report.model.Block;
 import org.tanji.report.model.Palette;
 import org.tanji.report.model.ReportDocument;
+import org.tanji.report.model.XmlText;
 
 /**
  * Renders a report as one self-contained HTML file (inline CSS, inline SVG charts) with the Pebble
@@ -55,8 +56,7 @@ public final class HtmlRenderer {
     return writer.toString();
   }
 
-  private static void render(ReportDocument doc, boolean pdf, Writer writer) throws IOException {
-    Writer out = new XmlCharacters(writer);
+  private static void render(ReportDocument doc, boolean pdf, Writer out) throws IOException {
     PebbleTemplate template = ENGINE.getTemplate("report");
     Map<String, Object> context = new HashMap<>();
     context.put("doc", doc);
@@ -66,43 +66,10 @@ public final class HtmlRenderer {
     context.put("accent", Palette.ACCENT);
     context.put("inside", Palette.INSIDE);
     context.put("outside", Palette.OUTSIDE);
-    template.evaluate(out, context);
+    StringWriter html = new StringWriter(1 << 16);
+    template.evaluate(html, context);
+    out.write(XmlText.clean(html.toString())); // valid XML for the PDF's parser, and the same text as Word's
     out.flush();
-  }
-
-  /**
-   * Passes only characters XML allows: a control character typed into a name (a vertical tab from a
-   * spreadsheet cell) becomes a space, so that HTML stays valid and the PDF's XML parser accepts it.
-   */
-  private static final class XmlCharacters extends java.io.FilterWriter {
-    XmlCharacters(Writer out) {
-      super(out);
-    }
-
-    @Override
-    public void write(int c) throws IOException {
-      super.write(allowed((char) c) ? c : ' ');
-    }
-
-    @Override
-    public void write(char[] buf, int off, int len) throws IOException {
-      char[] copy = java.util.Arrays.copyOfRange(buf, off, off + len);
-      for (int i = 0; i < copy.length; i++) {
-        if (!allowed(copy[i])) {
-          copy[i] = ' ';
-        }
-      }
-      super.write(copy, 0, copy.length);
-    }
-
-    @Override
-    public void write(String str, int off, int len) throws IOException {
-      write(str.toCharArray(), off, len);
-    }
-
-    private static boolean allowed(char c) {
-      return c >= 0x20 ? c != 0xFFFE && c != 0xFFFF : c == '\t' || c == '\n' || c == '\r';
-    }
   }
 
   /** Chapters with their sections, for the PDF's bookmarks. */
