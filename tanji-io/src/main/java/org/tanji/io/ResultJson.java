@@ -54,16 +54,16 @@ public final class ResultJson {
 
   private static void write(Result r, Locale locale, JsonGenerator g) throws IOException {
     g.writeStartObject();
-    number(g, "total_kgCO2e", r.totalKgCO2e());
-    number(g, "perUnit_kgCO2e", r.perUnitKgCO2e());
-    number(g, "perKg_kgCO2e", r.perKgKgCO2e());
-    number(g, "allocationShare", r.allocationShare());
+    writeNumber(g, "total_kgCO2e", r.totalKgCO2e());
+    writeNumber(g, "perUnit_kgCO2e", r.perUnitKgCO2e());
+    writeNumber(g, "perKg_kgCO2e", r.perKgKgCO2e());
+    writeNumber(g, "allocationShare", r.allocationShare());
     g.writeArrayFieldStart("stages");
     for (StageResult s : r.stages()) {
       g.writeStartObject();
       g.writeStringField("stage", s.stage().id());
-      number(g, "kgCO2e", s.kgCO2e());
-      number(g, "share", s.share());
+      writeNumber(g, "kgCO2e", s.kgCO2e());
+      writeNumber(g, "share", s.share());
       g.writeEndObject();
     }
     g.writeEndArray();
@@ -72,10 +72,10 @@ public final class ResultJson {
       g.writeStartObject();
       g.writeStringField("name", l.name());
       g.writeStringField("stage", l.stage().id());
-      number(g, "kgCO2e", l.kgCO2e());
-      number(g, "share", l.share());
+      writeNumber(g, "kgCO2e", l.kgCO2e());
+      writeNumber(g, "share", l.share());
       g.writeBooleanField("excluded", l.excluded());
-      number(g, "score", l.score());
+      writeNumber(g, "score", l.score());
       g.writeNumberField("index", l.index());
       g.writeStringField("factor", l.factor());
       if (l.points() == null) {
@@ -88,7 +88,7 @@ public final class ResultJson {
         g.writeEndObject();
       }
       g.writeBooleanField("allocated", l.allocated());
-      number(g, "unallocated_kgCO2e", l.unallocatedKgCO2e());
+      writeNumber(g, "unallocated_kgCO2e", l.unallocatedKgCO2e());
       g.writeEndObject();
     }
     g.writeEndArray();
@@ -96,52 +96,63 @@ public final class ResultJson {
       g.writeNullField("dataQuality");
     } else {
       g.writeObjectFieldStart("dataQuality");
-      number(g, "score", r.dataQuality().score());
+      writeNumber(g, "score", r.dataQuality().score());
       g.writeNumberField("grade", r.dataQuality().grade());
       g.writeEndObject();
     }
     g.writeArrayFieldStart("findings");
     for (Finding f : r.findings()) {
-      g.writeStartObject();
-      g.writeStringField("code", f.code());
-      g.writeStringField("severity", f.severity().id());
-      g.writeStringField("where", f.where());
-      g.writeStringField("message", f.message(locale));
-      if (f.position() != null) {
-        g.writeNumberField("line", f.position().line());
-        g.writeNumberField("column", f.position().column());
-        if (f.position().sheet() != null) {
-          g.writeStringField("sheet", f.position().sheet());
-          g.writeStringField("cell", f.position().cellName());
-        }
-      }
-      g.writeEndObject();
+      writeFinding(g, f, locale);
     }
     g.writeEndArray();
     g.writeArrayFieldStart("factors");
     for (Factor f : r.factors()) {
-      g.writeStartObject();
-      g.writeStringField("key", f.id());
-      g.writeStringField("libraryId", f.libraryId());
-      g.writeStringField("name", f.name());
-      g.writeStringField("value", f.value() == null ? null : f.value().text());
-      g.writeStringField("source", f.source());
-      g.writeStringField("publication", f.publication());
-      if (f.year() == null) {
-        g.writeNullField("year");
-      } else {
-        g.writeNumberField("year", f.year());
-      }
-      g.writeStringField("type", f.type() == null ? null : f.type().id());
-      g.writeStringField("region", f.region());
-      g.writeStringField("boundary", f.boundary());
-      g.writeEndObject();
+      writeFactor(g, f);
     }
     g.writeEndArray();
     g.writeEndObject();
   }
 
-  private static void number(JsonGenerator g, String name, Double value) throws IOException {
+  /** One finding as in the result's {@code findings} array (for other writers of the same shape, such as the server). */
+  public static void writeFinding(JsonGenerator g, Finding f, Locale locale) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("code", f.code());
+    g.writeStringField("severity", f.severity().id());
+    g.writeStringField("where", f.where());
+    g.writeStringField("message", f.message(locale));
+    if (f.position() != null) {
+      g.writeNumberField("line", f.position().line());
+      g.writeNumberField("column", f.position().column());
+      if (f.position().sheet() != null) {
+        g.writeStringField("sheet", f.position().sheet());
+        g.writeStringField("cell", f.position().cellName());
+      }
+    }
+    g.writeEndObject();
+  }
+
+  /** One factor as in the result's {@code factors} array. */
+  public static void writeFactor(JsonGenerator g, Factor f) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("key", f.id());
+    g.writeStringField("libraryId", f.libraryId());
+    g.writeStringField("name", f.name());
+    g.writeStringField("value", f.value() == null ? null : f.value().text());
+    g.writeStringField("source", f.source());
+    g.writeStringField("publication", f.publication());
+    if (f.year() == null) {
+      g.writeNullField("year");
+    } else {
+      g.writeNumberField("year", f.year());
+    }
+    g.writeStringField("type", f.type() == null ? null : f.type().id());
+    g.writeStringField("region", f.region());
+    g.writeStringField("boundary", f.boundary());
+    g.writeEndObject();
+  }
+
+  /** A number field in plain notation, as every figure of the result; null as JSON null. */
+  public static void writeNumber(JsonGenerator g, String name, Double value) throws IOException {
     g.writeFieldName(name);
     if (value == null) {
       g.writeNull();

@@ -21,14 +21,22 @@ public final class Messages {
 
   /** Renders a text; a missing key is a bug, so it shows up loudly as {@code !key!}. */
   public static String render(Text text, Locale locale) {
-    ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale, NO_FALLBACK);
+    return render(BUNDLE, text, locale);
+  }
+
+  /**
+   * Renders a text from another module's bundle (a base name such as {@code org.tanji.server.messages});
+   * arguments that are texts themselves come from the same bundle.
+   */
+  public static String render(String bundleName, Text text, Locale locale) {
+    ResourceBundle bundle = ResourceBundle.getBundle(bundleName, locale, NO_FALLBACK);
     String pattern;
     try {
       pattern = bundle.getString(text.key());
     } catch (MissingResourceException e) {
       return "!" + text.key() + "!";
     }
-    Object[] args = text.args().stream().map(a -> a instanceof Text t ? render(t, locale) : a).toArray();
+    Object[] args = text.args().stream().map(a -> a instanceof Text t ? render(bundleName, t, locale) : a).toArray();
     if (args.length == 0) {
       return pattern;
     }

@@ -1,0 +1,112 @@
+package org.tanji.server;
+
+import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
+import org.tanji.server.http.Api;
+import org.tanji.server.store.Accounts;
+import org.tanji.server.store.Database;
+import org.tanji.server.store.Studies;
+
+/** The Tanji server: the REST API over the database, started and stopped as one. */
+public final class TanjiServer implements AutoCloseable {
+
+  private final Javalin app;
+  private final Database db;
+  private final String generatedPassword;
+  private final String url;
+
+  private TanjiServer(Javalin app, Database db, String generatedPassword, String url) {
+    this.app = app;
+    this.db = db;
+    this.generatedPassword = generatedPassword;
+    this.url = url;
+  }
+
+  /**
+   * Opens (or creates) the database, creates the first admin on first start, and starts
+   * listening.
+   *
+   * @throws org.tanji.server.store.StoreException when the database cannot be opened or migrated
+   */
+  public static TanjiServer start(ServerConfig config) {
+    String dbUrl = config.dbUrl();
+    if (dbUrl == null) {
+      createPrivateDirectory(config.dataDir());
+      dbUrl = Database.h2Url(config.dataDir());
+    }
+    Database db = Database.open(dbUrl, config.dbUser(), config.dbPassword(), 16);
+    try {
+      Accounts accounts = new Accounts(db, config.clock(), config.tokenTtl());
+      Optional<String> generated = accounts.bootstrap(config.adminPassword());
+      Studies studies = new Studies(db, config.clock());
+      Api api = new Api(db, accounts, studies, config.clock(), config.maxRequestBytes(), config.cacheBytes(),
+          config.loginsPerMinute(), config.log());
+      long max = config.maxRequestBytes();
+      Javalin app = Javalin.create(cfg -> {
+        cfg.startup.showJavalinBanner = false;
+        cfg.http.maxRequestSize = max;
+        cfg.jetty.multipartConfig.maxFileSize(max, SizeUnit.BYTES);
+        cfg.jetty.multipartConfig.maxTotalRequestSize(max, SizeUnit.BYTES);
+        cfg.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
+        cfg.jetty.modifyHttpConfiguration(h -> {
+          h.setRequestHeaderSize(16 * 1024);
+          h.setSendServerVersion(false);
+        });
+        api.register(cfg.routes);
+      }).start(config.host(), config.port());
+      String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
+      return new TanjiServer(app, db, generated.orElse(null), "http://" + host + ":" + app.port());
+    } catch (RuntimeException e) {
+      db.close();
+      throw e;
+    }
+  }
+
+  /** The port listened on (the one picked when 0 was asked for). */
+  public int port() {
+    return app.port();
+  }
+
+  /** Where the server answers, such as {@code http://127.0.0.1:8080}. */
+  public String url() {
+    return url;
+  }
+
+  /** The admin password generated on this first start, to be shown once; empty otherwise. */
+  public Optional<String> generatedAdminPassword() {
+    return Optional.ofNullable(generatedPassword);
+  }
+
+  /** "H2" or "PostgreSQL". */
+  public String database() {
+    return db.product();
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+    db.close();
+  }
+
+  /** The data directory, readable by its owner only where the file system knows owners. */
+  private static void createPrivateDirectory(Path dir) {
+    try {
+      if (!Files.isDirectory(dir)) {
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+          Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } else {
+          Files.createDirectories(dir);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

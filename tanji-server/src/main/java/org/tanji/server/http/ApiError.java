@@ -1,0 +1,44 @@
+package org.tanji.server.http;
+
+import java.util.List;
+import java.util.Map;
+import org.tanji.core.i18n.Text;
+import org.tanji.core.model.Finding;
+
+/**
+ * An answer other than success: an HTTP status, a stable code for scripts, a message in the
+ * caller's language (a key of the server's bundle) and, where a study is concerned, its findings.
+ */
+final class ApiError extends RuntimeException {
+
+  private static final long serialVersionUID = 1L;
+
+  final int status;
+  final String code;
+  final transient Text text;
+  final transient List<Finding> findings;
+  final transient Map<String, String> headers;
+
+  ApiError(int status, String code, Text text, List<Finding> findings, Map<String, String> headers) {
+    super(code, null, false, false); // an answer, not a failure: no stack trace to collect
+    this.status = status;
+    this.code = code;
+    this.text = text;
+    this.findings = findings;
+    this.headers = headers;
+  }
+
+  static ApiError of(int status, String code, String key, Object... args) {
+    return new ApiError(status, code, Text.of(key, args), null, Map.of());
+  }
+
+  ApiError withFindings(List<Finding> f) {
+    return new ApiError(status, code, text, f, headers);
+  }
+
+  ApiError withHeader(String name, String value) {
+    Map<String, String> h = new java.util.LinkedHashMap<>(headers);
+    h.put(name, value);
+    return new ApiError(status, code, text, findings, h);
+  }
+}

@@ -1,0 +1,107 @@
+package org.tanji.server.http;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.function.Function;
+import org.tanji.core.calc.Result;
+import org.tanji.core.i18n.Messages;
+import org.tanji.core.model.Finding;
+import org.tanji.core.model.Severity;
+import org.tanji.core.model.Study;
+import org.tanji.io.ReadResult;
+import org.tanji.io.StudyFiles;
+import org.tanji.io.StudyFormat;
+import org.tanji.io.library.FactorLibrary;
+import org.tanji.server.store.Studies;
+
+/**
+ * Reads and computes stored versions, and keeps what they computed to. A version never changes,
+ * so its result and reports are cached by study, version and variant (language, format) without
+ * any invalidation; the cache is bounded by bytes.
+ */
+final class Computations {
+
+  /** A cached answer: which version, which variant ("result:zh", "report:pdf:en"). */
+  record Key(UUID study, int version, String variant) {}
+
+  private final FactorLibrary library;
+  private final Cache<Key, byte[]> cache;
+
+  Computations(FactorLibrary library, long cacheBytes) {
+    this.library = library;
+    this.cache = Caffeine.newBuilder()
+        .maximumWeight(cacheBytes)
+        .weigher((Key k, byte[] v) -> v.length + 64)
+        .build();
+  }
+
+  /** A version read and computed. */
+  record Computed(ReadResult read, Result result) {
+    Study study() {
+      return read.study();
+    }
+
+    /** The study's own language: the default for its findings and report, as in {@code tanji calc}. */
+    Locale studyLocale() {
+      return Messages.locale(read.study() == null ? null : read.study().info().language());
+    }
+  }
+
+  Computed compute(byte[] bytes, String format, String fileName) {
+    ReadResult read = StudyFiles.read(bytes, StudyFormat.valueOf(format.toUpperCase(Locale.ROOT)), fileName, library);
+    return new Computed(read, read.calculate());
+  }
+
+  Computed compute(Studies.Content content) {
+    return compute(content.bytes(), content.format(), content.fileName());
+  }
+
+  /** The cached bytes for a key, made once (concurrent requests for the same key wait for one computation). */
+  byte[] get(Key key, Function<Key, byte[]> make) {
+    return cache.get(key, make);
+  }
+
+  void put(Key key, byte[] value) {
+    cache.put(key, value);
+  }
+
+  FactorLibrary library() {
+    return library;
+  }
+
+  /** What a version computed to, for the study list. */
+  static Studies.Summary summary(Computed c, String fileName) {
+    Study s = c.study();
+    String name = null;
+    String unit = null;
+    if (s != null) {
+      name = blankToNull(s.product().name());
+      if (name == null) {
+        name = blankToNull(s.info().title());
+      }
+      unit = s.product().declaredUnit() == null ? null : s.product().declaredUnit().text();
+    }
+    if (name == null) {
+      name = fileName;
+    }
+    Result r = c.result();
+    int errors = 0;
+    int warnings = 0;
+    for (Finding f : r.findings()) {
+      if (f.severity() == Severity.ERROR) {
+        errors++;
+      } else if (f.severity() == Severity.WARNING) {
+        warnings++;
+      }
+    }
+    return new Studies.Summary(name, unit, r.perUnitKgCO2e(),
+        r.dataQuality() == null ? null : r.dataQuality().score(),
+        r.dataQuality() == null ? null : r.dataQuality().grade(), errors, warnings);
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+}

@@ -1,0 +1,143 @@
+package org.tanji.server.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The server's database: embedded H2 in a file, or PostgreSQL; a connection pool; the schema
+ * created and upgraded by Flyway migrations ({@code db/migration} beside this class).
+ */
+public final class Database implements AutoCloseable {
+
+  /** The file the embedded database lives in, without H2's {@code .mv.db} ending. */
+  public static final String H2_FILE = "tanji";
+
+  private final HikariDataSource pool;
+  private final String product;
+
+  private Database(HikariDataSource pool, String product) {
+    this.pool = pool;
+    this.product = product;
+  }
+
+  /**
+   * The embedded database in a directory. {@code WRITE_DELAY=0}: H2 writes each commit before it
+   * answers, so a killed server loses no acknowledged write (H2's default delays up to half a second).
+   */
+  public static String h2Url(Path dataDir) {
+    return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve(H2_FILE) + ";WRITE_DELAY=0";
+  }
+
+  /**
+   * Opens the database at a JDBC URL and brings its schema up to date.
+   *
+   * @throws StoreException when the database cannot be reached or migrated; the message says why
+   */
+  public static Database open(String url, String user, String password, int poolSize) {
+    if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
+      throw new StoreException("db.unsupported", url);
+    }
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(url);
+    if (user != null) {
+      config.setUsername(user);
+    }
+    if (password != null) {
+      config.setPassword(password);
+    }
+    config.setMaximumPoolSize(poolSize);
+    config.setPoolName("tanji");
+    config.setAutoCommit(true);
+    config.setInitializationFailTimeout(10_000);
+    config.setConnectionTimeout(10_000);
+    HikariDataSource pool;
+    try {
+      pool = new HikariDataSource(config);
+    } catch (RuntimeException e) {
+      throw new StoreException("db.cannotOpen", redact(url), rootMessage(e));
+    }
+    try {
+      Flyway.configure()
+          .dataSource(pool)
+          .locations("classpath:org/tanji/server/db/migration")
+          .load()
+          .migrate();
+      String product;
+      try (Connection c = pool.getConnection()) {
+        product = c.getMetaData().getDatabaseProductName();
+      }
+      return new Database(pool, product);
+    } catch (RuntimeException | SQLException e) {
+      pool.close();
+      throw new StoreException("db.cannotMigrate", redact(url), rootMessage(e));
+    }
+  }
+
+  public DataSource dataSource() {
+    return pool;
+  }
+
+  /** "H2" or "PostgreSQL". */
+  public String product() {
+    return product;
+  }
+
+  /** Runs work in one transaction: committed when it returns, rolled back when it throws. */
+  public <T> T inTransaction(Work<T> work) {
+    try (Connection c = pool.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        T result = work.run(c);
+        c.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new StoreException(e);
+    }
+  }
+
+  /** Runs a read on one connection. */
+  public <T> T read(Work<T> work) {
+    try (Connection c = pool.getConnection()) {
+      return work.run(c);
+    } catch (SQLException e) {
+      throw new StoreException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    pool.close();
+  }
+
+  /** Work on a connection. */
+  @FunctionalInterface
+  public interface Work<T> {
+    T run(Connection c) throws SQLException;
+  }
+
+  /** A URL without its password parameter, for messages. */
+  static String redact(String url) {
+    return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
+  }
+
+  static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    int nl = m.indexOf('\n');
+    return nl < 0 ? m : m.substring(0, nl);
+  }
+}
