@@ -330,6 +330,15 @@ abstract class ApiTests {
     assertThat(post(token, YAML, new byte[0]).code()).isEqualTo("EMPTY_BODY");
     assertThat(http.send("POST", "/api/studies", token, "multipart/form-data; boundary=XyZ",
         "--XyZ--\r\n".getBytes(StandardCharsets.UTF_8)).code()).isEqualTo("NO_FILE");
+    Http.Resp malformed = http.send("POST", "/api/studies", token, "multipart/form-data; boundary=XyZ",
+        "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.yaml\"\r\n\r\nno end"
+            .getBytes(StandardCharsets.UTF_8));
+    assertThat(malformed.status()).as(() -> malformed.text() + log.toString(StandardCharsets.UTF_8)).isEqualTo(400);
+    assertThat(malformed.code()).isEqualTo("BAD_REQUEST");
+    assertThat(log.toString(StandardCharsets.UTF_8)).doesNotContain("incident");
+    Http.Resp docx = http.get("/api/studies/" + id + "/file?format=docx", token);
+    assertThat(docx.code()).isEqualTo("BAD_FORMAT");
+    assertThat(docx.json().get("message").asText()).contains("yaml, json or xlsx");
   }
 
   static byte[] multipart(String boundary, String fileName, byte[] content) {
@@ -362,6 +371,8 @@ abstract class ApiTests {
     Http.Resp report = http.get("/api/studies/" + id + "/report?format=pdf", token);
     assertThat(report.status()).isEqualTo(422);
     assertThat(report.code()).isEqualTo("STUDY_HAS_ERRORS");
+    assertThat(report.header("ETag")).isNull(); // an error is not kept by caches
+    assertThat(report.header("Cache-Control")).isEqualTo("no-store");
     assertThat(codes(report.json().get("findings"))).contains("UNIT_MISMATCH");
     assertThat(http.get("/api/studies/" + id + "/file", token).body()).isEqualTo(wrong);
     assertThat(http.get("/api/studies/" + id + "/file?format=json", token).code()).isEqualTo("NOT_CONVERTIBLE");
@@ -531,6 +542,7 @@ abstract class ApiTests {
     Http.Resp form = http.send("POST", "/api/studies", token, "multipart/form-data; boundary=XyZ",
         multipart("XyZ", "big.yaml", big));
     assertThat(form.status()).isEqualTo(413);
+    assertThat(post(token, YAML, java.util.Arrays.copyOf(big, 2 * 1024 * 1024 + 1)).status()).isEqualTo(413);
     assertNoInternals(form);
     assertThat(http.get("/api/studies", token).json().get("studies")).isEmpty();
   }

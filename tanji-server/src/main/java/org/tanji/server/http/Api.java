@@ -167,7 +167,12 @@ public final class Api {
         throw tooLarge();
       }
     });
-    routes.exception(ApiError.class, (e, ctx) -> answer(ctx, e));
+    routes.exception(ApiError.class, (e, ctx) -> {
+      if (e.status == 413) {
+        drain(ctx);
+      }
+      answer(ctx, e);
+    });
     routes.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, translate(e, ctx)));
     routes.exception(Exception.class, (e, ctx) -> answer(ctx, internal(e, ctx)));
   }
@@ -355,7 +360,7 @@ public final class Api {
       for (Studies.StudyInfo s : list) {
         g.writeStartObject();
         g.writeStringField("id", s.id().toString());
-        g.writeNumberField("version", s.currentVersion());
+        g.writeNumberField("currentVersion", s.currentVersion());
         g.writeStringField("state", s.state());
         Json.instant(g, "updatedAt", s.current().createdAt());
         g.writeStringField("updatedBy", s.current().createdBy());
@@ -478,7 +483,7 @@ public final class Api {
         case "yaml" -> StudyFormat.YAML;
         case "json" -> StudyFormat.JSON;
         case "xlsx" -> StudyFormat.XLSX;
-        default -> throw ApiError.of(400, "BAD_FORMAT", "query.format", wanted);
+        default -> throw ApiError.of(400, "BAD_FORMAT", "query.fileFormat", wanted);
       };
       Computations.Computed c = computations.compute(content);
       if (c.study() == null || c.result().hasErrors()) {
@@ -725,7 +730,14 @@ public final class Api {
     String fileName = null;
     String declared;
     if (type.equals("multipart/form-data")) {
-      UploadedFile part = ctx.uploadedFile("file");
+      UploadedFile part;
+      try {
+        part = ctx.uploadedFile("file");
+      } catch (Exception e) { // the servlet's checked exception arrives undeclared, through Kotlin
+        // Jetty refuses a malformed or oversized form with an exception wrapped in the servlet's
+        throw hasCause(e, "exceed") || hasCause(e, "too large") || hasCause(e, "413") ? tooLarge()
+            : ApiError.of(400, "BAD_REQUEST", "body.badForm");
+      }
       if (part == null) {
         throw ApiError.of(400, "NO_FILE", "body.noFile");
       }
@@ -755,6 +767,15 @@ public final class Api {
       fileName = "study." + format;
     }
     return new Received(bytes, format, fileName);
+  }
+
+  private static boolean hasCause(Throwable e, String text) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t.getMessage() != null && t.getMessage().toLowerCase(Locale.ROOT).contains(text.toLowerCase(Locale.ROOT))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Studies.Upload upload(Received in, Computations.Computed c) {
@@ -884,6 +905,28 @@ public final class Api {
     return Messages.EN;
   }
 
+  /**
+   * Reads and drops what is left of a refused body, up to twice the limit: a client still sending
+   * when the answer comes may otherwise see the connection reset instead of the 413. Beyond that
+   * the connection is closed after the answer.
+   */
+  private void drain(Context ctx) {
+    ctx.header("Connection", "close");
+    String expect = ctx.header("Expect");
+    if (expect != null && expect.equalsIgnoreCase("100-continue")) {
+      return; // reading now would invite the client to send the body it has kindly held back
+    }
+    try (InputStream in = ctx.req().getInputStream()) {
+      long left = 2 * maxRequestBytes;
+      byte[] buffer = new byte[64 * 1024];
+      for (int n; left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0; ) {
+        left -= n;
+      }
+    } catch (IOException | RuntimeException e) {
+      // the client went away, or the body was consumed already: nothing to drain
+    }
+  }
+
   private ApiError tooLarge() {
     return ApiError.of(413, "TOO_LARGE", "body.tooLarge", Long.toString(maxRequestBytes / (1024 * 1024)));
   }
@@ -917,6 +960,10 @@ public final class Api {
 
   private static void answer(Context ctx, ApiError e) {
     Locale locale = messageLocale(ctx);
+    // an error is never kept by a cache, whatever the handler had set before it failed
+    ctx.res().setHeader("ETag", null);
+    ctx.res().setHeader("Content-Disposition", null);
+    ctx.header("Cache-Control", "no-store");
     e.headers.forEach(ctx::header);
     json(ctx, e.status, g -> {
       g.writeStartObject();

@@ -224,7 +224,7 @@ public final class Accounts {
     byte[] raw = new byte[32];
     RANDOM.nextBytes(raw);
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
-    Instant now = clock.instant();
+    Instant now = now(clock);
     Instant expires = now.plus(tokenTtl);
     db.inTransaction(c -> {
       try (PreparedStatement del = c.prepareStatement("DELETE FROM session_token WHERE expires_at < ?")) {
@@ -314,7 +314,7 @@ public final class Accounts {
         "INSERT INTO organization (name, operator, created_at) VALUES (?, ?, ?)", new String[] {"id"})) {
       ps.setString(1, name);
       ps.setBoolean(2, operator);
-      ps.setObject(3, odt(clock.instant()));
+      ps.setObject(3, odt(now(clock)));
       ps.executeUpdate();
       return generatedId(ps);
     }
@@ -328,7 +328,7 @@ public final class Accounts {
       ps.setString(2, username);
       ps.setString(3, hash);
       ps.setString(4, role.id());
-      ps.setObject(5, odt(clock.instant()));
+      ps.setObject(5, odt(now(clock)));
       ps.executeUpdate();
       return generatedId(ps);
     }
@@ -370,6 +370,11 @@ public final class Accounts {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** The time to store: whole microseconds, what both databases keep, so an answer shows what a later read gives. */
+  static Instant now(Clock clock) {
+    return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
   }
 
   static OffsetDateTime odt(Instant i) {

@@ -70,7 +70,7 @@ public final class Studies {
   /** Stores a new study as version 1. */
   public Version create(Principal who, Upload upload) {
     UUID id = UUID.randomUUID();
-    Instant now = clock.instant();
+    Instant now = Accounts.now(clock);
     db.inTransaction(c -> {
       try (PreparedStatement ps = c.prepareStatement(
           "INSERT INTO study (id, org_id, current_version, created_at, created_by, updated_at, updated_by)"
@@ -96,7 +96,7 @@ public final class Studies {
    * @throws Conflict when someone stored another version in between
    */
   public Optional<Version> update(Principal who, UUID id, int expected, Upload upload) {
-    Instant now = clock.instant();
+    Instant now = Accounts.now(clock);
     return db.inTransaction(c -> {
       int updated;
       // the version check and the increment are one statement: two editors cannot both pass it
