@@ -74,13 +74,14 @@ final class ServeCommand implements Callable<Integer> {
       return Main.USAGE;
     }
     Path dataDir = data != null ? data : defaultDataDir();
-    ServerConfig config = ServerConfig.defaults(dataDir)
-        .withHost(host)
-        .withPort(port)
-        .withDatabase(db, dbUser, System.getenv("TANJI_DB_PASSWORD"))
-        .withTokenTtl(Duration.ofHours(tokenHours))
-        .withMaxRequestBytes(maxUploadMb * 1024L * 1024L)
-        .withAdminPassword(blankToNull(System.getenv("TANJI_ADMIN_PASSWORD")));
+    ServerConfig config = ServerConfig.builder(dataDir)
+        .host(host)
+        .port(port)
+        .database(db, dbUser, System.getenv("TANJI_DB_PASSWORD"))
+        .tokenTtl(Duration.ofHours(tokenHours))
+        .maxRequestBytes(maxUploadMb * 1024L * 1024L)
+        .adminPassword(blankToNull(System.getenv("TANJI_ADMIN_PASSWORD")))
+        .build();
     TanjiServer server;
     try {
       server = TanjiServer.start(config);

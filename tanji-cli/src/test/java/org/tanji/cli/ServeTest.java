@@ -23,8 +23,8 @@ final class ServeTest {
 
   @Test
   void theServersResultIsWhatCalcPrints(@TempDir Path dir) throws Exception {
-    try (TanjiServer server = TanjiServer.start(ServerConfig.defaults(dir).withPort(0)
-        .withAdminPassword("serve-test-password"))) {
+    try (TanjiServer server = TanjiServer.start(ServerConfig.builder(dir).port(0)
+        .adminPassword("serve-test-password").build())) {
       HttpClient client = HttpClient.newHttpClient();
       ObjectMapper json = new ObjectMapper();
       String token = json.readTree(client.send(HttpRequest.newBuilder(URI.create(server.url() + "/api/login"))

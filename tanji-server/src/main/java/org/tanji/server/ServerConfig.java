@@ -6,7 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * How a server runs. Build one with {@link #defaults(Path)} and the {@code with…} methods.
+ * How a server runs. Made with {@link #builder(Path)}.
  *
  * @param host the address to listen on
  * @param port the port; 0 picks a free one
@@ -41,53 +41,82 @@ public record ServerConfig(
   public static final Duration DEFAULT_TOKEN_TTL = Duration.ofHours(12);
   public static final long DEFAULT_MAX_REQUEST = 32L * 1024 * 1024;
 
-  public static ServerConfig defaults(Path dataDir) {
-    return new ServerConfig("127.0.0.1", DEFAULT_PORT, dataDir, null, null, null, DEFAULT_TOKEN_TTL,
-        DEFAULT_MAX_REQUEST, 256L * 1024 * 1024, 30, null, Clock.systemUTC(), System.err);
+  /** The defaults: 127.0.0.1:8080, embedded H2 in the folder, 12 h tokens, 32 MB requests. */
+  public static Builder builder(Path dataDir) {
+    return new Builder(dataDir);
   }
 
-  public ServerConfig withHost(String h) {
-    return new ServerConfig(h, port, dataDir, dbUrl, dbUser, dbPassword, tokenTtl, maxRequestBytes, cacheBytes,
-        loginsPerMinute, adminPassword, clock, log);
-  }
+  /** Sets what differs from the defaults. */
+  public static final class Builder {
+    private String host = "127.0.0.1";
+    private int port = DEFAULT_PORT;
+    private final Path dataDir;
+    private String dbUrl;
+    private String dbUser;
+    private String dbPassword;
+    private Duration tokenTtl = DEFAULT_TOKEN_TTL;
+    private long maxRequestBytes = DEFAULT_MAX_REQUEST;
+    private long cacheBytes = 256L * 1024 * 1024;
+    private int loginsPerMinute = 30;
+    private String adminPassword;
+    private Clock clock = Clock.systemUTC();
+    private PrintStream log = System.err;
 
-  public ServerConfig withPort(int p) {
-    return new ServerConfig(host, p, dataDir, dbUrl, dbUser, dbPassword, tokenTtl, maxRequestBytes, cacheBytes,
-        loginsPerMinute, adminPassword, clock, log);
-  }
+    private Builder(Path dataDir) {
+      this.dataDir = dataDir;
+    }
 
-  public ServerConfig withDatabase(String url, String user, String password) {
-    return new ServerConfig(host, port, dataDir, url, user, password, tokenTtl, maxRequestBytes, cacheBytes,
-        loginsPerMinute, adminPassword, clock, log);
-  }
+    public Builder host(String h) {
+      host = h;
+      return this;
+    }
 
-  public ServerConfig withTokenTtl(Duration ttl) {
-    return new ServerConfig(host, port, dataDir, dbUrl, dbUser, dbPassword, ttl, maxRequestBytes, cacheBytes,
-        loginsPerMinute, adminPassword, clock, log);
-  }
+    public Builder port(int p) {
+      port = p;
+      return this;
+    }
 
-  public ServerConfig withMaxRequestBytes(long max) {
-    return new ServerConfig(host, port, dataDir, dbUrl, dbUser, dbPassword, tokenTtl, max, cacheBytes,
-        loginsPerMinute, adminPassword, clock, log);
-  }
+    /** PostgreSQL (or another H2) instead of the embedded database; null keeps the embedded one. */
+    public Builder database(String url, String user, String password) {
+      dbUrl = url;
+      dbUser = user;
+      dbPassword = password;
+      return this;
+    }
 
-  public ServerConfig withAdminPassword(String pw) {
-    return new ServerConfig(host, port, dataDir, dbUrl, dbUser, dbPassword, tokenTtl, maxRequestBytes, cacheBytes,
-        loginsPerMinute, pw, clock, log);
-  }
+    public Builder tokenTtl(Duration ttl) {
+      tokenTtl = ttl;
+      return this;
+    }
 
-  public ServerConfig withLoginsPerMinute(int n) {
-    return new ServerConfig(host, port, dataDir, dbUrl, dbUser, dbPassword, tokenTtl, maxRequestBytes, cacheBytes,
-        n, adminPassword, clock, log);
-  }
+    public Builder maxRequestBytes(long max) {
+      maxRequestBytes = max;
+      return this;
+    }
 
-  public ServerConfig withClock(Clock c) {
-    return new ServerConfig(host, port, dataDir, dbUrl, dbUser, dbPassword, tokenTtl, maxRequestBytes, cacheBytes,
-        loginsPerMinute, adminPassword, c, log);
-  }
+    public Builder loginsPerMinute(int n) {
+      loginsPerMinute = n;
+      return this;
+    }
 
-  public ServerConfig withLog(PrintStream l) {
-    return new ServerConfig(host, port, dataDir, dbUrl, dbUser, dbPassword, tokenTtl, maxRequestBytes, cacheBytes,
-        loginsPerMinute, adminPassword, clock, l);
+    public Builder adminPassword(String pw) {
+      adminPassword = pw;
+      return this;
+    }
+
+    public Builder clock(Clock c) {
+      clock = c;
+      return this;
+    }
+
+    public Builder log(PrintStream l) {
+      log = l;
+      return this;
+    }
+
+    public ServerConfig build() {
+      return new ServerConfig(host, port, dataDir, dbUrl, dbUser, dbPassword, tokenTtl, maxRequestBytes, cacheBytes,
+          loginsPerMinute, adminPassword, clock, log);
+    }
   }
 }

@@ -62,14 +62,14 @@ abstract class ApiTests {
   void start() throws IOException {
     dataDir = Files.createTempDirectory("tanji-api");
     dbUrl = databaseUrl();
-    server = TanjiServer.start(config());
+    server = TanjiServer.start(config().build());
     http = new Http(server.url());
   }
 
-  ServerConfig config() {
-    return ServerConfig.defaults(dataDir).withPort(0).withDatabase(dbUrl, null, null)
-        .withAdminPassword(ADMIN_PASSWORD).withClock(clock).withLoginsPerMinute(100_000)
-        .withMaxRequestBytes(2L * 1024 * 1024).withLog(new PrintStream(log, true, StandardCharsets.UTF_8));
+  ServerConfig.Builder config() {
+    return ServerConfig.builder(dataDir).port(0).database(dbUrl, null, null)
+        .adminPassword(ADMIN_PASSWORD).clock(clock).loginsPerMinute(100_000)
+        .maxRequestBytes(2L * 1024 * 1024).log(new PrintStream(log, true, StandardCharsets.UTF_8));
   }
 
   @AfterAll
@@ -566,7 +566,7 @@ abstract class ApiTests {
     String id = create(token, seed);
     String me = http.get("/api/me", token).json().get("username").asText();
     server.close();
-    server = TanjiServer.start(config().withAdminPassword("a-different-password"));
+    server = TanjiServer.start(config().adminPassword("a-different-password").build());
     http = new Http(server.url());
     assertThat(server.generatedAdminPassword()).isEmpty();
     // the admin's password stays the one of the first start

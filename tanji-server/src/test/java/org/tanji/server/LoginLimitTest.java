@@ -12,8 +12,8 @@ class LoginLimitTest {
   @Test
   void attemptsFromOneAddressAreLimitedPerMinute() throws Exception {
     MutableClock clock = new MutableClock();
-    ServerConfig config = ServerConfig.defaults(Files.createTempDirectory("tanji-limit")).withPort(0)
-        .withAdminPassword(ApiTests.ADMIN_PASSWORD).withClock(clock).withLoginsPerMinute(3);
+    ServerConfig config = ServerConfig.builder(Files.createTempDirectory("tanji-limit")).port(0)
+        .adminPassword(ApiTests.ADMIN_PASSWORD).clock(clock).loginsPerMinute(3).build();
     try (TanjiServer server = TanjiServer.start(config)) {
       Http http = new Http(server.url());
       String body = "{\"username\":\"admin\",\"password\":\"" + ApiTests.ADMIN_PASSWORD + "\"}";

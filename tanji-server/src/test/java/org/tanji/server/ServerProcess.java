@@ -11,12 +11,12 @@ public final class ServerProcess {
   private ServerProcess() {}
 
   public static void main(String[] args) {
-    ServerConfig config = ServerConfig.defaults(Path.of(args[0])).withPort(0)
-        .withAdminPassword(ApiTests.ADMIN_PASSWORD).withLoginsPerMinute(100_000);
+    ServerConfig.Builder config = ServerConfig.builder(Path.of(args[0])).port(0)
+        .adminPassword(ApiTests.ADMIN_PASSWORD).loginsPerMinute(100_000);
     if (args.length > 1) {
-      config = config.withDatabase(args[1], null, null);
+      config.database(args[1], null, null);
     }
-    TanjiServer server = TanjiServer.start(config);
+    TanjiServer server = TanjiServer.start(config.build());
     System.out.println("PORT " + server.port());
     System.out.flush();
   }
