@@ -43,8 +43,13 @@ public final class Accounts {
    */
   private static final Argon2Function KDF = Argon2Function.getInstance(19 * 1024, 2, 1, 32, Argon2.ID);
   private static final SecureRandom RANDOM = new SecureRandom();
-  /** Compared against when the user does not exist, so that the answer takes as long either way. */
-  private static final String DUMMY_HASH = Password.hash("not a password").addRandomSalt(16).with(KDF).getResult();
+  /**
+   * Compared against when the user does not exist, so that the answer takes as long either way;
+   * made on first need (a hash costs a tenth of a second, not to be spent at every start).
+   */
+  private static final class Dummy {
+    static final String HASH = Password.hash("not a password").addRandomSalt(16).with(KDF).getResult();
+  }
 
   private final Database db;
   private final Clock clock;
@@ -209,7 +214,7 @@ public final class Accounts {
     });
     if (hash == null || password == null || password.length() > MAX_PASSWORD) {
       Password.check(password == null ? "" : password.substring(0, Math.min(password.length(), MAX_PASSWORD)),
-          DUMMY_HASH).with(KDF);
+          Dummy.HASH).with(KDF);
       return Optional.empty();
     }
     int nl = hash.indexOf('\n');
