@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import org.tanji.server.http.Api;
+import org.tanji.server.http.JettyErrors;
 import org.tanji.server.store.Accounts;
 import org.tanji.server.store.Database;
 import org.tanji.server.store.Studies;
@@ -59,6 +60,7 @@ public final class TanjiServer implements AutoCloseable {
           h.setRequestHeaderSize(16 * 1024);
           h.setSendServerVersion(false);
         });
+        cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
         api.register(cfg.routes);
       }).start(config.host(), config.port());
       String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();

@@ -557,6 +557,23 @@ abstract class ApiTests {
     assertThat(del.status()).isIn(404, 405);
     assertThat(del.json().get("message").asText()).isNotBlank();
     assertThat(log.toString(StandardCharsets.UTF_8)).doesNotContain("incident");
+    // refused by the HTTP server itself, before the API: the same JSON shape
+    Http.Resp headers = http.get("/api/health", null, "X-Padding", "a".repeat(20_000));
+    assertThat(headers.status()).isEqualTo(431);
+    assertThat(headers.code()).isEqualTo("HEADERS_TOO_LARGE");
+    assertThat(rawRequest("GET /api/%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"))
+        .startsWith("HTTP/1.1 400").contains("application/json").contains("\"BAD_REQUEST\"");
+  }
+
+  /** A request the HTTP client would refuse to send, written on a socket; the answer as text. */
+  String rawRequest(String request) {
+    java.net.URI uri = java.net.URI.create(server.url());
+    try (java.net.Socket s = new java.net.Socket(uri.getHost(), uri.getPort())) {
+      s.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+      return new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
   }
 
   @Test
