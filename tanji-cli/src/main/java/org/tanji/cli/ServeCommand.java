@@ -96,7 +96,7 @@ final class ServeCommand implements Callable<Integer> {
       }
       throw e;
     }
-    String where = db != null ? db.replaceAll("(?i)(password=)[^&;]*", "$1***")
+    String where = db != null ? Database.redact(db)
         : "H2, " + dataDir.toAbsolutePath().resolve(Database.H2_FILE + ".mv.db");
     out.println(String.format(Cli.text("serve.started", locale), server.url(), where));
     server.generatedAdminPassword().ifPresent(pw ->

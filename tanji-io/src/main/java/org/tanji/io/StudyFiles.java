@@ -221,6 +221,26 @@ public final class StudyFiles {
     return false;
   }
 
+  /**
+   * The format {@link #read(byte[], StudyFormat, String, FactorLibrary)} reads the bytes as: a
+   * workbook when declared or when the bytes are one (whatever was declared), else the declared
+   * text format, else JSON or YAML by the first character that is not blank.
+   *
+   * @param declared the format the sender named, or null
+   */
+  public static StudyFormat formatOf(byte[] bytes, StudyFormat declared) {
+    if (declared == StudyFormat.XLSX || Workbooks.looksLikeWorkbook(bytes)) {
+      return StudyFormat.XLSX;
+    }
+    return declared != null ? declared : sniffOrYaml(bytes);
+  }
+
+  private static StudyFormat sniffOrYaml(byte[] bytes) {
+    int offset = bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF
+        ? 3 : 0;
+    return firstNonBlank(bytes, offset) < 0 ? StudyFormat.YAML : sniff(bytes, offset);
+  }
+
   private static StudyFormat sniff(byte[] bytes, int offset) {
     byte first = bytes[firstNonBlank(bytes, offset)];
     return first == '{' || first == '[' ? StudyFormat.JSON : StudyFormat.YAML;

@@ -10,7 +10,12 @@ public enum StudyFormat {
 
   /** The format a file name's extension stands for, if it is one of ours. */
   public static Optional<StudyFormat> fromFileName(Path path) {
-    String name = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
+    return fromFileName(path.getFileName() == null ? "" : path.getFileName().toString());
+  }
+
+  /** The format a file name's extension stands for (a name as a browser sends it, not a path of this machine). */
+  public static Optional<StudyFormat> fromFileName(String fileName) {
+    String name = fileName.toLowerCase(Locale.ROOT);
     if (name.endsWith(".yaml") || name.endsWith(".yml")) {
       return Optional.of(YAML);
     }

@@ -41,6 +41,13 @@ public record ServerConfig(
   public static final Duration DEFAULT_TOKEN_TTL = Duration.ofHours(12);
   public static final long DEFAULT_MAX_REQUEST = 32L * 1024 * 1024;
 
+  /** Without the passwords, which a record would otherwise print. */
+  @Override
+  public String toString() {
+    return "ServerConfig[" + host + ":" + port + ", data " + dataDir + ", db "
+        + (dbUrl == null ? "embedded H2" : org.tanji.server.store.Database.redact(dbUrl)) + "]";
+  }
+
   /** The defaults: 127.0.0.1:8080, embedded H2 in the folder, 12 h tokens, 32 MB requests. */
   public static Builder builder(Path dataDir) {
     return new Builder(dataDir);

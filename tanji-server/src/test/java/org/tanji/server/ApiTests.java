@@ -326,6 +326,13 @@ abstract class ApiTests {
     assertThat(asYaml.status()).isEqualTo(200);
     assertThat(calcJson(asYaml.body(), StudyFormat.YAML)).isEqualTo(calcJson(seed, StudyFormat.YAML));
 
+    // a type that leaves it to the content: JSON or YAML by the first character, a workbook by its bytes
+    Http.Resp octetJson = post(token, "application/octet-stream", json.toByteArray());
+    assertThat(octetJson.json().get("format").asText()).isEqualTo("json");
+    assertThat(octetJson.json().get("perUnit_kgCO2e").asDouble()).isEqualTo(yamlPerUnit);
+    assertThat(post(token, "application/octet-stream", seed).json().get("format").asText()).isEqualTo("yaml");
+    assertThat(post(token, "application/octet-stream", xlsx.toByteArray()).json().get("format").asText())
+        .isEqualTo("xlsx");
     assertThat(post(token, "text/plain", seed).status()).isEqualTo(415);
     assertThat(post(token, YAML, new byte[0]).code()).isEqualTo("EMPTY_BODY");
     assertThat(http.send("POST", "/api/studies", token, "multipart/form-data; boundary=XyZ",

@@ -34,6 +34,7 @@ import org.tanji.core.i18n.Text;
 import org.tanji.core.model.Factor;
 import org.tanji.core.model.Finding;
 import org.tanji.io.ResultJson;
+import org.tanji.io.StudyFiles;
 import org.tanji.io.StudyFormat;
 import org.tanji.io.StudyWriter;
 import org.tanji.io.xlsx.Workbooks;
@@ -728,7 +729,7 @@ public final class Api {
     String type = mediaTypeOf(ctx.contentType());
     byte[] bytes;
     String fileName = null;
-    String declared;
+    StudyFormat declared;
     if (type.equals("multipart/form-data")) {
       UploadedFile part;
       try {
@@ -748,21 +749,23 @@ public final class Api {
         throw tooLarge();
       }
       fileName = cleanFileName(part.filename());
-      declared = formatOfName(fileName);
+      declared = fileName == null ? null : StudyFormat.fromFileName(fileName).orElse(null);
       if (declared == null) {
-        declared = formatOfType(mediaTypeOf(part.contentType()));
+        Optional<StudyFormat> byType = formatOfType(mediaTypeOf(part.contentType()));
+        declared = byType == null ? null : byType.orElse(null);
       }
     } else {
-      declared = formatOfType(type);
-      if (declared == null) {
+      Optional<StudyFormat> f = formatOfType(type);
+      if (f == null) {
         throw ApiError.of(415, "UNSUPPORTED_MEDIA_TYPE", "body.media", type.isEmpty() ? "—" : type);
       }
+      declared = f.orElse(null);
       bytes = ctx.bodyAsBytes();
     }
     if (bytes.length == 0) {
       throw ApiError.of(400, "EMPTY_BODY", "body.empty");
     }
-    String format = Workbooks.looksLikeWorkbook(bytes) ? "xlsx" : sniffText(declared, bytes);
+    String format = StudyFiles.formatOf(bytes, declared).name().toLowerCase(Locale.ROOT);
     if (fileName == null) {
       fileName = "study." + format;
     }
@@ -782,42 +785,18 @@ public final class Api {
     return new Studies.Upload(in.bytes, in.format, in.fileName, Computations.summary(c, in.fileName));
   }
 
-  /** Text that is not a workbook: as declared, or by its first character when not declared. */
-  private static String sniffText(String declared, byte[] bytes) {
-    if (declared != null && !declared.equals("xlsx") && !declared.equals("?")) {
-      return declared;
-    }
-    for (byte b : bytes) {
-      if (b != ' ' && b != '\t' && b != '\r' && b != '\n' && b != (byte) 0xEF && b != (byte) 0xBB
-          && b != (byte) 0xBF) {
-        return b == '{' || b == '[' ? "json" : "yaml";
-      }
-    }
-    return "yaml";
-  }
-
-  private static String formatOfType(String type) {
+  /**
+   * The study format a media type names: empty for a type that leaves it to the content
+   * (octet-stream), null for a type that is not a study.
+   */
+  private static Optional<StudyFormat> formatOfType(String type) {
     return switch (type) {
-      case YAML, "application/x-yaml", "text/yaml", "text/x-yaml" -> "yaml";
-      case JSON -> "json";
-      case XLSX -> "xlsx";
-      case "application/octet-stream" -> "?";
+      case YAML, "application/x-yaml", "text/yaml", "text/x-yaml" -> Optional.of(StudyFormat.YAML);
+      case JSON -> Optional.of(StudyFormat.JSON);
+      case XLSX -> Optional.of(StudyFormat.XLSX);
+      case "application/octet-stream" -> Optional.empty();
       default -> null;
     };
-  }
-
-  private static String formatOfName(String name) {
-    String n = name.toLowerCase(Locale.ROOT);
-    if (n.endsWith(".yaml") || n.endsWith(".yml")) {
-      return "yaml";
-    }
-    if (n.endsWith(".json")) {
-      return "json";
-    }
-    if (n.endsWith(".xlsx") || n.endsWith(".xlsm")) {
-      return "xlsx";
-    }
-    return null;
   }
 
   private static String mediaTypeOf(String contentType) {
@@ -885,7 +864,11 @@ public final class Api {
 
   /** The language of messages: Chinese when the caller prefers it (Accept-Language), else English. */
   static Locale messageLocale(Context ctx) {
-    String header = ctx.header("Accept-Language");
+    return messageLocale(ctx.header("Accept-Language"));
+  }
+
+  /** The language of messages for an Accept-Language header (null when absent). */
+  static Locale messageLocale(String header) {
     if (header == null || header.length() > 200) {
       return Messages.EN;
     }
@@ -934,8 +917,6 @@ public final class Api {
   private ApiError translate(HttpResponseException e, Context ctx) {
     return switch (e.getStatus()) {
       case 404 -> ApiError.of(404, "NOT_FOUND", "route.notFound", ctx.method().name(), ctx.path());
-      case 405 -> ApiError.of(405, "METHOD_NOT_ALLOWED", "route.method", ctx.method().name(), ctx.path(),
-          String.join(", ", e.getDetails().values()));
       case 413 -> tooLarge();
       default -> e.getStatus() >= 500 ? internal(e, ctx)
           : ApiError.of(e.getStatus(), "BAD_REQUEST", "request.bad", Integer.toString(e.getStatus()));
@@ -984,11 +965,4 @@ public final class Api {
     ctx.status(status).contentType(JSON).result(Json.bytes(body));
   }
 
-  static List<String> paths() {
-    List<String> out = new ArrayList<>();
-    for (Route r : ROUTES) {
-      out.add(r.method() + " " + r.path());
-    }
-    return out;
-  }
 }

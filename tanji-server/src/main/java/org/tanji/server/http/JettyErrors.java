@@ -21,9 +21,7 @@ public final class JettyErrors implements Request.Handler {
     String code = status == 431 ? "HEADERS_TOO_LARGE" : status >= 500 ? "INTERNAL" : "BAD_REQUEST";
     Text text = status == 431 ? Text.of("headers.tooLarge", "16")
         : status >= 500 ? Text.of("internal", "—") : Text.of("request.bad", Integer.toString(status));
-    String language = request.getHeaders().get(HttpHeader.ACCEPT_LANGUAGE);
-    Locale locale = language != null && language.strip().toLowerCase(Locale.ROOT).startsWith("zh")
-        ? Messages.ZH : Messages.EN;
+    Locale locale = Api.messageLocale(request.getHeaders().get(HttpHeader.ACCEPT_LANGUAGE));
     byte[] body = Json.bytes(g -> {
       g.writeStartObject();
       g.writeStringField("code", code);

@@ -204,25 +204,25 @@ public final class Accounts {
    */
   public Optional<Long> verify(String username, String password) {
     String user = normalize(username);
-    String hash = db.read(c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT password_hash, id FROM app_user WHERE username = ?")) {
+    Stored stored = db.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT id, password_hash FROM app_user WHERE username = ?")) {
         ps.setString(1, user);
         try (ResultSet r = ps.executeQuery()) {
-          return r.next() ? r.getString(1) + "\n" + r.getLong(2) : null;
+          return r.next() ? new Stored(r.getLong(1), r.getString(2)) : null;
         }
       }
     });
-    if (hash == null || password == null || password.length() > MAX_PASSWORD) {
+    if (stored == null || password == null || password.length() > MAX_PASSWORD) {
       Password.check(password == null ? "" : password.substring(0, Math.min(password.length(), MAX_PASSWORD)),
           Dummy.HASH).with(KDF);
       return Optional.empty();
     }
-    int nl = hash.indexOf('\n');
-    String stored = hash.substring(0, nl);
     // the parameters come from the stored hash: raising the cost later leaves old hashes valid
-    boolean ok = Password.check(password, stored).with(Argon2Function.getInstanceFromHash(stored));
-    return ok ? Optional.of(Long.parseLong(hash.substring(nl + 1))) : Optional.empty();
+    boolean ok = Password.check(password, stored.hash()).with(Argon2Function.getInstanceFromHash(stored.hash()));
+    return ok ? Optional.of(stored.userId()) : Optional.empty();
   }
+
+  private record Stored(long userId, String hash) {}
 
   /** Issues a token for a user; also clears tokens that have expired. */
   public Token issueToken(long userId) {
@@ -370,8 +370,12 @@ public final class Accounts {
   }
 
   static String sha256(String s) {
+    return sha256(s.getBytes(StandardCharsets.UTF_8));
+  }
+
+  static String sha256(byte[] bytes) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -5,7 +5,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -78,10 +77,6 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  public DataSource dataSource() {
-    return pool;
-  }
-
   /** "H2" or "PostgreSQL". */
   public String product() {
     return product;
@@ -127,7 +122,7 @@ public final class Database implements AutoCloseable {
   }
 
   /** A URL without its password parameter, for messages. */
-  static String redact(String url) {
+  public static String redact(String url) {
     return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
   }
 

@@ -2,10 +2,8 @@ package org.tanji.server.store;
 
 import static org.tanji.server.store.Accounts.instant;
 import static org.tanji.server.store.Accounts.odt;
+import static org.tanji.server.store.Accounts.sha256;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,7 +12,6 @@ import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -305,17 +302,5 @@ public final class Studies {
   private static Integer nullableInt(ResultSet r, int i) throws SQLException {
     int v = r.getInt(i);
     return r.wasNull() ? null : v;
-  }
-
-  static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  static String sha256(String s) {
-    return sha256(s.getBytes(StandardCharsets.UTF_8));
   }
 }
