@@ -44,6 +44,9 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--token-hours", paramLabel = "HOURS", descriptionKey = "serve.tokenHours")
   int tokenHours = (int) ServerConfig.DEFAULT_TOKEN_TTL.toHours();
 
+  @Option(names = "--demo", negatable = true, descriptionKey = "serve.demo")
+  Boolean demo;
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -81,6 +84,7 @@ final class ServeCommand implements Callable<Integer> {
         .tokenTtl(Duration.ofHours(tokenHours))
         .maxRequestBytes(maxUploadMb * 1024L * 1024L)
         .adminPassword(blankToNull(System.getenv("TANJI_ADMIN_PASSWORD")))
+        .demo(demo != null ? demo : db == null, blankToNull(System.getenv("TANJI_DEMO_PASSWORD")))
         .build();
     TanjiServer server;
     try {
@@ -101,6 +105,9 @@ final class ServeCommand implements Callable<Integer> {
     out.println(String.format(Cli.text("serve.started", locale), server.url(), where));
     server.generatedAdminPassword().ifPresent(pw ->
         out.println(String.format(Cli.text("serve.adminCreated", locale), pw)));
+    server.generatedDemoPassword().ifPresent(pw ->
+        out.println(String.format(Cli.text("serve.demoCreated", locale), pw)));
+    out.println(String.format(Cli.text("serve.open", locale), server.url()));
     out.println(String.format(Cli.text("serve.stop", locale), server.url()));
     out.flush();
     CountDownLatch stopped = new CountDownLatch(1);

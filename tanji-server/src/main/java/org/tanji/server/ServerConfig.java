@@ -19,6 +19,8 @@ import java.time.Duration;
  * @param cacheBytes memory kept for computed results and reports
  * @param loginsPerMinute sign-in attempts accepted per client address and minute
  * @param adminPassword the first admin's password, or null to generate one
+ * @param demo whether the first start also creates the demo organization with the example studies
+ * @param demoPassword the demo user's password, or null to generate one
  * @param clock the time (tests move it)
  * @param log where unexpected failures are written
  */
@@ -34,6 +36,8 @@ public record ServerConfig(
     long cacheBytes,
     int loginsPerMinute,
     String adminPassword,
+    boolean demo,
+    String demoPassword,
     Clock clock,
     PrintStream log) {
 
@@ -66,6 +70,8 @@ public record ServerConfig(
     private long cacheBytes = 256L * 1024 * 1024;
     private int loginsPerMinute = 30;
     private String adminPassword;
+    private boolean demo;
+    private String demoPassword;
     private Clock clock = Clock.systemUTC();
     private PrintStream log = System.err;
 
@@ -111,6 +117,13 @@ public record ServerConfig(
       return this;
     }
 
+    /** On the first start, also a demo organization with the example studies (password null: generated). */
+    public Builder demo(boolean on, String password) {
+      demo = on;
+      demoPassword = password;
+      return this;
+    }
+
     public Builder clock(Clock c) {
       clock = c;
       return this;
@@ -123,7 +136,7 @@ public record ServerConfig(
 
     public ServerConfig build() {
       return new ServerConfig(host, port, dataDir, dbUrl, dbUser, dbPassword, tokenTtl, maxRequestBytes, cacheBytes,
-          loginsPerMinute, adminPassword, clock, log);
+          loginsPerMinute, adminPassword, demo, demoPassword, clock, log);
     }
   }
 }

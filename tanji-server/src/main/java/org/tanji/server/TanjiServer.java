@@ -2,6 +2,7 @@ package org.tanji.server;
 
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
+import io.javalin.http.staticfiles.Location;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
@@ -14,19 +15,22 @@ import org.tanji.server.http.JettyErrors;
 import org.tanji.server.store.Accounts;
 import org.tanji.server.store.Database;
 import org.tanji.server.store.Studies;
+import org.tanji.server.web.Web;
 
-/** The Tanji server: the REST API over the database, started and stopped as one. */
+/** The Tanji server: the REST API and the web pages over the database, started and stopped as one. */
 public final class TanjiServer implements AutoCloseable {
 
   private final Javalin app;
   private final Database db;
   private final String generatedPassword;
+  private final String demoPassword;
   private final String url;
 
-  private TanjiServer(Javalin app, Database db, String generatedPassword, String url) {
+  private TanjiServer(Javalin app, Database db, String generatedPassword, String demoPassword, String url) {
     this.app = app;
     this.db = db;
     this.generatedPassword = generatedPassword;
+    this.demoPassword = demoPassword;
     this.url = url;
   }
 
@@ -45,10 +49,14 @@ public final class TanjiServer implements AutoCloseable {
     Database db = Database.open(dbUrl, config.dbUser(), config.dbPassword(), 16);
     try {
       Accounts accounts = new Accounts(db, config.clock(), config.tokenTtl());
+      boolean firstStart = !accounts.hasUsers();
       Optional<String> generated = accounts.bootstrap(config.adminPassword());
       Studies studies = new Studies(db, config.clock());
       Api api = new Api(db, accounts, studies, config.clock(), config.maxRequestBytes(), config.cacheBytes(),
           config.loginsPerMinute(), config.log());
+      Optional<String> demoPassword = firstStart && config.demo()
+          ? Demo.seed(accounts, studies, api.computations(), config.demoPassword()) : Optional.empty();
+      Web web = new Web(api, accounts, studies, config.clock());
       long max = config.maxRequestBytes();
       Javalin app = Javalin.create(cfg -> {
         cfg.startup.showJavalinBanner = false;
@@ -61,10 +69,19 @@ public final class TanjiServer implements AutoCloseable {
           h.setSendServerVersion(false);
         });
         cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
+        cfg.staticFiles.enableWebjars();
+        cfg.staticFiles.add(files -> {
+          files.hostedPath = "/static";
+          files.directory = "/org/tanji/server/web/static";
+          files.location = Location.CLASSPATH;
+          files.headers = java.util.Map.of("Cache-Control", "max-age=300");
+        });
         api.register(cfg.routes);
+        web.register(cfg.routes);
       }).start(config.host(), config.port());
       String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
-      return new TanjiServer(app, db, generated.orElse(null), "http://" + host + ":" + app.port());
+      return new TanjiServer(app, db, generated.orElse(null), demoPassword.orElse(null),
+          "http://" + host + ":" + app.port());
     } catch (RuntimeException e) {
       db.close();
       throw e;
@@ -84,6 +101,11 @@ public final class TanjiServer implements AutoCloseable {
   /** The admin password generated on this first start, to be shown once; empty otherwise. */
   public Optional<String> generatedAdminPassword() {
     return Optional.ofNullable(generatedPassword);
+  }
+
+  /** The demo user's password generated on this first start, to be shown once; empty otherwise. */
+  public Optional<String> generatedDemoPassword() {
+    return Optional.ofNullable(demoPassword);
   }
 
   /** "H2" or "PostgreSQL". */

@@ -54,7 +54,7 @@ import org.tanji.server.store.Studies;
  */
 public final class Api {
 
-  static final String BUNDLE = "org.tanji.server.messages";
+  public static final String BUNDLE = "org.tanji.server.messages";
 
   static final String YAML = "application/yaml";
   static final String JSON = "application/json";
@@ -100,6 +100,7 @@ public final class Api {
   private final long maxRequestBytes;
   private final PrintStream log;
   private final byte[] openapi;
+  private java.util.function.BiConsumer<ApiError, Context> pages;
 
   public Api(Database db, Accounts accounts, Studies studies, Clock clock, long maxRequestBytes, long cacheBytes,
       int loginsPerMinute, PrintStream log) {
@@ -159,23 +160,58 @@ public final class Api {
       }
       routes.addHttpHandler(HandlerType.findOrCreate(r.method()), r.path(), h);
     }
-    routes.before(ctx -> {
+    routes.before("/api/*", ctx -> {
       ctx.header("X-Content-Type-Options", "nosniff");
       ctx.header("Cache-Control", "no-store");
-      String length = ctx.header("Content-Length");
-      if (length != null && length.chars().allMatch(Character::isDigit) && length.length() < 19
-          && Long.parseLong(length) > maxRequestBytes) {
-        throw tooLarge();
-      }
+      refuseOversized(ctx);
     });
     routes.exception(ApiError.class, (e, ctx) -> {
       if (e.status == 413) {
         drain(ctx);
       }
-      answer(ctx, e);
+      if (isPage(ctx)) {
+        pages.accept(e, ctx);
+      } else {
+        answer(ctx, e);
+      }
     });
-    routes.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, translate(e, ctx)));
-    routes.exception(Exception.class, (e, ctx) -> answer(ctx, internal(e, ctx)));
+    routes.exception(HttpResponseException.class, (e, ctx) -> {
+      ApiError answer = translate(e, ctx);
+      if (isPage(ctx)) {
+        pages.accept(answer, ctx);
+      } else {
+        answer(ctx, answer);
+      }
+    });
+    routes.exception(Exception.class, (e, ctx) -> {
+      ApiError answer = internal(e, ctx);
+      if (isPage(ctx)) {
+        pages.accept(answer, ctx);
+      } else {
+        answer(ctx, answer);
+      }
+    });
+  }
+
+  /**
+   * Where errors outside {@code /api/} go: the web pages answer them as pages, not JSON. Unset,
+   * they are answered as JSON too.
+   */
+  public void pageErrors(java.util.function.BiConsumer<ApiError, Context> handler) {
+    this.pages = handler;
+  }
+
+  /** Refuses (413) a request whose Content-Length is above the limit, before its body is read. */
+  public void refuseOversized(Context ctx) {
+    String length = ctx.header("Content-Length");
+    if (length != null && length.chars().allMatch(Character::isDigit) && length.length() < 19
+        && Long.parseLong(length) > maxRequestBytes) {
+      throw tooLarge();
+    }
+  }
+
+  private boolean isPage(Context ctx) {
+    return pages != null && !ctx.path().startsWith("/api/");
   }
 
   // ---- accounts
@@ -198,9 +234,22 @@ public final class Api {
 
   private void login(Context ctx) {
     JsonNode body = Json.object(ctx.bodyAsBytes(), "{\"username\": \"…\", \"password\": \"…\"}");
-    String username = Accounts.normalize(Json.string(body, "username"));
-    String password = Json.string(body, "password");
-    String address = ctx.req().getRemoteAddr();
+    Accounts.Token token = login(ctx.req().getRemoteAddr(), Json.string(body, "username"), Json.string(body, "password"));
+    json(ctx, 200, g -> {
+      g.writeStartObject();
+      g.writeStringField("token", token.value());
+      Json.instant(g, "expiresAt", token.expiresAt());
+      g.writeEndObject();
+    });
+  }
+
+  /**
+   * Checks a sign-in under the limits per client address and per username, and issues a token.
+   *
+   * @throws ApiError 429 when over a limit, 401 when the name or password is wrong
+   */
+  public Accounts.Token login(String address, String name, String password) {
+    String username = Accounts.normalize(name);
     OptionalLong wait = perAddress.retryAfter(address);
     if (wait.isEmpty()) {
       wait = failuresPerUser.retryAfter(username);
@@ -215,13 +264,7 @@ public final class Api {
       failuresPerUser.record(username);
       throw unauthorized("LOGIN_FAILED", "login.failed");
     }
-    Accounts.Token token = accounts.issueToken(user.get());
-    json(ctx, 200, g -> {
-      g.writeStartObject();
-      g.writeStringField("token", token.value());
-      Json.instant(g, "expiresAt", token.expiresAt());
-      g.writeEndObject();
-    });
+    return accounts.issueToken(user.get());
   }
 
   private void logout(Context ctx, Principal who) {
@@ -477,33 +520,40 @@ public final class Api {
     int version = resolve(who, id, n);
     Studies.Content content = studies.content(who.orgId(), id, version).orElseThrow(() -> notFound(id));
     String wanted = ctx.queryParam("format");
-    String format = content.format();
-    byte[] bytes = content.bytes();
-    if (wanted != null && !wanted.equals(format)) {
-      StudyFormat target = switch (wanted) {
-        case "yaml" -> StudyFormat.YAML;
-        case "json" -> StudyFormat.JSON;
-        case "xlsx" -> StudyFormat.XLSX;
-        default -> throw ApiError.of(400, "BAD_FORMAT", "query.fileFormat", wanted);
-      };
-      Computations.Computed c = computations.compute(content);
-      if (c.study() == null || c.result().hasErrors()) {
-        // converting drops what could not be read: the file with errors is only given as sent
-        throw ApiError.of(409, "NOT_CONVERTIBLE", "format.cannot", wanted).withFindings(c.result().findings());
-      }
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      if (target == StudyFormat.XLSX) {
-        Workbooks.write(c.study(), c.studyLocale(), computations.library(), baseName(content.fileName()) + ".xlsx",
-            out);
-      } else {
-        StudyWriter.write(c.study(), target, out);
-      }
-      bytes = out.toByteArray();
-      format = wanted;
-    }
+    String format = wanted == null ? content.format() : wanted;
+    byte[] bytes = convert(content, format);
     ctx.header("ETag", etag(version));
     ctx.header("Content-Disposition", attachment(baseName(content.fileName()) + "." + format));
     ctx.contentType(mediaType(format)).result(bytes);
+  }
+
+  /**
+   * A stored file in a format: as sent when it is in that format already, else rewritten.
+   *
+   * @throws ApiError 400 for an unknown format, 409 when the file has errors (converting would
+   *     drop what the error is about: such a file is only given as sent)
+   */
+  public byte[] convert(Studies.Content content, String format) throws IOException {
+    if (format.equals(content.format())) {
+      return content.bytes();
+    }
+    StudyFormat target = switch (format) {
+      case "yaml" -> StudyFormat.YAML;
+      case "json" -> StudyFormat.JSON;
+      case "xlsx" -> StudyFormat.XLSX;
+      default -> throw ApiError.of(400, "BAD_FORMAT", "query.fileFormat", format);
+    };
+    Computations.Computed c = computations.compute(content);
+    if (c.study() == null || c.result().hasErrors()) {
+      throw ApiError.of(409, "NOT_CONVERTIBLE", "format.cannot", format).withFindings(c.result().findings());
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    if (target == StudyFormat.XLSX) {
+      Workbooks.write(c.study(), c.studyLocale(), computations.library(), baseName(content.fileName()) + ".xlsx", out);
+    } else {
+      StudyWriter.write(c.study(), target, out);
+    }
+    return out.toByteArray();
   }
 
   /** Exactly the JSON of {@code tanji calc --json}: findings in the study's language unless {@code lang} says. */
@@ -537,22 +587,7 @@ public final class Api {
     if (notModified(ctx, version + "-" + variant)) {
       return;
     }
-    byte[] body = computations.get(new Computations.Key(id, version, "report:" + variant), k -> {
-          Studies.Content content = load(who, id, version);
-          Computations.Computed c = computations.compute(content);
-          if (c.result().hasErrors()) {
-            throw ApiError.of(422, "STUDY_HAS_ERRORS", "report.errors")
-                .withFindings(c.result().findings());
-          }
-          ReportDocument doc = Reports.build(c.study(), c.result(), lang.orElse(c.studyLocale()));
-          ByteArrayOutputStream out = new ByteArrayOutputStream();
-          try {
-            Reports.write(doc, format, out);
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-          return out.toByteArray();
-        });
+    byte[] body = report(who, id, version, format, lang);
     String name = "study-" + id + "-v" + version + "." + format.extension();
     ctx.header("Content-Disposition", (format == ReportFormat.HTML ? "inline" : "attachment")
         + "; filename=\"" + name + "\"");
@@ -561,6 +596,35 @@ public final class Api {
       case DOCX -> "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
       case PDF -> "application/pdf";
     }).result(body);
+  }
+
+  /**
+   * The report of a stored version, made once per version, format and language (the study's own
+   * when {@code lang} is empty).
+   *
+   * @throws ApiError 422 with the findings when the version has errors
+   */
+  public byte[] report(Principal who, UUID id, int version, ReportFormat format, Optional<Locale> lang) {
+    String variant = format.extension() + "-" + lang.map(Locale::getLanguage).orElse("");
+    return computations.get(new Computations.Key(id, version, "report:" + variant), k -> {
+      Computations.Computed c = computations.computed(id, version, () -> load(who, id, version));
+      if (c.result().hasErrors()) {
+        throw ApiError.of(422, "STUDY_HAS_ERRORS", "report.errors").withFindings(c.result().findings());
+      }
+      ReportDocument doc = Reports.build(c.study(), c.result(), lang.orElse(c.studyLocale()));
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      try {
+        Reports.write(doc, format, out);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return out.toByteArray();
+    });
+  }
+
+  /** The reading, computing and caching of stored versions, shared with the web pages. */
+  public Computations computations() {
+    return computations;
   }
 
   private void factors(Context ctx, Principal who) {
@@ -723,9 +787,11 @@ public final class Api {
   }
 
   /** A study file received: raw body by Content-Type, or the part "file" of a form. */
-  private record Received(byte[] bytes, String format, String fileName) {}
+  /** A study file received: its bytes, format ({@code yaml}, {@code json}, {@code xlsx}) and file name. */
+  public record Received(byte[] bytes, String format, String fileName) {}
 
-  private Received receive(Context ctx) throws IOException {
+  /** The study file of a request: the raw body by its Content-Type, or the part "file" of a form. */
+  public Received receive(Context ctx) throws IOException {
     String type = mediaTypeOf(ctx.contentType());
     byte[] bytes;
     String fileName = null;
@@ -781,7 +847,8 @@ public final class Api {
     return false;
   }
 
-  private static Studies.Upload upload(Received in, Computations.Computed c) {
+  /** What is stored for a received file: the bytes as sent, and what they computed to. */
+  public static Studies.Upload upload(Received in, Computations.Computed c) {
     return new Studies.Upload(in.bytes, in.format, in.fileName, Computations.summary(c, in.fileName));
   }
 
@@ -807,7 +874,8 @@ public final class Api {
     return (semi < 0 ? contentType : contentType.substring(0, semi)).strip().toLowerCase(Locale.ROOT);
   }
 
-  private static String mediaType(String format) {
+  /** The media type of a study format ({@code yaml}, {@code json}, {@code xlsx}). */
+  public static String mediaType(String format) {
     return switch (format) {
       case "yaml" -> YAML + "; charset=utf-8";
       case "json" -> JSON;
@@ -827,14 +895,16 @@ public final class Api {
     return s.isEmpty() ? null : s;
   }
 
-  private static String baseName(String fileName) {
+  /** A file name without its extension. */
+  public static String baseName(String fileName) {
     String n = fileName == null ? "study" : fileName;
     int dot = n.lastIndexOf('.');
     return dot > 0 ? n.substring(0, dot) : n;
   }
 
   /** A Content-Disposition for a file name that may hold Chinese: ASCII fallback plus RFC 5987 UTF-8. */
-  private static String attachment(String fileName) {
+  /** A Content-Disposition header value that downloads under a file name (RFC 5987 for non-ASCII names). */
+  public static String attachment(String fileName) {
     StringBuilder ascii = new StringBuilder();
     fileName.codePoints().forEach(cp -> ascii.append(cp >= 0x20 && cp < 0x7F && cp != '"' && cp != '\\'
         ? (char) cp : '_'));
@@ -863,7 +933,7 @@ public final class Api {
   }
 
   /** The language of messages: Chinese when the caller prefers it (Accept-Language), else English. */
-  static Locale messageLocale(Context ctx) {
+  public static Locale messageLocale(Context ctx) {
     return messageLocale(ctx.header("Accept-Language"));
   }
 

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.tanji.core.calc.Result;
 import org.tanji.core.i18n.Messages;
 import org.tanji.core.model.Finding;
@@ -21,13 +22,15 @@ import org.tanji.server.store.Studies;
  * so its result and reports are cached by study, version and variant (language, format) without
  * any invalidation; the cache is bounded by bytes.
  */
-final class Computations {
+public final class Computations {
 
   /** A cached answer: which version, which variant ("result:zh", "report:pdf:en"). */
-  record Key(UUID study, int version, String variant) {}
+  public record Key(UUID study, int version, String variant) {}
 
   private final FactorLibrary library;
   private final Cache<Key, byte[]> cache;
+  /** Versions read and computed, for pages that show a result: a few, as each holds a whole study. */
+  private final Cache<Key, Computed> computed = Caffeine.newBuilder().maximumSize(32).build();
 
   Computations(FactorLibrary library, long cacheBytes) {
     this.library = library;
@@ -38,41 +41,47 @@ final class Computations {
   }
 
   /** A version read and computed. */
-  record Computed(ReadResult read, Result result) {
-    Study study() {
+  public record Computed(ReadResult read, Result result) {
+    /** The study read, or null when the file could not be read at all. */
+    public Study study() {
       return read.study();
     }
 
     /** The study's own language: the default for its findings and report, as in {@code tanji calc}. */
-    Locale studyLocale() {
+    public Locale studyLocale() {
       return Messages.locale(read.study() == null ? null : read.study().info().language());
     }
   }
 
-  Computed compute(byte[] bytes, String format, String fileName) {
+  public Computed compute(byte[] bytes, String format, String fileName) {
     ReadResult read = StudyFiles.read(bytes, StudyFormat.valueOf(format.toUpperCase(Locale.ROOT)), fileName, library);
     return new Computed(read, read.calculate());
   }
 
-  Computed compute(Studies.Content content) {
+  public Computed compute(Studies.Content content) {
     return compute(content.bytes(), content.format(), content.fileName());
   }
 
   /** The cached bytes for a key, made once (concurrent requests for the same key wait for one computation). */
-  byte[] get(Key key, Function<Key, byte[]> make) {
+  public byte[] get(Key key, Function<Key, byte[]> make) {
     return cache.get(key, make);
+  }
+
+  /** A stored version read and computed, kept for the next page that shows it. */
+  public Computed computed(UUID study, int version, Supplier<Studies.Content> load) {
+    return computed.get(new Key(study, version, ""), k -> compute(load.get()));
   }
 
   void put(Key key, byte[] value) {
     cache.put(key, value);
   }
 
-  FactorLibrary library() {
+  public FactorLibrary library() {
     return library;
   }
 
   /** What a version computed to, for the study list. */
-  static Studies.Summary summary(Computed c, String fileName) {
+  public static Studies.Summary summary(Computed c, String fileName) {
     Study s = c.study();
     String name = null;
     String unit = null;

@@ -77,13 +77,7 @@ public final class Accounts {
    * @return the password when one was generated (to be shown once), else empty
    */
   public Optional<String> bootstrap(String password) {
-    boolean empty = db.read(c -> {
-      try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT COUNT(*) FROM app_user")) {
-        r.next();
-        return r.getLong(1) == 0;
-      }
-    });
-    if (!empty) {
+    if (hasUsers()) {
       return Optional.empty();
     }
     String pw = password != null ? password : generatePassword();
@@ -101,6 +95,16 @@ public final class Accounts {
       throw e;
     }
     return password != null ? Optional.empty() : Optional.of(pw);
+  }
+
+  /** True once any user exists: false only before the first start's bootstrap. */
+  public boolean hasUsers() {
+    return db.read(c -> {
+      try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT COUNT(*) FROM app_user")) {
+        r.next();
+        return r.getLong(1) > 0;
+      }
+    });
   }
 
   /** Checks a username; empty when acceptable, else the message key. */
@@ -359,8 +363,11 @@ public final class Accounts {
     return Password.hash(password).addRandomSalt(16).with(KDF).getResult();
   }
 
-  /** 20 characters from 56 letters and digits that cannot be mistaken for one another: 116 bits. */
-  static String generatePassword() {
+  /**
+   * A random password for a first admin or the demo user: 20 characters from 56 letters and digits that
+   * cannot be mistaken for one another (116 bits).
+   */
+  public static String generatePassword() {
     String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
     StringBuilder b = new StringBuilder();
     for (int i = 0; i < 20; i++) {

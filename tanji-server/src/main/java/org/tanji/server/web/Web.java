@@ -1,0 +1,945 @@
+package org.tanji.server.web;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import io.javalin.http.Handler;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.SameSite;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.text.NumberFormat;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.tanji.core.calc.LineResult;
+import org.tanji.core.calc.Result;
+import org.tanji.core.calc.StageResult;
+import org.tanji.core.i18n.Messages;
+import org.tanji.core.i18n.Text;
+import org.tanji.core.model.Factor;
+import org.tanji.core.model.Finding;
+import org.tanji.core.model.Stage;
+import org.tanji.core.model.Study;
+import org.tanji.report.ReportFormat;
+import org.tanji.server.http.Api;
+import org.tanji.server.http.ApiError;
+import org.tanji.server.http.Computations;
+import org.tanji.server.store.Accounts;
+import org.tanji.server.store.Principal;
+import org.tanji.server.store.Studies;
+
+/**
+ * The web pages: sign-in, the organization's studies, the study editor, results with charts,
+ * versions and their differences. Server-rendered (Pebble), in Chinese or English by the user's
+ * choice, with a session cookie, a CSRF token on every form and a strict content security policy.
+ */
+public final class Web {
+
+  static final String SESSION = "tanji_session";
+  static final String LANG = "tanji_lang";
+  static final String LOGIN_CSRF = "tanji_login";
+
+  private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+      + "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+  private final Api api;
+  private final Accounts accounts;
+  private final Studies studies;
+  private final Computations computations;
+  private final Clock clock;
+  private final Pages pages = new Pages();
+  private final Map<String, String> webjars;
+
+  public Web(Api api, Accounts accounts, Studies studies, Clock clock) {
+    this.api = api;
+    this.accounts = accounts;
+    this.studies = studies;
+    this.computations = api.computations();
+    this.clock = clock;
+    this.webjars = webjarVersions();
+  }
+
+  /** Pages a signed-in user works with. */
+  @FunctionalInterface
+  private interface Authed {
+    void handle(Context ctx, Principal who) throws Exception;
+  }
+
+  /** Registers the pages; errors outside {@code /api/} become pages too. */
+  public void register(RoutesConfig routes) {
+    api.pageErrors(this::errorPage);
+    routes.before(ctx -> {
+      if (ctx.path().startsWith("/api/")) {
+        return;
+      }
+      ctx.header("X-Content-Type-Options", "nosniff");
+      ctx.header("Referrer-Policy", "same-origin");
+      if (ctx.path().startsWith("/webjars/") || ctx.path().startsWith("/static/")) {
+        return;
+      }
+      ctx.header("Content-Security-Policy", CSP);
+      ctx.header("X-Frame-Options", "DENY");
+      ctx.header("Cache-Control", "no-store");
+      if (ctx.method().name().equals("POST")) {
+        api.refuseOversized(ctx);
+        checkOrigin(ctx);
+      }
+    });
+    routes.get("/", ctx -> ctx.redirect("/studies", HttpStatus.SEE_OTHER));
+    routes.get("/login", this::loginPage);
+    routes.post("/login", this::login);
+    routes.get("/lang/{code}", this::switchLanguage);
+    routes.post("/logout", authed(this::logout));
+    routes.get("/studies", authed(this::dashboard));
+    routes.get("/studies/new", authed((ctx, who) -> editor(ctx, who, null, null, null, List.of(), null)));
+    routes.post("/studies/new", authed((ctx, who) -> save(ctx, who, null)));
+    routes.post("/studies/check", authed(this::check));
+    routes.post("/studies/upload", authed((ctx, who) -> upload(ctx, who, null)));
+    routes.get("/studies/{id}", authed(this::resultPage));
+    routes.get("/studies/{id}/edit", authed(this::edit));
+    routes.post("/studies/{id}/edit", authed((ctx, who) -> save(ctx, who, studyId(ctx))));
+    routes.get("/studies/{id}/source", authed(this::source));
+    routes.post("/studies/{id}/source", authed(this::saveSource));
+    routes.post("/studies/{id}/upload", authed((ctx, who) -> upload(ctx, who, studyId(ctx))));
+    routes.get("/studies/{id}/file", authed(this::file));
+    routes.get("/studies/{id}/report", authed(this::report));
+    routes.get("/studies/{id}/versions", authed(this::versions));
+    routes.get("/factors/search", authed(this::searchFactors));
+  }
+
+  // ---- sessions, language, CSRF
+
+  private Handler authed(Authed page) {
+    return ctx -> {
+      String token = ctx.cookie(SESSION);
+      Accounts.Auth auth = token == null ? new Accounts.Unknown() : accounts.authenticate(token);
+      if (auth instanceof Accounts.Valid v) {
+        if (ctx.method().name().equals("POST")) {
+          checkCsrf(ctx, csrf(token));
+        }
+        page.handle(ctx, v.principal());
+        return;
+      }
+      boolean expired = auth instanceof Accounts.Expired;
+      if (token != null) {
+        clearSession(ctx);
+      }
+      if (ctx.method().name().equals("GET") && ctx.header("HX-Request") == null) {
+        String next = ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
+        ctx.redirect("/login?" + (expired ? "expired=1&" : "") + "next=" + URLEncoder.encode(next, StandardCharsets.UTF_8),
+            HttpStatus.SEE_OTHER);
+      } else {
+        throw new PageError(401, expired ? "session.expired" : "session.none");
+      }
+    };
+  }
+
+  /** The CSRF token of a session: derived from its secret, so it needs no storage and dies with it. */
+  static String csrf(String sessionToken) {
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(sha256("csrf\n" + sessionToken));
+  }
+
+  private static byte[] sha256(String s) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void checkCsrf(Context ctx, String expected) {
+    String given = ctx.header("X-CSRF-Token");
+    if (given == null) {
+      given = ctx.formParam("_csrf");
+    }
+    if (given == null || !MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
+        expected.getBytes(StandardCharsets.UTF_8))) {
+      throw new PageError(403, "csrf.failed");
+    }
+  }
+
+  /** A browser's cross-site POST names its origin: anything but this server's own is refused. */
+  private static void checkOrigin(Context ctx) {
+    String origin = ctx.header("Origin");
+    if (origin == null || origin.equals("null") && ctx.header("Sec-Fetch-Site") == null) {
+      return;
+    }
+    String host = ctx.header("Host");
+    String own = ctx.scheme() + "://" + host;
+    if (host == null || !origin.equalsIgnoreCase(own)) {
+      throw new PageError(403, "csrf.origin");
+    }
+  }
+
+  /** The pages' language: the user's choice (a cookie), else the browser's. */
+  private static Locale locale(Context ctx) {
+    String chosen = ctx.cookie(LANG);
+    if ("zh".equals(chosen)) {
+      return Messages.ZH;
+    }
+    if ("en".equals(chosen)) {
+      return Messages.EN;
+    }
+    return Api.messageLocale(ctx);
+  }
+
+  private void switchLanguage(Context ctx) {
+    String code = ctx.pathParam("code");
+    if (!code.equals("zh") && !code.equals("en")) {
+      throw new PageError(404, "page.notFound");
+    }
+    Cookie c = new Cookie(LANG, code, "/", 365 * 24 * 3600, secure(ctx), true, null, SameSite.LAX);
+    ctx.cookie(c);
+    ctx.redirect(localPath(ctx.queryParam("back")), HttpStatus.SEE_OTHER);
+  }
+
+  /** A path on this server to go back to; anything else (another site, a protocol-relative URL) goes home. */
+  static String localPath(String back) {
+    if (back == null || !back.startsWith("/") || back.startsWith("//") || back.startsWith("/\\")
+        || back.chars().anyMatch(c -> c < 0x21 || c == 0x7f)) {
+      return "/studies";
+    }
+    return back;
+  }
+
+  private static boolean secure(Context ctx) {
+    return "https".equals(ctx.scheme());
+  }
+
+  private void clearSession(Context ctx) {
+    ctx.cookie(new Cookie(SESSION, "", "/", 0, secure(ctx), true, null, SameSite.LAX));
+  }
+
+  // ---- sign-in
+
+  private void loginPage(Context ctx) {
+    loginForm(ctx, 200, ctx.queryParam("expired") != null ? "session.expired" : null, "");
+  }
+
+  private void loginForm(Context ctx, int status, String messageKey, String username) {
+    byte[] raw = new byte[24];
+    RANDOM.nextBytes(raw);
+    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+    ctx.cookie(new Cookie(LOGIN_CSRF, token, "/login", 3600, secure(ctx), true, null, SameSite.STRICT));
+    Map<String, Object> m = base(ctx, null, token);
+    m.put("message", messageKey == null ? null : Pages.word(messageKey, locale(ctx)));
+    m.put("username", username);
+    m.put("next", localPath(ctx.queryParam("next")));
+    ctx.status(status);
+    html(ctx, "login", m);
+  }
+
+  private void login(Context ctx) {
+    String expected = ctx.cookie(LOGIN_CSRF);
+    if (expected == null) {
+      loginForm(ctx, 403, "login.cookies", "");
+      return;
+    }
+    checkCsrf(ctx, expected);
+    String username = Optional.ofNullable(ctx.formParam("username")).orElse("");
+    String password = Optional.ofNullable(ctx.formParam("password")).orElse("");
+    Accounts.Token token;
+    try {
+      token = api.login(ctx.req().getRemoteAddr(), username, password);
+    } catch (ApiError e) {
+      e.headers().forEach(ctx::header);
+      loginForm(ctx, e.status(), null, username);
+      ctx.status(e.status());
+      // the server bundle's message (wrong password, too many attempts): the same words as the API's
+      rerenderLoginMessage(ctx, e, username);
+      return;
+    }
+    int maxAge = (int) Math.max(1, Duration.between(clock.instant(), token.expiresAt()).getSeconds());
+    ctx.cookie(new Cookie(SESSION, token.value(), "/", maxAge, secure(ctx), true, null, SameSite.LAX));
+    ctx.cookie(new Cookie(LOGIN_CSRF, "", "/login", 0, secure(ctx), true, null, SameSite.STRICT));
+    ctx.redirect(localPath(ctx.formParam("next")), HttpStatus.SEE_OTHER);
+  }
+
+  private void rerenderLoginMessage(Context ctx, ApiError e, String username) {
+    byte[] raw = new byte[24];
+    RANDOM.nextBytes(raw);
+    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+    ctx.cookie(new Cookie(LOGIN_CSRF, token, "/login", 3600, secure(ctx), true, null, SameSite.STRICT));
+    Map<String, Object> m = base(ctx, null, token);
+    m.put("message", Messages.render(Api.BUNDLE, e.text(), locale(ctx)));
+    m.put("username", username);
+    m.put("next", localPath(ctx.formParam("next")));
+    html(ctx, "login", m);
+  }
+
+  private void logout(Context ctx, Principal who) {
+    accounts.revoke(ctx.cookie(SESSION));
+    clearSession(ctx);
+    ctx.redirect("/login", HttpStatus.SEE_OTHER);
+  }
+
+  // ---- pages
+
+  private void dashboard(Context ctx, Principal who) {
+    Locale locale = locale(ctx);
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (Studies.StudyInfo s : studies.list(who.orgId())) {
+      Studies.Summary sum = s.current().summary();
+      Map<String, Object> r = new HashMap<>();
+      r.put("id", s.id().toString());
+      r.put("name", sum.name());
+      r.put("file", s.current().fileName());
+      r.put("unit", sum.declaredUnit() == null ? "" : sum.declaredUnit());
+      r.put("perUnit", sum.perUnitKgCO2e() == null ? null : number(sum.perUnitKgCO2e(), 2));
+      r.put("grade", sum.dqGrade());
+      r.put("score", sum.dqScore() == null ? null : number(sum.dqScore(), 2));
+      r.put("errors", sum.errors());
+      r.put("warnings", sum.warnings());
+      r.put("state", s.state());
+      r.put("version", s.currentVersion());
+      r.put("changed", when(s.current().createdAt()));
+      r.put("changedBy", s.current().createdBy());
+      rows.add(r);
+    }
+    Map<String, Object> m = base(ctx, who, null);
+    m.put("studies", rows);
+    m.put("title", Pages.word("dashboard.title", locale));
+    html(ctx, "dashboard", m);
+  }
+
+  private void resultPage(Context ctx, Principal who) {
+    UUID id = studyId(ctx);
+    Studies.StudyInfo info = studies.find(who.orgId(), id).orElseThrow(() -> notFound(id));
+    int version = versionParam(ctx, info);
+    Studies.Version v = studies.version(who.orgId(), id, version).orElseThrow(() -> notFound(id));
+    Computations.Computed c = computations.computed(id, version, () -> load(who, id, version));
+    Locale locale = locale(ctx);
+    Result r = c.result();
+    Map<String, Object> m = base(ctx, who, null);
+    m.put("id", id.toString());
+    m.put("version", version);
+    m.put("current", info.currentVersion());
+    m.put("name", v.summary().name());
+    m.put("title", v.summary().name());
+    m.put("fileName", v.fileName());
+    m.put("format", v.format());
+    m.put("storedAt", when(v.createdAt()));
+    m.put("storedBy", v.createdBy());
+    m.put("hasErrors", r.hasErrors());
+    m.put("findings", findings(r.findings(), locale, true));
+    Study s = c.study();
+    m.put("unit", s == null || s.product().declaredUnit() == null ? "" : s.product().declaredUnit().text());
+    m.put("output", s == null || s.product().output() == null ? "" : s.product().output().text());
+    m.put("period", s == null || s.info().period() == null ? "" : s.info().period().start() + " – " + s.info().period().end());
+    m.put("editable", !"xlsx".equals(v.format()) || !r.hasErrors());
+    if (!r.hasErrors()) {
+      m.put("perUnit", number(r.perUnitKgCO2e(), 2));
+      m.put("perKg", r.perKgKgCO2e() == null ? null : number(r.perKgKgCO2e(), 4));
+      m.put("total", number(r.totalKgCO2e() / 1000, 2));
+      m.put("grade", r.dataQuality() == null ? null : r.dataQuality().grade());
+      m.put("score", r.dataQuality() == null ? null : number(r.dataQuality().score(), 2));
+      m.put("lines", lines(r, locale));
+      m.put("stages", stages(r, locale));
+      m.put("chart", chartData(r, locale));
+      m.put("factors", factors(r.factors()));
+    }
+    html(ctx, "result", m);
+  }
+
+  private List<Map<String, Object>> lines(Result r, Locale locale) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (LineResult l : r.lines()) {
+      Map<String, Object> row = new HashMap<>();
+      row.put("index", l.index());
+      row.put("name", l.name());
+      row.put("stage", stageName(l.stage(), locale));
+      row.put("kg", number(l.kgCO2e(), 2));
+      row.put("share", l.excluded() ? "—" : number(l.share() * 100, 2) + " %");
+      row.put("excluded", l.excluded());
+      row.put("factor", l.factor() == null ? "" : l.factor());
+      row.put("activity", l.points() == null ? "—" : l.points().activity());
+      row.put("factorPoints", l.points() == null ? "—" : l.points().factor());
+      row.put("calibration", l.points() == null ? "—" : l.points().calibration());
+      row.put("score", l.score() == null ? "—" : number(l.score(), 2));
+      out.add(row);
+    }
+    return out;
+  }
+
+  private List<Map<String, Object>> stages(Result r, Locale locale) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (StageResult st : r.stages()) {
+      out.add(Map.of("name", stageName(st.stage(), locale), "kg", number(st.kgCO2e(), 2),
+          "perUnit", number(perUnit(r, st.kgCO2e()), 2), "share", number(st.share() * 100, 2) + " %"));
+    }
+    return out;
+  }
+
+  private static List<Map<String, Object>> factors(List<Factor> factors) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Factor f : factors) {
+      Map<String, Object> row = new HashMap<>();
+      row.put("key", f.id());
+      row.put("name", f.name() == null ? "" : f.name());
+      row.put("value", f.value() == null ? "" : f.value().text());
+      row.put("source", f.source() == null ? "" : f.source());
+      row.put("year", f.year() == null ? "" : f.year().toString());
+      out.add(row);
+    }
+    return out;
+  }
+
+  private static double perUnit(Result r, double kg) {
+    return r.totalKgCO2e() == 0 ? 0 : kg * r.perUnitKgCO2e() / r.totalKgCO2e();
+  }
+
+  /** The charts' data, as JSON for the page's script: stages for the donut, lines largest first for the Pareto chart. */
+  private static String chartData(Result r, Locale locale) {
+    StringWriter w = new StringWriter();
+    try (JsonGenerator g = JSON.getFactory().createGenerator(w)) {
+      g.writeStartObject();
+      g.writeStringField("unit", "kgCO₂e");
+      g.writeArrayFieldStart("stages");
+      for (StageResult st : r.stages()) {
+        g.writeStartObject();
+        g.writeStringField("name", stageName(st.stage(), locale));
+        g.writeNumberField("value", round(perUnit(r, st.kgCO2e())));
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      List<LineResult> sorted = new ArrayList<>(r.lines());
+      sorted.removeIf(LineResult::excluded);
+      sorted.sort(Comparator.comparingDouble((LineResult l) -> -Math.abs(l.kgCO2e())));
+      g.writeArrayFieldStart("lines");
+      double cumulative = 0;
+      for (LineResult l : sorted) {
+        cumulative += l.share();
+        g.writeStartObject();
+        g.writeStringField("name", l.name());
+        g.writeNumberField("value", round(perUnit(r, l.kgCO2e())));
+        g.writeNumberField("cumulative", Math.round(cumulative * 10000) / 100.0);
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeStringField("valueLabel", Pages.word("chart.perUnit", locale));
+      g.writeStringField("cumulativeLabel", Pages.word("chart.cumulative", locale));
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return w.toString();
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 1000) / 1000.0;
+  }
+
+  private static String stageName(Stage stage, Locale locale) {
+    return stage == null ? "" : Messages.get(stage.textKey(), locale);
+  }
+
+  /** Findings for a page: with the file's line (or cell) where the page shows the file, without in the editor. */
+  private static List<Map<String, Object>> findings(List<Finding> findings, Locale locale, boolean positions) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Finding f : findings) {
+      out.add(Map.of("code", f.code(), "severity", f.severity().name().toLowerCase(Locale.ROOT),
+          "where", f.where(), "message", positions ? f.message(locale) : f.text().render(locale)));
+    }
+    return out;
+  }
+
+  private static String findingsJson(List<Finding> findings, Locale locale) {
+    try {
+      return JSON.writeValueAsString(findings(findings, locale, false));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  // ---- the editor
+
+  private void edit(Context ctx, Principal who) {
+    UUID id = studyId(ctx);
+    Studies.StudyInfo info = studies.find(who.orgId(), id).orElseThrow(() -> notFound(id));
+    int version = info.currentVersion();
+    Studies.Content content = load(who, id, version);
+    Optional<ObjectNode> tree = tree(content);
+    if (tree.isEmpty()) {
+      if (content.format().equals("xlsx")) {
+        throw new PageError(409, "edit.workbookErrors");
+      }
+      ctx.redirect("/studies/" + id + "/source", HttpStatus.SEE_OTHER);
+      return;
+    }
+    Computations.Computed c = computations.computed(id, version, () -> content);
+    editor(ctx, who, info, StudyForm.of(tree.get()), findingsJson(c.result().findings(), locale(ctx)), List.of(),
+        null);
+  }
+
+  /** A version's file as the form's base: YAML or JSON as stored, a workbook through its YAML form. */
+  private Optional<ObjectNode> tree(Studies.Content content) {
+    if (content.format().equals("xlsx")) {
+      try {
+        return StudyForm.parse(api.convert(content, "yaml"), "yaml");
+      } catch (ApiError | IOException e) {
+        return Optional.empty(); // a workbook with errors: to be fixed in the workbook
+      }
+    }
+    return StudyForm.parse(content.bytes(), content.format());
+  }
+
+  private void editor(Context ctx, Principal who, Studies.StudyInfo info, StudyForm.Values values, String findings,
+      List<StudyForm.Problem> problems, String conflict) {
+    Locale locale = locale(ctx);
+    if (values == null) {
+      values = StudyForm.of(StudyForm.blank(locale));
+    }
+    Map<String, Object> m = base(ctx, who, null);
+    m.put("id", info == null ? null : info.id().toString());
+    m.put("version", info == null ? 0 : info.currentVersion());
+    m.put("values", values);
+    m.put("findings", findings == null ? "[]" : findings);
+    List<Map<String, Object>> formProblems = new ArrayList<>();
+    for (StudyForm.Problem p : problems) {
+      formProblems.add(Map.of("where", p.field(), "severity", "error", "code", "FORM",
+          "message", Pages.word(p.key(), locale, p.args())));
+    }
+    try {
+      m.put("problems", JSON.writeValueAsString(formProblems));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    m.put("conflict", conflict);
+    m.put("title", info == null ? Pages.word("edit.newTitle", locale)
+        : Pages.word("edit.title", locale, info.current().summary().name()));
+    m.put("name", info == null ? null : info.current().summary().name());
+    m.put("stages", ids(Stage.values()));
+    m.put("levels", Map.of("activity", List.of("continuous", "periodic", "estimated"),
+        "calibration", List.of("compliant", "partial", "none")));
+    m.put("types", List.of("measured", "process", "supplier", "regional", "national", "international"));
+    m.put("boundaries", List.of("cradle-to-gate", "gate-to-gate", "cradle-to-grave"));
+    m.put("gwps", List.of("AR4", "AR5", "AR6"));
+    html(ctx, "edit", m);
+  }
+
+  private static List<String> ids(Stage[] stages) {
+    List<String> out = new ArrayList<>();
+    for (Stage s : stages) {
+      out.add(s.id());
+    }
+    return out;
+  }
+
+  /** Stores the form as a new study or a new version; what the user typed is never lost. */
+  private void save(Context ctx, Principal who, UUID id) throws IOException {
+    StudyForm.Values values = StudyForm.of(ctx.formParamMap());
+    Studies.StudyInfo info = id == null ? null : studies.find(who.orgId(), id).orElseThrow(() -> notFound(id));
+    int expected = parseVersion(ctx.formParam("_version"));
+    List<StudyForm.Problem> problems = StudyForm.problems(values);
+    if (!problems.isEmpty()) {
+      ctx.status(422);
+      editor(ctx, who, info == null ? null : withVersion(info, expected), values, null, problems, null);
+      return;
+    }
+    ObjectNode base;
+    String fileName;
+    if (info == null) {
+      base = StudyForm.blank(locale(ctx));
+      String name = values.scalars().get("product.name").strip();
+      fileName = safeFileName(name.isEmpty() ? "study" : name) + ".yaml";
+    } else {
+      Studies.Content content = load(who, id, expected);
+      base = tree(content).orElseThrow(() -> new PageError(409, "edit.workbookErrors"));
+      fileName = Api.baseName(content.fileName()) + ".yaml";
+    }
+    byte[] yaml = StudyForm.yaml(StudyForm.apply(base, values));
+    Api.Received received = new Api.Received(yaml, "yaml", fileName);
+    Computations.Computed c = computations.compute(yaml, "yaml", fileName);
+    Studies.Version v;
+    if (info == null) {
+      v = studies.create(who, Api.upload(received, c));
+    } else {
+      try {
+        v = studies.update(who, id, expected, Api.upload(received, c)).orElseThrow(() -> notFound(id));
+      } catch (Studies.Conflict conflict) {
+        Studies.Version cur = conflict.current();
+        ctx.status(409);
+        String message = Pages.word("edit.conflict", locale(ctx), cur.version(), cur.createdBy(), when(cur.createdAt()),
+            expected);
+        editor(ctx, who, withVersion(info, cur.version()), values, findingsJson(c.result().findings(), locale(ctx)),
+            List.of(), message);
+        return;
+      }
+    }
+    String target = "/studies/" + v.studyId() + (c.result().hasErrors() ? "/edit?saved=" + v.version() : "");
+    ctx.redirect(target, HttpStatus.SEE_OTHER);
+  }
+
+  private static Studies.StudyInfo withVersion(Studies.StudyInfo info, int version) {
+    return new Studies.StudyInfo(info.id(), version, info.state(), info.createdAt(), info.createdBy(), info.current());
+  }
+
+  private static int parseVersion(String text) {
+    if (text == null || !text.matches("[1-9]\\d{0,8}")) {
+      throw new PageError(400, "edit.noVersion");
+    }
+    return Integer.parseInt(text);
+  }
+
+  /** The findings of the form as it stands, for the editor's live check (JSON). */
+  private void check(Context ctx, Principal who) {
+    StudyForm.Values values = StudyForm.of(ctx.formParamMap());
+    Locale locale = locale(ctx);
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (StudyForm.Problem p : StudyForm.problems(values)) {
+      out.add(Map.of("where", p.field(), "severity", "error", "code", "FORM",
+          "message", Pages.word(p.key(), locale, p.args())));
+    }
+    if (out.isEmpty()) {
+      ObjectNode base = StudyForm.blank(locale);
+      String idText = ctx.formParam("_id");
+      if (idText != null && !idText.isEmpty()) {
+        UUID id = parseId(idText);
+        int version = parseVersion(ctx.formParam("_version"));
+        base = tree(load(who, id, version)).orElse(base);
+      }
+      byte[] yaml = StudyForm.yaml(StudyForm.apply(base, values));
+      Result r = computations.compute(yaml, "yaml", "study.yaml").result();
+      out.addAll(findings(r.findings(), locale, false));
+      Map<String, Object> answer = new LinkedHashMap<>();
+      answer.put("findings", out);
+      answer.put("perUnit", r.hasErrors() || r.perUnitKgCO2e() == null ? null : number(r.perUnitKgCO2e(), 2));
+      jsonAnswer(ctx, answer);
+      return;
+    }
+    jsonAnswer(ctx, Map.of("findings", out));
+  }
+
+  private static void jsonAnswer(Context ctx, Object body) {
+    try {
+      ctx.contentType("application/json").result(JSON.writeValueAsBytes(body));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void source(Context ctx, Principal who) {
+    UUID id = studyId(ctx);
+    Studies.StudyInfo info = studies.find(who.orgId(), id).orElseThrow(() -> notFound(id));
+    Studies.Content content = load(who, id, info.currentVersion());
+    if (content.format().equals("xlsx")) {
+      throw new PageError(409, "source.workbook");
+    }
+    Computations.Computed c = computations.computed(id, info.currentVersion(), () -> content);
+    sourcePage(ctx, who, info, new String(content.bytes(), StandardCharsets.UTF_8), c.result().findings(), null);
+  }
+
+  private void sourcePage(Context ctx, Principal who, Studies.StudyInfo info, String text, List<Finding> findings,
+      String conflict) {
+    Locale locale = locale(ctx);
+    Map<String, Object> m = base(ctx, who, null);
+    m.put("id", info.id().toString());
+    m.put("version", info.currentVersion());
+    m.put("name", info.current().summary().name());
+    m.put("title", Pages.word("source.title", locale, info.current().summary().name()));
+    m.put("text", text);
+    m.put("findings", findings(findings, locale, true));
+    m.put("conflict", conflict);
+    html(ctx, "source", m);
+  }
+
+  private void saveSource(Context ctx, Principal who) {
+    UUID id = studyId(ctx);
+    Studies.StudyInfo info = studies.find(who.orgId(), id).orElseThrow(() -> notFound(id));
+    int expected = parseVersion(ctx.formParam("_version"));
+    String text = Optional.ofNullable(ctx.formParam("text")).orElse("").replace("\r\n", "\n");
+    Studies.Content old = load(who, id, expected);
+    if (old.format().equals("xlsx")) {
+      throw new PageError(409, "source.workbook");
+    }
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    if (bytes.length == 0) {
+      throw new PageError(400, "source.empty");
+    }
+    Computations.Computed c = computations.compute(bytes, old.format(), old.fileName());
+    try {
+      Studies.Version v = studies.update(who, id, expected,
+          Api.upload(new Api.Received(bytes, old.format(), old.fileName()), c)).orElseThrow(() -> notFound(id));
+      ctx.redirect("/studies/" + id + (c.result().hasErrors() ? "/source" : ""), HttpStatus.SEE_OTHER);
+      v.version();
+    } catch (Studies.Conflict conflict) {
+      Studies.Version cur = conflict.current();
+      ctx.status(409);
+      sourcePage(ctx, who, withVersion(info, cur.version()), text, c.result().findings(),
+          Pages.word("edit.conflict", locale(ctx), cur.version(), cur.createdBy(), when(cur.createdAt()), expected));
+    }
+  }
+
+  /** A workbook, YAML or JSON file as a new study, or as the next version of one. */
+  private void upload(Context ctx, Principal who, UUID id) throws IOException {
+    Api.Received in = api.receive(ctx);
+    Computations.Computed c = computations.compute(in.bytes(), in.format(), in.fileName());
+    Studies.Version v;
+    if (id == null) {
+      v = studies.create(who, Api.upload(in, c));
+    } else {
+      int expected = parseVersion(ctx.formParam("_version"));
+      try {
+        v = studies.update(who, id, expected, Api.upload(in, c)).orElseThrow(() -> notFound(id));
+      } catch (Studies.Conflict conflict) {
+        Studies.Version cur = conflict.current();
+        throw new PageError(409, "upload.conflict", cur.version(), cur.createdBy(), when(cur.createdAt()));
+      }
+    }
+    ctx.redirect("/studies/" + v.studyId(), HttpStatus.SEE_OTHER);
+  }
+
+  private void file(Context ctx, Principal who) throws IOException {
+    UUID id = studyId(ctx);
+    Studies.StudyInfo info = studies.find(who.orgId(), id).orElseThrow(() -> notFound(id));
+    int version = versionParam(ctx, info);
+    Studies.Content content = load(who, id, version);
+    String format = Optional.ofNullable(ctx.queryParam("format")).orElse(content.format());
+    byte[] bytes = api.convert(content, format);
+    ctx.header("Content-Disposition", Api.attachment(Api.baseName(content.fileName()) + "." + format));
+    ctx.contentType(Api.mediaType(format)).result(bytes);
+  }
+
+  private void report(Context ctx, Principal who) {
+    UUID id = studyId(ctx);
+    Studies.StudyInfo info = studies.find(who.orgId(), id).orElseThrow(() -> notFound(id));
+    int version = versionParam(ctx, info);
+    ReportFormat format = switch (Optional.ofNullable(ctx.queryParam("format")).orElse("html")) {
+      case "html" -> ReportFormat.HTML;
+      case "docx" -> ReportFormat.DOCX;
+      case "pdf" -> ReportFormat.PDF;
+      default -> throw new PageError(400, "report.format");
+    };
+    String lang = ctx.queryParam("lang");
+    Optional<Locale> locale = lang == null ? Optional.empty() : Optional.of(Messages.locale(lang));
+    byte[] body = api.report(who, id, version, format, locale);
+    String name = safeFileName(info.current().summary().name()) + "-v" + version
+        + locale.map(l -> "-" + l.getLanguage()).orElse("") + "." + format.extension();
+    if (format == ReportFormat.HTML) {
+      // the report is a document of its own: its inline styles and images, nothing else
+      ctx.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+          + "font-src data:; frame-ancestors 'none'");
+      ctx.contentType("text/html; charset=utf-8");
+    } else {
+      ctx.header("Content-Disposition", Api.attachment(name));
+      ctx.contentType(format == ReportFormat.PDF ? "application/pdf"
+          : "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    }
+    ctx.result(body);
+  }
+
+  private void versions(Context ctx, Principal who) {
+    UUID id = studyId(ctx);
+    Studies.StudyInfo info = studies.find(who.orgId(), id).orElseThrow(() -> notFound(id));
+    Locale locale = locale(ctx);
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (Studies.Version v : studies.versions(who.orgId(), id)) {
+      Map<String, Object> r = new HashMap<>();
+      r.put("n", v.version());
+      r.put("at", when(v.createdAt()));
+      r.put("by", v.createdBy());
+      r.put("file", v.fileName());
+      r.put("perUnit", v.summary().perUnitKgCO2e() == null ? null : number(v.summary().perUnitKgCO2e(), 2));
+      r.put("grade", v.summary().dqGrade());
+      r.put("errors", v.summary().errors());
+      r.put("warnings", v.summary().warnings());
+      rows.add(r);
+    }
+    int current = info.currentVersion();
+    int b = intParam(ctx, "b", current, current);
+    int a = intParam(ctx, "a", Math.max(1, b - 1), current);
+    Map<String, Object> m = base(ctx, who, null);
+    m.put("id", id.toString());
+    m.put("name", info.current().summary().name());
+    m.put("title", Pages.word("versions.title", locale, info.current().summary().name()));
+    m.put("versions", rows);
+    m.put("a", a);
+    m.put("b", b);
+    m.put("changes", null);
+    m.put("unreadable", false);
+    if (a != b) {
+      Study before = computations.computed(id, a, () -> load(who, id, a)).study();
+      Study after = computations.computed(id, b, () -> load(who, id, b)).study();
+      List<Map<String, Object>> changes = new ArrayList<>();
+      for (StudyDiff.Change ch : StudyDiff.between(before, after)) {
+        Map<String, Object> r = new HashMap<>();
+        r.put("kind", ch.kind().name().toLowerCase(Locale.ROOT));
+        r.put("section", Pages.word("section." + ch.section(), locale));
+        r.put("subject", ch.subject());
+        r.put("field", ch.field());
+        r.put("before", ch.before());
+        r.put("after", ch.after());
+        changes.add(r);
+      }
+      m.put("changes", changes);
+      m.put("unreadable", before == null || after == null);
+    }
+    html(ctx, "versions", m);
+  }
+
+  private static int intParam(Context ctx, String name, int fallback, int max) {
+    String text = ctx.queryParam(name);
+    if (text == null || text.isEmpty()) {
+      return fallback;
+    }
+    if (!text.matches("[1-9]\\d{0,8}") || Integer.parseInt(text) > max) {
+      throw new PageError(404, "version.none", text);
+    }
+    return Integer.parseInt(text);
+  }
+
+  /** Library factors matching a text, as rows for the editor's factor picker (htmx). */
+  private void searchFactors(Context ctx, Principal who) {
+    String q = Optional.ofNullable(ctx.queryParam("q")).orElse("").strip();
+    List<Map<String, Object>> rows = new ArrayList<>();
+    if (!q.isEmpty()) {
+      for (Factor f : computations.library().search(q, null, null)) {
+        if (rows.size() == 30) {
+          break;
+        }
+        Map<String, Object> r = new HashMap<>();
+        r.put("id", f.id());
+        r.put("name", f.name() == null ? "" : f.name());
+        r.put("value", f.value() == null ? "" : f.value().text());
+        r.put("source", f.source() == null ? "" : f.source());
+        r.put("year", f.year() == null ? "" : f.year().toString());
+        r.put("region", f.region() == null ? "" : f.region());
+        rows.add(r);
+      }
+    }
+    Map<String, Object> m = base(ctx, who, null);
+    m.put("q", q);
+    m.put("factors", rows);
+    html(ctx, "factor-results", m);
+  }
+
+  // ---- helpers
+
+  /** What every page needs: the language, the user, the CSRF token, the current path for the language switch. */
+  private Map<String, Object> base(Context ctx, Principal who, String csrf) {
+    Map<String, Object> m = new HashMap<>();
+    Locale locale = locale(ctx);
+    m.put("lang", locale.getLanguage());
+    m.put("user", who == null ? null : who.username());
+    m.put("org", who == null ? null : who.orgName());
+    String token = ctx.cookie(SESSION);
+    m.put("csrf", csrf != null ? csrf : token == null ? "" : csrf(token));
+    m.put("path", ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString()));
+    m.put("echarts", webjars.get("echarts"));
+    m.put("htmx", webjars.get("htmx"));
+    m.put("title", null);
+    return m;
+  }
+
+  private void html(Context ctx, String template, Map<String, Object> model) {
+    ctx.contentType("text/html; charset=utf-8").result(pages.render(template, model, locale(ctx)));
+  }
+
+  private void errorPage(ApiError e, Context ctx) {
+    Locale locale = locale(ctx);
+    String message = e instanceof PageError p ? Pages.word(p.key, locale, p.args) : Messages.render(Api.BUNDLE, e.text(), locale);
+    e.headers().forEach(ctx::header);
+    Map<String, Object> m = base(ctx, null, null);
+    m.put("status", e.status());
+    m.put("message", message);
+    m.put("findings", e.findings() == null ? List.of() : findings(e.findings(), locale, true));
+    m.put("title", Pages.word("error.title", locale));
+    ctx.status(e.status());
+    html(ctx, "error", m);
+  }
+
+  private Studies.Content load(Principal who, UUID id, int version) {
+    return studies.content(who.orgId(), id, version).orElseThrow(() -> notFound(id));
+  }
+
+  private static UUID studyId(Context ctx) {
+    return parseId(ctx.pathParam("id"));
+  }
+
+  private static UUID parseId(String text) {
+    try {
+      if (text.length() == 36) {
+        return UUID.fromString(text);
+      }
+    } catch (IllegalArgumentException e) {
+      // below
+    }
+    throw new PageError(404, "study.none");
+  }
+
+  private static int versionParam(Context ctx, Studies.StudyInfo info) {
+    return intParam(ctx, "v", info.currentVersion(), info.currentVersion());
+  }
+
+  private static PageError notFound(UUID id) {
+    return new PageError(404, "study.none");
+  }
+
+  private String when(java.time.Instant t) {
+    return WHEN.format(t.atZone(ZoneId.systemDefault()));
+  }
+
+  static String number(double v, int decimals) {
+    NumberFormat f = NumberFormat.getNumberInstance(Locale.ROOT);
+    f.setGroupingUsed(true);
+    f.setMinimumFractionDigits(decimals);
+    f.setMaximumFractionDigits(decimals);
+    return f.format(v);
+  }
+
+  /** A file name from a study's name: letters (Chinese too), digits and a few marks; the rest becomes '-'. */
+  static String safeFileName(String name) {
+    String s = name.strip().replaceAll("[^\\p{L}\\p{N}._ -]+", "-").replaceAll("\\s+", "-");
+    s = s.replaceAll("^[.-]+", "");
+    if (s.length() > 80) {
+      s = s.substring(0, 80);
+    }
+    return s.isEmpty() ? "study" : s;
+  }
+
+  private static Map<String, String> webjarVersions() {
+    java.util.Properties p = new java.util.Properties();
+    try (var in = Web.class.getResourceAsStream("webjars.properties")) {
+      p.load(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return Map.of("echarts", p.getProperty("echarts"), "htmx", p.getProperty("htmx"));
+  }
+
+  /** An answer of the pages that is not a success: a status and a message key of the pages' bundle. */
+  static final class PageError extends ApiError {
+    private static final long serialVersionUID = 1L;
+    final String key;
+    final transient Object[] args;
+
+    PageError(int status, String key, Object... args) {
+      super(status, "PAGE", Text.of(key, args), null, Map.of());
+      this.key = key;
+      this.args = args;
+    }
+  }
+}
