@@ -552,7 +552,7 @@ public final class Web {
   private void save(Context ctx, Principal who, UUID id) throws IOException {
     StudyForm.Values values = StudyForm.of(ctx.formParamMap());
     Studies.StudyInfo info = id == null ? null : studies.find(who.orgId(), id).orElseThrow(() -> notFound(id));
-    int expected = parseVersion(ctx.formParam("_version"));
+    int expected = info == null ? 0 : parseVersion(ctx.formParam("_version"));
     List<StudyForm.Problem> problems = StudyForm.problems(values);
     if (!problems.isEmpty()) {
       ctx.status(422);
