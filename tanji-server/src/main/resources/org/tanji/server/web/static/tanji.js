@@ -202,6 +202,8 @@
     counts.textContent = findings.length ? counts.getAttribute('data-template').replace('{e}', errors).replace('{w}', warnings) : '';
     var clean = document.getElementById('findings-clean');
     clean.hidden = findings.length > 0;
+    // the panel holds what has no field of its own; with everything placed on fields it steps aside
+    document.getElementById('findings-panel').hidden = findings.length > 0 && !general.children.length;
     var live = document.getElementById('live-result');
     live.textContent = perUnit ? live.getAttribute('data-template').replace('{v}', perUnit) : '';
   }

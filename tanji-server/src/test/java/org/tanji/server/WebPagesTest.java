@@ -1,0 +1,332 @@
+package org.tanji.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The web pages over HTTP, without a browser: escaping, CSRF, sessions that expire, organizations
+ * kept apart, the editor keeping what the form does not show, and version conflicts that keep the
+ * user's input.
+ */
+class WebPagesTest {
+
+  @TempDir static Path dir;
+  static TanjiServer server;
+  static MutableClock clock = new MutableClock();
+
+  @BeforeAll
+  static void start() {
+    server = TanjiServer.start(ServerConfig.builder(dir).port(0).adminPassword("admin-web-password")
+        .demo(true, "demo-web-password").tokenTtl(Duration.ofHours(2)).clock(clock).build());
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  /** A browser's worth of cookies, no redirects followed. */
+  static final class Session {
+    final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+        .followRedirects(HttpClient.Redirect.NEVER).build();
+    String csrf = "";
+
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+      HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(server.url() + path)).GET().build(),
+          HttpResponse.BodyHandlers.ofString());
+      Matcher m = Pattern.compile("data-csrf=\"([^\"]*)\"|name=\"_csrf\" value=\"([^\"]*)\"").matcher(r.body());
+      if (m.find()) {
+        csrf = m.group(1) != null ? m.group(1) : m.group(2);
+      }
+      return r;
+    }
+
+    HttpResponse<String> post(String path, Map<String, String> form, String... headers)
+        throws IOException, InterruptedException {
+      String body = form.entrySet().stream()
+          .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+      HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.url() + path))
+          .header("Content-Type", "application/x-www-form-urlencoded")
+          .POST(HttpRequest.BodyPublishers.ofString(body));
+      for (int i = 0; i < headers.length; i += 2) {
+        b.header(headers[i], headers[i + 1]);
+      }
+      return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> signIn(String user, String password) throws IOException, InterruptedException {
+      get("/login");
+      HttpResponse<String> r = post("/login", form("_csrf", csrf, "username", user, "password", password,
+          "next", "/studies"));
+      get("/studies");
+      return r;
+    }
+  }
+
+  static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  static Map<String, String> form(String... kv) {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (int i = 0; i < kv.length; i += 2) {
+      m.put(kv[i], kv[i + 1]);
+    }
+    return m;
+  }
+
+  /** A small study in the editor's fields: 10 t × 2 tCO₂e/t = 20,000 kgCO₂e for 4 t: 5,000.00 per t. */
+  static Map<String, String> study(String csrf, String name) {
+    return form("_csrf", csrf, "_id", "", "_version", "",
+        "product.name", name, "product.declaredUnit", "1 t", "product.output", "4 t",
+        "study.title", name, "study.period.start", "2024-01-01", "study.period.end", "2024-12-31",
+        "factor.origin", "", "factor.key", "steel", "factor.name", "Steel", "factor.value", "2 tCO2e/t",
+        "factor.type", "national", "factor.source", "", "factor.year", "",
+        "line.origin", "", "line.gases", "", "line.name", name, "line.stage", "raw-materials", "line.amount", "10 t",
+        "line.mass", "", "line.distance", "", "line.factor", "steel", "line.activity", "continuous",
+        "line.calibration", "compliant", "line.claimed", "", "line.excluded", "", "line.source", "");
+  }
+
+  static String location(HttpResponse<?> r) {
+    return r.headers().firstValue("Location").orElse("");
+  }
+
+  @Test
+  void pagesNeedASignInAndComeBackToWhereTheUserWanted() throws Exception {
+    Session s = new Session();
+    HttpResponse<String> r = s.get("/studies/new");
+    assertThat(r.statusCode()).isEqualTo(303);
+    assertThat(location(r)).isEqualTo("/login?next=%2Fstudies%2Fnew");
+    s.get("/login?next=%2Fstudies%2Fnew");
+    r = s.post("/login", form("_csrf", s.csrf, "username", "demo", "password", "demo-web-password",
+        "next", "/studies/new"));
+    assertThat(r.statusCode()).isEqualTo(303);
+    assertThat(location(r)).isEqualTo("/studies/new");
+    // a "next" that leaves the site goes home instead
+    Session t = new Session();
+    t.get("/login");
+    r = t.post("/login", form("_csrf", t.csrf, "username", "demo", "password", "demo-web-password",
+        "next", "//evil.example/x"));
+    assertThat(location(r)).isEqualTo("/studies");
+  }
+
+  @Test
+  void aWrongPasswordSaysSoAndKeepsTheName() throws Exception {
+    Session s = new Session();
+    s.get("/login");
+    HttpResponse<String> r = s.post("/login", form("_csrf", s.csrf, "username", "demo", "password", "wrong-one!!"));
+    assertThat(r.statusCode()).isEqualTo(401);
+    assertThat(r.body()).contains("value=\"demo\"").contains("role=\"alert\"");
+  }
+
+  @Test
+  void aScriptInAStudysNameIsShownAsText() throws Exception {
+    Session s = new Session();
+    s.signIn("demo", "demo-web-password");
+    String evil = "<script>alert(1)</script><img src=x onerror=alert(2)>";
+    HttpResponse<String> r = s.post("/studies/new", study(s.csrf, evil));
+    assertThat(r.statusCode()).isEqualTo(303);
+    String result = s.get(location(r)).body();
+    String dashboard = s.get("/studies").body();
+    for (String page : List.of(result, dashboard)) {
+      assertThat(page).doesNotContain("<script>alert").doesNotContain("<img src=x")
+          .contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+    }
+    assertThat(result).contains("5,000.00"); // 20,000 kgCO2e / 4 t
+    HttpResponse<String> page = s.get(location(r));
+    assertThat(page.headers().firstValue("Content-Security-Policy").orElse("")).contains("script-src 'self'");
+  }
+
+  @Test
+  void formsWithoutTheSessionsTokenOrFromAnotherSiteAreRefused() throws Exception {
+    Session s = new Session();
+    s.signIn("demo", "demo-web-password");
+    int before = s.get("/studies").body().split("study-link").length;
+    HttpResponse<String> r = s.post("/studies/new", study("not-the-token", "Forged"));
+    assertThat(r.statusCode()).isEqualTo(403);
+    r = s.post("/studies/new", study(s.csrf, "Cross-site"), "Origin", "https://evil.example");
+    assertThat(r.statusCode()).isEqualTo(403);
+    // another session's token is not this session's
+    Session other = new Session();
+    other.signIn("demo", "demo-web-password");
+    r = s.post("/studies/new", study(other.csrf, "Other token"));
+    assertThat(r.statusCode()).isEqualTo(403);
+    assertThat(s.get("/studies").body().split("study-link")).hasSize(before);
+    // and sign-in itself needs the sign-in form's token
+    Session fresh = new Session();
+    r = fresh.post("/login", form("username", "demo", "password", "demo-web-password"));
+    assertThat(r.statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void sessionsExpire() throws Exception {
+    Session s = new Session();
+    s.signIn("demo", "demo-web-password");
+    assertThat(s.get("/studies").statusCode()).isEqualTo(200);
+    clock.advance(Duration.ofHours(2).plusSeconds(1)); // later sessions are issued at the new time
+    HttpResponse<String> r = s.get("/studies");
+    assertThat(r.statusCode()).isEqualTo(303);
+    assertThat(location(r)).startsWith("/login?expired=1");
+    assertThat(s.get(location(r)).body()).contains("Your session has expired");
+  }
+
+  @Test
+  void anotherOrganizationsStudyIsNotFound() throws Exception {
+    Session demo = new Session();
+    demo.signIn("demo", "demo-web-password");
+    String id = firstStudy(demo.get("/studies").body());
+    Session admin = new Session();
+    admin.signIn("admin", "admin-web-password");
+    for (String path : List.of("", "/edit", "/versions", "/file", "/report?format=pdf")) {
+      assertThat(admin.get("/studies/" + id + path).statusCode()).as(path).isEqualTo(404);
+    }
+    assertThat(demo.get("/studies/" + id).statusCode()).isEqualTo(200);
+  }
+
+  static String firstStudy(String dashboard) {
+    Matcher m = Pattern.compile("href=\"/studies/([0-9a-f-]{36})\"").matcher(dashboard);
+    assertThat(m.find()).isTrue();
+    return m.group(1);
+  }
+
+  @Test
+  void theEditorKeepsWhatTheFormDoesNotShowAndSavesANewVersion() throws Exception {
+    Session s = new Session();
+    s.signIn("demo", "demo-web-password");
+    // the corrected steel-ball study: evidence, sources and quality levels the form does not all show
+    String id = studyWithFile(s, "seed-003-steel-balls.yaml");
+    String edit = s.get("/studies/" + id + "/edit").body();
+    assertThat(edit).contains("value=\"44369.94 t\"");
+    Map<String, List<String>> fields = formFields(edit);
+    fields.put("line.amount", replaceFirst(fields.get("line.amount"), "65.38 t", "70 t"));
+    HttpResponse<String> r = post(s, "/studies/" + id + "/edit", fields);
+    assertThat(r.statusCode()).isEqualTo(303);
+    assertThat(location(r)).isEqualTo("/studies/" + id);
+    String yaml = s.get("/studies/" + id + "/file?format=yaml").body();
+    assertThat(yaml).contains("70 t").contains("企业营业执照").contains("《生产运行统计》")
+        .contains("creditCode").doesNotContain("65.38 t");
+    String diff = s.get("/studies/" + id + "/versions?a=2&b=3").body();
+    assertThat(diff).contains("吨袋").contains("65.38 t").contains("70 t");
+    // saving the same form again (opened at version 2) is a conflict: the input stays on the page
+    fields.put("line.amount", replaceFirst(fields.get("line.amount"), "70 t", "71 t"));
+    r = post(s, "/studies/" + id + "/edit", fields);
+    assertThat(r.statusCode()).isEqualTo(409);
+    assertThat(r.body()).contains("value=\"71 t\"").contains("id=\"conflict\"");
+  }
+
+  static String studyWithFile(Session s, String file) throws Exception {
+    String dashboard = s.get("/studies").body();
+    Matcher m = Pattern.compile("href=\"/studies/([0-9a-f-]{36})\" class=\"study-link\">[^<]*</a><br><span[^>]*>"
+        + Pattern.quote(file)).matcher(dashboard);
+    assertThat(m.find()).as(file + " on the dashboard").isTrue();
+    return m.group(1);
+  }
+
+  static List<String> replaceFirst(List<String> values, String from, String to) {
+    List<String> out = new java.util.ArrayList<>(values);
+    assertThat(out).contains(from);
+    out.set(out.indexOf(from), to);
+    return out;
+  }
+
+  /** Every input and select of the editor's form, in page order, with its value as the browser would send it. */
+  static Map<String, List<String>> formFields(String html) {
+    String form = html.substring(html.indexOf("<form method=\"post\" action=\"/studies/"),
+        html.indexOf("<template id=\"factor-template\">"));
+    String lines = html.substring(html.indexOf("<table class=\"rows\" id=\"line-table\">"),
+        html.indexOf("<template id=\"line-template\">"));
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    for (String part : List.of(form, lines)) {
+      Matcher m = Pattern.compile("<input (?:type=\"hidden\" )?name=\"([^\"]+)\" value=\"([^\"]*)\""
+          + "|<select name=\"([^\"]+)\"[^>]*>(.*?)</select>", Pattern.DOTALL).matcher(part);
+      while (m.find()) {
+        if (m.group(1) != null) {
+          out.computeIfAbsent(m.group(1), k -> new java.util.ArrayList<>()).add(unescape(m.group(2)));
+        } else {
+          Matcher sel = Pattern.compile("<option value=\"([^\"]*)\" selected>").matcher(m.group(4));
+          out.computeIfAbsent(m.group(3), k -> new java.util.ArrayList<>()).add(sel.find() ? unescape(sel.group(1)) : "");
+        }
+      }
+    }
+    return out;
+  }
+
+  static String unescape(String s) {
+    return s.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">")
+        .replace("&amp;", "&");
+  }
+
+  static HttpResponse<String> post(Session s, String path, Map<String, List<String>> fields) throws Exception {
+    String body = fields.entrySet().stream().flatMap(e -> e.getValue().stream().map(v -> enc(e.getKey()) + "=" + enc(v)))
+        .collect(Collectors.joining("&"));
+    return s.client.send(HttpRequest.newBuilder(URI.create(server.url() + path))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void theLanguageChoiceSticks() throws Exception {
+    Session s = new Session();
+    s.signIn("demo", "demo-web-password");
+    HttpResponse<String> r = s.get("/lang/zh?back=%2Fstudies");
+    assertThat(location(r)).isEqualTo("/studies");
+    assertThat(s.get("/studies").body()).contains("<html lang=\"zh-CN\">").contains("单位产品碳足迹");
+    assertThat(s.get("/studies/new").body()).contains("新建研究");
+    s.get("/lang/en?back=https://evil.example");
+    assertThat(s.get("/studies").body()).contains("<html lang=\"en\">").contains("Footprint per declared unit");
+  }
+
+  @Test
+  void theLiveCheckPlacesFindingsOnTheFields() throws Exception {
+    Session s = new Session();
+    s.signIn("demo", "demo-web-password");
+    Map<String, String> f = study(s.csrf, "Check");
+    f.put("line.amount", "10 tons");
+    HttpResponse<String> r = s.post("/studies/check", f);
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body()).contains("\"where\":\"inventory[0].amount\"").contains("UNKNOWN_UNIT")
+        .contains("\"perUnit\":null");
+    f.put("line.amount", "10 t");
+    assertThat(s.post("/studies/check", f).body()).contains("\"perUnit\":\"5,000.00\"");
+    // a key given to two factors cannot become a file: said at the key, nothing stored
+    Map<String, String> twice = new LinkedHashMap<>(f);
+    String body = twice.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+        .collect(Collectors.joining("&")) + "&factor.origin=&factor.key=steel&factor.name=&factor.value=3+t"
+        + "&factor.type=&factor.source=&factor.year=";
+    HttpResponse<String> dup = s.client.send(HttpRequest.newBuilder(URI.create(server.url() + "/studies/new"))
+        .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body))
+        .build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(dup.statusCode()).isEqualTo(422);
+    assertThat(dup.body()).contains("factors#1.key").contains("value=\"3 t\"");
+  }
+
+  @Test
+  void staticFilesAndBrowserLibrariesAreServed() throws Exception {
+    Session s = new Session();
+    assertThat(s.get("/static/tanji.js").statusCode()).isEqualTo(200);
+    String page = s.get("/login").body();
+    Matcher m = Pattern.compile("src=\"(/webjars/[^\"]+)\"").matcher(page);
+    assertThat(m.find()).isTrue();
+    assertThat(s.get(m.group(1)).statusCode()).isEqualTo(200);
+  }
+}
