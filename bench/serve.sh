@@ -44,7 +44,7 @@ done
 tmp="$(mktemp -d "${TMPDIR:-/tmp}/tanji-serve-bench.XXXXXX")"
 pid=""
 cleanup() {
-  [[ -n "$pid" ]] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
+  if [[ -n "$pid" ]]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
   rm -rf "$tmp"
 }
 trap cleanup EXIT

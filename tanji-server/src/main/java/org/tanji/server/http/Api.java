@@ -169,28 +169,19 @@ public final class Api {
       if (e.status == 413) {
         drain(ctx);
       }
-      if (isPage(ctx)) {
-        pages.accept(e, ctx);
-      } else {
-        answer(ctx, e);
-      }
+      deliver(ctx, e);
     });
-    routes.exception(HttpResponseException.class, (e, ctx) -> {
-      ApiError answer = translate(e, ctx);
-      if (isPage(ctx)) {
-        pages.accept(answer, ctx);
-      } else {
-        answer(ctx, answer);
-      }
-    });
-    routes.exception(Exception.class, (e, ctx) -> {
-      ApiError answer = internal(e, ctx);
-      if (isPage(ctx)) {
-        pages.accept(answer, ctx);
-      } else {
-        answer(ctx, answer);
-      }
-    });
+    routes.exception(HttpResponseException.class, (e, ctx) -> deliver(ctx, translate(e, ctx)));
+    routes.exception(Exception.class, (e, ctx) -> deliver(ctx, internal(e, ctx)));
+  }
+
+  /** An error as JSON, or as a page outside {@code /api/} once the pages are registered. */
+  private void deliver(Context ctx, ApiError e) {
+    if (pages != null && !ctx.path().startsWith("/api/")) {
+      pages.accept(e, ctx);
+    } else {
+      answer(ctx, e);
+    }
   }
 
   /**
@@ -208,10 +199,6 @@ public final class Api {
         && Long.parseLong(length) > maxRequestBytes) {
       throw tooLarge();
     }
-  }
-
-  private boolean isPage(Context ctx) {
-    return pages != null && !ctx.path().startsWith("/api/");
   }
 
   // ---- accounts

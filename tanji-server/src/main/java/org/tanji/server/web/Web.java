@@ -236,18 +236,20 @@ public final class Web {
   // ---- sign-in
 
   private void loginPage(Context ctx) {
-    loginForm(ctx, 200, ctx.queryParam("expired") != null ? "session.expired" : null, "");
+    loginForm(ctx, 200, ctx.queryParam("expired") != null ? Pages.word("session.expired", locale(ctx)) : null, "",
+        ctx.queryParam("next"));
   }
 
-  private void loginForm(Context ctx, int status, String messageKey, String username) {
+  /** The sign-in form, with a fresh token in its own short-lived cookie. */
+  private void loginForm(Context ctx, int status, String message, String username, String next) {
     byte[] raw = new byte[24];
     RANDOM.nextBytes(raw);
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
     ctx.cookie(new Cookie(LOGIN_CSRF, token, "/login", 3600, secure(ctx), true, null, SameSite.STRICT));
     Map<String, Object> m = base(ctx, null, token);
-    m.put("message", messageKey == null ? null : Pages.word(messageKey, locale(ctx)));
+    m.put("message", message);
     m.put("username", username);
-    m.put("next", localPath(ctx.queryParam("next")));
+    m.put("next", localPath(next));
     ctx.status(status);
     html(ctx, "login", m);
   }
@@ -255,7 +257,7 @@ public final class Web {
   private void login(Context ctx) {
     String expected = ctx.cookie(LOGIN_CSRF);
     if (expected == null) {
-      loginForm(ctx, 403, "login.cookies", "");
+      loginForm(ctx, 403, Pages.word("login.cookies", locale(ctx)), "", ctx.formParam("next"));
       return;
     }
     checkCsrf(ctx, expected);
@@ -266,28 +268,14 @@ public final class Web {
       token = api.login(ctx.req().getRemoteAddr(), username, password);
     } catch (ApiError e) {
       e.headers().forEach(ctx::header);
-      loginForm(ctx, e.status(), null, username);
-      ctx.status(e.status());
       // the server bundle's message (wrong password, too many attempts): the same words as the API's
-      rerenderLoginMessage(ctx, e, username);
+      loginForm(ctx, e.status(), Messages.render(Api.BUNDLE, e.text(), locale(ctx)), username, ctx.formParam("next"));
       return;
     }
     int maxAge = (int) Math.max(1, Duration.between(clock.instant(), token.expiresAt()).getSeconds());
     ctx.cookie(new Cookie(SESSION, token.value(), "/", maxAge, secure(ctx), true, null, SameSite.LAX));
     ctx.cookie(new Cookie(LOGIN_CSRF, "", "/login", 0, secure(ctx), true, null, SameSite.STRICT));
     ctx.redirect(localPath(ctx.formParam("next")), HttpStatus.SEE_OTHER);
-  }
-
-  private void rerenderLoginMessage(Context ctx, ApiError e, String username) {
-    byte[] raw = new byte[24];
-    RANDOM.nextBytes(raw);
-    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
-    ctx.cookie(new Cookie(LOGIN_CSRF, token, "/login", 3600, secure(ctx), true, null, SameSite.STRICT));
-    Map<String, Object> m = base(ctx, null, token);
-    m.put("message", Messages.render(Api.BUNDLE, e.text(), locale(ctx)));
-    m.put("username", username);
-    m.put("next", localPath(ctx.formParam("next")));
-    html(ctx, "login", m);
   }
 
   private void logout(Context ctx, Principal who) {
@@ -394,17 +382,19 @@ public final class Web {
   }
 
   private static List<Map<String, Object>> factors(List<Factor> factors) {
-    List<Map<String, Object>> out = new ArrayList<>();
-    for (Factor f : factors) {
-      Map<String, Object> row = new HashMap<>();
-      row.put("key", f.id());
-      row.put("name", f.name() == null ? "" : f.name());
-      row.put("value", f.value() == null ? "" : f.value().text());
-      row.put("source", f.source() == null ? "" : f.source());
-      row.put("year", f.year() == null ? "" : f.year().toString());
-      out.add(row);
-    }
-    return out;
+    return factors.stream().map(Web::factorRow).toList();
+  }
+
+  /** A factor as a table row: id, name, value as written, source, year, region ("" for what it lacks). */
+  private static Map<String, Object> factorRow(Factor f) {
+    Map<String, Object> row = new HashMap<>();
+    row.put("key", f.id());
+    row.put("name", f.name() == null ? "" : f.name());
+    row.put("value", f.value() == null ? "" : f.value().text());
+    row.put("source", f.source() == null ? "" : f.source());
+    row.put("year", f.year() == null ? "" : f.year().toString());
+    row.put("region", f.region() == null ? "" : f.region());
+    return row;
   }
 
   private static double perUnit(Result r, double kg) {
@@ -820,14 +810,7 @@ public final class Web {
         if (rows.size() == 30) {
           break;
         }
-        Map<String, Object> r = new HashMap<>();
-        r.put("id", f.id());
-        r.put("name", f.name() == null ? "" : f.name());
-        r.put("value", f.value() == null ? "" : f.value().text());
-        r.put("source", f.source() == null ? "" : f.source());
-        r.put("year", f.year() == null ? "" : f.year().toString());
-        r.put("region", f.region() == null ? "" : f.region());
-        rows.add(r);
+        rows.add(factorRow(f));
       }
     }
     Map<String, Object> m = base(ctx, who, null);
