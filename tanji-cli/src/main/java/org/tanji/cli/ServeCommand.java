@@ -105,8 +105,11 @@ final class ServeCommand implements Callable<Integer> {
     out.println(String.format(Cli.text("serve.started", locale), server.url(), where));
     server.generatedAdminPassword().ifPresent(pw ->
         out.println(String.format(Cli.text("serve.adminCreated", locale), pw)));
-    server.generatedDemoPassword().ifPresent(pw ->
-        out.println(String.format(Cli.text("serve.demoCreated", locale), pw)));
+    if (server.demoCreated()) {
+      out.println(server.generatedDemoPassword()
+          .map(pw -> String.format(Cli.text("serve.demoCreated", locale), pw))
+          .orElse(Cli.text("serve.demoCreatedGiven", locale)));
+    }
     out.println(String.format(Cli.text("serve.open", locale), server.url()));
     out.println(String.format(Cli.text("serve.stop", locale), server.url()));
     out.flush();

@@ -25,7 +25,10 @@ final class Demo {
 
   private Demo() {}
 
-  /** Creates the organization, its user and its studies; the password when one was generated. */
+  /**
+   * Creates the organization, its user and its studies: the password when one was generated, an
+   * empty string when the given one was used, empty when there is a demo organization already.
+   */
   static Optional<String> seed(Accounts accounts, Studies studies, Computations computations, String password) {
     String pw = password != null ? password : Accounts.generatePassword();
     Accounts.Creation created = accounts.createOrganization(ORG, USER, pw);
@@ -39,7 +42,7 @@ final class Demo {
     store(studies, computations, demo, null, "cast-back-plate-per-piece.yaml");
     store(studies, computations, demo, null, "two-products-mass-allocation.yaml");
     storeAsWorkbook(studies, computations, demo, "seed-003-library-factor.yaml");
-    return password != null ? Optional.empty() : Optional.of(pw);
+    return Optional.of(password != null ? "" : pw);
   }
 
   private static Studies.Version store(Studies studies, Computations computations, Principal who,

@@ -105,7 +105,12 @@ public final class TanjiServer implements AutoCloseable {
 
   /** The demo user's password generated on this first start, to be shown once; empty otherwise. */
   public Optional<String> generatedDemoPassword() {
-    return Optional.ofNullable(demoPassword);
+    return Optional.ofNullable(demoPassword).filter(p -> !p.isEmpty());
+  }
+
+  /** True when this start created the demo organization. */
+  public boolean demoCreated() {
+    return demoPassword != null;
   }
 
   /** "H2" or "PostgreSQL". */
