@@ -166,6 +166,11 @@ class WebPagesTest {
     assertThat(r.statusCode()).isEqualTo(403);
     r = s.post("/studies/new", study(s.csrf, "Cross-site"), "Origin", "https://evil.example");
     assertThat(r.statusCode()).isEqualTo(403);
+    // the same host over https (TLS ended at a proxy) is this site
+    String host = server.url().substring("http://".length());
+    r = s.post("/studies/new", study(s.csrf, "Behind a proxy"), "Origin", "https://" + host);
+    assertThat(r.statusCode()).isEqualTo(303);
+    before++;
     // another session's token is not this session's
     Session other = new Session();
     other.signIn("demo", "demo-web-password");
@@ -282,6 +287,24 @@ class WebPagesTest {
     return s.client.send(HttpRequest.newBuilder(URI.create(server.url() + path))
         .header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void aWrongReportOrFileParameterIsAPageSayingWhatIsAllowed() throws Exception {
+    Session s = new Session();
+    s.signIn("demo", "demo-web-password");
+    String id = firstStudy(s.get("/studies").body());
+    HttpResponse<String> r = s.get("/studies/" + id + "/report?format=odt");
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.body()).contains("id=\"error-message\"").contains("odt").doesNotContain("Exception");
+    r = s.get("/studies/" + id + "/report?format=pdf&lang=fr");
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.body()).contains("fr");
+    r = s.get("/studies/" + id + "/file?format=csv");
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.body()).contains("csv");
+    assertThat(s.get("/studies/" + id + "?v=99").statusCode()).isEqualTo(404);
+    assertThat(s.get("/studies/not-a-study").statusCode()).isEqualTo(404);
   }
 
   @Test

@@ -3,7 +3,7 @@ package org.tanji.core.i18n;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
-/** Number formatting for messages: plain digits, no grouping, rounding half up. */
+/** Number formatting: plain digits for messages, grouped for tables and pages; rounding half up. */
 public final class Numbers {
 
   private Numbers() {}
@@ -33,6 +33,28 @@ public final class Numbers {
       return fixed(value, 2);
     }
     return significant.stripTrailingZeros().toPlainString();
+  }
+
+  /**
+   * A plain decimal number ({@link #fixed}, {@link #readable}) with thousands separators:
+   * {@code 107375.25} → {@code 107,375.25}; anything else ({@code Infinity}) as it is.
+   */
+  public static String grouped(String plain) {
+    if (!plain.matches("-?\\d+(\\.\\d+)?")) {
+      return plain;
+    }
+    boolean negative = plain.startsWith("-");
+    String digits = negative ? plain.substring(1) : plain;
+    int dot = digits.indexOf('.');
+    String whole = dot < 0 ? digits : digits.substring(0, dot);
+    StringBuilder sb = new StringBuilder(plain.length() + whole.length() / 3);
+    for (int i = 0; i < whole.length(); i++) {
+      if (i > 0 && (whole.length() - i) % 3 == 0) {
+        sb.append(',');
+      }
+      sb.append(whole.charAt(i));
+    }
+    return (negative ? "-" : "") + sb + (dot < 0 ? "" : digits.substring(dot));
   }
 
   /** A fraction as a percentage with two decimals: 0.873020 → {@code 87.30 %}. */

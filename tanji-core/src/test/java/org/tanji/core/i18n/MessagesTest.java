@@ -67,4 +67,14 @@ final class MessagesTest {
     assertThat(Numbers.readable(0.9999999999999999)).isEqualTo("1.00");
     assertThat(Numbers.readable(0.99994)).isEqualTo("0.9999");
   }
+
+  @Test
+  void numbers_groupedInThrees() {
+    assertThat(Numbers.grouped(Numbers.fixed(122992867.475, 2))).isEqualTo("122,992,867.48");
+    assertThat(Numbers.grouped("-107375.25")).isEqualTo("-107,375.25");
+    assertThat(Numbers.grouped("999")).isEqualTo("999");
+    assertThat(Numbers.grouped("1000")).isEqualTo("1,000");
+    assertThat(Numbers.grouped("0.00046")).isEqualTo("0.00046");
+    assertThat(Numbers.grouped("Infinity")).isEqualTo("Infinity");
+  }
 }

@@ -24,7 +24,7 @@ final class Fmt {
 
   /** {@code value} with {@code decimals} decimals and thousands separators: 107,375.25. */
   String fixed(double value, int decimals) {
-    return grouped(Numbers.fixed(value, decimals));
+    return Numbers.grouped(Numbers.fixed(value, decimals));
   }
 
   /**
@@ -32,16 +32,7 @@ final class Fmt {
    * (so that 0.00046 does not print as 0.00), with thousands separators.
    */
   String figure(double value) {
-    return grouped(Numbers.readable(value));
-  }
-
-  /** A plain decimal number with thousands separators; anything else (Infinity) as it is. */
-  private static String grouped(String plain) {
-    try {
-      return group(new BigDecimal(plain));
-    } catch (NumberFormatException e) {
-      return plain;
-    }
+    return Numbers.grouped(Numbers.readable(value));
   }
 
   /** {@code value} cut (not rounded) to {@code decimals} decimals: 3.996 → 3.99. */
@@ -127,21 +118,6 @@ final class Fmt {
   }
 
   private static String group(BigDecimal value) {
-    String plain = value.toPlainString();
-    boolean negative = plain.startsWith("-");
-    if (negative) {
-      plain = plain.substring(1);
-    }
-    int dot = plain.indexOf('.');
-    String whole = dot < 0 ? plain : plain.substring(0, dot);
-    String rest = dot < 0 ? "" : plain.substring(dot);
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < whole.length(); i++) {
-      if (i > 0 && (whole.length() - i) % 3 == 0) {
-        sb.append(',');
-      }
-      sb.append(whole.charAt(i));
-    }
-    return (negative ? "-" : "") + sb + rest;
+    return Numbers.grouped(value.toPlainString());
   }
 }

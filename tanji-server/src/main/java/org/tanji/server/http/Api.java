@@ -561,16 +561,10 @@ public final class Api {
 
   private void report(Context ctx, Principal who, Integer n) {
     UUID id = studyId(ctx);
-    String f = Optional.ofNullable(ctx.queryParam("format")).orElse("html");
-    ReportFormat format = switch (f) {
-      case "html" -> ReportFormat.HTML;
-      case "docx" -> ReportFormat.DOCX;
-      case "pdf" -> ReportFormat.PDF;
-      default -> throw ApiError.of(400, "BAD_FORMAT", "query.format", f);
-    };
+    ReportFormat format = reportFormat(ctx);
     Optional<Locale> lang = lang(ctx);
     int version = resolve(who, id, n);
-    String variant = f + "-" + lang.map(Locale::getLanguage).orElse("");
+    String variant = format.extension() + "-" + lang.map(Locale::getLanguage).orElse("");
     if (notModified(ctx, version + "-" + variant)) {
       return;
     }
@@ -578,11 +572,7 @@ public final class Api {
     String name = "study-" + id + "-v" + version + "." + format.extension();
     ctx.header("Content-Disposition", (format == ReportFormat.HTML ? "inline" : "attachment")
         + "; filename=\"" + name + "\"");
-    ctx.contentType(switch (format) {
-      case HTML -> "text/html; charset=utf-8";
-      case DOCX -> "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-      case PDF -> "application/pdf";
-    }).result(body);
+    ctx.contentType(mediaType(format)).result(body);
   }
 
   /**
@@ -907,8 +897,23 @@ public final class Api {
     return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
   }
 
-  /** The {@code lang} query parameter, if given. */
-  private static Optional<Locale> lang(Context ctx) {
+  /** The {@code format} query parameter of a report: html (the default), docx or pdf. */
+  public static ReportFormat reportFormat(Context ctx) {
+    String f = Optional.ofNullable(ctx.queryParam("format")).orElse("html");
+    return ReportFormat.fromName(f).orElseThrow(() -> ApiError.of(400, "BAD_FORMAT", "query.format", f));
+  }
+
+  /** The media type of a report format. */
+  public static String mediaType(ReportFormat format) {
+    return switch (format) {
+      case HTML -> "text/html; charset=utf-8";
+      case DOCX -> "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+      case PDF -> "application/pdf";
+    };
+  }
+
+  /** The {@code lang} query parameter, if given: zh or en (400 otherwise). */
+  public static Optional<Locale> lang(Context ctx) {
     String lang = ctx.queryParam("lang");
     if (lang == null) {
       return Optional.empty();

@@ -376,7 +376,8 @@ public final class Accounts {
     return b.toString();
   }
 
-  static String sha256(String s) {
+  /** SHA-256 of a text's UTF-8 bytes, in hex. */
+  public static String sha256(String s) {
     return sha256(s.getBytes(StandardCharsets.UTF_8));
   }
 

@@ -301,7 +301,7 @@ final class StudyForm {
     } else {
       root.set("factors", factors);
     }
-    reorder(root);
+    moveBefore(root, "factors", "inventory"); // a new factors block goes where the format has it
   }
 
   private static void applyLines(ObjectNode root, ObjectNode base, List<Line> rows) {
@@ -347,26 +347,6 @@ final class StudyForm {
       lines.add(fresh);
     }
     root.set("inventory", lines);
-  }
-
-  /** Keeps the format's block order when a block is added: factors before the inventory. */
-  private static void reorder(ObjectNode root) {
-    if (root.has("inventory") && root.has("factors")) {
-      List<String> keys = new ArrayList<>();
-      root.fieldNames().forEachRemaining(keys::add);
-      if (keys.indexOf("factors") > keys.indexOf("inventory")) {
-        JsonNode inv = root.remove("inventory");
-        List<String> after = keys.subList(keys.indexOf("factors") + 1, keys.size());
-        Map<String, JsonNode> tail = new LinkedHashMap<>();
-        for (String k : after) {
-          if (!k.equals("inventory")) {
-            tail.put(k, root.remove(k));
-          }
-        }
-        root.set("inventory", inv);
-        tail.forEach(root::set);
-      }
-    }
   }
 
   /** Sets (or, for null, removes) a value at a key path, creating blocks on the way and removing ones left empty. */

@@ -16,7 +16,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.text.NumberFormat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -35,9 +34,15 @@ import org.tanji.core.calc.LineResult;
 import org.tanji.core.calc.Result;
 import org.tanji.core.calc.StageResult;
 import org.tanji.core.i18n.Messages;
+import org.tanji.core.i18n.Numbers;
 import org.tanji.core.i18n.Text;
+import org.tanji.core.model.Boundary;
 import org.tanji.core.model.Factor;
+import org.tanji.core.model.FactorType;
 import org.tanji.core.model.Finding;
+import org.tanji.core.model.GwpSet;
+import org.tanji.core.model.Identified;
+import org.tanji.core.model.Quality;
 import org.tanji.core.model.Stage;
 import org.tanji.core.model.Study;
 import org.tanji.report.ReportFormat;
@@ -159,15 +164,7 @@ public final class Web {
 
   /** The CSRF token of a session: derived from its secret, so it needs no storage and dies with it. */
   static String csrf(String sessionToken) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(sha256("csrf\n" + sessionToken));
-  }
-
-  private static byte[] sha256(String s) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Accounts.sha256("csrf\n" + sessionToken);
   }
 
   private static void checkCsrf(Context ctx, String expected) {
@@ -181,15 +178,20 @@ public final class Web {
     }
   }
 
-  /** A browser's cross-site POST names its origin: anything but this server's own is refused. */
+  /**
+   * A browser's cross-site POST names its origin: one whose host is not the one the request was sent
+   * to is refused. The scheme is not compared: behind a proxy that ends TLS, the browser's https
+   * reaches the server as http.
+   */
   private static void checkOrigin(Context ctx) {
     String origin = ctx.header("Origin");
-    if (origin == null || origin.equals("null") && ctx.header("Sec-Fetch-Site") == null) {
+    if (origin == null) {
       return;
     }
     String host = ctx.header("Host");
-    String own = ctx.scheme() + "://" + host;
-    if (host == null || !origin.equalsIgnoreCase(own)) {
+    int slashes = origin.indexOf("://");
+    String originHost = slashes < 0 ? origin : origin.substring(slashes + 3);
+    if (host == null || !originHost.equalsIgnoreCase(host)) {
       throw new PageError(403, "csrf.origin");
     }
   }
@@ -296,11 +298,7 @@ public final class Web {
       r.put("name", sum.name());
       r.put("file", s.current().fileName());
       r.put("unit", sum.declaredUnit() == null ? "" : sum.declaredUnit());
-      r.put("perUnit", sum.perUnitKgCO2e() == null ? null : number(sum.perUnitKgCO2e(), 2));
-      r.put("grade", sum.dqGrade());
-      r.put("score", sum.dqScore() == null ? null : number(sum.dqScore(), 2));
-      r.put("errors", sum.errors());
-      r.put("warnings", sum.warnings());
+      putSummary(r, sum);
       r.put("state", s.state());
       r.put("version", s.currentVersion());
       r.put("changed", when(s.current().createdAt()));
@@ -311,6 +309,15 @@ public final class Web {
     m.put("studies", rows);
     m.put("title", Pages.word("dashboard.title", locale));
     html(ctx, "dashboard", m);
+  }
+
+  /** What a stored version computed to, for a row of a list: per unit, grade and score, errors and warnings. */
+  private static void putSummary(Map<String, Object> row, Studies.Summary sum) {
+    row.put("perUnit", sum.perUnitKgCO2e() == null ? null : figure(sum.perUnitKgCO2e()));
+    row.put("grade", sum.dqGrade());
+    row.put("score", sum.dqScore() == null ? null : number(sum.dqScore(), 2));
+    row.put("errors", sum.errors());
+    row.put("warnings", sum.warnings());
   }
 
   private void resultPage(Context ctx, Principal who) {
@@ -339,7 +346,7 @@ public final class Web {
     m.put("period", s == null || s.info().period() == null ? "" : s.info().period().start() + " – " + s.info().period().end());
     m.put("editable", !"xlsx".equals(v.format()) || !r.hasErrors());
     if (!r.hasErrors()) {
-      m.put("perUnit", number(r.perUnitKgCO2e(), 2));
+      m.put("perUnit", figure(r.perUnitKgCO2e()));
       m.put("perKg", r.perKgKgCO2e() == null ? null : number(r.perKgKgCO2e(), 4));
       m.put("total", number(r.totalKgCO2e() / 1000, 2));
       m.put("grade", r.dataQuality() == null ? null : r.dataQuality().grade());
@@ -360,7 +367,7 @@ public final class Web {
       row.put("name", l.name());
       row.put("stage", stageName(l.stage(), locale));
       row.put("kg", number(l.kgCO2e(), 2));
-      row.put("share", l.excluded() ? "—" : number(l.share() * 100, 2) + " %");
+      row.put("share", l.excluded() ? "—" : Numbers.percent(l.share()));
       row.put("excluded", l.excluded());
       row.put("factor", l.factor() == null ? "" : l.factor());
       row.put("activity", l.points() == null ? "—" : l.points().activity());
@@ -376,7 +383,7 @@ public final class Web {
     List<Map<String, Object>> out = new ArrayList<>();
     for (StageResult st : r.stages()) {
       out.add(Map.of("name", stageName(st.stage(), locale), "kg", number(st.kgCO2e(), 2),
-          "perUnit", number(perUnit(r, st.kgCO2e()), 2), "share", number(st.share() * 100, 2) + " %"));
+          "perUnit", figure(perUnit(r, st.kgCO2e())), "share", Numbers.percent(st.share())));
     }
     return out;
   }
@@ -507,13 +514,8 @@ public final class Web {
     m.put("version", info == null ? 0 : info.currentVersion());
     m.put("values", values);
     m.put("findings", findings == null ? "[]" : findings);
-    List<Map<String, Object>> formProblems = new ArrayList<>();
-    for (StudyForm.Problem p : problems) {
-      formProblems.add(Map.of("where", p.field(), "severity", "error", "code", "FORM",
-          "message", Pages.word(p.key(), locale, p.args())));
-    }
     try {
-      m.put("problems", JSON.writeValueAsString(formProblems));
+      m.put("problems", JSON.writeValueAsString(problemRows(problems, locale)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -521,21 +523,13 @@ public final class Web {
     m.put("title", info == null ? Pages.word("edit.newTitle", locale)
         : Pages.word("edit.title", locale, info.current().summary().name()));
     m.put("name", info == null ? null : info.current().summary().name());
-    m.put("stages", ids(Stage.values()));
-    m.put("levels", Map.of("activity", List.of("continuous", "periodic", "estimated"),
-        "calibration", List.of("compliant", "partial", "none")));
-    m.put("types", List.of("measured", "process", "supplier", "regional", "national", "international"));
-    m.put("boundaries", List.of("cradle-to-gate", "gate-to-gate", "cradle-to-grave"));
-    m.put("gwps", List.of("AR4", "AR5", "AR6"));
+    m.put("stages", Identified.ids(Stage.class));
+    m.put("levels", Map.of("activity", Identified.ids(Quality.ActivityLevel.class),
+        "calibration", Identified.ids(Quality.Calibration.class)));
+    m.put("types", Identified.ids(FactorType.class));
+    m.put("boundaries", Identified.ids(Boundary.class));
+    m.put("gwps", Identified.ids(GwpSet.class));
     html(ctx, "edit", m);
-  }
-
-  private static List<String> ids(Stage[] stages) {
-    List<String> out = new ArrayList<>();
-    for (Stage s : stages) {
-      out.add(s.id());
-    }
-    return out;
   }
 
   /** Stores the form as a new study or a new version; what the user typed is never lost. */
@@ -598,29 +592,34 @@ public final class Web {
   private void check(Context ctx, Principal who) {
     StudyForm.Values values = StudyForm.of(ctx.formParamMap());
     Locale locale = locale(ctx);
-    List<Map<String, Object>> out = new ArrayList<>();
-    for (StudyForm.Problem p : StudyForm.problems(values)) {
-      out.add(Map.of("where", p.field(), "severity", "error", "code", "FORM",
-          "message", Pages.word(p.key(), locale, p.args())));
-    }
-    if (out.isEmpty()) {
-      ObjectNode base = StudyForm.blank(locale);
-      String idText = ctx.formParam("_id");
-      if (idText != null && !idText.isEmpty()) {
-        UUID id = parseId(idText);
-        int version = parseVersion(ctx.formParam("_version"));
-        base = tree(load(who, id, version)).orElse(base);
-      }
-      byte[] yaml = StudyForm.yaml(StudyForm.apply(base, values));
-      Result r = computations.compute(yaml, "yaml", "study.yaml").result();
-      out.addAll(findings(r.findings(), locale, false));
-      Map<String, Object> answer = new LinkedHashMap<>();
-      answer.put("findings", out);
-      answer.put("perUnit", r.hasErrors() || r.perUnitKgCO2e() == null ? null : number(r.perUnitKgCO2e(), 2));
+    Map<String, Object> answer = new LinkedHashMap<>();
+    List<StudyForm.Problem> problems = StudyForm.problems(values);
+    if (!problems.isEmpty()) { // the form cannot become a file yet: only what stops it
+      answer.put("findings", problemRows(problems, locale));
+      answer.put("perUnit", null);
       jsonAnswer(ctx, answer);
       return;
     }
-    jsonAnswer(ctx, Map.of("findings", out));
+    ObjectNode base = StudyForm.blank(locale);
+    String idText = ctx.formParam("_id");
+    if (idText != null && !idText.isEmpty()) {
+      UUID id = parseId(idText);
+      base = tree(load(who, id, parseVersion(ctx.formParam("_version")))).orElse(base);
+    }
+    Result r = computations.compute(StudyForm.yaml(StudyForm.apply(base, values)), "yaml", "study.yaml").result();
+    answer.put("findings", findings(r.findings(), locale, false));
+    answer.put("perUnit", r.hasErrors() || r.perUnitKgCO2e() == null ? null : figure(r.perUnitKgCO2e()));
+    jsonAnswer(ctx, answer);
+  }
+
+  /** The form's own problems in the shape of findings, for the editor's script to place. */
+  private static List<Map<String, Object>> problemRows(List<StudyForm.Problem> problems, Locale locale) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (StudyForm.Problem p : problems) {
+      out.add(Map.of("where", p.field(), "severity", "error", "code", "FORM",
+          "message", Pages.word(p.key(), locale, p.args())));
+    }
+    return out;
   }
 
   private static void jsonAnswer(Context ctx, Object body) {
@@ -671,10 +670,9 @@ public final class Web {
     }
     Computations.Computed c = computations.compute(bytes, old.format(), old.fileName());
     try {
-      Studies.Version v = studies.update(who, id, expected,
-          Api.upload(new Api.Received(bytes, old.format(), old.fileName()), c)).orElseThrow(() -> notFound(id));
+      studies.update(who, id, expected, Api.upload(new Api.Received(bytes, old.format(), old.fileName()), c))
+          .orElseThrow(() -> notFound(id));
       ctx.redirect("/studies/" + id + (c.result().hasErrors() ? "/source" : ""), HttpStatus.SEE_OTHER);
-      v.version();
     } catch (Studies.Conflict conflict) {
       Studies.Version cur = conflict.current();
       ctx.status(409);
@@ -717,14 +715,8 @@ public final class Web {
     UUID id = studyId(ctx);
     Studies.StudyInfo info = studies.find(who.orgId(), id).orElseThrow(() -> notFound(id));
     int version = versionParam(ctx, info);
-    ReportFormat format = switch (Optional.ofNullable(ctx.queryParam("format")).orElse("html")) {
-      case "html" -> ReportFormat.HTML;
-      case "docx" -> ReportFormat.DOCX;
-      case "pdf" -> ReportFormat.PDF;
-      default -> throw new PageError(400, "report.format");
-    };
-    String lang = ctx.queryParam("lang");
-    Optional<Locale> locale = lang == null ? Optional.empty() : Optional.of(Messages.locale(lang));
+    ReportFormat format = Api.reportFormat(ctx);
+    Optional<Locale> locale = Api.lang(ctx);
     byte[] body = api.report(who, id, version, format, locale);
     String name = safeFileName(info.current().summary().name()) + "-v" + version
         + locale.map(l -> "-" + l.getLanguage()).orElse("") + "." + format.extension();
@@ -732,13 +724,10 @@ public final class Web {
       // the report is a document of its own: its inline styles and images, nothing else
       ctx.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
           + "font-src data:; frame-ancestors 'none'");
-      ctx.contentType("text/html; charset=utf-8");
     } else {
       ctx.header("Content-Disposition", Api.attachment(name));
-      ctx.contentType(format == ReportFormat.PDF ? "application/pdf"
-          : "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
     }
-    ctx.result(body);
+    ctx.contentType(Api.mediaType(format)).result(body);
   }
 
   private void versions(Context ctx, Principal who) {
@@ -752,10 +741,7 @@ public final class Web {
       r.put("at", when(v.createdAt()));
       r.put("by", v.createdBy());
       r.put("file", v.fileName());
-      r.put("perUnit", v.summary().perUnitKgCO2e() == null ? null : number(v.summary().perUnitKgCO2e(), 2));
-      r.put("grade", v.summary().dqGrade());
-      r.put("errors", v.summary().errors());
-      r.put("warnings", v.summary().warnings());
+      putSummary(r, v.summary());
       rows.add(r);
     }
     int current = info.currentVersion();
@@ -885,12 +871,14 @@ public final class Web {
     return WHEN.format(t.atZone(ZoneId.systemDefault()));
   }
 
+  /** A figure for the pages, rounded and grouped as the report writes it: 2,821.88. */
   static String number(double v, int decimals) {
-    NumberFormat f = NumberFormat.getNumberInstance(Locale.ROOT);
-    f.setGroupingUsed(true);
-    f.setMinimumFractionDigits(decimals);
-    f.setMaximumFractionDigits(decimals);
-    return f.format(v);
+    return Numbers.grouped(Numbers.fixed(v, decimals));
+  }
+
+  /** A footprint as the report writes it: two decimals, or four significant digits below 1 (0.00046). */
+  static String figure(double v) {
+    return Numbers.grouped(Numbers.readable(v));
   }
 
   /** A file name from a study's name: letters (Chinese too), digits and a few marks; the rest becomes '-'. */
