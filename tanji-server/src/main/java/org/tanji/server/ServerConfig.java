@@ -4,6 +4,8 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * How a server runs. Made with {@link #builder(Path)}.
@@ -21,8 +23,11 @@ import java.time.Duration;
  * @param adminPassword the first admin's password, or null to generate one
  * @param demo whether the first start also creates the demo organization with the example studies
  * @param demoPassword the demo user's password, or null to generate one
- * @param clock the time (tests move it)
+ * @param clock the time, and the zone times are shown in (tests move it)
  * @param log where unexpected failures are written
+ * @param trustProxy whether the {@code X-Forwarded-Proto} and {@code X-Forwarded-For} headers are
+ *     believed: only behind a proxy that sets them on every request
+ * @param extraAdapters interfaces served besides the API and the pages, asked first for each path
  */
 public record ServerConfig(
     String host,
@@ -39,7 +44,9 @@ public record ServerConfig(
     boolean demo,
     String demoPassword,
     Clock clock,
-    PrintStream log) {
+    PrintStream log,
+    boolean trustProxy,
+    List<TanjiServer.AdapterFactory> extraAdapters) {
 
   public static final int DEFAULT_PORT = 8080;
   public static final Duration DEFAULT_TOKEN_TTL = Duration.ofHours(12);
@@ -72,8 +79,10 @@ public record ServerConfig(
     private String adminPassword;
     private boolean demo;
     private String demoPassword;
-    private Clock clock = Clock.systemUTC();
+    private Clock clock = Clock.systemDefaultZone();
     private PrintStream log = System.err;
+    private boolean trustProxy;
+    private final List<TanjiServer.AdapterFactory> extraAdapters = new ArrayList<>();
 
     private Builder(Path dataDir) {
       this.dataDir = dataDir;
@@ -134,9 +143,21 @@ public record ServerConfig(
       return this;
     }
 
+    /** Believe {@code X-Forwarded-Proto} and {@code X-Forwarded-For}: the server is reached only through a proxy. */
+    public Builder trustProxy(boolean on) {
+      trustProxy = on;
+      return this;
+    }
+
+    /** One more interface, asked before the API and the pages whether it owns a path. */
+    public Builder adapter(TanjiServer.AdapterFactory factory) {
+      extraAdapters.add(factory);
+      return this;
+    }
+
     public ServerConfig build() {
       return new ServerConfig(host, port, dataDir, dbUrl, dbUser, dbPassword, tokenTtl, maxRequestBytes, cacheBytes,
-          loginsPerMinute, adminPassword, demo, demoPassword, clock, log);
+          loginsPerMinute, adminPassword, demo, demoPassword, clock, log, trustProxy, List.copyOf(extraAdapters));
     }
   }
 }

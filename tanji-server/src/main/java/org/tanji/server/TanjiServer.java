@@ -2,6 +2,8 @@ package org.tanji.server;
 
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,15 +11,32 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import org.tanji.io.library.FactorLibrary;
+import org.tanji.server.adapter.Adapter;
+import org.tanji.server.adapter.Incidents;
+import org.tanji.server.adapter.Requests;
+import org.tanji.server.app.AccountService;
+import org.tanji.server.app.Computations;
+import org.tanji.server.app.Env;
+import org.tanji.server.app.Health;
+import org.tanji.server.app.StudyService;
 import org.tanji.server.http.Api;
 import org.tanji.server.http.JettyErrors;
-import org.tanji.server.store.Accounts;
 import org.tanji.server.store.Database;
-import org.tanji.server.store.Studies;
 import org.tanji.server.web.Web;
 
-/** The Tanji server: the REST API and the web pages over the database, started and stopped as one. */
+/**
+ * The Tanji server: the wiring. It opens the database, makes the application services over it
+ * with the clock, ids and randomness they are given, and puts the adapters (the REST API, the web
+ * pages, and any extra one of the configuration) in front of them on one Javalin server. Each
+ * request goes to the first adapter that owns its path; the pages own every path no other does.
+ */
 public final class TanjiServer implements AutoCloseable {
 
   private final Javalin app;
@@ -34,6 +53,16 @@ public final class TanjiServer implements AutoCloseable {
     this.url = url;
   }
 
+  /** The application services, for adapters made outside this class (a test's, a later interface's). */
+  public record Services(AccountService accounts, StudyService studies, Health health, Env env,
+      Requests requests, Incidents incidents) {}
+
+  /** Makes an adapter over the services. */
+  @FunctionalInterface
+  public interface AdapterFactory {
+    Adapter make(Services services);
+  }
+
   /**
    * Opens (or creates) the database, creates the first admin on first start, and starts
    * listening.
@@ -48,15 +77,23 @@ public final class TanjiServer implements AutoCloseable {
     }
     Database db = Database.open(dbUrl, config.dbUser(), config.dbPassword(), 16);
     try {
-      Accounts accounts = new Accounts(db, config.clock(), config.tokenTtl());
+      Env env = new Env(config.clock(), UUID::randomUUID, new SecureRandom());
+      AccountService accounts = new AccountService(db, env, config.tokenTtl(), config.loginsPerMinute());
       boolean firstStart = !accounts.hasUsers();
       Optional<String> generated = accounts.bootstrap(config.adminPassword());
-      Studies studies = new Studies(db, config.clock());
-      Api api = new Api(db, accounts, studies, config.clock(), config.maxRequestBytes(), config.cacheBytes(),
-          config.loginsPerMinute(), config.log());
+      Computations computations = new Computations(FactorLibrary.builtIn(), config.cacheBytes());
+      StudyService studies = new StudyService(db, env, computations);
       Optional<String> demoPassword = firstStart && config.demo()
-          ? Demo.seed(accounts, studies, api.computations(), config.demoPassword()) : Optional.empty();
-      Web web = new Web(api, accounts, studies, config.clock());
+          ? Demo.seed(accounts, studies, config.demoPassword()) : Optional.empty();
+      Requests requests = new Requests(config.maxRequestBytes(), config.trustProxy());
+      Services services = new Services(accounts, studies, new Health(db), env, requests,
+          new Incidents(env, config.log()));
+      List<Adapter> adapters = new ArrayList<>();
+      for (AdapterFactory f : config.extraAdapters()) {
+        adapters.add(f.make(services));
+      }
+      adapters.add(new Api(accounts, studies, services.health(), requests, services.incidents()));
+      adapters.add(new Web(accounts, studies, env, requests, services.incidents())); // last: owns the rest
       long max = config.maxRequestBytes();
       Javalin app = Javalin.create(cfg -> {
         cfg.startup.showJavalinBanner = false;
@@ -74,10 +111,15 @@ public final class TanjiServer implements AutoCloseable {
           files.hostedPath = "/static";
           files.directory = "/org/tanji/server/web/static";
           files.location = Location.CLASSPATH;
-          files.headers = java.util.Map.of("Cache-Control", "max-age=300");
+          files.headers = Map.of("Cache-Control", "max-age=300");
         });
-        api.register(cfg.routes);
-        web.register(cfg.routes);
+        cfg.routes.before(ctx -> owner(adapters, ctx).before(ctx));
+        cfg.routes.exception(Exception.class, (e, ctx) -> owner(adapters, ctx).fail(ctx, e));
+        // Javalin answers its own HttpResponseExceptions (404 for no route …) unless told otherwise
+        cfg.routes.exception(HttpResponseException.class, (e, ctx) -> owner(adapters, ctx).fail(ctx, e));
+        for (Adapter a : adapters) {
+          a.register(cfg.routes);
+        }
       }).start(config.host(), config.port());
       String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
       return new TanjiServer(app, db, generated.orElse(null), demoPassword.orElse(null),
@@ -86,6 +128,16 @@ public final class TanjiServer implements AutoCloseable {
       db.close();
       throw e;
     }
+  }
+
+  private static Adapter owner(List<Adapter> adapters, Context ctx) {
+    String path = ctx.path();
+    for (Adapter a : adapters) {
+      if (a.owns(path)) {
+        return a;
+      }
+    }
+    throw new IllegalStateException("no adapter owns " + path + ": the pages own every path");
   }
 
   /** The port listened on (the one picked when 0 was asked for). */

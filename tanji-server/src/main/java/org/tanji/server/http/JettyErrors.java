@@ -21,11 +21,11 @@ public final class JettyErrors implements Request.Handler {
     String code = status == 431 ? "HEADERS_TOO_LARGE" : status >= 500 ? "INTERNAL" : "BAD_REQUEST";
     Text text = status == 431 ? Text.of("headers.tooLarge", "16")
         : status >= 500 ? Text.of("internal", "—") : Text.of("request.bad", Integer.toString(status));
-    Locale locale = Api.messageLocale(request.getHeaders().get(HttpHeader.ACCEPT_LANGUAGE));
+    Locale locale = org.tanji.server.adapter.Requests.messageLocale(request.getHeaders().get(HttpHeader.ACCEPT_LANGUAGE));
     byte[] body = Json.bytes(g -> {
       g.writeStartObject();
       g.writeStringField("code", code);
-      g.writeStringField("message", Messages.render(Api.BUNDLE, text, locale));
+      g.writeStringField("message", Messages.render(org.tanji.server.app.AppException.BUNDLE, text, locale));
       g.writeEndObject();
     });
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");

@@ -10,7 +10,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import org.tanji.io.ResultJson;
-import org.tanji.server.store.Studies;
+import org.tanji.server.adapter.HttpError;
+import org.tanji.server.domain.Summary;
+import org.tanji.server.domain.Version;
 
 /** JSON in and out: request bodies as trees, responses written field by field. */
 final class Json {
@@ -46,10 +48,10 @@ final class Json {
       node = MAPPER.readTree(body);
     } catch (IOException e) {
       String m = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : String.valueOf(e.getMessage());
-      throw ApiError.of(400, "BAD_JSON", "json.bad", m.length() > 300 ? m.substring(0, 300) + "…" : m);
+      throw HttpError.of(400, "BAD_JSON", "json.bad", m.length() > 300 ? m.substring(0, 300) + "…" : m);
     }
     if (node == null || !node.isObject()) {
-      throw ApiError.of(400, "BAD_JSON", "json.notObject", example);
+      throw HttpError.of(400, "BAD_JSON", "json.notObject", example);
     }
     return node;
   }
@@ -58,7 +60,7 @@ final class Json {
   static String string(JsonNode object, String field) {
     JsonNode v = object.get(field);
     if (v == null || !v.isTextual()) {
-      throw ApiError.of(400, "BAD_FIELD", "field.missing", field);
+      throw HttpError.of(400, "BAD_FIELD", "field.missing", field);
     }
     return v.asText();
   }
@@ -68,7 +70,7 @@ final class Json {
   }
 
   /** The summary fields of a version: what it is and what it computed to. */
-  static void summary(JsonGenerator g, Studies.Summary s) throws IOException {
+  static void summary(JsonGenerator g, Summary s) throws IOException {
     g.writeStringField("name", s.name());
     g.writeStringField("declaredUnit", s.declaredUnit());
     ResultJson.writeNumber(g, "perUnit_kgCO2e", s.perUnitKgCO2e());
@@ -84,7 +86,7 @@ final class Json {
     g.writeNumberField("warnings", s.warnings());
   }
 
-  static void version(JsonGenerator g, Studies.Version v) throws IOException {
+  static void version(JsonGenerator g, Version v) throws IOException {
     g.writeNumberField("version", v.version());
     instant(g, "storedAt", v.createdAt());
     g.writeStringField("storedBy", v.createdBy());

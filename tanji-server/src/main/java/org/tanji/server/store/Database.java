@@ -82,18 +82,29 @@ public final class Database implements AutoCloseable {
     return product;
   }
 
-  /** Runs work in one transaction: committed when it returns, rolled back when it throws. */
+  /**
+   * Runs work in one transaction: committed when the outermost call returns, rolled back when it
+   * throws. A call made while this thread is inside a transaction joins it, so a service may call
+   * others (and repositories) and still commit once: a change and its audit record go together.
+   */
   public <T> T inTransaction(Work<T> work) {
+    Handle joined = CURRENT.get();
+    if (joined != null) {
+      return work.run(joined);
+    }
     try (Connection c = pool.getConnection()) {
       c.setAutoCommit(false);
+      Handle h = new Handle(c);
+      CURRENT.set(h);
       try {
-        T result = work.run(c);
+        T result = work.run(h);
         c.commit();
         return result;
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
+      } catch (RuntimeException | Error e) {
+        rollback(c, e);
         throw e;
       } finally {
+        CURRENT.remove();
         c.setAutoCommit(true);
       }
     } catch (SQLException e) {
@@ -101,13 +112,20 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  /** Runs a read on one connection. */
-  public <T> T read(Work<T> work) {
-    try (Connection c = pool.getConnection()) {
-      return work.run(c);
+  private static void rollback(Connection c, Throwable cause) {
+    try {
+      c.rollback();
     } catch (SQLException e) {
-      throw new StoreException(e);
+      cause.addSuppressed(e);
     }
+  }
+
+  /** The transaction this thread is in, if any. */
+  private static final ThreadLocal<Handle> CURRENT = new ThreadLocal<>();
+
+  /** Whether this thread is inside a transaction (for tests of composition). */
+  public static boolean inTransactionNow() {
+    return CURRENT.get() != null;
   }
 
   @Override
@@ -115,10 +133,10 @@ public final class Database implements AutoCloseable {
     pool.close();
   }
 
-  /** Work on a connection. */
+  /** Work in a transaction. */
   @FunctionalInterface
   public interface Work<T> {
-    T run(Connection c) throws SQLException;
+    T run(Handle h);
   }
 
   /** A URL without its password parameter, for messages. */

@@ -14,12 +14,12 @@ public final class StoreException extends RuntimeException {
 
   private final transient Text text;
 
-  StoreException(String key, Object... args) {
+  public StoreException(String key, Object... args) {
     super(key + " " + List.of(args));
     this.text = Text.of(key, args);
   }
 
-  StoreException(SQLException cause) {
+  public StoreException(SQLException cause) {
     super(cause.getMessage(), cause);
     this.text = null;
   }
@@ -30,6 +30,15 @@ public final class StoreException extends RuntimeException {
   }
 
   /** SQLSTATE 23505 (both H2 and PostgreSQL): a unique constraint was violated. */
+  public boolean isUniqueViolation() {
+    return getCause() instanceof SQLException s && isUniqueViolation(s);
+  }
+
+  /** No connection could be had in time: the database is down or overloaded, not a bug. */
+  public boolean isUnavailable() {
+    return getCause() instanceof java.sql.SQLTransientConnectionException;
+  }
+
   static boolean isUniqueViolation(SQLException e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof SQLException s && "23505".equals(s.getSQLState())) {

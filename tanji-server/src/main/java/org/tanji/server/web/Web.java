@@ -7,6 +7,8 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.SameSite;
 import java.io.IOException;
@@ -45,20 +47,31 @@ import org.tanji.core.model.Identified;
 import org.tanji.core.model.Quality;
 import org.tanji.core.model.Stage;
 import org.tanji.core.model.Study;
+import org.tanji.io.StudyDiff;
 import org.tanji.report.ReportFormat;
-import org.tanji.server.http.Api;
-import org.tanji.server.http.ApiError;
-import org.tanji.server.http.Computations;
-import org.tanji.server.store.Accounts;
-import org.tanji.server.store.Principal;
-import org.tanji.server.store.Studies;
+import org.tanji.server.adapter.Adapter;
+import org.tanji.server.adapter.HttpError;
+import org.tanji.server.adapter.Incidents;
+import org.tanji.server.adapter.Requests;
+import org.tanji.server.app.AccountService;
+import org.tanji.server.app.AppException;
+import org.tanji.server.app.Computations;
+import org.tanji.server.app.Env;
+import org.tanji.server.app.Hashes;
+import org.tanji.server.app.StudyService;
+import org.tanji.server.domain.Principal;
+import org.tanji.server.domain.StudyFile;
+import org.tanji.server.domain.StudyInfo;
+import org.tanji.server.domain.Summary;
+import org.tanji.server.domain.Token;
+import org.tanji.server.domain.Version;
 
 /**
  * The web pages: sign-in, the organization's studies, the study editor, results with charts,
  * versions and their differences. Server-rendered (Pebble), in Chinese or English by the user's
  * choice, with a session cookie, a CSRF token on every form and a strict content security policy.
  */
-public final class Web {
+public final class Web implements Adapter {
 
   static final String SESSION = "tanji_session";
   static final String LANG = "tanji_lang";
@@ -66,24 +79,23 @@ public final class Web {
 
   private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
       + "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
-  private static final SecureRandom RANDOM = new SecureRandom();
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-  private final Api api;
-  private final Accounts accounts;
-  private final Studies studies;
-  private final Computations computations;
-  private final Clock clock;
+  private final AccountService accounts;
+  private final StudyService studies;
+  private final Env env;
+  private final Requests requests;
+  private final Incidents incidents;
   private final Pages pages = new Pages();
   private final Map<String, String> webjars;
 
-  public Web(Api api, Accounts accounts, Studies studies, Clock clock) {
-    this.api = api;
+  public Web(AccountService accounts, StudyService studies, Env env, Requests requests, Incidents incidents) {
     this.accounts = accounts;
     this.studies = studies;
-    this.computations = api.computations();
-    this.clock = clock;
+    this.env = env;
+    this.requests = requests;
+    this.incidents = incidents;
     this.webjars = webjarVersions();
   }
 
@@ -93,46 +105,57 @@ public final class Web {
     void handle(Context ctx, Principal who) throws Exception;
   }
 
-  /** Registers the pages; errors outside {@code /api/} become pages too. */
+  /** The pages answer every path that no other adapter owns: they are the server's default. */
+  @Override
+  public boolean owns(String path) {
+    return true;
+  }
+
+  @Override
+  public void before(Context ctx) {
+    ctx.header("X-Content-Type-Options", "nosniff");
+    ctx.header("Referrer-Policy", "same-origin");
+    if (ctx.path().startsWith("/webjars/") || ctx.path().startsWith("/static/")) {
+      return;
+    }
+    ctx.header("Content-Security-Policy", CSP);
+    ctx.header("X-Frame-Options", "DENY");
+    ctx.header("Cache-Control", "no-store");
+    if (ctx.method().name().equals("POST")) {
+      requests.refuseOversized(ctx);
+      checkOrigin(ctx);
+    }
+  }
+
+  /** Registers the pages. */
+  @Override
   public void register(RoutesConfig routes) {
-    api.pageErrors(this::errorPage);
-    routes.before(ctx -> {
-      if (ctx.path().startsWith("/api/")) {
-        return;
-      }
-      ctx.header("X-Content-Type-Options", "nosniff");
-      ctx.header("Referrer-Policy", "same-origin");
-      if (ctx.path().startsWith("/webjars/") || ctx.path().startsWith("/static/")) {
-        return;
-      }
-      ctx.header("Content-Security-Policy", CSP);
-      ctx.header("X-Frame-Options", "DENY");
-      ctx.header("Cache-Control", "no-store");
-      if (ctx.method().name().equals("POST")) {
-        api.refuseOversized(ctx);
-        checkOrigin(ctx);
-      }
-    });
-    routes.get("/", ctx -> ctx.redirect("/studies", HttpStatus.SEE_OTHER));
-    routes.get("/login", this::loginPage);
+    get(routes, "/", ctx -> ctx.redirect("/studies", HttpStatus.SEE_OTHER));
+    get(routes, "/login", this::loginPage);
     routes.post("/login", this::login);
-    routes.get("/lang/{code}", this::switchLanguage);
+    get(routes, "/lang/{code}", this::switchLanguage);
     routes.post("/logout", authed(this::logout));
-    routes.get("/studies", authed(this::dashboard));
-    routes.get("/studies/new", authed((ctx, who) -> editor(ctx, who, null, null, null, List.of(), null)));
+    get(routes, "/studies", authed(this::dashboard));
+    get(routes, "/studies/new", authed((ctx, who) -> editor(ctx, who, null, null, null, List.of(), null)));
     routes.post("/studies/new", authed((ctx, who) -> save(ctx, who, null)));
     routes.post("/studies/check", authed(this::check));
     routes.post("/studies/upload", authed((ctx, who) -> upload(ctx, who, null)));
-    routes.get("/studies/{id}", authed(this::resultPage));
-    routes.get("/studies/{id}/edit", authed(this::edit));
+    get(routes, "/studies/{id}", authed(this::resultPage));
+    get(routes, "/studies/{id}/edit", authed(this::edit));
     routes.post("/studies/{id}/edit", authed((ctx, who) -> save(ctx, who, studyId(ctx))));
-    routes.get("/studies/{id}/source", authed(this::source));
+    get(routes, "/studies/{id}/source", authed(this::source));
     routes.post("/studies/{id}/source", authed(this::saveSource));
     routes.post("/studies/{id}/upload", authed((ctx, who) -> upload(ctx, who, studyId(ctx))));
-    routes.get("/studies/{id}/file", authed(this::file));
-    routes.get("/studies/{id}/report", authed(this::report));
-    routes.get("/studies/{id}/versions", authed(this::versions));
-    routes.get("/factors/search", authed(this::searchFactors));
+    get(routes, "/studies/{id}/file", authed(this::file));
+    get(routes, "/studies/{id}/report", authed(this::report));
+    get(routes, "/studies/{id}/versions", authed(this::versions));
+    get(routes, "/factors/search", authed(this::searchFactors));
+  }
+
+  /** A page, and HEAD on it: the same handler (authentication included), Jetty sends no body. */
+  private static void get(RoutesConfig routes, String path, Handler h) {
+    routes.get(path, h);
+    routes.addHttpHandler(HandlerType.HEAD, path, h);
   }
 
   // ---- sessions, language, CSRF
@@ -140,15 +163,15 @@ public final class Web {
   private Handler authed(Authed page) {
     return ctx -> {
       String token = ctx.cookie(SESSION);
-      Accounts.Auth auth = token == null ? new Accounts.Unknown() : accounts.authenticate(token);
-      if (auth instanceof Accounts.Valid v) {
+      AccountService.Auth auth = token == null ? new AccountService.Unknown() : accounts.authenticate(token);
+      if (auth instanceof AccountService.Valid v) {
         if (ctx.method().name().equals("POST")) {
           checkCsrf(ctx, csrf(token));
         }
         page.handle(ctx, v.principal());
         return;
       }
-      boolean expired = auth instanceof Accounts.Expired;
+      boolean expired = auth instanceof AccountService.Expired;
       if (token != null) {
         clearSession(ctx);
       }
@@ -164,7 +187,7 @@ public final class Web {
 
   /** The CSRF token of a session: derived from its secret, so it needs no storage and dies with it. */
   static String csrf(String sessionToken) {
-    return Accounts.sha256("csrf\n" + sessionToken);
+    return Hashes.sha256("csrf\n" + sessionToken);
   }
 
   private static void checkCsrf(Context ctx, String expected) {
@@ -205,7 +228,7 @@ public final class Web {
     if ("en".equals(chosen)) {
       return Messages.EN;
     }
-    return Api.messageLocale(ctx);
+    return Requests.messageLocale(ctx);
   }
 
   private void switchLanguage(Context ctx) {
@@ -213,7 +236,7 @@ public final class Web {
     if (!code.equals("zh") && !code.equals("en")) {
       throw new PageError(404, "page.notFound");
     }
-    Cookie c = new Cookie(LANG, code, "/", 365 * 24 * 3600, secure(ctx), true, null, SameSite.LAX);
+    Cookie c = new Cookie(LANG, code, "/", 365 * 24 * 3600, requests.secure(ctx), true, null, SameSite.LAX);
     ctx.cookie(c);
     ctx.redirect(localPath(ctx.queryParam("back")), HttpStatus.SEE_OTHER);
   }
@@ -227,12 +250,8 @@ public final class Web {
     return back;
   }
 
-  private static boolean secure(Context ctx) {
-    return "https".equals(ctx.scheme());
-  }
-
   private void clearSession(Context ctx) {
-    ctx.cookie(new Cookie(SESSION, "", "/", 0, secure(ctx), true, null, SameSite.LAX));
+    ctx.cookie(new Cookie(SESSION, "", "/", 0, requests.secure(ctx), true, null, SameSite.LAX));
   }
 
   // ---- sign-in
@@ -245,9 +264,9 @@ public final class Web {
   /** The sign-in form, with a fresh token in its own short-lived cookie. */
   private void loginForm(Context ctx, int status, String message, String username, String next) {
     byte[] raw = new byte[24];
-    RANDOM.nextBytes(raw);
+    env.random().nextBytes(raw);
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
-    ctx.cookie(new Cookie(LOGIN_CSRF, token, "/login", 3600, secure(ctx), true, null, SameSite.STRICT));
+    ctx.cookie(new Cookie(LOGIN_CSRF, token, "/login", 3600, requests.secure(ctx), true, null, SameSite.STRICT));
     Map<String, Object> m = base(ctx, null, token);
     m.put("message", message);
     m.put("username", username);
@@ -265,23 +284,26 @@ public final class Web {
     checkCsrf(ctx, expected);
     String username = Optional.ofNullable(ctx.formParam("username")).orElse("");
     String password = Optional.ofNullable(ctx.formParam("password")).orElse("");
-    Accounts.Token token;
+    Token token;
     try {
-      token = api.login(ctx.req().getRemoteAddr(), username, password);
-    } catch (ApiError e) {
-      e.headers().forEach(ctx::header);
-      // the server bundle's message (wrong password, too many attempts): the same words as the API's
-      loginForm(ctx, e.status(), Messages.render(Api.BUNDLE, e.text(), locale(ctx)), username, ctx.formParam("next"));
+      token = accounts.signIn(requests.clientAddress(ctx), username, password);
+    } catch (AppException.TooManyAttempts e) {
+      ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+      loginForm(ctx, 429, Messages.render(AppException.BUNDLE, e.text(), locale(ctx)), username, ctx.formParam("next"));
+      return;
+    } catch (AppException.Unauthenticated e) {
+      // the server bundle's message: the same words as the API's
+      loginForm(ctx, 401, Messages.render(AppException.BUNDLE, e.text(), locale(ctx)), username, ctx.formParam("next"));
       return;
     }
-    int maxAge = (int) Math.max(1, Duration.between(clock.instant(), token.expiresAt()).getSeconds());
-    ctx.cookie(new Cookie(SESSION, token.value(), "/", maxAge, secure(ctx), true, null, SameSite.LAX));
-    ctx.cookie(new Cookie(LOGIN_CSRF, "", "/login", 0, secure(ctx), true, null, SameSite.STRICT));
+    int maxAge = (int) Math.max(1, Duration.between(env.clock().instant(), token.expiresAt()).getSeconds());
+    ctx.cookie(new Cookie(SESSION, token.value(), "/", maxAge, requests.secure(ctx), true, null, SameSite.LAX));
+    ctx.cookie(new Cookie(LOGIN_CSRF, "", "/login", 0, requests.secure(ctx), true, null, SameSite.STRICT));
     ctx.redirect(localPath(ctx.formParam("next")), HttpStatus.SEE_OTHER);
   }
 
   private void logout(Context ctx, Principal who) {
-    accounts.revoke(ctx.cookie(SESSION));
+    accounts.signOut(ctx.cookie(SESSION));
     clearSession(ctx);
     ctx.redirect("/login", HttpStatus.SEE_OTHER);
   }
@@ -291,15 +313,15 @@ public final class Web {
   private void dashboard(Context ctx, Principal who) {
     Locale locale = locale(ctx);
     List<Map<String, Object>> rows = new ArrayList<>();
-    for (Studies.StudyInfo s : studies.list(who.orgId())) {
-      Studies.Summary sum = s.current().summary();
+    for (StudyInfo s : studies.list(who)) {
+      Summary sum = s.current().summary();
       Map<String, Object> r = new HashMap<>();
       r.put("id", s.id().toString());
       r.put("name", sum.name());
       r.put("file", s.current().fileName());
       r.put("unit", sum.declaredUnit() == null ? "" : sum.declaredUnit());
       putSummary(r, sum);
-      r.put("state", s.state());
+      r.put("state", s.state().id());
       r.put("version", s.currentVersion());
       r.put("changed", when(s.current().createdAt()));
       r.put("changedBy", s.current().createdBy());
@@ -312,7 +334,7 @@ public final class Web {
   }
 
   /** What a stored version computed to, for a row of a list: per unit, grade and score, errors and warnings. */
-  private static void putSummary(Map<String, Object> row, Studies.Summary sum) {
+  private static void putSummary(Map<String, Object> row, Summary sum) {
     row.put("perUnit", sum.perUnitKgCO2e() == null ? null : figure(sum.perUnitKgCO2e()));
     row.put("grade", sum.dqGrade());
     row.put("score", sum.dqScore() == null ? null : number(sum.dqScore(), 2));
@@ -322,10 +344,10 @@ public final class Web {
 
   private void resultPage(Context ctx, Principal who) {
     UUID id = studyId(ctx);
-    Studies.StudyInfo info = studies.find(who.orgId(), id).orElseThrow(() -> notFound(id));
+    StudyInfo info = studies.study(who, id);
     int version = versionParam(ctx, info);
-    Studies.Version v = studies.version(who.orgId(), id, version).orElseThrow(() -> notFound(id));
-    Computations.Computed c = computations.computed(id, version, () -> load(who, id, version));
+    Version v = studies.version(who, id, Optional.of(version));
+    Computations.Computed c = studies.computed(who, id, version);
     Locale locale = locale(ctx);
     Result r = c.result();
     Map<String, Object> m = base(ctx, who, null);
@@ -475,10 +497,10 @@ public final class Web {
 
   private void edit(Context ctx, Principal who) {
     UUID id = studyId(ctx);
-    Studies.StudyInfo info = studies.find(who.orgId(), id).orElseThrow(() -> notFound(id));
+    StudyInfo info = studies.study(who, id);
     int version = info.currentVersion();
-    Studies.Content content = load(who, id, version);
-    Optional<ObjectNode> tree = tree(content);
+    StudyFile content = studies.file(who, id, version);
+    Optional<ObjectNode> tree = tree(who, id, version, content);
     if (tree.isEmpty()) {
       if (content.format().equals("xlsx")) {
         throw new PageError(409, "edit.workbookErrors");
@@ -486,24 +508,23 @@ public final class Web {
       ctx.redirect("/studies/" + id + "/source", HttpStatus.SEE_OTHER);
       return;
     }
-    Computations.Computed c = computations.computed(id, version, () -> content);
+    Computations.Computed c = studies.computed(who, id, version);
     editor(ctx, who, info, StudyForm.of(tree.get()), findingsJson(c.result().findings(), locale(ctx)), List.of(),
         null);
   }
 
   /** A version's file as the form's base: YAML or JSON as stored, a workbook through its YAML form. */
-  private Optional<ObjectNode> tree(Studies.Content content) {
+  private Optional<ObjectNode> tree(Principal who, UUID id, int version, StudyFile content) {
     if (content.format().equals("xlsx")) {
-      try {
-        return StudyForm.parse(api.convert(content, "yaml"), "yaml");
-      } catch (ApiError | IOException e) {
+      if (studies.computed(who, id, version).result().hasErrors()) {
         return Optional.empty(); // a workbook with errors: to be fixed in the workbook
       }
+      return StudyForm.parse(studies.convert(who, id, version, "yaml").bytes(), "yaml");
     }
     return StudyForm.parse(content.bytes(), content.format());
   }
 
-  private void editor(Context ctx, Principal who, Studies.StudyInfo info, StudyForm.Values values, String findings,
+  private void editor(Context ctx, Principal who, StudyInfo info, StudyForm.Values values, String findings,
       List<StudyForm.Problem> problems, String conflict) {
     Locale locale = locale(ctx);
     if (values == null) {
@@ -533,14 +554,14 @@ public final class Web {
   }
 
   /** Stores the form as a new study or a new version; what the user typed is never lost. */
-  private void save(Context ctx, Principal who, UUID id) throws IOException {
+  private void save(Context ctx, Principal who, UUID id) {
     StudyForm.Values values = StudyForm.of(ctx.formParamMap());
-    Studies.StudyInfo info = id == null ? null : studies.find(who.orgId(), id).orElseThrow(() -> notFound(id));
+    StudyInfo info = id == null ? null : studies.study(who, id);
     int expected = info == null ? 0 : parseVersion(ctx.formParam("_version"));
     List<StudyForm.Problem> problems = StudyForm.problems(values);
     if (!problems.isEmpty()) {
       ctx.status(422);
-      editor(ctx, who, info == null ? null : withVersion(info, expected), values, null, problems, null);
+      editor(ctx, who, info == null ? null : info.atVersion(expected), values, null, problems, null);
       return;
     }
     ObjectNode base;
@@ -550,35 +571,30 @@ public final class Web {
       String name = values.scalars().get("product.name").strip();
       fileName = safeFileName(name.isEmpty() ? "study" : name) + ".yaml";
     } else {
-      Studies.Content content = load(who, id, expected);
-      base = tree(content).orElseThrow(() -> new PageError(409, "edit.workbookErrors"));
-      fileName = Api.baseName(content.fileName()) + ".yaml";
+      StudyFile content = studies.file(who, id, expected);
+      base = tree(who, id, expected, content).orElseThrow(() -> new PageError(409, "edit.workbookErrors"));
+      fileName = StudyService.baseName(content.fileName()) + ".yaml";
     }
-    byte[] yaml = StudyForm.yaml(StudyForm.apply(base, values));
-    Api.Received received = new Api.Received(yaml, "yaml", fileName);
-    Computations.Computed c = computations.compute(yaml, "yaml", fileName);
-    Studies.Version v;
+    StudyFile file = new StudyFile(StudyForm.yaml(StudyForm.apply(base, values)), "yaml", fileName);
+    StudyService.Stored stored;
     if (info == null) {
-      v = studies.create(who, Api.upload(received, c));
+      stored = studies.create(who, file);
     } else {
       try {
-        v = studies.update(who, id, expected, Api.upload(received, c)).orElseThrow(() -> notFound(id));
-      } catch (Studies.Conflict conflict) {
-        Studies.Version cur = conflict.current();
+        stored = studies.store(who, id, expected, file);
+      } catch (AppException.VersionConflict conflict) {
+        Version cur = conflict.current();
         ctx.status(409);
         String message = Pages.word("edit.conflict", locale(ctx), cur.version(), cur.createdBy(), when(cur.createdAt()),
             expected);
-        editor(ctx, who, withVersion(info, cur.version()), values, findingsJson(c.result().findings(), locale(ctx)),
-            List.of(), message);
+        editor(ctx, who, info.atVersion(cur.version()), values,
+            findingsJson(conflict.unstoredFindings(), locale(ctx)), List.of(), message);
         return;
       }
     }
-    String target = "/studies/" + v.studyId() + (c.result().hasErrors() ? "/edit?saved=" + v.version() : "");
-    ctx.redirect(target, HttpStatus.SEE_OTHER);
-  }
-
-  private static Studies.StudyInfo withVersion(Studies.StudyInfo info, int version) {
-    return new Studies.StudyInfo(info.id(), version, info.state(), info.createdAt(), info.createdBy(), info.current());
+    Version v = stored.version();
+    boolean errors = stored.computed().result().hasErrors();
+    ctx.redirect("/studies/" + v.studyId() + (errors ? "/edit?saved=" + v.version() : ""), HttpStatus.SEE_OTHER);
   }
 
   private static int parseVersion(String text) {
@@ -604,9 +620,11 @@ public final class Web {
     String idText = ctx.formParam("_id");
     if (idText != null && !idText.isEmpty()) {
       UUID id = parseId(idText);
-      base = tree(load(who, id, parseVersion(ctx.formParam("_version")))).orElse(base);
+      int version = parseVersion(ctx.formParam("_version"));
+      base = tree(who, id, version, studies.file(who, id, version)).orElse(base);
     }
-    Result r = computations.compute(StudyForm.yaml(StudyForm.apply(base, values)), "yaml", "study.yaml").result();
+    Result r = studies.check(new StudyFile(StudyForm.yaml(StudyForm.apply(base, values)), "yaml", "study.yaml"))
+        .result();
     answer.put("findings", findings(r.findings(), locale, false));
     answer.put("perUnit", r.hasErrors() || r.perUnitKgCO2e() == null ? null : figure(r.perUnitKgCO2e()));
     jsonAnswer(ctx, answer);
@@ -632,16 +650,16 @@ public final class Web {
 
   private void source(Context ctx, Principal who) {
     UUID id = studyId(ctx);
-    Studies.StudyInfo info = studies.find(who.orgId(), id).orElseThrow(() -> notFound(id));
-    Studies.Content content = load(who, id, info.currentVersion());
+    StudyInfo info = studies.study(who, id);
+    StudyFile content = studies.file(who, id, info.currentVersion());
     if (content.format().equals("xlsx")) {
       throw new PageError(409, "source.workbook");
     }
-    Computations.Computed c = computations.computed(id, info.currentVersion(), () -> content);
+    Computations.Computed c = studies.computed(who, id, info.currentVersion());
     sourcePage(ctx, who, info, new String(content.bytes(), StandardCharsets.UTF_8), c.result().findings(), null);
   }
 
-  private void sourcePage(Context ctx, Principal who, Studies.StudyInfo info, String text, List<Finding> findings,
+  private void sourcePage(Context ctx, Principal who, StudyInfo info, String text, List<Finding> findings,
       String conflict) {
     Locale locale = locale(ctx);
     Map<String, Object> m = base(ctx, who, null);
@@ -657,10 +675,10 @@ public final class Web {
 
   private void saveSource(Context ctx, Principal who) {
     UUID id = studyId(ctx);
-    Studies.StudyInfo info = studies.find(who.orgId(), id).orElseThrow(() -> notFound(id));
+    StudyInfo info = studies.study(who, id);
     int expected = parseVersion(ctx.formParam("_version"));
     String text = Optional.ofNullable(ctx.formParam("text")).orElse("").replace("\r\n", "\n");
-    Studies.Content old = load(who, id, expected);
+    StudyFile old = studies.file(who, id, expected);
     if (old.format().equals("xlsx")) {
       throw new PageError(409, "source.workbook");
     }
@@ -668,74 +686,63 @@ public final class Web {
     if (bytes.length == 0) {
       throw new PageError(400, "source.empty");
     }
-    Computations.Computed c = computations.compute(bytes, old.format(), old.fileName());
     try {
-      studies.update(who, id, expected, Api.upload(new Api.Received(bytes, old.format(), old.fileName()), c))
-          .orElseThrow(() -> notFound(id));
-      ctx.redirect("/studies/" + id + (c.result().hasErrors() ? "/source" : ""), HttpStatus.SEE_OTHER);
-    } catch (Studies.Conflict conflict) {
-      Studies.Version cur = conflict.current();
+      StudyService.Stored stored = studies.store(who, id, expected, new StudyFile(bytes, old.format(), old.fileName()));
+      ctx.redirect("/studies/" + id + (stored.computed().result().hasErrors() ? "/source" : ""), HttpStatus.SEE_OTHER);
+    } catch (AppException.VersionConflict conflict) {
+      Version cur = conflict.current();
       ctx.status(409);
-      sourcePage(ctx, who, withVersion(info, cur.version()), text, c.result().findings(),
+      sourcePage(ctx, who, info.atVersion(cur.version()), text, conflict.unstoredFindings(),
           Pages.word("edit.conflict", locale(ctx), cur.version(), cur.createdBy(), when(cur.createdAt()), expected));
     }
   }
 
   /** A workbook, YAML or JSON file as a new study, or as the next version of one. */
-  private void upload(Context ctx, Principal who, UUID id) throws IOException {
-    Api.Received in = api.receive(ctx);
-    Computations.Computed c = computations.compute(in.bytes(), in.format(), in.fileName());
-    Studies.Version v;
+  private void upload(Context ctx, Principal who, UUID id) {
+    StudyFile in = requests.receive(ctx);
+    Version v;
     if (id == null) {
-      v = studies.create(who, Api.upload(in, c));
+      v = studies.create(who, in).version();
     } else {
       int expected = parseVersion(ctx.formParam("_version"));
       try {
-        v = studies.update(who, id, expected, Api.upload(in, c)).orElseThrow(() -> notFound(id));
-      } catch (Studies.Conflict conflict) {
-        Studies.Version cur = conflict.current();
+        v = studies.store(who, id, expected, in).version();
+      } catch (AppException.VersionConflict conflict) {
+        Version cur = conflict.current();
         throw new PageError(409, "upload.conflict", cur.version(), cur.createdBy(), when(cur.createdAt()));
       }
     }
     ctx.redirect("/studies/" + v.studyId(), HttpStatus.SEE_OTHER);
   }
 
-  private void file(Context ctx, Principal who) throws IOException {
+  private void file(Context ctx, Principal who) {
     UUID id = studyId(ctx);
-    Studies.StudyInfo info = studies.find(who.orgId(), id).orElseThrow(() -> notFound(id));
+    StudyInfo info = studies.study(who, id);
     int version = versionParam(ctx, info);
-    Studies.Content content = load(who, id, version);
-    String format = Optional.ofNullable(ctx.queryParam("format")).orElse(content.format());
-    byte[] bytes = api.convert(content, format);
-    ctx.header("Content-Disposition", Api.attachment(Api.baseName(content.fileName()) + "." + format));
-    ctx.contentType(Api.mediaType(format)).result(bytes);
+    Optional<String> wanted = Optional.ofNullable(ctx.queryParam("format"));
+    StudyFile f = wanted.isEmpty() ? studies.file(who, id, version) : studies.convert(who, id, version, wanted.get());
+    ctx.header("Content-Disposition", Requests.attachment(StudyService.baseName(f.fileName()) + "." + f.format()));
+    ctx.contentType(Requests.mediaType(f.format())).result(f.bytes());
   }
 
   private void report(Context ctx, Principal who) {
     UUID id = studyId(ctx);
-    Studies.StudyInfo info = studies.find(who.orgId(), id).orElseThrow(() -> notFound(id));
+    StudyInfo info = studies.study(who, id);
     int version = versionParam(ctx, info);
-    ReportFormat format = Api.reportFormat(ctx);
-    Optional<Locale> locale = Api.lang(ctx);
-    byte[] body = api.report(who, id, version, format, locale);
+    ReportFormat format = Requests.reportFormat(ctx);
+    Optional<Locale> locale = Requests.lang(ctx);
+    byte[] body = studies.report(who, id, version, format, locale);
     String name = safeFileName(info.current().summary().name()) + "-v" + version
         + locale.map(l -> "-" + l.getLanguage()).orElse("") + "." + format.extension();
-    if (format == ReportFormat.HTML) {
-      // the report is a document of its own: its inline styles and images, nothing else
-      ctx.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
-          + "font-src data:; frame-ancestors 'none'");
-    } else {
-      ctx.header("Content-Disposition", Api.attachment(name));
-    }
-    ctx.contentType(Api.mediaType(format)).result(body);
+    Requests.report(ctx, format, body, name);
   }
 
   private void versions(Context ctx, Principal who) {
     UUID id = studyId(ctx);
-    Studies.StudyInfo info = studies.find(who.orgId(), id).orElseThrow(() -> notFound(id));
+    StudyInfo info = studies.study(who, id);
     Locale locale = locale(ctx);
     List<Map<String, Object>> rows = new ArrayList<>();
-    for (Studies.Version v : studies.versions(who.orgId(), id)) {
+    for (Version v : studies.versions(who, id)) {
       Map<String, Object> r = new HashMap<>();
       r.put("n", v.version());
       r.put("at", when(v.createdAt()));
@@ -757,10 +764,10 @@ public final class Web {
     m.put("changes", null);
     m.put("unreadable", false);
     if (a != b) {
-      Study before = computations.computed(id, a, () -> load(who, id, a)).study();
-      Study after = computations.computed(id, b, () -> load(who, id, b)).study();
+      Study before = studies.computed(who, id, a).study();
+      Study after = studies.computed(who, id, b).study();
       List<Map<String, Object>> changes = new ArrayList<>();
-      for (StudyDiff.Change ch : StudyDiff.between(before, after)) {
+      for (StudyDiff.Change ch : studies.differences(who, id, a, b)) {
         Map<String, Object> r = new HashMap<>();
         r.put("kind", ch.kind().name().toLowerCase(Locale.ROOT));
         r.put("section", Pages.word("section." + ch.section(), locale));
@@ -792,7 +799,7 @@ public final class Web {
     String q = Optional.ofNullable(ctx.queryParam("q")).orElse("").strip();
     List<Map<String, Object>> rows = new ArrayList<>();
     if (!q.isEmpty()) {
-      for (Factor f : computations.library().search(q, null, null)) {
+      for (Factor f : studies.factors(q, null, null)) {
         if (rows.size() == 30) {
           break;
         }
@@ -827,21 +834,70 @@ public final class Web {
     ctx.contentType("text/html; charset=utf-8").result(pages.render(template, model, locale(ctx)));
   }
 
-  private void errorPage(ApiError e, Context ctx) {
+  @Override
+  public void fail(Context ctx, Exception e) {
     Locale locale = locale(ctx);
-    String message = e instanceof PageError p ? Pages.word(p.key, locale, p.args) : Messages.render(Api.BUNDLE, e.text(), locale);
-    e.headers().forEach(ctx::header);
+    int status;
+    String message;
+    List<Finding> findings = List.of();
+    Optional<AppException> refusal = AppException.of(e);
+    if (e instanceof PageError p) {
+      status = p.status;
+      message = Pages.word(p.key, locale, p.args);
+    } else if (e instanceof HttpError h) {
+      if (h.status() == 413) {
+        requests.drain(ctx);
+      }
+      h.headers().forEach(ctx::header);
+      status = h.status();
+      message = Messages.render(AppException.BUNDLE, h.text(), locale);
+    } else if (refusal.isPresent()) {
+      AppException a = refusal.get();
+      status = status(a);
+      message = Messages.render(AppException.BUNDLE, a.text(), locale);
+      findings = a.findings().orElse(List.of());
+      if (a instanceof AppException.TooManyAttempts t) {
+        ctx.header("Retry-After", Long.toString(t.retryAfterSeconds()));
+      }
+    } else if (e instanceof HttpResponseException r && r.getStatus() == 404) {
+      status = 404;
+      message = Pages.word("page.notFound", locale);
+    } else if (e instanceof HttpResponseException r && r.getStatus() < 500) {
+      status = r.getStatus();
+      message = Messages.render(AppException.BUNDLE, Text.of("request.bad", Integer.toString(status)), locale);
+    } else {
+      status = 500;
+      message = Messages.render(AppException.BUNDLE, Text.of("internal", incidents.record(ctx, e)), locale);
+    }
+    ctx.res().setHeader("Content-Disposition", null);
+    ctx.header("Content-Security-Policy", CSP);
     Map<String, Object> m = base(ctx, null, null);
-    m.put("status", e.status());
+    m.put("status", status);
     m.put("message", message);
-    m.put("findings", e.findings() == null ? List.of() : findings(e.findings(), locale, true));
+    m.put("findings", findings(findings, locale, true));
     m.put("title", Pages.word("error.title", locale));
-    ctx.status(e.status());
+    ctx.status(status);
     html(ctx, "error", m);
   }
 
-  private Studies.Content load(Principal who, UUID id, int version) {
-    return studies.content(who.orgId(), id, version).orElseThrow(() -> notFound(id));
+  /** The status of a page that answers an application refusal. */
+  private static int status(AppException e) {
+    if (e instanceof AppException.NotFound) {
+      return 404;
+    } else if (e instanceof AppException.Forbidden) {
+      return 403;
+    } else if (e instanceof AppException.Unauthenticated) {
+      return 401;
+    } else if (e instanceof AppException.Invalid) {
+      return 400;
+    } else if (e instanceof AppException.InvalidStudy) {
+      return 422;
+    } else if (e instanceof AppException.Conflict) {
+      return 409;
+    } else if (e instanceof AppException.TooManyAttempts) {
+      return 429;
+    }
+    return 503;
   }
 
   private static UUID studyId(Context ctx) {
@@ -859,16 +915,12 @@ public final class Web {
     throw new PageError(404, "study.none");
   }
 
-  private static int versionParam(Context ctx, Studies.StudyInfo info) {
+  private static int versionParam(Context ctx, StudyInfo info) {
     return intParam(ctx, "v", info.currentVersion(), info.currentVersion());
   }
 
-  private static PageError notFound(UUID id) {
-    return new PageError(404, "study.none");
-  }
-
   private String when(java.time.Instant t) {
-    return WHEN.format(t.atZone(ZoneId.systemDefault()));
+    return WHEN.format(t.atZone(env.clock().getZone()));
   }
 
   /** A figure for the pages, rounded and grouped as the report writes it: 2,821.88. */
@@ -902,13 +954,15 @@ public final class Web {
   }
 
   /** An answer of the pages that is not a success: a status and a message key of the pages' bundle. */
-  static final class PageError extends ApiError {
+  static final class PageError extends RuntimeException {
     private static final long serialVersionUID = 1L;
+    final int status;
     final String key;
     final transient Object[] args;
 
     PageError(int status, String key, Object... args) {
-      super(status, "PAGE", Text.of(key, args), null, Map.of());
+      super(key, null, false, false);
+      this.status = status;
       this.key = key;
       this.args = args;
     }

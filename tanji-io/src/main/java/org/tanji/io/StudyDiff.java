@@ -1,4 +1,4 @@
-package org.tanji.server.web;
+package org.tanji.io;
 
 import java.math.BigDecimal;
 import java.util.ArrayDeque;

@@ -1,4 +1,4 @@
-package org.tanji.server.web;
+package org.tanji.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,12 +11,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.tanji.core.model.Finding;
 import org.tanji.core.model.Study;
-import org.tanji.io.ReadResult;
-import org.tanji.io.StudyFiles;
-import org.tanji.io.StudyFormat;
 import org.tanji.io.library.FactorLibrary;
-import org.tanji.server.web.StudyDiff.Change;
-import org.tanji.server.web.StudyDiff.Kind;
+import org.tanji.io.StudyDiff.Change;
+import org.tanji.io.StudyDiff.Kind;
 
 /**
  * What the version history says changed between two studies. Every expected value can be checked by

@@ -1,4 +1,4 @@
-package org.tanji.server.http;
+package org.tanji.server.app;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -13,9 +13,9 @@ import org.tanji.core.model.Severity;
 import org.tanji.core.model.Study;
 import org.tanji.io.ReadResult;
 import org.tanji.io.StudyFiles;
-import org.tanji.io.StudyFormat;
 import org.tanji.io.library.FactorLibrary;
-import org.tanji.server.store.Studies;
+import org.tanji.server.domain.StudyFile;
+import org.tanji.server.domain.Summary;
 
 /**
  * Reads and computes stored versions, and keeps what they computed to. A version never changes,
@@ -32,7 +32,7 @@ public final class Computations {
   /** Versions read and computed, for pages that show a result: a few, as each holds a whole study. */
   private final Cache<Key, Computed> computed = Caffeine.newBuilder().maximumSize(32).build();
 
-  Computations(FactorLibrary library, long cacheBytes) {
+  public Computations(FactorLibrary library, long cacheBytes) {
     this.library = library;
     this.cache = Caffeine.newBuilder()
         .maximumWeight(cacheBytes)
@@ -53,13 +53,10 @@ public final class Computations {
     }
   }
 
-  public Computed compute(byte[] bytes, String format, String fileName) {
-    ReadResult read = StudyFiles.read(bytes, StudyFormat.valueOf(format.toUpperCase(Locale.ROOT)), fileName, library);
+  /** A file read and computed (not kept). */
+  public Computed compute(StudyFile file) {
+    ReadResult read = StudyFiles.read(file.bytes(), file.studyFormat(), file.fileName(), library);
     return new Computed(read, read.calculate());
-  }
-
-  public Computed compute(Studies.Content content) {
-    return compute(content.bytes(), content.format(), content.fileName());
   }
 
   /** The cached bytes for a key, made once (concurrent requests for the same key wait for one computation). */
@@ -68,11 +65,11 @@ public final class Computations {
   }
 
   /** A stored version read and computed, kept for the next page that shows it. */
-  public Computed computed(UUID study, int version, Supplier<Studies.Content> load) {
+  public Computed computed(UUID study, int version, Supplier<StudyFile> load) {
     return computed.get(new Key(study, version, ""), k -> compute(load.get()));
   }
 
-  void put(Key key, byte[] value) {
+  public void put(Key key, byte[] value) {
     cache.put(key, value);
   }
 
@@ -81,7 +78,7 @@ public final class Computations {
   }
 
   /** What a version computed to, for the study list. */
-  public static Studies.Summary summary(Computed c, String fileName) {
+  public static Summary summary(Computed c, String fileName) {
     Study s = c.study();
     String name = null;
     String unit = null;
@@ -105,7 +102,7 @@ public final class Computations {
         warnings++;
       }
     }
-    return new Studies.Summary(name, unit, r.perUnitKgCO2e(),
+    return new Summary(name, unit, r.perUnitKgCO2e(),
         r.dataQuality() == null ? null : r.dataQuality().score(),
         r.dataQuality() == null ? null : r.dataQuality().grade(), errors, warnings);
   }

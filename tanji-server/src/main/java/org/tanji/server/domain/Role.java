@@ -1,4 +1,4 @@
-package org.tanji.server.store;
+package org.tanji.server.domain;
 
 import java.util.Locale;
 import java.util.Optional;

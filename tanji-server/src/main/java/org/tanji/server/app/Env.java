@@ -1,0 +1,25 @@
+package org.tanji.server.app;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * What the application takes from the world: the time, new ids and randomness. Made once by the
+ * wiring ({@link #system()}) and replaced in tests, so nothing below reads the system clock or an
+ * unseeded generator of its own.
+ *
+ * @param clock the time, and the zone times are shown in
+ * @param ids new study ids
+ * @param random secrets: tokens, generated passwords, incident numbers
+ */
+public record Env(Clock clock, Supplier<UUID> ids, SecureRandom random) {
+
+  /** The time to store: whole microseconds, what both databases keep, so an answer shows what a later read gives. */
+  public Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+  }
+}

@@ -1,0 +1,271 @@
+package org.tanji.server.app;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.tanji.core.model.Factor;
+import org.tanji.io.ResultJson;
+import org.tanji.io.StudyDiff;
+import org.tanji.io.StudyFormat;
+import org.tanji.io.StudyWriter;
+import org.tanji.io.xlsx.Workbooks;
+import org.tanji.report.ReportFormat;
+import org.tanji.report.Reports;
+import org.tanji.report.model.ReportDocument;
+import org.tanji.server.domain.Principal;
+import org.tanji.server.domain.StudyFile;
+import org.tanji.server.domain.StudyInfo;
+import org.tanji.server.domain.Version;
+import org.tanji.server.store.Database;
+import org.tanji.server.store.StudyRepository;
+
+/**
+ * Studies: storing files as studies and versions, and what is made from a version (its result,
+ * its file in another format, its report, the differences between two versions). Every command
+ * takes the acting principal and sees only the principal's organization. A version never changes,
+ * so everything made from one is cached by version.
+ */
+public final class StudyService {
+
+  private final Database db;
+  private final Env env;
+  private final Computations computations;
+  private final StudyRepository repo = new StudyRepository();
+
+  public StudyService(Database db, Env env, Computations computations) {
+    this.db = db;
+    this.env = env;
+    this.computations = computations;
+  }
+
+  /** A version just stored, and what its file computed to. */
+  public record Stored(Version version, Computations.Computed computed) {}
+
+  // ---- storing
+
+  /** Stores a file as a new study, version 1, whatever its findings (they are shown with it). */
+  public Stored create(Principal who, StudyFile file) {
+    Computations.Computed c = computations.compute(file);
+    UUID id = env.ids().get();
+    Version v = db.inTransaction(h -> {
+      repo.insertStudy(h, id, who.orgId(), who.userId(), env.now());
+      return insert(h, who, id, 1, file, c);
+    });
+    return stored(v, c);
+  }
+
+  /**
+   * Stores a file as the next version of a study, if its current version is the one the caller
+   * started from.
+   *
+   * @throws AppException.NotFound when the organization has no such study
+   * @throws AppException.VersionConflict when someone stored another version in between; it carries
+   *     the findings of the file that was not stored
+   */
+  public Stored store(Principal who, UUID id, int expected, StudyFile file) {
+    Computations.Computed c = computations.compute(file);
+    Version v = db.inTransaction(h -> {
+      if (!repo.advance(h, who.orgId(), id, expected, who.userId(), env.now())) {
+        Version current = repo.currentVersion(h, who.orgId(), id).orElseThrow(() -> notFound(id));
+        throw new AppException.VersionConflict(current, expected, c.result().findings());
+      }
+      return insert(h, who, id, expected + 1, file, c);
+    });
+    return stored(v, c);
+  }
+
+  private Version insert(org.tanji.server.store.Handle h, Principal who, UUID id, int n, StudyFile file,
+      Computations.Computed c) {
+    var now = env.now();
+    var summary = Computations.summary(c, file.fileName());
+    String sha = Hashes.sha256(file.bytes());
+    repo.insertVersion(h, id, n, file, sha, summary, who.userId(), now);
+    return new Version(id, n, file.format(), file.fileName(), file.bytes().length, sha, summary, now,
+        who.username());
+  }
+
+  private Stored stored(Version v, Computations.Computed c) {
+    // the result in the study's own language is what GET …/result will be asked for first
+    computations.put(new Computations.Key(v.studyId(), v.version(), "result:"), resultBytes(c, c.studyLocale()));
+    return new Stored(v, c);
+  }
+
+  /** A file read and computed without storing it (the editor's live check). */
+  public Computations.Computed check(StudyFile file) {
+    return computations.compute(file);
+  }
+
+  // ---- reading
+
+  /** The organization's studies, most recently changed first. */
+  public List<StudyInfo> list(Principal who) {
+    return db.inTransaction(h -> repo.list(h, who.orgId()));
+  }
+
+  /** @throws AppException.NotFound when the organization has no such study */
+  public StudyInfo study(Principal who, UUID id) {
+    return db.inTransaction(h -> repo.find(h, who.orgId(), id)).orElseThrow(() -> notFound(id));
+  }
+
+  /** Every version of a study, oldest first. @throws AppException.NotFound when there is no such study */
+  public List<Version> versions(Principal who, UUID id) {
+    List<Version> list = db.inTransaction(h -> repo.versions(h, who.orgId(), id));
+    if (list.isEmpty()) {
+      throw notFound(id);
+    }
+    return list;
+  }
+
+  /**
+   * A version (the current one when {@code n} is empty).
+   *
+   * @throws AppException.NotFound when there is no such study or version
+   */
+  public Version version(Principal who, UUID id, Optional<Integer> n) {
+    int v = resolve(who, id, n);
+    return db.inTransaction(h -> repo.version(h, who.orgId(), id, v)).orElseThrow(() -> notFound(id));
+  }
+
+  /**
+   * The number of a version, checked to exist (the current one when {@code n} is empty).
+   *
+   * @throws AppException.NotFound when there is no such study or version
+   */
+  public int resolve(Principal who, UUID id, Optional<Integer> n) {
+    int current = db.inTransaction(h -> repo.currentVersionNumber(h, who.orgId(), id))
+        .orElseThrow(() -> notFound(id));
+    if (n.isEmpty()) {
+      return current;
+    }
+    if (n.get() < 1 || n.get() > current) {
+      throw new AppException.NotFound("NOT_FOUND", "version.notFound", id.toString(), Integer.toString(n.get()),
+          Integer.toString(current));
+    }
+    return n.get();
+  }
+
+  /** A version's file as it was stored. */
+  public StudyFile file(Principal who, UUID id, int version) {
+    return db.inTransaction(h -> repo.content(h, who.orgId(), id, version)).orElseThrow(() -> notFound(id));
+  }
+
+  /** A version read and computed (kept for the next page that shows it). */
+  public Computations.Computed computed(Principal who, UUID id, int version) {
+    return computations.computed(id, version, () -> file(who, id, version));
+  }
+
+  /**
+   * Exactly what {@code tanji calc --json} prints for the version, final newline included: findings
+   * in the study's language unless {@code lang} says otherwise.
+   */
+  public byte[] result(Principal who, UUID id, int version, Optional<Locale> lang) {
+    String variant = "result:" + lang.map(Locale::getLanguage).orElse("");
+    return computations.get(new Computations.Key(id, version, variant), k -> {
+      Computations.Computed c = computed(who, id, version);
+      return resultBytes(c, lang.orElse(c.studyLocale()));
+    });
+  }
+
+  private static byte[] resultBytes(Computations.Computed c, Locale locale) {
+    return (ResultJson.toJson(c.result(), locale) + "\n").getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * A version's file in a format: as stored when it is in that format already, else rewritten.
+   *
+   * @throws AppException.Invalid for a format other than yaml, json, xlsx
+   * @throws AppException.Conflict when the file has errors: converting would drop what the error is
+   *     about, so such a file is only given as stored
+   */
+  public StudyFile convert(Principal who, UUID id, int version, String format) {
+    StudyFile stored = file(who, id, version);
+    if (format.equals(stored.format())) {
+      return stored;
+    }
+    return convert(computed(who, id, version), stored.fileName(), format);
+  }
+
+  /**
+   * A file not stored, rewritten in a format (the same rules).
+   *
+   * @throws AppException.Invalid for a format other than yaml, json, xlsx
+   * @throws AppException.Conflict when the file has errors
+   */
+  public StudyFile convert(StudyFile file, String format) {
+    return file.format().equals(format) ? file : convert(computations.compute(file), file.fileName(), format);
+  }
+
+  private StudyFile convert(Computations.Computed c, String fileName, String format) {
+    StudyFormat target = switch (format) {
+      case "yaml" -> StudyFormat.YAML;
+      case "json" -> StudyFormat.JSON;
+      case "xlsx" -> StudyFormat.XLSX;
+      default -> throw new AppException.Invalid("BAD_FORMAT", "query.fileFormat", format);
+    };
+    if (c.study() == null || c.result().hasErrors()) {
+      throw AppException.Conflict.withFindings("NOT_CONVERTIBLE", c.result().findings(), "format.cannot", format);
+    }
+    String name = baseName(fileName) + "." + format;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      if (target == StudyFormat.XLSX) {
+        Workbooks.write(c.study(), c.studyLocale(), computations.library(), name, out);
+      } else {
+        StudyWriter.write(c.study(), target, out);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new StudyFile(out.toByteArray(), format, name);
+  }
+
+  /**
+   * The report of a version, made once per version, format and language (the study's own when
+   * {@code lang} is empty).
+   *
+   * @throws AppException.InvalidStudy when the version has errors
+   */
+  public byte[] report(Principal who, UUID id, int version, ReportFormat format, Optional<Locale> lang) {
+    String variant = "report:" + format.extension() + "-" + lang.map(Locale::getLanguage).orElse("");
+    return computations.get(new Computations.Key(id, version, variant), k -> {
+      Computations.Computed c = computed(who, id, version);
+      if (c.result().hasErrors()) {
+        throw new AppException.InvalidStudy("STUDY_HAS_ERRORS", c.result().findings(), "report.errors");
+      }
+      ReportDocument doc = Reports.build(c.study(), c.result(), lang.orElse(c.studyLocale()));
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      try {
+        Reports.write(doc, format, out);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return out.toByteArray();
+    });
+  }
+
+  /** What changed from one version to another, field by field. */
+  public List<StudyDiff.Change> differences(Principal who, UUID id, int a, int b) {
+    return StudyDiff.between(computed(who, id, a).study(), computed(who, id, b).study());
+  }
+
+  /** Factors of the library matching a text, region and year (any when null). */
+  public List<Factor> factors(String text, String region, Integer year) {
+    return computations.library().search(text, region, year);
+  }
+
+  /** A file name without its extension. */
+  public static String baseName(String fileName) {
+    String n = fileName == null ? "study" : fileName;
+    int dot = n.lastIndexOf('.');
+    return dot > 0 ? n.substring(0, dot) : n;
+  }
+
+  private static AppException notFound(UUID id) {
+    return new AppException.NotFound("NOT_FOUND", "study.notFound", id.toString());
+  }
+}
