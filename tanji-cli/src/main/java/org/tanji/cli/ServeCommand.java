@@ -47,6 +47,9 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--demo", negatable = true, descriptionKey = "serve.demo")
   Boolean demo;
 
+  @Option(names = "--trust-proxy", descriptionKey = "serve.trustProxy")
+  boolean trustProxy;
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -85,6 +88,7 @@ final class ServeCommand implements Callable<Integer> {
         .maxRequestBytes(maxUploadMb * 1024L * 1024L)
         .adminPassword(blankToNull(System.getenv("TANJI_ADMIN_PASSWORD")))
         .demo(demo != null ? demo : db == null, blankToNull(System.getenv("TANJI_DEMO_PASSWORD")))
+        .trustProxy(trustProxy)
         .build();
     TanjiServer server;
     try {

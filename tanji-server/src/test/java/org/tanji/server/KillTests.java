@@ -76,7 +76,11 @@ abstract class KillTests {
       }
     }));
     writers.forEach(Thread::start);
-    Thread.sleep(2500);
+    // kill once enough writes are acknowledged, however fast this machine is (not after a fixed time)
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while ((created.size() <= 30 || edits.size() <= 8) && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
     process.destroyForcibly(); // SIGKILL: no shutdown hook, no close
     process.waitFor(30, TimeUnit.SECONDS);
     stop.set(true);
@@ -113,7 +117,7 @@ abstract class KillTests {
     }
   }
 
-  private static Process startServer(Path data, String url) throws IOException {
+  static Process startServer(Path data, String url) throws IOException {
     List<String> cmd = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"),
@@ -125,7 +129,7 @@ abstract class KillTests {
   }
 
   /** Reads the child's output until it says where it listens. */
-  private static int port(Process p) throws IOException {
+  static int port(Process p) throws IOException {
     BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
     StringBuilder seen = new StringBuilder();
     for (String line; (line = r.readLine()) != null; ) {

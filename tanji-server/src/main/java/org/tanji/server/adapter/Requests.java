@@ -80,7 +80,9 @@ public final class Requests {
    *     400 for an empty body or a form without the file
    */
   public StudyFile receive(Context ctx) {
-    String contentType = ctx.contentType();
+    // the raw header: the servlet's parsed one throws on a charset Java does not know
+    String contentType = ctx.header("Content-Type");
+    refuseCharset(contentType);
     String type = mediaTypeOf(contentType);
     byte[] bytes;
     String fileName = null;
@@ -106,7 +108,6 @@ public final class Requests {
       if (f == null) {
         throw HttpError.of(415, "UNSUPPORTED_MEDIA_TYPE", "body.media", type.isEmpty() ? "—" : type);
       }
-      refuseCharset(contentType);
       declared = f.orElse(null);
       bytes = ctx.bodyAsBytes();
     }
@@ -144,7 +145,15 @@ public final class Requests {
     return false;
   }
 
-  /** Study files are UTF-8: a text body that says it is in another charset is refused, not misread. */
+  /**
+   * Refuses (415) a body that says it is in a charset other than UTF-8, before anything reads it:
+   * study files and forms are UTF-8, and another charset would be misread (or, unknown to Java,
+   * fail deep in the servlet).
+   */
+  public void refuseCharset(Context ctx) {
+    refuseCharset(ctx.header("Content-Type"));
+  }
+
   private static void refuseCharset(String contentType) {
     if (contentType == null) {
       return;

@@ -152,6 +152,7 @@ public final class Api implements Adapter {
     ctx.header("X-Content-Type-Options", "nosniff");
     ctx.header("Cache-Control", "no-store");
     requests.refuseOversized(ctx);
+    requests.refuseCharset(ctx);
   }
 
   // ---- accounts

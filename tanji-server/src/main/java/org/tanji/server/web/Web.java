@@ -123,6 +123,7 @@ public final class Web implements Adapter {
     ctx.header("Cache-Control", "no-store");
     if (ctx.method().name().equals("POST")) {
       requests.refuseOversized(ctx);
+      requests.refuseCharset(ctx);
       checkOrigin(ctx);
     }
   }

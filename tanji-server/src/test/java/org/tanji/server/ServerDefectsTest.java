@@ -1,0 +1,158 @@
+package org.tanji.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Defects found by probing the running server (issue 13), each pinned by a request. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+final class ServerDefectsTest {
+
+  private final ByteArrayOutputStream log = new ByteArrayOutputStream();
+  private TanjiServer server;
+  private Http http;
+  private String admin;
+
+  @BeforeAll
+  void start() throws IOException {
+    server = TanjiServer.start(ServerConfig.builder(Files.createTempDirectory("tanji-defects")).port(0)
+        .adminPassword("defects-admin-pw").demo(true, "defects-demo-pw").loginsPerMinute(1000)
+        .log(new PrintStream(log, true, StandardCharsets.UTF_8)).build());
+    http = new Http(server.url());
+    admin = http.login("admin", "defects-admin-pw");
+  }
+
+  @AfterAll
+  void stop() {
+    server.close();
+  }
+
+  private String newOrganizationAdmin() {
+    String name = "d-" + UUID.randomUUID().toString().substring(0, 8);
+    assertThat(http.postJson("/api/organizations", admin, "{\"name\":\"" + name + "\",\"admin\":{\"username\":\""
+        + name + "\",\"password\":\"password-" + name + "\"}}").status()).isEqualTo(201);
+    return name;
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"latin-1", "utf-7", "foo", "ISO-8859-1"})
+  void aStudyInAnotherCharset_isRefusedWith415NotA500(String charset) throws IOException {
+    String token = http.login("demo", "defects-demo-pw");
+    byte[] seed = Files.readAllBytes(Path.of("..", "examples", "seed-003-steel-balls.yaml"));
+    Http.Resp post = http.send("POST", "/api/studies", token, "application/yaml; charset=" + charset, seed);
+    assertThat(post.status()).isEqualTo(415);
+    assertThat(post.code()).isEqualTo("UNSUPPORTED_CHARSET");
+    assertThat(post.json().get("message").asText()).contains(charset).contains("UTF-8");
+    String id = http.send("POST", "/api/studies", token, "application/yaml; charset=UTF-8", seed).json()
+        .get("id").asText();
+    Http.Resp put = http.send("PUT", "/api/studies/" + id, token, "application/json;charset=" + charset, seed,
+        "If-Match", "\"1\"");
+    assertThat(put.status()).isEqualTo(415);
+    assertThat(log.toString(StandardCharsets.UTF_8)).doesNotContain("incident");
+  }
+
+  @Test
+  void head_needsATokenAndAStudyThatExists() throws IOException {
+    String token = http.login("demo", "defects-demo-pw");
+    String id = http.get("/api/studies", token).json().get("studies").get(0).get("id").asText();
+    assertThat(http.send("HEAD", "/api/studies", null, null, null).status()).isEqualTo(401);
+    assertThat(http.send("HEAD", "/api/studies/" + id, null, null, null).status()).isEqualTo(401);
+    assertThat(http.send("HEAD", "/api/studies/" + UUID.randomUUID(), token, null, null).status()).isEqualTo(404);
+    assertThat(http.send("HEAD", "/api/studies/" + id + "/result", token, null, null).status()).isEqualTo(200);
+    assertThat(http.send("HEAD", "/api/health", null, null, null).status()).isEqualTo(200);
+    assertThat(http.send("HEAD", "/studies/" + id, null, null, null).status()).isEqualTo(401);
+  }
+
+  @Test
+  void wrongCurrentPasswords_areLimitedLikeSignIns() {
+    String name = newOrganizationAdmin();
+    String token = http.login(name, "password-" + name);
+    for (int i = 0; i < 10; i++) {
+      Http.Resp r = http.send("PUT", "/api/me/password", token, "application/json",
+          ("{\"current\":\"guess-" + i + "\",\"password\":\"a-new-password\"}").getBytes(StandardCharsets.UTF_8));
+      assertThat(r.status()).isEqualTo(403);
+    }
+    Http.Resp limited = http.send("PUT", "/api/me/password", token, "application/json",
+        ("{\"current\":\"password-" + name + "\",\"password\":\"a-new-password\"}").getBytes(StandardCharsets.UTF_8));
+    assertThat(limited.status()).isEqualTo(429);
+    assertThat(limited.code()).isEqualTo("TOO_MANY_ATTEMPTS");
+    assertThat(limited.header("Retry-After")).isNotNull();
+  }
+
+  @Test
+  void theApisHtmlReport_carriesTheReportsOwnPolicy() {
+    String token = http.login("demo", "defects-demo-pw");
+    String id = http.get("/api/studies", token).json().get("studies").findValues("id").stream()
+        .map(n -> n.asText()).filter(s -> http.get("/api/studies/" + s + "/report", token).status() == 200)
+        .findFirst().orElseThrow();
+    Http.Resp html = http.get("/api/studies/" + id + "/report?format=html", token);
+    assertThat(html.header("Content-Security-Policy")).contains("default-src 'none'").contains("frame-ancestors 'none'");
+    assertThat(html.header("X-Frame-Options")).isEqualTo("DENY");
+  }
+
+  @Test
+  void usernamesThatOnlyLookAlike_areRefused() {
+    String name = newOrganizationAdmin();
+    String token = http.login(name, "password-" + name);
+    Http.Resp cyrillic = http.postJson("/api/users", token,
+        "{\"username\":\"\u0430dmin\",\"password\":\"member-password\"}");
+    assertThat(cyrillic.status()).isEqualTo(400);
+    assertThat(cyrillic.code()).isEqualTo("BAD_USERNAME");
+    Http.Resp fullWidth = http.postJson("/api/users", token,
+        "{\"username\":\"\uff41\uff44\uff4d\uff49\uff4e\",\"password\":\"member-password\"}");
+    assertThat(fullWidth.status()).isEqualTo(409);
+    assertThat(fullWidth.code()).isEqualTo("USERNAME_TAKEN");
+  }
+
+  @Test
+  void behindATrustedProxy_cookiesAreSecureOnHttps_andOnlyThen() throws IOException {
+    Http.Resp direct = http.send("GET", "/lang/zh?back=/studies", null, null, null, "X-Forwarded-Proto", "https");
+    assertThat(direct.header("Set-Cookie")).doesNotContain("Secure");
+    try (TanjiServer proxied = TanjiServer.start(ServerConfig.builder(Files.createTempDirectory("tanji-proxy")).port(0)
+        .adminPassword("proxy-admin-pw").trustProxy(true).build())) {
+      Http p = new Http(proxied.url());
+      assertThat(p.send("GET", "/lang/zh?back=/studies", null, null, null, "X-Forwarded-Proto", "https")
+          .header("Set-Cookie")).contains("Secure");
+      assertThat(p.send("GET", "/lang/zh?back=/studies", null, null, null, "X-Forwarded-Proto", "http")
+          .header("Set-Cookie")).doesNotContain("Secure");
+    }
+  }
+
+  @Test
+  void theEditorsFactorSearch_answersWithRowsTheEditorCanUse() throws Exception {
+    HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+        .followRedirects(HttpClient.Redirect.NEVER).build();
+    String page = browser.send(HttpRequest.newBuilder(URI.create(server.url() + "/login")).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+    Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]*)\"").matcher(page);
+    assertThat(m.find()).isTrue();
+    String form = "_csrf=" + m.group(1) + "&username=demo&password=defects-demo-pw&next=%2Fstudies";
+    browser.send(HttpRequest.newBuilder(URI.create(server.url() + "/login"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> found = browser.send(HttpRequest.newBuilder(URI.create(server.url() + "/factors/search?q="
+        + URLEncoder.encode("electricity-footprint-2023", StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
+    assertThat(found.body()).contains("data-factor=\"cn-electricity-footprint-2023\"");
+  }
+}
