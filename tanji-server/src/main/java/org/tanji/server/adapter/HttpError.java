@@ -3,6 +3,7 @@ package org.tanji.server.adapter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.tanji.core.i18n.Text;
+import org.tanji.server.app.AppException;
 
 /**
  * A request refused before any service is asked: an unreadable body, a wrong media type or
@@ -51,5 +52,25 @@ public final class HttpError extends RuntimeException {
 
   public Map<String, String> headers() {
     return headers;
+  }
+
+  /** The HTTP status that answers an application refusal, whatever the adapter's format. */
+  public static int status(AppException e) {
+    if (e instanceof AppException.NotFound) {
+      return 404;
+    } else if (e instanceof AppException.Forbidden) {
+      return 403;
+    } else if (e instanceof AppException.Unauthenticated) {
+      return 401;
+    } else if (e instanceof AppException.Invalid) {
+      return 400;
+    } else if (e instanceof AppException.InvalidStudy) {
+      return 422;
+    } else if (e instanceof AppException.Conflict) {
+      return 409;
+    } else if (e instanceof AppException.TooManyAttempts) {
+      return 429;
+    }
+    return 503; // Unavailable: the hierarchy is sealed, nothing else is left
   }
 }

@@ -193,18 +193,11 @@ public final class AccountService {
     Usernames.check(username);
     checkPassword(password);
     String hash = hash(password);
-    try {
-      return db.inTransaction(h -> {
-        refuseTaken(h, username);
-        Instant now = env.now();
-        return new User(repo.insertUser(h, who.orgId(), username, hash, role, now), username, role, now);
-      });
-    } catch (StoreException e) {
-      if (e.isUniqueViolation()) {
-        throw taken(username);
-      }
-      throw e;
-    }
+    return uniquely(() -> taken(username), () -> db.inTransaction(h -> {
+      refuseTaken(h, username);
+      Instant now = env.now();
+      return new User(repo.insertUser(h, who.orgId(), username, hash, role, now), username, role, now);
+    }));
   }
 
   /** Every organization, for the operator's admins. */
@@ -234,23 +227,16 @@ public final class AccountService {
     Usernames.check(username);
     checkPassword(adminPassword);
     String hash = hash(adminPassword);
-    try {
-      return db.inTransaction(h -> {
-        if (repo.organizationExists(h, orgName)) {
-          throw new AppException.Conflict("NAME_TAKEN", "org.taken", orgName);
-        }
-        refuseTaken(h, username);
-        Instant now = env.now();
-        long org = repo.insertOrganization(h, orgName, false, now);
-        repo.insertUser(h, org, username, hash, Role.ADMIN, now);
-        return new Organization(org, orgName, false, now, 1);
-      });
-    } catch (StoreException e) {
-      if (e.isUniqueViolation()) {
+    return uniquely(() -> new AppException.Conflict("NAME_TAKEN", "org.taken", orgName), () -> db.inTransaction(h -> {
+      if (repo.organizationExists(h, orgName)) {
         throw new AppException.Conflict("NAME_TAKEN", "org.taken", orgName);
       }
-      throw e;
-    }
+      refuseTaken(h, username);
+      Instant now = env.now();
+      long org = repo.insertOrganization(h, orgName, false, now);
+      repo.insertUser(h, org, username, hash, Role.ADMIN, now);
+      return new Organization(org, orgName, false, now, 1);
+    }));
   }
 
   /** The first admin of an organization, as a principal (the wiring stores the demo's studies as them). */
@@ -279,6 +265,22 @@ public final class AccountService {
     Usernames.lookAlike(username, repo.usernames(h)).ifPresent(existing -> {
       throw new AppException.Conflict("USERNAME_TAKEN", "user.lookAlike", username, existing);
     });
+  }
+
+  /**
+   * Runs a creation whose check for a taken name can race with another server's: the database's
+   * unique constraint then decides, and the loser gets the same conflict as a checked one.
+   */
+  private static <T> T uniquely(java.util.function.Supplier<AppException> conflict,
+      java.util.function.Supplier<T> create) {
+    try {
+      return create.get();
+    } catch (StoreException e) {
+      if (e.isUniqueViolation()) {
+        throw conflict.get();
+      }
+      throw e;
+    }
   }
 
   private static AppException taken(String username) {

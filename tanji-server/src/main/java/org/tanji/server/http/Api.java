@@ -535,7 +535,7 @@ public final class Api implements Adapter {
       answer(ctx, h.status(), h.code(), h.text(), null, h.headers());
     } else if (AppException.of(e).isPresent()) {
       AppException a = AppException.of(e).get();
-      answer(ctx, status(a), a.code(), a.text(), a.findings().orElse(null), headers(a));
+      answer(ctx, HttpError.status(a), a.code(), a.text(), a.findings().orElse(null), headers(a));
     } else if (e instanceof HttpResponseException r && r.getStatus() < 500) {
       switch (r.getStatus()) {
         case 404 -> answer(ctx, 404, "NOT_FOUND", Text.of("route.notFound", ctx.method().name(), ctx.path()), null,
@@ -546,27 +546,6 @@ public final class Api implements Adapter {
       }
     } else {
       answer(ctx, 500, "INTERNAL", Text.of("internal", incidents.record(ctx, e)), null, Map.of());
-    }
-  }
-
-  /** The HTTP status of an application refusal. */
-  static int status(AppException e) {
-    if (e instanceof AppException.NotFound) {
-      return 404;
-    } else if (e instanceof AppException.Forbidden) {
-      return 403;
-    } else if (e instanceof AppException.Unauthenticated) {
-      return 401;
-    } else if (e instanceof AppException.Invalid) {
-      return 400;
-    } else if (e instanceof AppException.InvalidStudy) {
-      return 422;
-    } else if (e instanceof AppException.Conflict) {
-      return 409;
-    } else if (e instanceof AppException.TooManyAttempts) {
-      return 429;
-    } else {
-      return 503; // Unavailable: the hierarchy is sealed, nothing else is left
     }
   }
 

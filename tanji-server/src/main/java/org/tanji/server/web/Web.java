@@ -854,7 +854,7 @@ public final class Web implements Adapter {
       message = Messages.render(AppException.BUNDLE, h.text(), locale);
     } else if (refusal.isPresent()) {
       AppException a = refusal.get();
-      status = status(a);
+      status = HttpError.status(a);
       message = Messages.render(AppException.BUNDLE, a.text(), locale);
       findings = a.findings().orElse(List.of());
       if (a instanceof AppException.TooManyAttempts t) {
@@ -879,26 +879,6 @@ public final class Web implements Adapter {
     m.put("title", Pages.word("error.title", locale));
     ctx.status(status);
     html(ctx, "error", m);
-  }
-
-  /** The status of a page that answers an application refusal. */
-  private static int status(AppException e) {
-    if (e instanceof AppException.NotFound) {
-      return 404;
-    } else if (e instanceof AppException.Forbidden) {
-      return 403;
-    } else if (e instanceof AppException.Unauthenticated) {
-      return 401;
-    } else if (e instanceof AppException.Invalid) {
-      return 400;
-    } else if (e instanceof AppException.InvalidStudy) {
-      return 422;
-    } else if (e instanceof AppException.Conflict) {
-      return 409;
-    } else if (e instanceof AppException.TooManyAttempts) {
-      return 429;
-    }
-    return 503;
   }
 
   private static UUID studyId(Context ctx) {
