@@ -46,7 +46,7 @@ public record ServerConfig(
     Clock clock,
     PrintStream log,
     boolean trustProxy,
-    List<TanjiServer.AdapterFactory> extraAdapters) {
+    List<org.tanji.server.adapter.Wiring.Factory> extraAdapters) {
 
   public static final int DEFAULT_PORT = 8080;
   public static final Duration DEFAULT_TOKEN_TTL = Duration.ofHours(12);
@@ -82,7 +82,7 @@ public record ServerConfig(
     private Clock clock = Clock.systemDefaultZone();
     private PrintStream log = System.err;
     private boolean trustProxy;
-    private final List<TanjiServer.AdapterFactory> extraAdapters = new ArrayList<>();
+    private final List<org.tanji.server.adapter.Wiring.Factory> extraAdapters = new ArrayList<>();
 
     private Builder(Path dataDir) {
       this.dataDir = dataDir;
@@ -150,7 +150,7 @@ public record ServerConfig(
     }
 
     /** One more interface, asked before the API and the pages whether it owns a path. */
-    public Builder adapter(TanjiServer.AdapterFactory factory) {
+    public Builder adapter(org.tanji.server.adapter.Wiring.Factory factory) {
       extraAdapters.add(factory);
       return this;
     }

@@ -21,7 +21,11 @@ import org.tanji.io.library.FactorLibrary;
 import org.tanji.server.adapter.Adapter;
 import org.tanji.server.adapter.Incidents;
 import org.tanji.server.adapter.Requests;
+import org.tanji.server.adapter.Wiring;
+import org.tanji.server.app.Services;
 import org.tanji.server.app.AccountService;
+import org.tanji.server.app.AuditService;
+import org.tanji.server.app.WorkflowService;
 import org.tanji.server.app.Computations;
 import org.tanji.server.app.Env;
 import org.tanji.server.app.Health;
@@ -53,16 +57,6 @@ public final class TanjiServer implements AutoCloseable {
     this.url = url;
   }
 
-  /** The application services, for adapters made outside this class (a test's, a later interface's). */
-  public record Services(AccountService accounts, StudyService studies, Health health, Env env,
-      Requests requests, Incidents incidents) {}
-
-  /** Makes an adapter over the services. */
-  @FunctionalInterface
-  public interface AdapterFactory {
-    Adapter make(Services services);
-  }
-
   /**
    * Opens (or creates) the database, creates the first admin on first start, and starts
    * listening.
@@ -78,22 +72,24 @@ public final class TanjiServer implements AutoCloseable {
     Database db = Database.open(dbUrl, config.dbUser(), config.dbPassword(), 16);
     try {
       Env env = new Env(config.clock(), UUID::randomUUID, new SecureRandom());
-      AccountService accounts = new AccountService(db, env, config.tokenTtl(), config.loginsPerMinute());
+      AuditService audit = new AuditService(db, env);
+      AccountService accounts = new AccountService(db, env, config.tokenTtl(), config.loginsPerMinute(), audit);
       boolean firstStart = !accounts.hasUsers();
       Optional<String> generated = accounts.bootstrap(config.adminPassword());
       Computations computations = new Computations(FactorLibrary.builtIn(), config.cacheBytes());
-      StudyService studies = new StudyService(db, env, computations);
+      StudyService studies = new StudyService(db, env, computations, audit);
+      WorkflowService workflow = new WorkflowService(db, env, accounts, audit);
       Optional<String> demoPassword = firstStart && config.demo()
           ? Demo.seed(accounts, studies, config.demoPassword()) : Optional.empty();
       Requests requests = new Requests(config.maxRequestBytes(), config.trustProxy());
-      Services services = new Services(accounts, studies, new Health(db), env, requests,
-          new Incidents(env, config.log()));
+      Services services = new Services(accounts, studies, workflow, audit, new Health(db), env);
+      Wiring wiring = new Wiring(services, requests, new Incidents(env, config.log()));
       List<Adapter> adapters = new ArrayList<>();
-      for (AdapterFactory f : config.extraAdapters()) {
-        adapters.add(f.make(services));
+      for (Wiring.Factory f : config.extraAdapters()) {
+        adapters.add(f.make(wiring));
       }
-      adapters.add(new Api(accounts, studies, services.health(), requests, services.incidents()));
-      adapters.add(new Web(accounts, studies, env, requests, services.incidents())); // last: owns the rest
+      adapters.add(new Api(wiring));
+      adapters.add(new Web(wiring)); // last: owns every path no other adapter does
       long max = config.maxRequestBytes();
       Javalin app = Javalin.create(cfg -> {
         cfg.startup.showJavalinBanner = false;

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,6 +22,8 @@ import org.tanji.io.library.FactorLibrary;
 import org.tanji.report.ReportFormat;
 import org.tanji.server.app.AccountService;
 import org.tanji.server.app.AppException;
+import org.tanji.server.app.AuditService;
+import org.tanji.server.app.WorkflowService;
 import org.tanji.server.app.Computations;
 import org.tanji.server.app.Env;
 import org.tanji.server.app.StudyService;
@@ -30,6 +33,8 @@ import org.tanji.server.domain.StudyFile;
 import org.tanji.server.domain.StudyState;
 import org.tanji.server.domain.User;
 import org.tanji.server.domain.Version;
+import org.tanji.server.domain.AuditRecord;
+import org.tanji.server.domain.WorkRole;
 import org.tanji.server.store.Database;
 import org.tanji.server.store.StudyRepository;
 
@@ -45,6 +50,8 @@ class ServicesTest {
   private Database db;
   private AccountService accounts;
   private StudyService studies;
+  private AuditService audit;
+  private WorkflowService workflow;
   private Principal operator;
 
   @BeforeAll
@@ -52,8 +59,10 @@ class ServicesTest {
     Path dir = Files.createTempDirectory("tanji-services");
     db = Database.open(Database.h2Url(dir), null, null, 4);
     Env env = new Env(clock, () -> new UUID(0, ids.incrementAndGet()), new SecureRandom());
-    accounts = new AccountService(db, env, Duration.ofHours(1), 5);
-    studies = new StudyService(db, env, new Computations(FactorLibrary.builtIn(), 1 << 20));
+    audit = new AuditService(db, env);
+    accounts = new AccountService(db, env, Duration.ofHours(1), 5, audit);
+    studies = new StudyService(db, env, new Computations(FactorLibrary.builtIn(), 1 << 20), audit);
+    workflow = new WorkflowService(db, env, accounts, audit);
     accounts.bootstrap("operator-password");
     operator = accounts.principalNamed("admin").orElseThrow();
   }
@@ -199,5 +208,143 @@ class ServicesTest {
     assertThat(versions).isEmpty();
     List<?> none = studies.list(who);
     assertThat(none).isEmpty();
+  }
+
+  // ---- review and approval
+
+  private Principal user(Principal admin, String role, WorkRole... roles) {
+    String name = role + "-" + ids.incrementAndGet();
+    User u = accounts.createUser(admin, name, "password-" + name, Role.MEMBER);
+    workflow.assign(admin, u.id(), roles.length == 0 ? EnumSet.noneOf(WorkRole.class) : EnumSet.copyOf(List.of(roles)));
+    return accounts.principalNamed(name).orElseThrow();
+  }
+
+  private static String pw(Principal p) {
+    return "password-" + p.username();
+  }
+
+  @Test
+  void aVersionIsReviewedAndApprovedByTwoOthers_eachSigningWithTheirPassword() throws IOException {
+    Principal admin = newOrganization();
+    Principal prep = user(admin, "prep", WorkRole.PREPARER);
+    Principal rev = user(admin, "rev", WorkRole.REVIEWER, WorkRole.APPROVER);
+    Principal appr = user(admin, "appr", WorkRole.APPROVER);
+    UUID id = studies.create(prep, example("seed-003-steel-balls.yaml")).version().studyId();
+
+    assertThatThrownBy(() -> workflow.review(rev, rev.username(), id, 1, pw(rev), "I have reviewed it"))
+        .isInstanceOfSatisfying(AppException.Conflict.class, e -> assertThat(e.code()).isEqualTo("WRONG_STATE"));
+    workflow.submit(prep, id, 1, false, List.of());
+    assertThat(studies.study(prep, id).state()).isEqualTo(StudyState.IN_REVIEW);
+    // a preparer is no reviewer; an approver who edits is refused by the four-eyes rule
+    assertThatThrownBy(() -> workflow.review(prep, prep.username(), id, 1, pw(prep), "I have reviewed it"))
+        .isInstanceOf(AppException.Forbidden.class).hasMessage("FORBIDDEN");
+    assertThatThrownBy(() -> workflow.review(rev, rev.username(), id, 1, "not-my-password", "I have reviewed it"))
+        .isInstanceOfSatisfying(AppException.Forbidden.class, e -> assertThat(e.code()).isEqualTo("WRONG_PASSWORD"));
+    assertThat(studies.study(prep, id).state()).isEqualTo(StudyState.IN_REVIEW);
+    workflow.review(rev, rev.username(), id, 1, pw(rev), "I have reviewed the inventory and the factors");
+    // the reviewer holds the approver role too, but may not approve what they reviewed
+    assertThatThrownBy(() -> workflow.approve(rev, rev.username(), id, 1, pw(rev), "Approved"))
+        .isInstanceOfSatisfying(AppException.Forbidden.class, e -> assertThat(e.code()).isEqualTo("FOUR_EYES"));
+    workflow.approve(appr, appr.username(), id, 1, pw(appr), "Approved for issue");
+    assertThat(studies.study(prep, id).state()).isEqualTo(StudyState.APPROVED);
+    assertThat(workflow.signatures(prep, id, 1)).extracting(s -> s.action() + " " + s.username())
+        .containsExactly("review " + rev.username(), "approve " + appr.username());
+
+    // editing afterwards makes a new draft; the approved version stays approved
+    studies.store(prep, id, 1, example("seed-003-as-published.yaml"));
+    assertThat(studies.study(prep, id).state()).isEqualTo(StudyState.DRAFT);
+    assertThat(studies.version(prep, id, Optional.of(1)).state()).isEqualTo(StudyState.APPROVED);
+    assertThatThrownBy(() -> workflow.sendBack(appr, id, 1, "too late"))
+        .isInstanceOfSatisfying(AppException.Conflict.class, e -> assertThat(e.code()).isEqualTo("NOT_CURRENT"));
+  }
+
+  @Test
+  void nobodyReviewsTheirOwnVersion_andAVersionWithErrorsIsNotSubmitted() throws IOException {
+    Principal admin = newOrganization();
+    Principal both = user(admin, "both", WorkRole.PREPARER, WorkRole.REVIEWER);
+    UUID id = studies.create(both, example("seed-003-steel-balls.yaml")).version().studyId();
+    workflow.submit(both, id, 1, false, List.of());
+    assertThatThrownBy(() -> workflow.review(both, both.username(), id, 1, pw(both), "I have reviewed my own work"))
+        .isInstanceOfSatisfying(AppException.Forbidden.class, e -> assertThat(e.code()).isEqualTo("FOUR_EYES"));
+    Principal rev = user(admin, "rev", WorkRole.REVIEWER);
+    workflow.sendBack(rev, id, 1, "The transport distances need a source.");
+    assertThat(studies.study(both, id).state()).isEqualTo(StudyState.DRAFT);
+
+    UUID bad = studies.create(both, example("seed-003-transport-in-km.yaml")).version().studyId();
+    var c = studies.computed(both, bad, 1);
+    assertThatThrownBy(() -> workflow.submit(both, bad, 1, c.result().hasErrors(), c.result().findings()))
+        .isInstanceOf(AppException.InvalidStudy.class);
+  }
+
+  @Test
+  void twoApproversAtOnce_oneWinsAndTheOtherIsAConflict() throws Exception {
+    Principal admin = newOrganization();
+    Principal prep = user(admin, "prep", WorkRole.PREPARER);
+    Principal rev = user(admin, "rev", WorkRole.REVIEWER);
+    Principal a1 = user(admin, "a1", WorkRole.APPROVER);
+    Principal a2 = user(admin, "a2", WorkRole.APPROVER);
+    UUID id = studies.create(prep, example("seed-003-steel-balls.yaml")).version().studyId();
+    workflow.submit(prep, id, 1, false, List.of());
+    workflow.review(rev, rev.username(), id, 1, pw(rev), "Reviewed");
+    java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    List<java.util.concurrent.Future<String>> results = new java.util.ArrayList<>();
+    for (Principal p : List.of(a1, a2)) {
+      results.add(pool.submit(() -> {
+        go.await();
+        try {
+          workflow.approve(p, p.username(), id, 1, pw(p), "Approved");
+          return "ok";
+        } catch (AppException.Conflict e) {
+          return e.code();
+        }
+      }));
+    }
+    go.countDown();
+    List<String> outcomes = new java.util.ArrayList<>();
+    for (var f : results) {
+      outcomes.add(f.get());
+    }
+    pool.shutdown();
+    assertThat(outcomes).containsExactlyInAnyOrder("ok", "WRONG_STATE");
+    assertThat(workflow.signatures(prep, id, 1)).filteredOn(s -> s.action().equals("approve")).hasSize(1);
+  }
+
+  @Test
+  void theAuditTrail_recordsEachChange_andFindsAnAlteredOrDeletedRecord() throws IOException {
+    Principal admin = newOrganization();
+    UUID id = studies.create(admin, example("seed-003-as-published.yaml")).version().studyId();
+    studies.store(admin, id, 1, example("seed-003-steel-balls.yaml"));
+    User m = accounts.createUser(admin, "m-" + ids.incrementAndGet(), "member-password", Role.MEMBER);
+    workflow.assign(admin, m.id(), EnumSet.of(WorkRole.REVIEWER));
+    assertThatThrownBy(() -> accounts.signIn("10.9.9.9", m.username(), "wrong-password"))
+        .isInstanceOf(AppException.Unauthenticated.class);
+
+    List<AuditRecord> trail = audit.records(admin, Optional.empty());
+    assertThat(trail).extracting(AuditRecord::action).containsExactly("organization.create", "study.create",
+        "study.version", "user.create", "role.change", "signin.failed");
+    AuditRecord edit = trail.get(2);
+    assertThat(edit.version()).isEqualTo(2);
+    assertThat(edit.hashBefore()).isEqualTo(studies.version(admin, id, Optional.of(1)).sha256());
+    assertThat(edit.hashAfter()).isEqualTo(studies.version(admin, id, Optional.of(2)).sha256());
+    assertThat(trail.get(4).detail()).isEqualTo(m.username() + ": preparer → reviewer");
+    assertThat(audit.records(admin, Optional.of(id))).hasSize(2);
+    assertThat(AuditService.csv(trail).lines()).hasSize(7);
+    assertThat(audit.verify(admin).valid()).isTrue();
+
+    db.inTransaction(h -> h.update("UPDATE audit_record SET detail = 'nothing happened' WHERE org_id = ? AND seq = 3",
+        admin.orgId()));
+    AuditService.Verification altered = audit.verify(admin);
+    assertThat(altered.valid()).isFalse();
+    assertThat(altered.brokenAt()).contains(3L);
+    assertThat(altered.reason()).isEqualTo("altered");
+
+    db.inTransaction(h -> h.update("DELETE FROM audit_record WHERE org_id = ? AND seq = 3", admin.orgId()));
+    assertThat(audit.verify(admin)).satisfies(v -> {
+      assertThat(v.valid()).isFalse();
+      assertThat(v.reason()).isEqualTo("missing");
+    });
+    db.inTransaction(h -> h.update("DELETE FROM audit_record WHERE org_id = ? AND seq >= 3", admin.orgId()));
+    assertThat(audit.verify(admin).valid()).as("the last records cut off: the head names more").isFalse();
   }
 }

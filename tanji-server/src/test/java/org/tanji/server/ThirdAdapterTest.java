@@ -12,6 +12,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.tanji.core.i18n.Messages;
 import org.tanji.server.adapter.Adapter;
+import org.tanji.server.adapter.Wiring;
+import org.tanji.server.app.Services;
 import org.tanji.server.app.AppException;
 import org.tanji.server.domain.Principal;
 import org.tanji.server.domain.StudyInfo;
@@ -25,10 +27,10 @@ final class ThirdAdapterTest {
 
   /** The test's interface: studies as lines of text. */
   private static final class PlainText implements Adapter {
-    private final TanjiServer.Services services;
+    private final Services services;
 
-    PlainText(TanjiServer.Services services) {
-      this.services = services;
+    PlainText(Wiring wiring) {
+      this.services = wiring.services();
     }
 
     @Override

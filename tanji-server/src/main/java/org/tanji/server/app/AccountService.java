@@ -6,6 +6,7 @@ import com.password4j.types.Argon2;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import org.tanji.server.domain.Organization;
@@ -13,9 +14,11 @@ import org.tanji.server.domain.Principal;
 import org.tanji.server.domain.Role;
 import org.tanji.server.domain.Token;
 import org.tanji.server.domain.User;
+import org.tanji.server.domain.WorkRole;
 import org.tanji.server.store.AccountRepository;
 import org.tanji.server.store.Database;
 import org.tanji.server.store.StoreException;
+import org.tanji.server.store.WorkflowRepository;
 
 /**
  * Organizations, users, passwords and sign-in tokens: every command on accounts, with its
@@ -47,13 +50,16 @@ public final class AccountService {
   private final Env env;
   private final Duration tokenTtl;
   private final AccountRepository repo = new AccountRepository();
+  private final WorkflowRepository roles = new WorkflowRepository();
   private final SignInLimits limits;
+  private final AuditService audit;
 
-  public AccountService(Database db, Env env, Duration tokenTtl, int signInsPerAddressPerMinute) {
+  public AccountService(Database db, Env env, Duration tokenTtl, int signInsPerAddressPerMinute, AuditService audit) {
     this.db = db;
     this.env = env;
     this.tokenTtl = tokenTtl;
     this.limits = new SignInLimits(signInsPerAddressPerMinute);
+    this.audit = audit;
   }
 
   // ---- first start
@@ -73,7 +79,11 @@ public final class AccountService {
     try {
       db.inTransaction(h -> {
         long org = repo.insertOrganization(h, Policy.OPERATOR_ORG, true, env.now());
-        repo.insertUser(h, org, ADMIN, hash, Role.ADMIN, env.now());
+        audit.start(h, org);
+        long user = repo.insertUser(h, org, ADMIN, hash, Role.ADMIN, env.now());
+        roles.setRoles(h, user, EnumSet.of(WorkRole.PREPARER));
+        audit.record(new AuditService.Event(org, null, "organization.create", null, null, Policy.OPERATOR_ORG + "; "
+            + ADMIN, null, null));
         return null;
       });
     } catch (StoreException e) {
@@ -108,6 +118,9 @@ public final class AccountService {
     if (user.isEmpty()) {
       db.inTransaction(h -> {
         limits.failed(h, env.now(), username);
+        // a failed sign-in of a real account is recorded in its organization's trail
+        repo.credentials(h, username).flatMap(c -> repo.principal(h, c.userId())).ifPresent(p ->
+            audit.record(AuditService.Event.of(p, "signin.failed").detail("from " + address)));
         return null;
       });
       throw new AppException.Unauthenticated("LOGIN_FAILED", "login.failed");
@@ -173,6 +186,28 @@ public final class AccountService {
     });
   }
 
+  /**
+   * Checks the signed-in user's password again, as a signature: under the sign-in limits, a wrong
+   * one counting as a failed sign-in.
+   *
+   * @throws AppException.TooManyAttempts when over a sign-in limit
+   * @throws AppException.Forbidden when the password is wrong
+   */
+  public void confirmPassword(Principal who, String address, String password) {
+    db.inTransaction(h -> {
+      limits.attempt(h, env.now(), address, who.username());
+      return null;
+    });
+    if (verify(who.username(), password).isEmpty()) {
+      db.inTransaction(h -> {
+        limits.failed(h, env.now(), who.username());
+        audit.record(AuditService.Event.of(who, "signin.failed").detail("signature, from " + address));
+        return null;
+      });
+      throw new AppException.Forbidden("WRONG_PASSWORD", "user.wrongPassword");
+    }
+  }
+
   // ---- users and organizations
 
   /** The organization's users, for its admins. */
@@ -196,7 +231,10 @@ public final class AccountService {
     return uniquely(() -> taken(username), () -> db.inTransaction(h -> {
       refuseTaken(h, username);
       Instant now = env.now();
-      return new User(repo.insertUser(h, who.orgId(), username, hash, role, now), username, role, now);
+      long id = repo.insertUser(h, who.orgId(), username, hash, role, now);
+      roles.setRoles(h, id, EnumSet.of(WorkRole.PREPARER));
+      audit.record(AuditService.Event.of(who, "user.create").detail(username + " (" + role.id() + "; preparer)"));
+      return new User(id, username, role, now);
     }));
   }
 
@@ -234,7 +272,11 @@ public final class AccountService {
       refuseTaken(h, username);
       Instant now = env.now();
       long org = repo.insertOrganization(h, orgName, false, now);
-      repo.insertUser(h, org, username, hash, Role.ADMIN, now);
+      audit.start(h, org);
+      long user = repo.insertUser(h, org, username, hash, Role.ADMIN, now);
+      roles.setRoles(h, user, EnumSet.of(WorkRole.PREPARER));
+      audit.record(new AuditService.Event(org, null, "organization.create", null, null, orgName + "; " + username,
+          null, null));
       return new Organization(org, orgName, false, now, 1);
     }));
   }

@@ -37,10 +37,13 @@ public final class StudyService {
   private final Computations computations;
   private final StudyRepository repo = new StudyRepository();
 
-  public StudyService(Database db, Env env, Computations computations) {
+  private final AuditService audit;
+
+  public StudyService(Database db, Env env, Computations computations, AuditService audit) {
     this.db = db;
     this.env = env;
     this.computations = computations;
+    this.audit = audit;
   }
 
   /** A version just stored, and what its file computed to. */
@@ -54,7 +57,10 @@ public final class StudyService {
     UUID id = env.ids().get();
     Version v = db.inTransaction(h -> {
       repo.insertStudy(h, id, who.orgId(), who.userId(), env.now());
-      return insert(h, who, id, 1, file, c);
+      Version v1 = insert(h, who, id, 1, file, c);
+      audit.record(AuditService.Event.of(who, "study.create").study(id, 1).detail(file.fileName())
+          .hashes(null, v1.sha256()));
+      return v1;
     });
     return stored(v, c);
   }
@@ -74,7 +80,11 @@ public final class StudyService {
         Version current = repo.currentVersion(h, who.orgId(), id).orElseThrow(() -> notFound(id));
         throw new AppException.VersionConflict(current, expected, c.result().findings());
       }
-      return insert(h, who, id, expected + 1, file, c);
+      String before = repo.version(h, who.orgId(), id, expected).map(Version::sha256).orElse(null);
+      Version next = insert(h, who, id, expected + 1, file, c);
+      audit.record(AuditService.Event.of(who, "study.version").study(id, next.version()).detail(file.fileName())
+          .hashes(before, next.sha256()));
+      return next;
     });
     return stored(v, c);
   }
@@ -86,7 +96,7 @@ public final class StudyService {
     String sha = Hashes.sha256(file.bytes());
     repo.insertVersion(h, id, n, file, sha, summary, who.userId(), now);
     return new Version(id, n, file.format(), file.fileName(), file.bytes().length, sha, summary, now,
-        who.username());
+        who.username(), org.tanji.server.domain.StudyState.DRAFT);
   }
 
   private Stored stored(Version v, Computations.Computed c) {

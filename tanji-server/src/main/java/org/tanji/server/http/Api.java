@@ -9,7 +9,9 @@ import io.javalin.http.HttpResponseException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,9 +27,14 @@ import org.tanji.server.adapter.Adapter;
 import org.tanji.server.adapter.HttpError;
 import org.tanji.server.adapter.Incidents;
 import org.tanji.server.adapter.Requests;
+import org.tanji.server.adapter.Wiring;
 import org.tanji.server.app.AccountService;
 import org.tanji.server.app.AppException;
+import org.tanji.server.app.AuditService;
 import org.tanji.server.app.Health;
+import org.tanji.server.app.WorkflowService;
+import org.tanji.server.domain.AuditRecord;
+import org.tanji.server.domain.WorkRole;
 import org.tanji.server.app.StudyService;
 import org.tanji.server.domain.Organization;
 import org.tanji.server.domain.Principal;
@@ -73,21 +80,35 @@ public final class Api implements Adapter {
       new Route("GET", "/api/studies/{id}/versions/{n}/file", false),
       new Route("GET", "/api/studies/{id}/versions/{n}/result", false),
       new Route("GET", "/api/studies/{id}/versions/{n}/report", false),
-      new Route("GET", "/api/factors", false));
+      new Route("GET", "/api/factors", false),
+      new Route("PUT", "/api/roles", false),
+      new Route("GET", "/api/inbox", false),
+      new Route("POST", "/api/studies/{id}/versions/{n}/submit", false),
+      new Route("POST", "/api/studies/{id}/versions/{n}/review", false),
+      new Route("POST", "/api/studies/{id}/versions/{n}/approve", false),
+      new Route("POST", "/api/studies/{id}/versions/{n}/send-back", false),
+      new Route("GET", "/api/studies/{id}/versions/{n}/signatures", false),
+      new Route("GET", "/api/studies/{id}/audit", false),
+      new Route("GET", "/api/audit", false),
+      new Route("GET", "/api/audit/verify", false));
 
   private final AccountService accounts;
   private final StudyService studies;
+  private final WorkflowService workflow;
+  private final AuditService audit;
   private final Health health;
   private final Requests requests;
   private final Incidents incidents;
   private final byte[] openapi;
 
-  public Api(AccountService accounts, StudyService studies, Health health, Requests requests, Incidents incidents) {
-    this.accounts = accounts;
-    this.studies = studies;
-    this.health = health;
-    this.requests = requests;
-    this.incidents = incidents;
+  public Api(Wiring wiring) {
+    this.accounts = wiring.services().accounts();
+    this.studies = wiring.services().studies();
+    this.workflow = wiring.services().workflow();
+    this.audit = wiring.services().audit();
+    this.health = wiring.services().health();
+    this.requests = wiring.requests();
+    this.incidents = wiring.incidents();
     try (InputStream in = Api.class.getResourceAsStream("/org/tanji/server/openapi.json")) {
       this.openapi = in.readAllBytes();
     } catch (IOException e) {
@@ -133,6 +154,16 @@ public final class Api implements Adapter {
     authed.put("GET /api/studies/{id}/versions/{n}/result", (ctx, who) -> result(ctx, who, versionParam(ctx)));
     authed.put("GET /api/studies/{id}/versions/{n}/report", (ctx, who) -> report(ctx, who, versionParam(ctx)));
     authed.put("GET /api/factors", this::factors);
+    authed.put("PUT /api/roles", this::assignRoles);
+    authed.put("GET /api/inbox", this::inbox);
+    authed.put("POST /api/studies/{id}/versions/{n}/submit", this::submit);
+    authed.put("POST /api/studies/{id}/versions/{n}/review", (ctx, who) -> sign(ctx, who, true));
+    authed.put("POST /api/studies/{id}/versions/{n}/approve", (ctx, who) -> sign(ctx, who, false));
+    authed.put("POST /api/studies/{id}/versions/{n}/send-back", this::sendBack);
+    authed.put("GET /api/studies/{id}/versions/{n}/signatures", this::signatures);
+    authed.put("GET /api/studies/{id}/audit", (ctx, who) -> audit(ctx, who, Optional.of(studyId(ctx))));
+    authed.put("GET /api/audit", (ctx, who) -> audit(ctx, who, Optional.empty()));
+    authed.put("GET /api/audit/verify", this::verifyAudit);
     for (Route r : ROUTES) {
       String key = r.method() + " " + r.path();
       Handler h = r.open() ? open.get(key) : withAuth(authed.get(key));
@@ -348,7 +379,6 @@ public final class Api implements Adapter {
       g.writeStartObject();
       g.writeStringField("id", id.toString());
       g.writeNumberField("currentVersion", s.currentVersion());
-      g.writeStringField("state", s.state().id());
       Json.instant(g, "createdAt", s.createdAt());
       g.writeStringField("createdBy", s.createdBy());
       Json.version(g, v);
@@ -430,6 +460,163 @@ public final class Api implements Adapter {
         ResultJson.writeFactor(g, f);
       }
       g.writeEndArray();
+      g.writeEndObject();
+    });
+  }
+
+  // ---- review and approval
+
+  private void assignRoles(Context ctx, Principal who) {
+    JsonNode body = Json.object(ctx.bodyAsBytes(), "{\"username\": \"…\", \"roles\": [\"preparer\", \"reviewer\"]}");
+    String username = Json.string(body, "username");
+    JsonNode list = body.get("roles");
+    Set<WorkRole> roles = EnumSet.noneOf(WorkRole.class);
+    if (list == null || !list.isArray()) {
+      throw HttpError.of(400, "BAD_ROLE", "user.badRoles", String.valueOf(list));
+    }
+    for (JsonNode r : list) {
+      roles.add(WorkRole.of(r.asText()).orElseThrow(() -> HttpError.of(400, "BAD_ROLE", "user.badRoles",
+          list.toString())));
+    }
+    Set<WorkRole> set = workflow.assign(who, username, roles);
+    json(ctx, 200, g -> {
+      g.writeStartObject();
+      g.writeStringField("username", AccountService.normalizedUsername(username));
+      g.writeArrayFieldStart("roles");
+      for (WorkRole r : set) {
+        g.writeString(r.id());
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    });
+  }
+
+  private void inbox(Context ctx, Principal who) {
+    List<UUID> ids = workflow.inbox(who);
+    json(ctx, 200, g -> {
+      g.writeStartObject();
+      g.writeArrayFieldStart("studies");
+      for (UUID id : ids) {
+        StudyInfo s = studies.study(who, id);
+        g.writeStartObject();
+        g.writeStringField("id", id.toString());
+        Json.version(g, s.current());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    });
+  }
+
+  private void submit(Context ctx, Principal who) {
+    UUID id = studyId(ctx);
+    int version = studies.resolve(who, id, versionParam(ctx));
+    var c = studies.computed(who, id, version);
+    workflow.submit(who, id, version, c.result().hasErrors(), c.result().findings());
+    versionAnswer(ctx, who, id, version);
+  }
+
+  private void sign(Context ctx, Principal who, boolean review) {
+    UUID id = studyId(ctx);
+    int version = studies.resolve(who, id, versionParam(ctx));
+    JsonNode body = Json.object(ctx.bodyAsBytes(), "{\"password\": \"…\", \"statement\": \"I have reviewed …\"}");
+    String password = Json.string(body, "password");
+    String statement = Json.string(body, "statement");
+    if (review) {
+      workflow.review(who, requests.clientAddress(ctx), id, version, password, statement);
+    } else {
+      workflow.approve(who, requests.clientAddress(ctx), id, version, password, statement);
+    }
+    versionAnswer(ctx, who, id, version);
+  }
+
+  private void sendBack(Context ctx, Principal who) {
+    UUID id = studyId(ctx);
+    int version = studies.resolve(who, id, versionParam(ctx));
+    JsonNode body = Json.object(ctx.bodyAsBytes(), "{\"reason\": \"…\"}");
+    workflow.sendBack(who, id, version, Json.string(body, "reason"));
+    versionAnswer(ctx, who, id, version);
+  }
+
+  private void versionAnswer(Context ctx, Principal who, UUID id, int version) {
+    Version v = studies.version(who, id, Optional.of(version));
+    json(ctx, 200, g -> {
+      g.writeStartObject();
+      g.writeStringField("id", id.toString());
+      Json.version(g, v);
+      g.writeEndObject();
+    });
+  }
+
+  private void signatures(Context ctx, Principal who) {
+    UUID id = studyId(ctx);
+    int version = studies.resolve(who, id, versionParam(ctx));
+    var list = workflow.signatures(who, id, version);
+    json(ctx, 200, g -> {
+      g.writeStartObject();
+      g.writeArrayFieldStart("signatures");
+      for (var s : list) {
+        g.writeStartObject();
+        g.writeStringField("action", s.action());
+        g.writeStringField("by", s.username());
+        Json.instant(g, "at", s.signedAt());
+        g.writeStringField("statement", s.statement());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    });
+  }
+
+  /** The audit trail as JSON, or as CSV with {@code ?format=csv}. */
+  private void audit(Context ctx, Principal who, Optional<UUID> study) {
+    study.ifPresent(id -> studies.study(who, id)); // not found, like any other route, when it is not ours
+    List<AuditRecord> records = audit.records(who, study);
+    String format = Optional.ofNullable(ctx.queryParam("format")).orElse("json");
+    if (format.equals("csv")) {
+      ctx.header("Content-Disposition", Requests.attachment("audit" + study.map(id -> "-" + id).orElse("") + ".csv"));
+      ctx.contentType("text/csv; charset=utf-8").result(AuditService.csv(records));
+      return;
+    }
+    if (!format.equals("json")) {
+      throw HttpError.of(400, "BAD_FORMAT", "query.auditFormat", format);
+    }
+    json(ctx, 200, g -> {
+      g.writeStartObject();
+      g.writeArrayFieldStart("records");
+      for (AuditRecord r : records) {
+        g.writeStartObject();
+        g.writeNumberField("seq", r.seq());
+        Json.instant(g, "at", r.at());
+        g.writeStringField("actor", r.actor());
+        g.writeStringField("action", r.action());
+        g.writeStringField("study", r.studyId() == null ? null : r.studyId().toString());
+        if (r.version() == null) {
+          g.writeNullField("version");
+        } else {
+          g.writeNumberField("version", r.version());
+        }
+        g.writeStringField("detail", r.detail());
+        g.writeStringField("hashBefore", r.hashBefore());
+        g.writeStringField("hashAfter", r.hashAfter());
+        g.writeStringField("recordHash", r.recordHash());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    });
+  }
+
+  private void verifyAudit(Context ctx, Principal who) {
+    AuditService.Verification v = audit.verify(who);
+    json(ctx, 200, g -> {
+      g.writeStartObject();
+      g.writeBooleanField("valid", v.valid());
+      g.writeNumberField("records", v.records());
+      if (v.brokenAt().isPresent()) {
+        g.writeNumberField("brokenAt", v.brokenAt().get());
+        g.writeStringField("reason", v.reason());
+      }
       g.writeEndObject();
     });
   }

@@ -88,6 +88,7 @@ final class Json {
 
   static void version(JsonGenerator g, Version v) throws IOException {
     g.writeNumberField("version", v.version());
+    g.writeStringField("state", v.state().id());
     instant(g, "storedAt", v.createdAt());
     g.writeStringField("storedBy", v.createdBy());
     summary(g, v.summary());

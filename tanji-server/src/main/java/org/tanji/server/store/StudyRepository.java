@@ -22,7 +22,7 @@ public final class StudyRepository {
 
   private static final String VERSION_COLUMNS = "v.study_id, v.version, v.format, v.file_name,"
       + " OCTET_LENGTH(v.content) AS content_bytes, v.sha256, v.name, v.declared_unit, v.per_unit_kgco2e, v.dq_score,"
-      + " v.dq_grade, v.errors, v.warnings, v.created_at, vu.username AS version_by";
+      + " v.dq_grade, v.errors, v.warnings, v.created_at, vu.username AS version_by, v.state AS version_state";
 
   private static final String SELECT_VERSION = "SELECT " + VERSION_COLUMNS
       + " FROM study_version v JOIN study s ON s.id = v.study_id JOIN app_user vu ON vu.id = v.created_by";
@@ -45,7 +45,7 @@ public final class StudyRepository {
    * @return whether it moved: false when the study is not the organization's or is at another version
    */
   public boolean advance(Handle h, long orgId, UUID id, int expected, long userId, Instant now) {
-    return h.update("UPDATE study SET current_version = current_version + 1, updated_at = ?, updated_by = ?"
+    return h.update("UPDATE study SET current_version = current_version + 1, state = 'draft', updated_at = ?, updated_by = ?"
         + " WHERE id = ? AND org_id = ? AND current_version = ?", now, userId, id, orgId, expected) == 1;
   }
 
@@ -103,15 +103,18 @@ public final class StudyRepository {
     Summary s = new Summary(r.string("name"), r.string("declared_unit"), r.nullableDouble("per_unit_kgco2e"),
         r.nullableDouble("dq_score"), r.nullableInt("dq_grade"), r.intValue("errors"), r.intValue("warnings"));
     return new Version(r.uuid("study_id"), r.intValue("version"), r.string("format"), r.string("file_name"),
-        r.intValue("content_bytes"), r.string("sha256"), s, r.instant("created_at"), r.string("version_by"));
+        r.intValue("content_bytes"), r.string("sha256"), s, r.instant("created_at"), r.string("version_by"),
+        state(r.string("version_state")));
   }
 
   private static StudyInfo studyInfo(Handle.Row r) throws SQLException {
     Version current = version(r);
-    String state = r.string("state");
-    return new StudyInfo(current.studyId(), r.intValue("current_version"), StudyState.of(state)
-        .orElseThrow(() -> new IllegalStateException("unknown study state in the database: " + state)),
+    return new StudyInfo(current.studyId(), r.intValue("current_version"), state(r.string("state")),
         r.instant("study_created_at"), r.string("study_by"), current);
+  }
+
+  private static StudyState state(String id) {
+    return StudyState.of(id).orElseThrow(() -> new IllegalStateException("unknown study state in the database: " + id));
   }
 
   private static String truncate(String s, int max) {

@@ -53,6 +53,7 @@ import org.tanji.server.adapter.Adapter;
 import org.tanji.server.adapter.HttpError;
 import org.tanji.server.adapter.Incidents;
 import org.tanji.server.adapter.Requests;
+import org.tanji.server.adapter.Wiring;
 import org.tanji.server.app.AccountService;
 import org.tanji.server.app.AppException;
 import org.tanji.server.app.Computations;
@@ -90,12 +91,12 @@ public final class Web implements Adapter {
   private final Pages pages = new Pages();
   private final Map<String, String> webjars;
 
-  public Web(AccountService accounts, StudyService studies, Env env, Requests requests, Incidents incidents) {
-    this.accounts = accounts;
-    this.studies = studies;
-    this.env = env;
-    this.requests = requests;
-    this.incidents = incidents;
+  public Web(Wiring wiring) {
+    this.accounts = wiring.services().accounts();
+    this.studies = wiring.services().studies();
+    this.env = wiring.services().env();
+    this.requests = wiring.requests();
+    this.incidents = wiring.incidents();
     this.webjars = webjarVersions();
   }
 

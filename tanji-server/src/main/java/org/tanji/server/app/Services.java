@@ -1,0 +1,5 @@
+package org.tanji.server.app;
+
+/** The application services, as the wiring made them: what every adapter works through. */
+public record Services(AccountService accounts, StudyService studies, WorkflowService workflow, AuditService audit,
+    Health health, Env env) {}
