@@ -25,6 +25,7 @@ import org.tanji.server.adapter.Wiring;
 import org.tanji.server.app.Services;
 import org.tanji.server.app.AccountService;
 import org.tanji.server.app.AuditService;
+import org.tanji.server.app.IssueService;
 import org.tanji.server.app.WorkflowService;
 import org.tanji.server.app.Computations;
 import org.tanji.server.app.Env;
@@ -78,11 +79,12 @@ public final class TanjiServer implements AutoCloseable {
       Optional<String> generated = accounts.bootstrap(config.adminPassword());
       Computations computations = new Computations(FactorLibrary.builtIn(), config.cacheBytes());
       StudyService studies = new StudyService(db, env, computations, audit);
-      WorkflowService workflow = new WorkflowService(db, env, accounts, audit);
+      WorkflowService workflow = new WorkflowService(db, env, accounts, audit, studies);
+      IssueService issues = new IssueService(db, env, studies, audit);
       Optional<String> demoPassword = firstStart && config.demo()
           ? Demo.seed(accounts, studies, config.demoPassword()) : Optional.empty();
       Requests requests = new Requests(config.maxRequestBytes(), config.trustProxy());
-      Services services = new Services(accounts, studies, workflow, audit, new Health(db), env);
+      Services services = new Services(accounts, studies, workflow, issues, audit, new Health(db), env);
       Wiring wiring = new Wiring(services, requests, new Incidents(env, config.log()));
       List<Adapter> adapters = new ArrayList<>();
       for (Wiring.Factory f : config.extraAdapters()) {

@@ -33,6 +33,12 @@ public record Study(
         evidence, report, other);
   }
 
+  /** The same study with other report details (the server fills in who reviewed and approved it). */
+  public Study withReport(ReportInfo other) {
+    return new Study(info, organization, product, factors, inventory, coproducts, allocation, cutoffMassShare, claims,
+        evidence, other, source);
+  }
+
   /** The cut-off mass share when the study does not set one (0.5 %). */
   public static final double DEFAULT_CUTOFF = 0.005;
 

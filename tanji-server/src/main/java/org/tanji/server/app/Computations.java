@@ -77,6 +77,21 @@ public final class Computations {
     return library;
   }
 
+  private volatile String libraryDigest;
+
+  /** SHA-256 over every factor of the library (id, value, source, year), made on first need. */
+  public String libraryDigest() {
+    if (libraryDigest == null) {
+      StringBuilder b = new StringBuilder();
+      for (org.tanji.core.model.Factor f : library.search(null, null, null)) {
+        b.append(f.id()).append('\t').append(f.value() == null ? "" : f.value().text()).append('\t')
+            .append(f.source()).append('\t').append(f.year()).append('\n');
+      }
+      libraryDigest = Hashes.sha256(b.toString());
+    }
+    return libraryDigest;
+  }
+
   /** What a version computed to, for the study list. */
   public static Summary summary(Computed c, String fileName) {
     Study s = c.study();

@@ -1,5 +1,6 @@
 package org.tanji.server.app;
 
 /** The application services, as the wiring made them: what every adapter works through. */
-public record Services(AccountService accounts, StudyService studies, WorkflowService workflow, AuditService audit,
+public record Services(AccountService accounts, StudyService studies, WorkflowService workflow, IssueService issues,
+    AuditService audit,
     Health health, Env env) {}

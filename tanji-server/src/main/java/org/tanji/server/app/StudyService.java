@@ -36,6 +36,7 @@ public final class StudyService {
   private final Env env;
   private final Computations computations;
   private final StudyRepository repo = new StudyRepository();
+  private final org.tanji.server.store.IssueRepository issues = new org.tanji.server.store.IssueRepository();
 
   private final AuditService audit;
 
@@ -174,6 +175,10 @@ public final class StudyService {
    * in the study's language unless {@code lang} says otherwise.
    */
   public byte[] result(Principal who, UUID id, int version, Optional<Locale> lang) {
+    Optional<byte[]> issued = issuedFile(who, id, version, lang, "result-%s.json");
+    if (issued.isPresent()) {
+      return issued.get();
+    }
     String variant = "result:" + lang.map(Locale::getLanguage).orElse("");
     return computations.get(new Computations.Key(id, version, variant), k -> {
       Computations.Computed c = computed(who, id, version);
@@ -241,6 +246,10 @@ public final class StudyService {
    * @throws AppException.InvalidStudy when the version has errors
    */
   public byte[] report(Principal who, UUID id, int version, ReportFormat format, Optional<Locale> lang) {
+    Optional<byte[]> issued = issuedFile(who, id, version, lang, "report-%s." + format.extension());
+    if (issued.isPresent()) {
+      return issued.get();
+    }
     String variant = "report:" + format.extension() + "-" + lang.map(Locale::getLanguage).orElse("");
     return computations.get(new Computations.Key(id, version, variant), k -> {
       Computations.Computed c = computed(who, id, version);
@@ -256,6 +265,28 @@ public final class StudyService {
       }
       return out.toByteArray();
     });
+  }
+
+  /**
+   * The stored bytes of an issued version's file, when the version was issued: never recomputed.
+   *
+   * @throws AppException.NotFound when the version was issued, but not in this language or format
+   */
+  private Optional<byte[]> issuedFile(Principal who, UUID id, int version, Optional<Locale> lang, String pattern) {
+    return db.inTransaction(h -> {
+      if (issues.find(h, who.orgId(), id, version).isEmpty()) {
+        return Optional.empty();
+      }
+      Locale l = lang.orElseGet(() -> computed(who, id, version).studyLocale());
+      String name = String.format(Locale.ROOT, pattern, l.getLanguage());
+      return Optional.of(issues.file(h, id, version, name)
+          .orElseThrow(() -> new AppException.NotFound("NOT_FOUND", "issue.notIssuedIn", name)).content());
+    });
+  }
+
+  /** A digest of the factor library the results are computed with, recorded with what is issued. */
+  public String libraryDigest() {
+    return computations.libraryDigest();
   }
 
   /** What changed from one version to another, field by field. */

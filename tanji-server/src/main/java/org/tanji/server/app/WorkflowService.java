@@ -11,6 +11,7 @@ import org.tanji.server.domain.WorkRole;
 import org.tanji.server.store.AccountRepository;
 import org.tanji.server.store.Database;
 import org.tanji.server.store.Handle;
+import org.tanji.server.store.ReviewRepository;
 import org.tanji.server.store.StudyRepository;
 import org.tanji.server.store.WorkflowRepository;
 
@@ -31,12 +32,15 @@ public final class WorkflowService {
   private final WorkflowRepository repo = new WorkflowRepository();
   private final StudyRepository studies = new StudyRepository();
   private final AccountRepository users = new AccountRepository();
+  private final ReviewRepository reviews = new ReviewRepository();
+  private final StudyService studyService;
 
-  public WorkflowService(Database db, Env env, AccountService accounts, AuditService audit) {
+  public WorkflowService(Database db, Env env, AccountService accounts, AuditService audit, StudyService studies) {
     this.db = db;
     this.env = env;
     this.accounts = accounts;
     this.audit = audit;
+    this.studyService = studies;
   }
 
   // ---- roles
@@ -115,6 +119,11 @@ public final class WorkflowService {
       }
       return null;
     });
+    List<org.tanji.core.model.Finding> pending = pendingWarnings(who, id, version);
+    if (!pending.isEmpty()) {
+      throw AppException.Conflict.withFindings("WARNINGS_NOT_ACCEPTED", pending, "workflow.warnings",
+          Integer.toString(pending.size()));
+    }
     accounts.confirmPassword(who, address, password);
     move(who, id, version, StudyState.IN_REVIEW, StudyState.REVIEWED, "workflow.review", statement);
   }
@@ -136,6 +145,10 @@ public final class WorkflowService {
           .anyMatch(s -> s.action().equals("review") && s.userId() == who.userId());
       if (reviewed) {
         throw new AppException.Forbidden("FOUR_EYES", "workflow.ownReview");
+      }
+      long open = reviews.comments(h, id, version).stream().filter(ReviewRepository.Comment::open).count();
+      if (open > 0) {
+        throw new AppException.Conflict("OPEN_COMMENTS", "workflow.openComments", Long.toString(open));
       }
       return null;
     });
@@ -160,6 +173,105 @@ public final class WorkflowService {
       throw new AppException.Conflict("WRONG_STATE", "workflow.state", from.id(), StudyState.IN_REVIEW.id());
     }
     move(who, id, version, from, StudyState.DRAFT, "workflow.sendBack", reason);
+  }
+
+  // ---- comments and accepted warnings
+
+  /**
+   * Adds a comment on a field or line of a version (its key path; empty for the study as a whole),
+   * or an answer to one.
+   *
+   * @throws AppException.Invalid for an empty or too long text
+   * @throws AppException.NotFound for a comment answered that is not on this version
+   */
+  public ReviewRepository.Comment comment(Principal who, UUID id, int version, String keyPath, Long parent,
+      String body) {
+    requireStatement(body);
+    String path = keyPath == null ? "" : keyPath.strip();
+    if (path.length() > 300) {
+      throw new AppException.Invalid("BAD_KEY_PATH", "comment.keyPath");
+    }
+    return db.inTransaction(h -> {
+      existing(h, who, id, version);
+      String anchor = path;
+      if (parent != null) {
+        ReviewRepository.Comment p = reviews.comment(h, who.orgId(), parent)
+            .filter(c -> c.studyId().equals(id) && c.version() == version)
+            .orElseThrow(() -> new AppException.NotFound("NOT_FOUND", "comment.notFound", parent.toString()));
+        anchor = p.keyPath(); // an answer stays in its thread's place
+      }
+      long cid = reviews.addComment(h, id, version, anchor, parent, who.userId(), body, env.now());
+      audit.record(AuditService.Event.of(who, "comment.add").study(id, version).detail(anchor + ": " + body));
+      return reviews.comment(h, who.orgId(), cid).orElseThrow();
+    });
+  }
+
+  /**
+   * Resolves a comment's thread (the preparer's answer to the reviewer).
+   *
+   * @throws AppException.Forbidden unless the caller is a preparer
+   */
+  public void resolve(Principal who, long commentId) {
+    requireRole(who, WorkRole.PREPARER);
+    db.inTransaction(h -> {
+      ReviewRepository.Comment c = reviews.comment(h, who.orgId(), commentId)
+          .orElseThrow(() -> new AppException.NotFound("NOT_FOUND", "comment.notFound", Long.toString(commentId)));
+      long root = c.parentId() == null ? c.id() : c.parentId();
+      if (!reviews.resolve(h, root, who.userId(), env.now())) {
+        throw new AppException.Conflict("RESOLVED", "comment.resolved", Long.toString(root));
+      }
+      audit.record(AuditService.Event.of(who, "comment.resolve").study(c.studyId(), c.version())
+          .detail(c.keyPath() + " #" + root));
+      return null;
+    });
+  }
+
+  public List<ReviewRepository.Comment> comments(Principal who, UUID id, int version) {
+    return db.inTransaction(h -> reviews.comments(h, existing(h, who, id, version), version));
+  }
+
+  /**
+   * Accepts a warning of a version with a reason (the reviewer's explicit word that it does not
+   * stop the review).
+   *
+   * @throws AppException.Forbidden unless the caller is a reviewer
+   * @throws AppException.NotFound when the version has no such warning
+   */
+  public void accept(Principal who, UUID id, int version, String code, String keyPath, String reason) {
+    requireRole(who, WorkRole.REVIEWER);
+    requireStatement(reason);
+    String where = keyPath == null ? "" : keyPath;
+    boolean exists = warnings(who, id, version).stream()
+        .anyMatch(f -> f.code().equals(code) && where(f).equals(where));
+    if (!exists) {
+      throw new AppException.NotFound("NOT_FOUND", "workflow.noWarning", String.valueOf(code), where);
+    }
+    db.inTransaction(h -> {
+      reviews.accept(h, id, version, code, where, who.userId(), reason, env.now());
+      audit.record(AuditService.Event.of(who, "warning.accept").study(id, version)
+          .detail(code + " " + where + ": " + reason));
+      return null;
+    });
+  }
+
+  public List<ReviewRepository.Acceptance> acceptances(Principal who, UUID id, int version) {
+    return db.inTransaction(h -> reviews.acceptances(h, existing(h, who, id, version), version));
+  }
+
+  /** The warnings of a version that no reviewer has accepted yet. */
+  public List<org.tanji.core.model.Finding> pendingWarnings(Principal who, UUID id, int version) {
+    Set<String> accepted = acceptances(who, id, version).stream().map(a -> a.code() + " " + a.keyPath())
+        .collect(Collectors.toSet());
+    return warnings(who, id, version).stream().filter(f -> !accepted.contains(f.code() + " " + where(f))).toList();
+  }
+
+  private List<org.tanji.core.model.Finding> warnings(Principal who, UUID id, int version) {
+    return studyService.computed(who, id, version).result().findings().stream()
+        .filter(f -> f.severity() == org.tanji.core.model.Severity.WARNING).toList();
+  }
+
+  private static String where(org.tanji.core.model.Finding f) {
+    return f.where() == null ? "" : f.where();
   }
 
   /** The studies whose current version waits for the caller: in review for reviewers, reviewed for approvers. */

@@ -188,6 +188,11 @@ public final class Handle {
       return r.wasNull() ? null : v;
     }
 
+    public Long nullableLong(String column) throws SQLException {
+      long v = r.getLong(column);
+      return r.wasNull() ? null : v;
+    }
+
     public Integer nullableInt(String column) throws SQLException {
       int v = r.getInt(column);
       return r.wasNull() ? null : v;

@@ -1,0 +1,221 @@
+package org.tanji.server.app;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.tanji.core.model.ReportInfo;
+import org.tanji.core.model.Study;
+import org.tanji.io.ResultJson;
+import org.tanji.report.ReportFormat;
+import org.tanji.report.Reports;
+import org.tanji.server.domain.Principal;
+import org.tanji.server.domain.StudyState;
+import org.tanji.server.domain.Version;
+import org.tanji.server.domain.WorkRole;
+import org.tanji.server.store.Database;
+import org.tanji.server.store.IssueRepository;
+import org.tanji.server.store.WorkflowRepository;
+
+/**
+ * Issuing an approved version: its result and reports are made once, with the people and dates of
+ * the workflow on the cover and a report number from the organization's sequence, stored as bytes
+ * and served from storage ever after. An issued report can be withdrawn with a reason; it stays
+ * visible, marked withdrawn.
+ */
+public final class IssueService {
+
+  /** The report number pattern: {@code {yyyy}} the year, {@code {seq:N}} the number with N digits. */
+  static final Pattern SEQ = Pattern.compile("\\{seq(?::(\\d))?}");
+
+  private final Database db;
+  private final Env env;
+  private final StudyService studies;
+  private final AuditService audit;
+  private final WorkflowRepository workflow = new WorkflowRepository();
+  private final IssueRepository repo = new IssueRepository();
+  private final String calculatorVersion;
+
+  public IssueService(Database db, Env env, StudyService studies, AuditService audit) {
+    this.db = db;
+    this.env = env;
+    this.studies = studies;
+    this.audit = audit;
+    String v = Study.class.getPackage().getImplementationVersion();
+    this.calculatorVersion = "tanji " + (v == null ? "development build" : v);
+  }
+
+  /** What was issued: the record and its files (names, media types, hashes). */
+  public record IssuedReport(IssueRepository.Issued issued, List<IssueRepository.File> files) {}
+
+  /**
+   * Issues an approved version in the formats and languages given.
+   *
+   * @throws AppException.Forbidden unless the caller is an approver
+   * @throws AppException.Invalid when no format or language is given
+   * @throws AppException.Conflict when the version is not approved (or someone issued it meanwhile)
+   */
+  public IssuedReport issue(Principal who, UUID id, int version, Set<ReportFormat> formats, Set<Locale> langs) {
+    if (!db.inTransaction(h -> workflow.roles(h, who.userId())).contains(WorkRole.APPROVER)) {
+      throw new AppException.Forbidden("FORBIDDEN", "workflow.role", WorkRole.APPROVER.id());
+    }
+    if (formats.isEmpty() || langs.isEmpty()) {
+      throw new AppException.Invalid("BAD_FORMAT", "issue.nothing");
+    }
+    Version v = studies.version(who, id, Optional.of(version));
+    if (v.state() != StudyState.APPROVED) {
+      throw new AppException.Conflict("WRONG_STATE", "workflow.state", v.state().id(), StudyState.APPROVED.id());
+    }
+    Computations.Computed c = studies.computed(who, id, version);
+    LocalDate today = LocalDate.ofInstant(env.clock().instant(), env.clock().getZone());
+    byte[] raw = new byte[16];
+    env.random().nextBytes(raw);
+    String code = HexFormat.of().formatHex(raw);
+    return db.inTransaction(h -> {
+      String number = number(repo.pattern(h, who.orgId()), today.getYear(), repo.nextNumber(h, who.orgId(),
+          today.getYear()));
+      List<WorkflowRepository.Signature> signed = workflow.signatures(h, id, version);
+      ReportInfo info = new ReportInfo(number, today, c.study().report().assessor(),
+          new ReportInfo.Signature(v.createdBy(), LocalDate.ofInstant(v.createdAt(), env.clock().getZone())),
+          signer(signed, "review"), signer(signed, "approve"));
+      Study study = c.study().withReport(info);
+      List<IssueRepository.File> files = new ArrayList<>();
+      for (Locale lang : langs) {
+        byte[] json = (ResultJson.toJson(c.result(), lang) + "\n").getBytes(StandardCharsets.UTF_8);
+        files.add(file("result-" + lang.getLanguage() + ".json", "application/json", json));
+        for (ReportFormat f : formats) {
+          ByteArrayOutputStream out = new ByteArrayOutputStream();
+          try {
+            Reports.write(Reports.build(study, c.result(), lang), f, out);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+          files.add(file("report-" + lang.getLanguage() + "." + f.extension(), f.extension(), out.toByteArray()));
+        }
+      }
+      if (!workflow.move(h, id, version, StudyState.APPROVED, StudyState.ISSUED)) {
+        throw new AppException.Conflict("WRONG_STATE", "workflow.state", StudyState.ISSUED.id(),
+            StudyState.APPROVED.id());
+      }
+      repo.insert(h, id, version, who.orgId(), number, code, env.now(), who.userId(), calculatorVersion,
+          studies.libraryDigest());
+      for (IssueRepository.File f : files) {
+        repo.insertFile(h, id, version, f);
+      }
+      StringBuilder detail = new StringBuilder(number);
+      files.forEach(f -> detail.append("; ").append(f.name()).append(' ').append(f.sha256()));
+      audit.record(AuditService.Event.of(who, "state.issue").study(id, version).detail(detail.toString())
+          .hashes(v.sha256(), null));
+      return new IssuedReport(repo.find(h, who.orgId(), id, version).orElseThrow(), files);
+    });
+  }
+
+  /**
+   * Withdraws an issued report with the reason; it stays visible, marked withdrawn.
+   *
+   * @throws AppException.Forbidden unless the caller is an approver
+   * @throws AppException.Conflict when the version is not issued, or withdrawn already
+   */
+  public void withdraw(Principal who, UUID id, int version, String reason) {
+    if (!db.inTransaction(h -> workflow.roles(h, who.userId())).contains(WorkRole.APPROVER)) {
+      throw new AppException.Forbidden("FORBIDDEN", "workflow.role", WorkRole.APPROVER.id());
+    }
+    if (reason == null || reason.isBlank() || reason.length() > 4000) {
+      throw new AppException.Invalid("BAD_STATEMENT", "workflow.statement");
+    }
+    db.inTransaction(h -> {
+      if (!workflow.move(h, id, version, StudyState.ISSUED, StudyState.WITHDRAWN)
+          || !repo.withdraw(h, id, version, who.userId(), reason, env.now())) {
+        throw new AppException.Conflict("WRONG_STATE", "workflow.state", "—", StudyState.ISSUED.id());
+      }
+      audit.record(AuditService.Event.of(who, "state.withdraw").study(id, version).detail(reason));
+      return null;
+    });
+  }
+
+  /** What was issued for a version, if it was. */
+  public Optional<IssuedReport> issued(Principal who, UUID id, int version) {
+    return db.inTransaction(h -> repo.find(h, who.orgId(), id, version)
+        .map(i -> new IssuedReport(i, repo.files(h, id, version, false))));
+  }
+
+  /**
+   * One issued file, as stored; its download is recorded in the audit trail.
+   *
+   * @throws AppException.NotFound when the version was not issued, or not in that file
+   */
+  public IssueRepository.File file(Principal who, UUID id, int version, String name) {
+    return db.inTransaction(h -> {
+      repo.find(h, who.orgId(), id, version)
+          .orElseThrow(() -> new AppException.NotFound("NOT_FOUND", "issue.none", id.toString(), version));
+      IssueRepository.File f = repo.file(h, id, version, name)
+          .orElseThrow(() -> new AppException.NotFound("NOT_FOUND", "issue.noFile", name));
+      audit.record(AuditService.Event.of(who, "issued.download").study(id, version).detail(name)
+          .hashes(null, f.sha256()));
+      return f;
+    });
+  }
+
+  /** An issued version found by its public verification code, with its files' hashes (no sign-in). */
+  public Optional<IssuedReport> verify(String code) {
+    if (code == null || !code.matches("[0-9a-f]{32}")) {
+      return Optional.empty();
+    }
+    return db.inTransaction(h -> repo.byCode(h, code)
+        .map(i -> new IssuedReport(i, repo.files(h, i.studyId(), i.version(), false))));
+  }
+
+  /**
+   * Sets the organization's report number pattern.
+   *
+   * @throws AppException.Invalid unless it holds {@code {seq}} or {@code {seq:N}} once, within 100 characters
+   */
+  public void setPattern(Principal who, String pattern) {
+    Policy.requireAdmin(who);
+    Matcher m = SEQ.matcher(pattern == null ? "" : pattern);
+    int count = 0;
+    while (m.find()) {
+      count++;
+    }
+    if (count != 1 || pattern.length() > 100) {
+      throw new AppException.Invalid("BAD_PATTERN", "issue.pattern", String.valueOf(pattern));
+    }
+    db.inTransaction(h -> {
+      repo.setPattern(h, who.orgId(), pattern);
+      audit.record(AuditService.Event.of(who, "organization.pattern").detail(pattern));
+      return null;
+    });
+  }
+
+  /** A report number from the pattern: {@code TJ-{yyyy}-{seq:4}} and 7 in 2026 give {@code TJ-2026-0007}. */
+  static String number(String pattern, int year, long seq) {
+    Matcher m = SEQ.matcher(pattern.replace("{yyyy}", Integer.toString(year)));
+    StringBuilder b = new StringBuilder();
+    while (m.find()) {
+      int width = m.group(1) == null ? 1 : Integer.parseInt(m.group(1));
+      m.appendReplacement(b, String.format(Locale.ROOT, "%0" + width + "d", seq));
+    }
+    m.appendTail(b);
+    return b.toString();
+  }
+
+  private ReportInfo.Signature signer(List<WorkflowRepository.Signature> signed, String action) {
+    return signed.stream().filter(s -> s.action().equals(action)).reduce((a, b) -> b)
+        .map(s -> new ReportInfo.Signature(s.username(), LocalDate.ofInstant(s.signedAt(), env.clock().getZone())))
+        .orElse(null);
+  }
+
+  private static IssueRepository.File file(String name, String media, byte[] bytes) {
+    return new IssueRepository.File(name, media, bytes, Hashes.sha256(bytes));
+  }
+}
