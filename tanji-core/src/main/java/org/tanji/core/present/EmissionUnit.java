@@ -29,6 +29,11 @@ public enum EmissionUnit {
     return symbol;
   }
 
+  /** Emissions as a table shows them in this unit: {@code 107,375.25}, never {@code 0.00} for 0.074. */
+  public Figure figure(double kgCO2e) {
+    return Figure.of(of(kgCO2e));
+  }
+
   /** {@code kgCO2e} expressed in this unit. */
   public double of(double kgCO2e) {
     return kgCO2e / kgPerUnit;
