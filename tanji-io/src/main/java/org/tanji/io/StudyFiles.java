@@ -27,6 +27,7 @@ import org.tanji.io.internal.TreeBuilder;
 import org.tanji.io.library.FactorLibrary;
 import org.tanji.io.xlsx.Workbooks;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * Reads study files (YAML, JSON or an Excel workbook). Problems with the file's content are findings; only failure
@@ -46,7 +47,7 @@ public final class StudyFiles {
 
   private static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
       .maxStringLength(64 * 1024 * 1024)
-      .maxNestingDepth(TreeBuilder.MAX_DEPTH)
+      .maxNestingDepth(TreeBuilder.PARSER_MAX_DEPTH)
       .maxDocumentLength(MAX_BYTES)
       .build();
 
@@ -56,7 +57,7 @@ public final class StudyFiles {
   static {
     LoaderOptions options = new LoaderOptions();
     options.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, MAX_BYTES));
-    options.setNestingDepthLimit(TreeBuilder.MAX_DEPTH);
+    options.setNestingDepthLimit(TreeBuilder.PARSER_MAX_DEPTH);
     YAML = YAMLFactory.builder().loaderOptions(options).streamReadConstraints(LIMITS).build();
   }
 
@@ -138,8 +139,9 @@ public final class StudyFiles {
         ? JSON.createParser(bytes, offset, bytes.length - offset)
         : YAML.createParser(bytes, offset, bytes.length - offset)) {
       root = TreeBuilder.build(parser, findings);
-    } catch (IOException | RuntimeException e) {
-      // the YAML library signals some malformed input with unchecked exceptions of its own
+    } catch (IOException | YAMLException e) {
+      // the YAML library signals some malformed input with its own unchecked exception; any other
+      // runtime exception is a bug here and goes up as one
       findings.add(Finding.error("PARSE_ERROR", "", Text.of("read.syntax", firstLine(e))));
       return new ReadResult(null, findings);
     }
