@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 final class CliTest {
 
@@ -96,6 +97,30 @@ final class CliTest {
           INFO    MASS_UNKNOWN product.massPerUnit: the mass of one declared unit ("1 piece") is not given \
         (product.massPerUnit): no per-kg figure and no plausibility check (line 7, column 1)
         """);
+  }
+
+  /** A bug inside the reader is Tanji's fault: exit 3 and "internal error", never a finding blaming the file. */
+  @Test
+  void calc_bugInTheReader_isAnInternalError() {
+    CommandLine.IFactory factory = new CommandLine.IFactory() {
+      @Override
+      public <K> K create(Class<K> type) throws Exception {
+        K made = CommandLine.defaultFactory().create(type);
+        if (made instanceof CalcCommand calc) {
+          calc.reader = (file, library) -> {
+            throw new NullPointerException("a bug in the reader");
+          };
+        }
+        return made;
+      }
+    };
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(factory, new PrintWriter(out, true), new PrintWriter(err, true), "calc", SEED);
+    assertThat(code).isEqualTo(Main.INTERNAL);
+    assertThat(err.toString()).isEqualTo("tanji: internal error: java.lang.NullPointerException: a bug in the reader"
+        + " (please report it; set TANJI_DEBUG=1 for details)" + System.lineSeparator());
+    assertThat(out.toString()).isEmpty();
   }
 
   @Test

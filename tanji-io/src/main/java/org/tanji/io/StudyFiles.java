@@ -138,10 +138,8 @@ public final class StudyFiles {
     try (JsonParser parser = f == StudyFormat.JSON
         ? JSON.createParser(bytes, offset, bytes.length - offset)
         : YAML.createParser(bytes, offset, bytes.length - offset)) {
-      root = TreeBuilder.build(parser, findings);
-    } catch (IOException | YAMLException e) {
-      // the YAML library signals some malformed input with its own unchecked exception; any other
-      // runtime exception is a bug here and goes up as one
+      root = tree(parser, findings);
+    } catch (IOException e) {
       findings.add(Finding.error("PARSE_ERROR", "", Text.of("read.syntax", firstLine(e))));
       return new ReadResult(null, findings);
     }
@@ -150,6 +148,20 @@ public final class StudyFiles {
     }
     Study study = StudyReader.read(root, fileName, findings, library);
     return new ReadResult(study, findings);
+  }
+
+  /**
+   * The tree of a YAML or JSON document, or null with a {@code PARSE_ERROR} finding. The YAML
+   * library signals some malformed input with its own unchecked exception, which is a finding
+   * too; any other runtime exception is a bug here and goes up as one.
+   */
+  static Node tree(JsonParser parser, List<Finding> findings) {
+    try {
+      return TreeBuilder.build(parser, findings);
+    } catch (YAMLException e) {
+      findings.add(Finding.error("PARSE_ERROR", "", Text.of("read.syntax", firstLine(e))));
+      return null;
+    }
   }
 
   /** A workbook: cells into the same tree as a text file, the same checks, findings on cells. */

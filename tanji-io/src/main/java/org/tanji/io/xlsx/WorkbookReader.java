@@ -84,7 +84,7 @@ final class WorkbookReader {
   private Locale language = Locale.ENGLISH; // of the sheet being read: the labels its messages list
   private String firstFormula;
 
-  private WorkbookReader(List<Finding> findings) {
+  WorkbookReader(List<Finding> findings) {
     this.findings = findings;
   }
 
@@ -106,13 +106,13 @@ final class WorkbookReader {
   }
 
   /** What a reader needs of an opened workbook: its sheets, shared strings, styles and date system. */
-  private record Parts(XSSFReader reader, ReadOnlySharedStringsTable strings, Cells.Styles styles, boolean date1904) {
+  record Parts(XSSFReader reader, ReadOnlySharedStringsTable strings, Cells.Styles styles, boolean date1904) {
     Cells.Sheet cells(InputStream sheet) throws IOException, XMLStreamException {
       return Cells.read(sheet, strings, styles, date1904);
     }
   }
 
-  private interface PartsReader<T> {
+  interface PartsReader<T> {
     T read(Parts parts) throws IOException, XMLStreamException, OpenXML4JException, SAXException;
   }
 
@@ -120,7 +120,7 @@ final class WorkbookReader {
    * Opens a workbook's bytes and hands its parts to a reader. A file that is no workbook, an
    * encrypted or legacy one, a damaged one or a zip bomb is a finding, and the result null.
    */
-  private <T> T open(byte[] bytes, PartsReader<T> body) {
+  <T> T open(byte[] bytes, PartsReader<T> body) {
     if (Workbooks.startsWith(bytes, Workbooks.OLE2)) {
       findings.add(Finding.error("PARSE_ERROR", "", Text.of(encrypted(bytes) ? "xlsx.encrypted" : "xlsx.legacy")));
       return null;
