@@ -46,7 +46,7 @@ final class Summary {
       stages(out, shown);
       lines(out, shown);
       factors(out);
-      quality(out);
+      quality(out, shown);
     } else {
       out.println(t("notComputed"));
     }
@@ -123,14 +123,10 @@ final class Summary {
     Cli.table(out, "  ", new String[] {t("col.factor"), t("col.value"), t("col.origin"), t("col.source")}, rows);
   }
 
-  private void quality(PrintWriter out) {
+  private void quality(PrintWriter out, Presentation shown) {
     out.println();
-    if (result.dataQuality() == null) {
-      out.println(t("quality") + "—");
-      return;
-    }
-    out.println(t("quality") + Numbers.fixed(result.dataQuality().score(), 2) + t("sep")
-        + t("grade." + result.dataQuality().grade()));
+    out.println(t("quality") + shown.qualityScore()
+        .map(score -> score + t("sep") + t("grade." + result.dataQuality().grade())).orElse("—"));
   }
 
   private void findings(PrintWriter out) {

@@ -1,5 +1,7 @@
 package org.tanji.core.present;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -8,6 +10,7 @@ import org.tanji.core.calc.LineResult;
 import org.tanji.core.calc.Result;
 import org.tanji.core.calc.StageResult;
 import org.tanji.core.model.Product;
+import org.tanji.core.quality.DataQuality;
 import org.tanji.core.quality.Scoring;
 import org.tanji.core.units.Quantity;
 
@@ -104,6 +107,21 @@ public final class Presentation {
       out.add(new WeightedLine(scored.get(i), weights[i]));
     }
     return out;
+  }
+
+  /**
+   * The study's data-quality score as shown: two decimals, rounded half up unless rounding would
+   * cross a grade boundary (3.996 is grade 3 and shows as 3.99, not as a 4.00 that reads as grade
+   * 2); empty when nothing carries emissions.
+   */
+  public Optional<String> qualityScore() {
+    DataQuality q = result.dataQuality();
+    if (q == null) {
+      return Optional.empty();
+    }
+    BigDecimal rounded = BigDecimal.valueOf(q.score()).setScale(2, RoundingMode.HALF_UP);
+    return Optional.of((Scoring.grade(rounded.doubleValue()) == q.grade() ? rounded
+        : BigDecimal.valueOf(q.score()).setScale(2, RoundingMode.DOWN)).toPlainString());
   }
 
   /**

@@ -8,6 +8,8 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.tanji.core.calc.LineResult;
 import org.tanji.core.calc.Result;
 import org.tanji.core.calc.StageResult;
@@ -111,6 +113,23 @@ final class PresentationTest {
     assertThat(q.get(0).weight()).isCloseTo(0.873020, within(1e-6));
     assertThat(q.get(0).weighted()).isCloseTo(14 / 3.0 * 0.873020, within(1e-5));
     assertThat(q.stream().mapToDouble(Presentation.WeightedLine::weighted).sum()).isCloseTo(4.5073, within(1e-4));
+  }
+
+  @ParameterizedTest
+  @CsvSource({"4.5073, 2, 4.51", "3.996, 3, 3.99", "4.994, 2, 4.99", "4.995, 2, 4.99", "3.995, 3, 3.99", "2.0, 4, 2.00"})
+  void qualityScore_neverRoundedAcrossAGradeBoundary(double score, int grade, String shown) {
+    Result r = result(SEED, SEED_STAGES, SEED_POINTS, 43585.4);
+    Result scored = new Result(r.totalKgCO2e(), r.perUnitKgCO2e(), null, 1.0, r.stages(), r.lines(),
+        new DataQuality(score, grade), List.of(), List.of(), List.of());
+    assertThat(Presentation.of(product("1 t", "43585.4 t"), scored).qualityScore()).contains(shown);
+  }
+
+  @Test
+  void qualityScore_noneWhenNothingCarriesEmissions() {
+    Result r = result(SEED, SEED_STAGES, SEED_POINTS, 43585.4);
+    Result unscored = new Result(r.totalKgCO2e(), r.perUnitKgCO2e(), null, 1.0, r.stages(), r.lines(), null,
+        List.of(), List.of(), List.of());
+    assertThat(Presentation.of(product("1 t", "43585.4 t"), unscored).qualityScore()).isEmpty();
   }
 
   @Test

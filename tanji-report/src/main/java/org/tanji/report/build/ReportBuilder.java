@@ -19,7 +19,6 @@ import org.tanji.core.model.Activity;
 import org.tanji.core.present.EmissionUnit;
 import org.tanji.core.present.Presentation;
 import org.tanji.core.present.ShownShares;
-import org.tanji.core.quality.Scoring;
 import org.tanji.core.model.Coproduct;
 import org.tanji.core.model.Evidence;
 import org.tanji.core.model.Factor;
@@ -634,12 +633,12 @@ public final class ReportBuilder {
         Column.number(w.get("quality.col.weighted"))), rows,
         List.of(List.of(w.get("quality.total"), "", "", "", "", "", score())),
         false));
-    BigDecimal shown = BigDecimal.ZERO;
+    BigDecimal sum = BigDecimal.ZERO;
     for (List<String> row : rows) {
-      shown = shown.add(new BigDecimal(row.get(6).replace(",", "")));
+      sum = sum.add(new BigDecimal(row.get(6).replace(",", "")));
     }
-    if (shown.compareTo(new BigDecimal(score().replace(",", ""))) != 0) {
-      blocks.add(new Block.Note(w.get("quality.rounding", f.fixed(shown.doubleValue(), 2))));
+    if (sum.compareTo(new BigDecimal(score())) != 0) {
+      blocks.add(new Block.Note(w.get("quality.rounding", f.fixed(sum.doubleValue(), 2))));
     }
     blocks.add(new Block.Note(w.get("quality.grades")));
     blocks.add(new Block.Paragraph(w.get("quality.result", score(),
@@ -874,14 +873,9 @@ public final class ReportBuilder {
     return shown.declaredUnitLabel();
   }
 
-  /**
-   * The study's data-quality score to two decimals, rounded half up unless rounding would cross a
-   * grade boundary: 3.996 is grade 3 and shows as 3.99, not as a 4.00 that reads as grade 2.
-   */
+  /** The study's data-quality score as shown (never rounded across a grade boundary). */
   private String score() {
-    double score = result.dataQuality().score();
-    double rounded = BigDecimal.valueOf(score).setScale(2, java.math.RoundingMode.HALF_UP).doubleValue();
-    return Scoring.grade(rounded) == result.dataQuality().grade() ? f.fixed(score, 2) : f.down(score, 2);
+    return shown.qualityScore().orElseThrow();
   }
 
   private String perUnitFigure() {
