@@ -140,6 +140,31 @@ class ReportTest {
     }
   }
 
+  /**
+   * Every text at its limit (names 500 characters, free texts 4,000) still makes every format: a
+   * 100,000-character name, now refused when read, once cost the PDF 24 s of CPU.
+   */
+  @Test
+  void longestAllowedTexts_everyFormat(@TempDir Path dir) throws IOException {
+    String name = "锻造耐磨钢球" + "x".repeat(494);
+    String text = "说明".repeat(2000);
+    String yaml = Files.readString(Render.EXAMPLES.resolve(SEED))
+        .replace("  name: 锻造耐磨钢球\n", "  name: " + name + "\n  description: " + text + "\n")
+        .replaceAll("(?m)^  address: .*$", "  address: " + text)
+        .replaceAll("(?m)^  - name: (.*)$", "  - name: $1" + "y".repeat(490) + "\n    note: " + text);
+    Path file = dir.resolve("long.yaml");
+    Files.writeString(file, yaml);
+    Render.Built b = Render.build(file, null);
+    assertThat(b.result().findings()).as("at the limits, no finding").isEmpty();
+    assertThat(new String(Render.bytes(b.doc(), ReportFormat.HTML), StandardCharsets.UTF_8)).contains(name, text);
+    try (PDDocument pdf = Loader.loadPDF(Render.bytes(b.doc(), ReportFormat.PDF))) {
+      assertThat(new PDFTextStripper().getText(pdf).replaceAll("\\s+", "")).contains(name);
+    }
+    try (XWPFDocument docx = new XWPFDocument(new ByteArrayInputStream(Render.bytes(b.doc(), ReportFormat.DOCX)))) {
+      assertThat(docx.getParagraphs().stream().map(XWPFParagraph::getText)).anySatisfy(t -> assertThat(t).contains(name));
+    }
+  }
+
   @Test
   void html_conclusionsAndAdviceComeFromTheStudy() throws IOException {
     Render.Built b = Render.example(SEED, null);
