@@ -7,11 +7,16 @@
 #   report and writing all three formats (the PDF embeds a subset of a 10 MB CJK font).
 #     seed-003   examples/seed-003-steel-balls.yaml (4 lines, Chinese)
 #     500-lines  bench/out/study-500.yaml (500 inventory lines, from bench/GenerateStudy.java)
+#     long-texts seed 003 with every text at its limit (docs/study-format.md, "Text lengths"): the
+#                product and each line named with 500 characters, the address, the product's
+#                description and each line's note 4,000 characters (bench/out/long-texts.yaml)
 #   Before timing, each case is run once and its three files are checked to exist and be non-empty.
 #
 # Requirement checked (PASS/FAIL; the script exits 1 when a limit fails)
 #   seed-003   max wall < 3 s for all three formats (every run)
 #   500-lines  reported only (no limit in the issue)
+#   long-texts reported only: the longest texts a study may have (a 100,000-character name, now
+#              refused, once cost the PDF 24 s of CPU)
 #
 # How to read the output
 #   One row per case: runs, median and max wall seconds, peak RSS in MB (GNU time), verdict, and
@@ -28,7 +33,7 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
 runs="${1:-${RUNS:-5}}"
-cases="${CASES:-seed-003 500-lines}"
+cases="${CASES:-seed-003 500-lines long-texts}"
 case "$runs" in
   '' | *[!0-9]* | 0) echo "bench/report.sh: RUNS must be a positive integer, not '$runs'" >&2; exit 2 ;;
 esac
@@ -45,7 +50,19 @@ if [[ ! -s "$big" || bench/GenerateStudy.java -nt "$big" ]]; then
   java bench/GenerateStudy.java "$big" 500 50 yaml >/dev/null || { echo "bench/report.sh: generation failed" >&2; exit 2; }
 fi
 
-file_of() { case "$1" in seed-003) echo examples/seed-003-steel-balls.yaml ;; 500-lines) echo "$big" ;; esac; }
+long=bench/out/long-texts.yaml
+if [[ ! -s "$long" || examples/seed-003-steel-balls.yaml -nt "$long" || bench/report.sh -nt "$long" ]]; then
+  name500="锻造耐磨钢球$(printf 'x%.0s' $(seq 494))"      # 500 characters
+  text4000="$(printf '说明%.0s' $(seq 2000))"              # 4,000 characters
+  sed -e "s/^  name: 锻造耐磨钢球$/  name: $name500\n  description: $text4000/" \
+      -e "s/^  address: .*/  address: $text4000/" \
+      -e "s/^  - name: \(.*\)$/  - name: \1$(printf 'y%.0s' $(seq 490))\n    note: $text4000/" \
+      examples/seed-003-steel-balls.yaml >"$long"
+fi
+
+file_of() {
+  case "$1" in seed-003) echo examples/seed-003-steel-balls.yaml ;; 500-lines) echo "$big" ;; long-texts) echo "$long" ;; esac
+}
 
 gnu_time=""
 if [[ -x /usr/bin/time ]] && /usr/bin/time -f "%e %M" -o "$tmp/probe" true 2>/dev/null; then

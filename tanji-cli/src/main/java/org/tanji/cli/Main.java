@@ -46,7 +46,12 @@ public final class Main implements Runnable {
 
   /** Runs the command line with the given streams; returns the exit status. */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
-    CommandLine cmd = new CommandLine(new Main());
+    return run(CommandLine.defaultFactory(), out, err, args);
+  }
+
+  /** As {@link #run(PrintWriter, PrintWriter, String...)}, with the commands made by {@code factory}. */
+  static int run(CommandLine.IFactory factory, PrintWriter out, PrintWriter err, String... args) {
+    CommandLine cmd = new CommandLine(new Main(), factory);
     cmd.setOut(out);
     cmd.setErr(err);
     cmd.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.tanji.core.calc.LineResult;
 import org.tanji.core.calc.Result;
 import org.tanji.core.calc.StageResult;
@@ -13,6 +14,9 @@ import org.tanji.core.i18n.Numbers;
 import org.tanji.core.model.Factor;
 import org.tanji.core.model.Finding;
 import org.tanji.core.model.Study;
+import org.tanji.core.present.EmissionUnit;
+import org.tanji.core.present.Presentation;
+import org.tanji.core.present.ShownShares;
 
 /** The readable summary {@code tanji calc} prints for people. */
 final class Summary {
@@ -37,24 +41,23 @@ final class Summary {
       out.println(t("product") + study.product().name());
     }
     if (result.totalKgCO2e() != null) {
-      figures(out);
-      stages(out);
-      lines(out);
+      Presentation shown = Presentation.of(study.product(), result);
+      figures(out, shown);
+      stages(out, shown);
+      lines(out, shown);
       factors(out);
-      quality(out);
+      quality(out, shown);
     } else {
       out.println(t("notComputed"));
     }
     findings(out);
   }
 
-  private void figures(PrintWriter out) {
-    String unit = study.product().declaredUnit().text();
-    out.println(t("perUnit") + Numbers.fixed(result.perUnitKgCO2e(), 2) + " kgCO₂e / " + unit);
-    if (result.perKgKgCO2e() != null) {
-      out.println(t("perKg") + Numbers.readable(result.perKgKgCO2e()) + " kgCO₂e/kg");
-    }
-    out.println(t("total") + Numbers.fixed(result.totalKgCO2e() / 1000, 2) + " tCO₂e"
+  private void figures(PrintWriter out, Presentation shown) {
+    out.println(t("perUnit") + shown.perUnit().text());
+    shown.perKg().ifPresent(kg -> out.println(t("perKg") + kg.text() + " kgCO₂e/kg"));
+    EmissionUnit unit = shown.emissionUnit();
+    out.println(t("total") + unit.figure(result.totalKgCO2e()).text() + " " + unit.symbol()
         + t("sep") + t("output") + study.product().output().text());
     if (result.allocationShare() != 1.0) {
       out.println(t("allocation") + Numbers.percent(result.allocationShare())
@@ -62,42 +65,45 @@ final class Summary {
     }
   }
 
-  private void stages(PrintWriter out) {
+  private void stages(PrintWriter out, Presentation shown) {
     out.println();
     out.println(t("byStage"));
+    EmissionUnit unit = shown.emissionUnit();
+    ShownShares shares = shown.stageShares();
     List<String[]> rows = new ArrayList<>();
-    List<Double> shares = new ArrayList<>();
-    for (StageResult s : result.stages()) {
-      rows.add(new String[] {Messages.get(s.stage().textKey(), locale), Numbers.fixed(s.kgCO2e() / 1000, 2),
-          Numbers.fixed(s.share() * 100, 2) + " %"});
-      shares.add(s.share());
+    List<Presentation.StageFigure> stages = shown.stages();
+    for (int i = 0; i < stages.size(); i++) {
+      StageResult s = stages.get(i).stage();
+      rows.add(new String[] {Messages.get(s.stage().textKey(), locale), unit.figure(s.kgCO2e()).text(),
+          stages.get(i).perUnit().text(), shares.percents().get(i) + " %"});
     }
-    table(out, new String[] {t("col.stage"), t("col.tCO2e"), t("col.share")}, rows, shares);
+    table(out, new String[] {t("col.stage"), unit.symbol(), shown.perUnit().unit(), t("col.share")}, rows,
+        Optional.of(shares));
   }
 
   /** More lines than this and the table shows the largest only: nobody reads 100,000 rows. */
   static final int MAX_LINES = 30;
 
-  private void lines(PrintWriter out) {
+  private void lines(PrintWriter out, Presentation shown) {
     out.println();
-    List<LineResult> shown = result.lines();
-    boolean cut = shown.size() > MAX_LINES;
+    List<LineResult> lines = result.lines();
+    boolean cut = lines.size() > MAX_LINES;
     if (cut) {
-      shown = shown.stream().sorted(Comparator.comparingDouble(LineResult::kgCO2e).reversed()).limit(MAX_LINES).toList();
+      lines = lines.stream().sorted(Comparator.comparingDouble(LineResult::kgCO2e).reversed()).limit(MAX_LINES).toList();
       out.println(t("byLine") + " — " + String.format(t("largestLines"), MAX_LINES, result.lines().size()));
     } else {
       out.println(t("byLine"));
     }
+    EmissionUnit unit = shown.emissionUnit();
     List<String[]> rows = new ArrayList<>();
-    List<Double> shares = new ArrayList<>();
-    for (LineResult l : shown) {
+    for (LineResult l : lines) {
       String name = l.excluded() ? l.name() + " " + t("excluded") : l.name();
-      rows.add(new String[] {name, Messages.get(l.stage().textKey(), locale), Numbers.fixed(l.kgCO2e() / 1000, 2),
-          Numbers.fixed(l.share() * 100, 2) + " %", l.score() == null ? "—" : Numbers.fixed(l.score(), 2)});
-      shares.add(l.share());
+      rows.add(new String[] {name, Messages.get(l.stage().textKey(), locale), unit.figure(l.kgCO2e()).text(),
+          ShownShares.percent(l.share()) + " %", l.score() == null ? "—" : Numbers.fixed(l.score(), 2)});
     }
-    table(out, new String[] {t("col.line"), t("col.stage"), t("col.tCO2e"), t("col.share"), t("col.score")}, rows,
-        cut ? List.of() : shares);
+    // a table cut to the largest lines cannot add up to 100 %, and needs no note saying so
+    table(out, new String[] {t("col.line"), t("col.stage"), unit.symbol(), t("col.share"), t("col.score")}, rows,
+        cut ? Optional.empty() : Optional.of(shown.lineShares()));
   }
 
   /** Where each factor used came from: the library id, or the study's own key, and the source. */
@@ -117,14 +123,10 @@ final class Summary {
     Cli.table(out, "  ", new String[] {t("col.factor"), t("col.value"), t("col.origin"), t("col.source")}, rows);
   }
 
-  private void quality(PrintWriter out) {
+  private void quality(PrintWriter out, Presentation shown) {
     out.println();
-    if (result.dataQuality() == null) {
-      out.println(t("quality") + "—");
-      return;
-    }
-    out.println(t("quality") + Numbers.fixed(result.dataQuality().score(), 2) + t("sep")
-        + t("grade." + result.dataQuality().grade()));
+    out.println(t("quality") + shown.qualityScore()
+        .map(score -> score + t("sep") + t("grade." + result.dataQuality().grade())).orElse("—"));
   }
 
   private void findings(PrintWriter out) {
@@ -145,20 +147,11 @@ final class Summary {
     }
   }
 
-  /**
-   * A table whose share column is rounded to two decimals; when the rounded shares do not add up
-   * to 100.00 %, a note says so instead of bending a figure.
-   */
-  private void table(PrintWriter out, String[] head, List<String[]> rows, List<Double> shares) {
+  /** A table whose share column is rounded; a note says so when the shown shares do not add up to 100.00 %. */
+  private void table(PrintWriter out, String[] head, List<String[]> rows, Optional<ShownShares> shares) {
     Cli.table(out, "  ", head, rows);
-    double shown = 0;
-    for (double s : shares) {
-      shown += Double.parseDouble(Numbers.fixed(s * 100, 2));
-    }
-    String sum = Numbers.fixed(shown, 2);
-    if (!shares.isEmpty() && !sum.equals("100.00") && !sum.equals("0.00")) {
-      out.println("  " + String.format(t("roundingNote"), sum));
-    }
+    shares.flatMap(ShownShares::roundingNote)
+        .ifPresent(sum -> out.println("  " + String.format(t("roundingNote"), sum.toPlainString())));
   }
 
   private String t(String key) {

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 final class CliTest {
 
@@ -33,23 +34,101 @@ final class CliTest {
     assertThat(r.err()).isEmpty();
     assertThat(r.out())
         .contains("锻造耐磨钢球产品碳足迹评价")
-        .contains("单位产品碳足迹：2821.88 kgCO₂e / 1 t")
+        .contains("单位产品碳足迹：2821.88 kgCO₂e / t")
         .contains("每千克产品：2.82 kgCO₂e/kg")
         .contains("核算期总排放：122992.87 tCO₂e")
         .contains("数据质量：4.51，二级")
         .contains("无发现项。");
     // the table's rows, with CJK names aligned by display width
-    assertThat(r.out()).contains("  原材料获取  107375.25  87.30 %");
+    assertThat(r.out()).contains("  原材料获取  107375.25     2463.56  87.30 %");
     // 87.30 + 2.67 + 9.89 + 0.13 = 99.99: said, not bent
     assertThat(r.out()).contains("显示值合计为 99.99 %，不是 100.00 %");
+  }
+
+  /** Seed 000's mistake: 0.00046 kgCO₂e per piece once printed as 0.00 here; 460 kg shown as 0.46 t. */
+  @Test
+  void calc_tinyPerUnitFigure_exactOutput(@TempDir Path dir) throws Exception {
+    // 1000 kWh × 0.46 kgCO2e/kWh = 460 kgCO2e for 1,000,000 pieces: 0.00046 kgCO2e per piece
+    Path study = dir.resolve("tiny.yaml");
+    Files.writeString(study, """
+        tanji: 1
+        study:
+          title: Brake back plate
+          language: en
+          boundary: cradle-to-gate
+          period: {start: 2024-01-01, end: 2024-12-31}
+        product:
+          name: Cast steel back plate
+          declaredUnit: 1 piece
+          output: 1000000 piece
+        factors:
+          grid: {value: 0.46 kgCO2e/kWh, type: national}
+        inventory:
+          - name: Electricity
+            stage: production
+            amount: 1000 kWh
+            factor: grid
+            quality: {activity: periodic, calibration: compliant}
+        """);
+    Run r = run("calc", study.toString());
+    assertThat(r.code()).isEqualTo(Main.OK);
+    assertThat(r.out()).isEqualTo("""
+        Brake back plate
+        ================
+        Product: Cast steel back plate
+        Footprint per declared unit: 0.00046 kgCO₂e / piece
+        Total for the period: 460.00 kgCO₂e, output 1000000 piece
+
+        By life-cycle stage
+          Stage       kgCO₂e  kgCO₂e / piece  Share
+          production  460.00         0.00046  100.00 %
+
+        By inventory line
+          Line         Stage       kgCO₂e  Share     DQ score
+          Electricity  production  460.00  100.00 %      3.67
+
+        Emission factors used
+          Factor  Value            From        Source
+          grid    0.46 kgCO2e/kWh  this study       —
+
+        Data quality: 3.67, grade 3
+
+        Findings (1)
+          INFO    MASS_UNKNOWN product.massPerUnit: the mass of one declared unit ("1 piece") is not given \
+        (product.massPerUnit): no per-kg figure and no plausibility check (line 7, column 1)
+        """);
+  }
+
+  /** A bug inside the reader is Tanji's fault: exit 3 and "internal error", never a finding blaming the file. */
+  @Test
+  void calc_bugInTheReader_isAnInternalError() {
+    CommandLine.IFactory factory = new CommandLine.IFactory() {
+      @Override
+      public <K> K create(Class<K> type) throws Exception {
+        K made = CommandLine.defaultFactory().create(type);
+        if (made instanceof CalcCommand calc) {
+          calc.reader = (file, library) -> {
+            throw new NullPointerException("a bug in the reader");
+          };
+        }
+        return made;
+      }
+    };
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(factory, new PrintWriter(out, true), new PrintWriter(err, true), "calc", SEED);
+    assertThat(code).isEqualTo(Main.INTERNAL);
+    assertThat(err.toString()).isEqualTo("tanji: internal error: java.lang.NullPointerException: a bug in the reader"
+        + " (please report it; set TANJI_DEBUG=1 for details)" + System.lineSeparator());
+    assertThat(out.toString()).isEmpty();
   }
 
   @Test
   void calc_langOverridesTheStudy() {
     Run r = run("calc", SEED, "--lang", "en");
-    assertThat(r.out()).contains("Footprint per declared unit: 2821.88 kgCO₂e / 1 t")
+    assertThat(r.out()).contains("Footprint per declared unit: 2821.88 kgCO₂e / t")
         .contains("Data quality: 4.51, grade 2")
-        .contains("raw-material acquisition  107375.25  87.30 %");
+        .contains("raw-material acquisition  107375.25     2463.56  87.30 %");
   }
 
   @Test
@@ -169,7 +248,7 @@ final class CliTest {
     assertThat(Files.readString(back)).isEqualTo(Files.readString(direct));
     Run calc = run("calc", xlsx.toString(), "--lang", "en");
     assertThat(calc.code()).isZero();
-    assertThat(calc.out()).contains("2821.88 kgCO₂e / 1 t").contains("Emission factors used");
+    assertThat(calc.out()).contains("2821.88 kgCO₂e / t").contains("Emission factors used");
 
     Run wrongName = run("template", "-o", dir.resolve("t.yaml").toString(), "--lang", "en");
     assertThat(wrongName.code()).isEqualTo(Main.USAGE);

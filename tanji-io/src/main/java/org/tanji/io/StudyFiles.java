@@ -27,6 +27,7 @@ import org.tanji.io.internal.TreeBuilder;
 import org.tanji.io.library.FactorLibrary;
 import org.tanji.io.xlsx.Workbooks;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * Reads study files (YAML, JSON or an Excel workbook). Problems with the file's content are findings; only failure
@@ -46,7 +47,7 @@ public final class StudyFiles {
 
   private static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
       .maxStringLength(64 * 1024 * 1024)
-      .maxNestingDepth(TreeBuilder.MAX_DEPTH)
+      .maxNestingDepth(TreeBuilder.PARSER_MAX_DEPTH)
       .maxDocumentLength(MAX_BYTES)
       .build();
 
@@ -56,7 +57,7 @@ public final class StudyFiles {
   static {
     LoaderOptions options = new LoaderOptions();
     options.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, MAX_BYTES));
-    options.setNestingDepthLimit(TreeBuilder.MAX_DEPTH);
+    options.setNestingDepthLimit(TreeBuilder.PARSER_MAX_DEPTH);
     YAML = YAMLFactory.builder().loaderOptions(options).streamReadConstraints(LIMITS).build();
   }
 
@@ -137,9 +138,8 @@ public final class StudyFiles {
     try (JsonParser parser = f == StudyFormat.JSON
         ? JSON.createParser(bytes, offset, bytes.length - offset)
         : YAML.createParser(bytes, offset, bytes.length - offset)) {
-      root = TreeBuilder.build(parser, findings);
-    } catch (IOException | RuntimeException e) {
-      // the YAML library signals some malformed input with unchecked exceptions of its own
+      root = tree(parser, findings);
+    } catch (IOException e) {
       findings.add(Finding.error("PARSE_ERROR", "", Text.of("read.syntax", firstLine(e))));
       return new ReadResult(null, findings);
     }
@@ -148,6 +148,20 @@ public final class StudyFiles {
     }
     Study study = StudyReader.read(root, fileName, findings, library);
     return new ReadResult(study, findings);
+  }
+
+  /**
+   * The tree of a YAML or JSON document, or null with a {@code PARSE_ERROR} finding. The YAML
+   * library signals some malformed input with its own unchecked exception, which is a finding
+   * too; any other runtime exception is a bug here and goes up as one.
+   */
+  static Node tree(JsonParser parser, List<Finding> findings) {
+    try {
+      return TreeBuilder.build(parser, findings);
+    } catch (YAMLException e) {
+      findings.add(Finding.error("PARSE_ERROR", "", Text.of("read.syntax", firstLine(e))));
+      return null;
+    }
   }
 
   /** A workbook: cells into the same tree as a text file, the same checks, findings on cells. */

@@ -30,6 +30,7 @@ import org.tanji.core.model.ReportInfo;
 import org.tanji.core.model.Stage;
 import org.tanji.core.model.Study;
 import org.tanji.core.model.StudyInfo;
+import org.tanji.core.model.TextLimits;
 import org.tanji.core.units.Quantity;
 import org.tanji.io.internal.Fields;
 import org.tanji.io.internal.Node;
@@ -64,6 +65,9 @@ final class StudyReader {
   private static final List<String> SIGNATURE = List.of("name", "date");
   private static final List<String> CUTOFF = List.of("massShare");
   private static final List<String> CLAIMED = List.of("total", "perUnit", "dataQuality");
+  /** Keys whose values are free text and may be as long as {@link TextLimits#TEXT}; every other value is a short text. */
+  private static final List<String> FREE_TEXTS = List.of("description", "note", "address", "source", "publication",
+      "reference", "excluded");
   private static final List<String> LANGUAGES = List.of("zh", "en");
   private static final List<String> GWP_SETS = Identified.ids(GwpSet.class);
   private static final List<String> STAGES = Identified.ids(Stage.class);
@@ -79,6 +83,39 @@ final class StudyReader {
     this.library = library;
   }
 
+  /**
+   * Texts and keys longer than their limit ({@link TextLimits}), anywhere in the file: an error
+   * each, at the text, which is kept whole (never cut short) so the finding can say how long it is.
+   *
+   * @param key the key the node stands under (for a list item, the list's key)
+   */
+  private void lengths(Node node, String path, String key) {
+    if (node instanceof Node.Scalar s && s.text() != null) {
+      boolean free = FREE_TEXTS.contains(key);
+      int max = free ? TextLimits.TEXT : TextLimits.NAME;
+      int length = TextLimits.length(s.text());
+      if (length > max) {
+        findings.add(Finding.error("TEXT_TOO_LONG", path,
+            Text.of(free ? "read.tooLong.text" : "read.tooLong.name", path, length, max)).at(s.position()));
+      }
+    } else if (node instanceof Node.MapNode map) {
+      for (int i = 0; i < map.size(); i++) {
+        String k = map.key(i);
+        int length = TextLimits.length(k);
+        if (length > TextLimits.NAME) {
+          findings.add(Finding.error("TEXT_TOO_LONG", path, Text.of("read.tooLong.key", length,
+              path.isEmpty() ? Text.of("read.top") : path, TextLimits.NAME)).at(map.keyPosition(i)));
+          continue; // its value is not looked at under a key nobody can read in a message
+        }
+        lengths(map.value(i), path.isEmpty() ? k : path + "." + k, k);
+      }
+    } else if (node instanceof Node.ListNode list) {
+      for (int i = 0; i < list.size(); i++) {
+        lengths(list.get(i), path + "[" + i + "]", key);
+      }
+    }
+  }
+
   /** Reads a study from a parsed tree, taking factors it does not define from the library. */
   static Study read(Node root, String fileName, List<Finding> findings, FactorLibrary library) {
     return new StudyReader(findings, library).study(root, fileName);
@@ -89,6 +126,7 @@ final class StudyReader {
       findings.add(Finding.error("PARSE_ERROR", "", Text.of("read.topNotMap")).at(root.position()));
       return null;
     }
+    lengths(root, "", "");
     Fields f = Fields.of(root, "", TOP, findings, root.position()).orElseThrow();
     version(f);
     StudyInfo info = info(f);

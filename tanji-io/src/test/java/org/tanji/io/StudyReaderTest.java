@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.tanji.core.calc.Result;
 import org.tanji.core.model.Activity;
@@ -243,12 +244,12 @@ final class StudyReaderTest {
   }
 
   @Test
-  void longValuesWithinTheLimit_areRead() {
+  void longValuesUnderTheLineLimit_areReadAndRefusedByLength() {
     String name = "钢".repeat(100_000);
     Result r = calc(MINIMAL.replace("name: Steel balls", "name: " + name));
-    assertThat(r.totalKgCO2e()).isEqualTo(220_000);
+    assertThat(r.findings()).extracting(Finding::code).containsExactly("TEXT_TOO_LONG");
     Result bad = calc(MINIMAL.replace("amount: 110 t", "amount: 110 " + "x".repeat(500_000)));
-    assertThat(bad.findings()).extracting(Finding::code).contains("UNKNOWN_UNIT");
+    assertThat(bad.findings()).extracting(Finding::code).contains("TEXT_TOO_LONG", "UNKNOWN_UNIT");
   }
 
   @Test
@@ -260,7 +261,9 @@ final class StudyReaderTest {
         + " \"inventory\": [{\"name\": \"Steel\", \"stage\": \"raw-materials\", \"amount\": \"110 t\","
         + " \"factor\": \"steel\", \"quality\": {\"activity\": \"continuous\", \"calibration\": \"compliant\"}}]}";
     Result r = StudyFiles.read(json.getBytes(StandardCharsets.UTF_8), StudyFormat.JSON, "big.json").calculate();
-    assertThat(r.totalKgCO2e()).isEqualTo(220_000);
+    // read to its end (JSON has no line limit); the title is far over its own limit
+    assertThat(r.findings()).extracting(Finding::code, Finding::where).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("TEXT_TOO_LONG", "study.title"));
   }
 
   @ParameterizedTest
@@ -352,14 +355,77 @@ final class StudyReaderTest {
     assertThat(r.findings()).extracting(Fixtures::en).anySatisfy(m -> assertThat(m).contains("more than one JSON value"));
   }
 
-  @Test
-  void deepNesting_isSaidInOurWords() {
-    String deep = "{\"a\": ".repeat(300) + "1" + "}".repeat(300);
-    ReadResult r = StudyFiles.read(deep.getBytes(StandardCharsets.UTF_8), StudyFormat.JSON, "deep.json");
+  /** Told from the depth this reader counts, not from words in a library's message, and the same for both formats. */
+  @ParameterizedTest
+  @CsvSource({"JSON, 201", "JSON, 300", "JSON, 5000", "YAML, 201", "YAML, 300", "YAML, 5000"})
+  void deepNesting_isSaidInOurWords(StudyFormat format, int levels) {
+    String deep = format == StudyFormat.JSON ? "{\"a\": ".repeat(levels) + "1" + "}".repeat(levels)
+        : "[".repeat(levels) + "1" + "]".repeat(levels);
+    ReadResult r = StudyFiles.read(deep.getBytes(StandardCharsets.UTF_8), format, "deep");
     assertThat(r.findings()).singleElement().satisfies(f -> {
       assertThat(en(f)).startsWith("the file is nested more than 200 levels deep");
       assertThat(f.position()).isNotNull();
     });
+  }
+
+  @Test
+  void nesting200Deep_isRead() {
+    String deep = "[".repeat(200) + "1" + "]".repeat(200);
+    ReadResult r = StudyFiles.read(deep.getBytes(StandardCharsets.UTF_8), StudyFormat.JSON, "deep.json");
+    assertThat(r.findings()).extracting(Fixtures::en).noneSatisfy(m -> assertThat(m).contains("nested"));
+  }
+
+  // ---------------------------------------------------------------- text lengths
+
+  /** The study with one line of YAML replaced. */
+  private static String with(String line, String replacement) {
+    assertThat(MINIMAL).contains(line);
+    return MINIMAL.replace(line, replacement);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+      // where, the YAML line, its limit; 钢 counts as one character like a letter
+      "product.name, '  name: Steel balls', 500, '  name: %s'",
+      "study.title, '  title: Test study', 500, '  title: %s'",
+      "inventory[0].name, '  - name: Steel', 500, '  - name: %s'",
+      "product.description, '  name: Steel balls', 4000, '  name: Steel balls\n  description: %s'",
+      "inventory[0].note, '    stage: raw-materials', 4000, '    stage: raw-materials\n    note: %s'",
+      "inventory[0].amount, '    amount: 110 t', 500, '    amount: 1%s t'"})
+  void textLength_limitIsAllowed_oneMoreIsAnError(String where, String line, int limit, String pattern) {
+    String fill = "钢".repeat(limit / 2) + "x".repeat(limit - limit / 2);
+    if (where.endsWith("amount")) {
+      fill = "1." + "0".repeat(limit - 5); // "11.000…0 t": as long as allowed, and still 11 t
+    }
+    String atLimit = with(line, pattern.replace("\\n", "\n").formatted(fill));
+    assertThat(Fixtures.findings(atLimit, "TEXT_TOO_LONG")).isEmpty();
+    String over = with(line, pattern.replace("\\n", "\n").formatted(fill + "x"));
+    Finding f = only(over, "TEXT_TOO_LONG");
+    assertThat(f.where()).isEqualTo(where);
+    assertThat(f.isError()).isTrue();
+    assertThat(en(f)).startsWith(where + " is " + (limit + 1) + " characters long")
+        .contains("at most " + limit);
+    assertThat(f.position()).isNotNull();
+  }
+
+  /** A product name of 100,000 characters once read and computed fine, then broke every export. */
+  @Test
+  void textLength_hundredThousandCharacterName_isAnErrorNotAResult() {
+    String yaml = with("  name: Steel balls", "  name: " + "x".repeat(100_000));
+    Result r = calc(yaml);
+    assertThat(r.hasErrors()).isTrue();
+    assertThat(r.totalKgCO2e()).isNull();
+    assertThat(only(yaml, "TEXT_TOO_LONG").where()).isEqualTo("product.name");
+  }
+
+  @Test
+  void textLength_longKey_isAnErrorAtTheKey() {
+    String key = "k".repeat(501);
+    Finding f = only(with("  steel: {value: 2000 kgCO2e/t, type: national}",
+        "  steel: {value: 2000 kgCO2e/t, type: national}\n  " + key + ": {value: 1 kgCO2e/t}"), "TEXT_TOO_LONG");
+    assertThat(f.where()).isEqualTo("factors");
+    assertThat(en(f)).isEqualTo("a key of 501 characters under factors; a key may have at most 500: use a short key"
+        + " (line 13, column 3)");
   }
 
   @Test

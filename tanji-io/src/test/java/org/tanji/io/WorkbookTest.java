@@ -27,6 +27,8 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.tanji.core.calc.Result;
 import org.tanji.core.i18n.Messages;
 import org.tanji.core.model.Finding;
@@ -322,6 +324,50 @@ final class WorkbookTest {
     ReadResult r = read(out.toByteArray());
     assertThat(r.study()).isNull();
     assertThat(r.findings().get(0).message(Messages.EN)).contains("zip bomb");
+  }
+
+  /**
+   * Parts whose XML is well formed but whose values the format requires to be numbers are not:
+   * a damaged file, said as such, never an exception (they once reached a catch-all; now the
+   * reader checks them, so a real bug is no longer mistaken for a damaged file).
+   */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "xl/worksheets/sheet | <row r=\"(\\d+)\" | <row r=\"x$1\" | r=\"x",
+      "xl/worksheets/sheet | ( s=\")(\\d+)\" | $1s$2\" | s=\"s",
+      "xl/worksheets/sheet | t=\"inlineStr\"><is><t>[^<]*</t></is> | t=\"s\"><v>99999</v> | shared string 99999 does not exist",
+      "xl/styles.xml | numFmtId=\"(\\d+)\" | numFmtId=\"n$1\" | numFmtId=\"n"})
+  void damagedValues_areADamagedWorkbook(String part, String pattern, String replacement, String said)
+      throws IOException {
+    ReadResult r = read(rewrite(seedWorkbook(Messages.EN), part, pattern, replacement));
+    assertThat(r.study()).isNull();
+    assertThat(r.findings()).singleElement().satisfies(f -> {
+      assertThat(f.code()).isEqualTo("PARSE_ERROR");
+      assertThat(f.message(Messages.EN)).startsWith("the workbook is damaged").contains(said);
+    });
+  }
+
+  /** The workbook with the first match of {@code pattern} replaced in each part whose name starts with {@code part}. */
+  private static byte[] rewrite(byte[] xlsx, String part, String pattern, String replacement) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    boolean changed = false;
+    try (ZipArchiveInputStream in = new ZipArchiveInputStream(new ByteArrayInputStream(xlsx));
+        ZipOutputStream zip = new ZipOutputStream(out)) {
+      for (ZipArchiveEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+        byte[] content = in.readAllBytes();
+        if (e.getName().startsWith(part)) {
+          String xml = new String(content, StandardCharsets.UTF_8);
+          String edited = xml.replaceFirst(pattern, replacement);
+          changed |= !edited.equals(xml);
+          content = edited.getBytes(StandardCharsets.UTF_8);
+        }
+        zip.putNextEntry(new ZipEntry(e.getName()));
+        zip.write(content);
+        zip.closeEntry();
+      }
+    }
+    assertThat(changed).as("the pattern matched").isTrue();
+    return out.toByteArray();
   }
 
   // ------------------------------------------------------------------ factor import

@@ -75,7 +75,8 @@ class ReportTest {
       List<String> cells = srows.get(i).select("td").eachText();
       assertThat(cells.get(0)).isEqualTo(Messages.get(s.stage().textKey(), Messages.ZH));
       assertThat(cells.get(1)).isEqualTo(fixed2(s.kgCO2e() / 1000));
-      assertThat(cells.get(2)).isEqualTo(percent(s.share(), "%"));
+      assertThat(cells.get(2)).isEqualTo(fixed2(s.kgCO2e() / 43585.4)); // per t: the period's 43,585.4 t
+      assertThat(cells.get(3)).isEqualTo(percent(s.share(), "%"));
     }
     // 87.30 + 2.67 + 9.90 + 0.13 = 99.99: shown as such, and said, not bent to 100.00
     assertThat(stages.select("tfoot td").last().text()).isEqualTo("99.99%");
@@ -98,6 +99,70 @@ class ReportTest {
     assertThat(html.getElementById("table-documents").select("tbody tr")).hasSize(9);
     // self-contained: no external style sheet, script or image
     assertThat(html.select("link, script, img")).isEmpty();
+  }
+
+  /**
+   * Seed 000's mistake: 1000 kWh × 0.46 kgCO₂e/kWh = 460 kgCO₂e for 1,000,000 pieces is 0.00046
+   * kgCO₂e per piece; every format shows it so, never as 0.00, with the stage's figure per piece.
+   */
+  @Test
+  void tinyPerUnitFigure_everyFormat(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("tiny.yaml");
+    Files.writeString(file, """
+        tanji: 1
+        study: {title: Brake back plate, language: en, boundary: cradle-to-gate,
+                period: {start: 2024-01-01, end: 2024-12-31}}
+        organization: {name: Example Castings}
+        product: {name: Cast steel back plate, declaredUnit: 1 piece, output: 1000000 piece}
+        factors:
+          grid: {value: 0.46 kgCO2e/kWh, type: national}
+        inventory:
+          - {name: Electricity, stage: production, amount: 1000 kWh, factor: grid,
+             quality: {activity: periodic, calibration: compliant}}
+        """);
+    Render.Built b = Render.build(file, null);
+    assertThat(b.result().hasErrors()).as(b.result().findings().toString()).isFalse();
+    Document html = Jsoup.parse(new String(Render.bytes(b.doc(), ReportFormat.HTML), StandardCharsets.UTF_8));
+    assertThat(html.text()).contains("0.00046 kgCO₂e / piece").doesNotContainPattern("\\b0\\.00 kgCO₂e");
+    // kg, not t: 460 kgCO2e would be 0.46 tCO2e; the stage per piece is the whole footprint
+    assertThat(html.getElementById("table-stages").select("tbody td").eachText())
+        .containsExactly("Production", "460.00", "0.00046", "100.00 %");
+    try (PDDocument pdf = Loader.loadPDF(Render.bytes(b.doc(), ReportFormat.PDF))) {
+      String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+      // the text stripper sets the subscript ₂ apart
+      assertThat(text).contains("0.00046 kgCO").doesNotContainPattern("\\b0\\.00 kgCO");
+    }
+    try (XWPFDocument docx = new XWPFDocument(new ByteArrayInputStream(Render.bytes(b.doc(), ReportFormat.DOCX)))) {
+      StringBuilder all = new StringBuilder();
+      docx.getParagraphs().forEach(p -> all.append(p.getText()).append('\n'));
+      docx.getTables().forEach(t -> all.append(t.getText()).append('\n'));
+      assertThat(all.toString()).contains("0.00046 kgCO₂e / piece").doesNotContainPattern("\\b0\\.00 kgCO₂e");
+    }
+  }
+
+  /**
+   * Every text at its limit (names 500 characters, free texts 4,000) still makes every format: a
+   * 100,000-character name, now refused when read, once cost the PDF 24 s of CPU.
+   */
+  @Test
+  void longestAllowedTexts_everyFormat(@TempDir Path dir) throws IOException {
+    String name = "锻造耐磨钢球" + "x".repeat(494);
+    String text = "说明".repeat(2000);
+    String yaml = Files.readString(Render.EXAMPLES.resolve(SEED))
+        .replace("  name: 锻造耐磨钢球\n", "  name: " + name + "\n  description: " + text + "\n")
+        .replaceAll("(?m)^  address: .*$", "  address: " + text)
+        .replaceAll("(?m)^  - name: (.*)$", "  - name: $1" + "y".repeat(490) + "\n    note: " + text);
+    Path file = dir.resolve("long.yaml");
+    Files.writeString(file, yaml);
+    Render.Built b = Render.build(file, null);
+    assertThat(b.result().findings()).as("at the limits, no finding").isEmpty();
+    assertThat(new String(Render.bytes(b.doc(), ReportFormat.HTML), StandardCharsets.UTF_8)).contains(name, text);
+    try (PDDocument pdf = Loader.loadPDF(Render.bytes(b.doc(), ReportFormat.PDF))) {
+      assertThat(new PDFTextStripper().getText(pdf).replaceAll("\\s+", "")).contains(name);
+    }
+    try (XWPFDocument docx = new XWPFDocument(new ByteArrayInputStream(Render.bytes(b.doc(), ReportFormat.DOCX)))) {
+      assertThat(docx.getParagraphs().stream().map(XWPFParagraph::getText)).anySatisfy(t -> assertThat(t).contains(name));
+    }
   }
 
   @Test

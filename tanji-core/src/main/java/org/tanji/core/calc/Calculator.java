@@ -475,7 +475,7 @@ public final class Calculator {
         findings.add(Finding.info("MASS_UNKNOWN", "product.massPerUnit",
             Text.of("product.massUnknown", p.declaredUnit().text())));
       }
-      double units = p.output().inBase() / p.declaredUnit().inBase();
+      double units = Footprint.declaredUnitsMade(p.output(), p.declaredUnit());
       return Optional.of(new ProductFigures(units, unitMass == null ? null : units * unitMass, unitMass));
     }
 

@@ -50,6 +50,11 @@ public final class Footprint {
     return product / allProducts;
   }
 
+  /** How many declared units the period's output is: 43585.4 t ÷ 1 t, or 2 t ÷ 1000 kg = 2. */
+  public static double declaredUnitsMade(Quantity output, Quantity declaredUnit) {
+    return output.inBase() / declaredUnit.inBase();
+  }
+
   /** Footprint per declared unit: the period's total over the number of declared units made. */
   public static double perUnit(double totalKgCO2e, double declaredUnitsMade) {
     return totalKgCO2e / declaredUnitsMade;

@@ -28,25 +28,42 @@ public final class Scoring {
   }
 
   /**
-   * The study's score: line scores weighted by each line's share of emissions. Shares are taken by
-   * magnitude (|emissions| over Σ|emissions|), so that a credit line with negative emissions
-   * weighs as much as it contributes and the score stays within 1 to 6; without negative lines
-   * this is exactly Σ score × share.
+   * Each line's weight in the study's score: its share of emissions taken by magnitude
+   * (|emissions| over Σ|emissions|), so that a credit line with negative emissions weighs as much
+   * as it contributes and the score stays within 1 to 6; without negative lines these are exactly
+   * the lines' shares.
    *
-   * @return empty when no line carries emissions
+   * @return one weight per line, summing to 1; all 0 when no line carries emissions
    */
-  public static Optional<DataQuality> weighted(double[] lineScores, double[] emissions) {
+  public static double[] weights(double[] emissions) {
     double magnitude = 0;
     for (double e : emissions) {
       magnitude += Math.abs(e);
     }
-    if (magnitude == 0) {
-      return Optional.empty();
+    double[] weights = new double[emissions.length];
+    for (int i = 0; i < emissions.length; i++) {
+      weights[i] = magnitude == 0 ? 0 : Math.abs(emissions[i]) / magnitude;
     }
+    return weights;
+  }
+
+  /**
+   * The study's score: line scores weighted as {@link #weights} gives.
+   *
+   * @return empty when no line carries emissions
+   * @throws IllegalArgumentException when there are not as many scores as emissions
+   */
+  public static Optional<DataQuality> weighted(double[] lineScores, double[] emissions) {
+    if (lineScores.length != emissions.length) {
+      throw new IllegalArgumentException(lineScores.length + " scores for " + emissions.length + " lines");
+    }
+    double[] weights = weights(emissions);
     double score = 0;
+    double total = 0;
     for (int i = 0; i < lineScores.length; i++) {
-      score += lineScores[i] * Math.abs(emissions[i]) / magnitude;
+      score += lineScores[i] * weights[i];
+      total += weights[i];
     }
-    return Optional.of(new DataQuality(score, grade(score)));
+    return total == 0 ? Optional.empty() : Optional.of(new DataQuality(score, grade(score)));
   }
 }

@@ -1,6 +1,7 @@
 package org.tanji.core.quality;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,5 +43,22 @@ final class ScoringTest {
   @Test
   void weighted_nothingCarriesEmissions_isEmpty() {
     assertThat(Scoring.weighted(new double[] {3}, new double[] {0})).isEmpty();
+  }
+
+  @Test
+  void weights_byMagnitude() {
+    // 220 and a credit of −150: 220 / 370 and 150 / 370
+    assertThat(Scoring.weights(new double[] {220, -150})).containsExactly(220 / 370.0, 150 / 370.0);
+  }
+
+  @Test
+  void weights_nothingCarriesEmissions_allZero() {
+    assertThat(Scoring.weights(new double[] {0, 0})).containsExactly(0, 0);
+  }
+
+  @Test
+  void weighted_scoresAndEmissionsDiffer() {
+    assertThatThrownBy(() -> Scoring.weighted(new double[] {3}, new double[] {1, 2}))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 scores for 2 lines");
   }
 }

@@ -23,14 +23,21 @@ import org.tanji.core.model.Severity;
  */
 public final class TreeBuilder {
 
-  /** Deeper nesting than any study has; the parsers refuse it before the recursion gets deep. */
+  /** Deeper nesting than any study has; refused here, before the recursion gets deep. */
   public static final int MAX_DEPTH = 200;
+
+  /**
+   * The parsers' own nesting limit, above {@link #MAX_DEPTH} so that this class, which knows the
+   * depth, refuses first; theirs stays as a guard for callers that build no tree.
+   */
+  public static final int PARSER_MAX_DEPTH = 2 * MAX_DEPTH;
   private static final int SMALL = 16;
 
   private final JsonParser parser;
   private final List<Finding> findings;
   // the key path of the value being read; turned into a string only for a finding
   private final StringBuilder path = new StringBuilder();
+  private int depth;
 
   private TreeBuilder(JsonParser parser, List<Finding> findings) {
     this.parser = parser;
@@ -55,11 +62,13 @@ public final class TreeBuilder {
             .at(Position.unpack(packed(parser.currentTokenLocation()))));
       }
       return root;
+    } catch (TooDeep e) {
+      findings.add(new Finding("PARSE_ERROR", Severity.ERROR, "", Position.unpack(e.at), Text.of("read.tooDeep", MAX_DEPTH)));
+      return null;
     } catch (StreamConstraintsException e) {
-      // too deep, too long: say it in our words, where the parser stands
+      // too long a string or number, too large a document: in the parser's words, where it stands
       findings.add(new Finding("PARSE_ERROR", Severity.ERROR, "", Position.unpack(packed(parser.currentLocation())),
-          e.getMessage() != null && e.getMessage().contains("Nesting") ? Text.of("read.tooDeep", MAX_DEPTH)
-              : Text.of("read.syntax", firstLine(String.valueOf(e.getOriginalMessage())))));
+          Text.of("read.syntax", firstLine(String.valueOf(e.getOriginalMessage())))));
       return null;
     } catch (JsonProcessingException e) {
       JsonLocation loc = e.getLocation();
@@ -77,9 +86,13 @@ public final class TreeBuilder {
     long pos = packed(parser.currentTokenLocation());
     switch (token) {
       case START_OBJECT:
-        return map(pos);
       case START_ARRAY:
-        return list(pos);
+        if (++depth > MAX_DEPTH) {
+          throw new TooDeep(pos);
+        }
+        Node nested = token == JsonToken.START_OBJECT ? map(pos) : list(pos);
+        depth--;
+        return nested;
       case VALUE_STRING:
         if (parser instanceof YAMLParser y && y.isCurrentAlias()) {
           findings.add(Finding.error("PARSE_ERROR", path.toString(), Text.of("read.alias", parser.getText()))
@@ -172,5 +185,15 @@ public final class TreeBuilder {
     int nl = s.indexOf('\n');
     String line = nl < 0 ? s : s.substring(0, nl);
     return line.length() > 300 ? line.substring(0, 300) + "…" : line;
+  }
+
+  /** Nesting beyond {@link #MAX_DEPTH}: unwinds the recursion to {@link #build}, which says so. */
+  private static final class TooDeep extends RuntimeException {
+    private final long at;
+
+    TooDeep(long at) {
+      super(null, null, false, false);
+      this.at = at;
+    }
   }
 }

@@ -119,7 +119,7 @@ final class CsvRows {
         }
         rows.add(new Row(line, byName, cells.size()));
       }
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException e) { // the CSV parser's errors (unclosed quotes …) are IOExceptions; others are bugs
       String m = String.valueOf(e.getMessage());
       int nl = m.indexOf('\n');
       findings.add(new Finding("PARSE_ERROR", Severity.ERROR, "", null, Text.of("read.syntax", nl < 0 ? m : m.substring(0, nl))));

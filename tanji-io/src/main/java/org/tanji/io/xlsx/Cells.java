@@ -74,13 +74,13 @@ final class Cells {
             String id = r.getAttributeValue(null, "numFmtId");
             String code = r.getAttributeValue(null, "formatCode");
             if (id != null && code != null) {
-              s.customFormats.put(Integer.parseInt(id), code);
+              s.customFormats.put(integer("numFmtId", id), code);
             }
           } else if (n.equals("cellXfs")) {
             inCellXfs = true;
           } else if (n.equals("xf") && inCellXfs) {
             String id = r.getAttributeValue(null, "numFmtId");
-            s.formatOfStyle.add(id == null ? 0 : Integer.parseInt(id));
+            s.formatOfStyle.add(id == null ? 0 : integer("numFmtId", id));
           }
         } else if (e == XMLStreamConstants.END_ELEMENT && r.getLocalName().equals("cellXfs")) {
           inCellXfs = false;
@@ -138,7 +138,7 @@ final class Cells {
         switch (r.getLocalName()) {
           case "row" -> {
             String rr = r.getAttributeValue(null, "r");
-            rowNumber = rr != null ? Integer.parseInt(rr) : rowNumber + 1;
+            rowNumber = rr != null ? integer("r", rr) : rowNumber + 1;
             column = 0;
             row = new ArrayList<>();
           }
@@ -146,7 +146,7 @@ final class Cells {
             ref = r.getAttributeValue(null, "r");
             t = r.getAttributeValue(null, "t");
             String s = r.getAttributeValue(null, "s");
-            style = s == null ? 0 : Integer.parseInt(s);
+            style = s == null ? 0 : integer("s", s);
             value = null;
             formula = null;
             inline = null;
@@ -199,8 +199,8 @@ final class Cells {
     return new Sheet(rows, merges);
   }
 
-  private static Cell cell(int row, int column, String t, int style, String v, String formula, StringBuilder inline,
-      SharedStrings strings, Styles styles, boolean date1904) {
+  private static Cell cell(int row, int column, String t, int style, String v, String formula,
+      StringBuilder inline, SharedStrings strings, Styles styles, boolean date1904) throws XMLStreamException {
     if (formula != null && v == null && inline == null) {
       return new Cell(row, column, "", Type.FORMULA_WITHOUT_VALUE, formula);
     }
@@ -212,7 +212,12 @@ final class Cells {
         if (v == null) {
           return null;
         }
-        text = strings.getItemAt(Integer.parseInt(v.strip())).getString();
+        int index = integer("v", v.strip());
+        if (index < 0 || index >= strings.getCount()) {
+          throw new XMLStreamException("shared string " + index + " does not exist (the workbook has "
+              + strings.getCount() + ")");
+        }
+        text = strings.getItemAt(index).getString();
         kind = Type.TEXT;
       }
       case "inlineStr" -> {
@@ -321,6 +326,19 @@ final class Cells {
       }
     }
     return -1;
+  }
+
+  /**
+   * A whole number the file format requires ({@code <row r="7">}); anything else means a damaged
+   * file, said as the XML parser says malformed XML.
+   */
+  private static int integer(String name, String text) throws XMLStreamException {
+    try {
+      return Integer.parseInt(text.strip());
+    } catch (NumberFormatException e) {
+      // no location: the XML parser would put it before the words, and a position in a part's XML helps nobody
+      throw new XMLStreamException(name + "=\"" + text + "\" is not a whole number", e);
+    }
   }
 
   /** The column number of a cell reference ({@code C7} → 3). */

@@ -10,9 +10,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import javax.xml.stream.XMLStreamException;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
+import org.apache.poi.UnsupportedFileFormatException;
+import org.apache.poi.ooxml.POIXMLException;
+import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
+import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
+import org.apache.poi.openxml4j.exceptions.OpenXML4JRuntimeException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.poi.util.RecordFormatException;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.tanji.core.i18n.Spelling;
@@ -26,6 +35,7 @@ import org.tanji.io.xlsx.Layout.Field;
 import org.tanji.io.xlsx.Layout.Heading;
 import org.tanji.io.xlsx.Layout.Kind;
 import org.tanji.io.xlsx.Layout.Sheet;
+import org.xml.sax.SAXException;
 
 /**
  * Turns a data-collection workbook into the same tree a YAML study file gives, so that one reader
@@ -38,9 +48,15 @@ final class WorkbookReader {
   /** No part of a study workbook comes near this once unpacked; a zip bomb goes far past it. */
   static final long MAX_PART_BYTES = 1024L * 1024 * 1024;
 
+  /** A workbook may unpack to this many times its packed size, no more (POI's own check per part agrees). */
+  static final int MAX_INFLATION = 200;
+
+  /** Small workbooks may unpack to this much whatever their ratio: a few rows compress well. */
+  private static final long INFLATION_FLOOR_BYTES = 10L * 1024 * 1024;
+
   static {
     ZipSecureFile.setMaxEntrySize(MAX_PART_BYTES);
-    ZipSecureFile.setMinInflateRatio(0.005); // a part may unpack to 200× its packed size, no more
+    ZipSecureFile.setMinInflateRatio(1.0 / MAX_INFLATION);
   }
 
   /** A workbook read into a tree, with what it takes to name cells again. */
@@ -68,7 +84,7 @@ final class WorkbookReader {
   private Locale language = Locale.ENGLISH; // of the sheet being read: the labels its messages list
   private String firstFormula;
 
-  private WorkbookReader(List<Finding> findings) {
+  WorkbookReader(List<Finding> findings) {
     this.findings = findings;
   }
 
@@ -90,21 +106,21 @@ final class WorkbookReader {
   }
 
   /** What a reader needs of an opened workbook: its sheets, shared strings, styles and date system. */
-  private record Parts(XSSFReader reader, ReadOnlySharedStringsTable strings, Cells.Styles styles, boolean date1904) {
-    Cells.Sheet cells(InputStream sheet) throws Exception {
+  record Parts(XSSFReader reader, ReadOnlySharedStringsTable strings, Cells.Styles styles, boolean date1904) {
+    Cells.Sheet cells(InputStream sheet) throws IOException, XMLStreamException {
       return Cells.read(sheet, strings, styles, date1904);
     }
   }
 
-  private interface PartsReader<T> {
-    T read(Parts parts) throws Exception;
+  interface PartsReader<T> {
+    T read(Parts parts) throws IOException, XMLStreamException, OpenXML4JException, SAXException;
   }
 
   /**
    * Opens a workbook's bytes and hands its parts to a reader. A file that is no workbook, an
    * encrypted or legacy one, a damaged one or a zip bomb is a finding, and the result null.
    */
-  private <T> T open(byte[] bytes, PartsReader<T> body) {
+  <T> T open(byte[] bytes, PartsReader<T> body) {
     if (Workbooks.startsWith(bytes, Workbooks.OLE2)) {
       findings.add(Finding.error("PARSE_ERROR", "", Text.of(encrypted(bytes) ? "xlsx.encrypted" : "xlsx.legacy")));
       return null;
@@ -114,6 +130,10 @@ final class WorkbookReader {
       return null;
     }
     try {
+      if (inflatesTooFar(bytes)) {
+        findings.add(Finding.error("PARSE_ERROR", "", Text.of("xlsx.zipBomb", MAX_PART_BYTES / (1024 * 1024))));
+        return null;
+      }
       OPCPackage pkg = OPCPackage.open(new ByteArrayInputStream(bytes));
       try {
         XSSFReader reader = new XSSFReader(pkg);
@@ -129,10 +149,37 @@ final class WorkbookReader {
       } finally {
         pkg.revert(); // closes without writing anything back
       }
-    } catch (Exception e) { // damaged zip, missing parts, malformed XML: all mean the same to the user
-      findings.add(Finding.error("PARSE_ERROR", "", problem(e)));
+    } catch (IOException | XMLStreamException | OpenXML4JException | SAXException | UnsupportedFileFormatException
+        | POIXMLException | OpenXML4JRuntimeException | RecordFormatException e) {
+      // what POI and the XML parser say of a damaged zip, missing parts or malformed XML; anything
+      // else is a bug in this reader and goes up as one
+      findings.add(Finding.error("PARSE_ERROR", "", Text.of("xlsx.damaged", firstLine(e))));
       return null;
     }
+  }
+
+  /**
+   * Whether the workbook unpacks to more than {@link #MAX_INFLATION} times its size (or the floor),
+   * or one part to more than {@link #MAX_PART_BYTES}: counted while unpacking, and stopped at the
+   * limit, so that a zip bomb is known by what it does rather than by words in a library's message.
+   */
+  private static boolean inflatesTooFar(byte[] bytes) throws IOException {
+    long budget = Math.max(INFLATION_FLOOR_BYTES, (long) MAX_INFLATION * bytes.length);
+    long total = 0;
+    byte[] buffer = new byte[64 * 1024];
+    try (ZipArchiveInputStream in = new ZipArchiveInputStream(new ByteArrayInputStream(bytes))) {
+      for (ZipArchiveEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+        long part = 0;
+        for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+          part += n;
+          total += n;
+          if (part > MAX_PART_BYTES || total > budget) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   /**
@@ -186,25 +233,19 @@ final class WorkbookReader {
   private static boolean encrypted(byte[] bytes) {
     try (POIFSFileSystem fs = new POIFSFileSystem(new ByteArrayInputStream(bytes))) {
       return fs.getRoot().hasEntryCaseInsensitive("EncryptedPackage");
-    } catch (IOException | RuntimeException e) {
-      return false;
+    } catch (IOException | UnsupportedFileFormatException | RecordFormatException e) {
+      return false; // not even a readable OLE2 container: a legacy file, damaged
     }
   }
 
-  /** What went wrong opening a damaged file, in words: a zip bomb, a truncated file, anything else. */
-  private static Text problem(Exception e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      String m = String.valueOf(t.getMessage());
-      if (m.contains("Zip bomb") || m.contains("zip bomb") || m.contains("MaxEntrySize")) {
-        return Text.of("xlsx.zipBomb", MAX_PART_BYTES / (1024 * 1024));
-      }
-    }
+  /** The first line of a library's message, for the finding that names the damage. */
+  private static String firstLine(Exception e) {
     String m = String.valueOf(e.getMessage());
     int nl = m.indexOf('\n');
-    return Text.of("xlsx.damaged", nl < 0 ? m : m.substring(0, nl));
+    return nl < 0 ? m : m.substring(0, nl);
   }
 
-  private Workbook read(Parts parts) throws Exception {
+  private Workbook read(Parts parts) throws IOException, XMLStreamException, OpenXML4JException {
     Map<Sheet, Integer> found = new LinkedHashMap<>();
     Map<Integer, Locale> languages = new HashMap<>();
     Map<Integer, Cells.Sheet> contents = new HashMap<>();
@@ -297,11 +338,13 @@ final class WorkbookReader {
     }
   }
 
-  private static InputStream stylesOrNull(XSSFReader reader) {
+  /** The styles part, or null for a workbook without one (every number is then in the General format). */
+  private static InputStream stylesOrNull(XSSFReader reader) throws IOException, InvalidFormatException {
     try {
       return reader.getStylesData();
-    } catch (Exception e) {
-      return null; // a workbook without styles: every number is in the General format
+    } catch (IllegalArgumentException e) {
+      // POI's word for a relationship whose part is missing: the file is damaged
+      throw new InvalidFormatException("the styles part is missing", e);
     }
   }
 

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.ClientAnchor;
 import org.apache.poi.ss.usermodel.Comment;
@@ -24,6 +25,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.tanji.core.model.TextTooLongException;
 import org.tanji.core.model.Activity;
 import org.tanji.core.model.Coproduct;
 import org.tanji.core.model.Evidence;
@@ -497,9 +499,21 @@ final class WorkbookWriter {
     }
   }
 
+  /**
+   * A text cell.
+   *
+   * @throws TextTooLongException when the text is longer than a cell holds (32,767 characters,
+   *     counted as Excel counts them); a study read from a file has shorter texts, but a caller
+   *     may hand over one that never was
+   */
   private static org.apache.poi.ss.usermodel.Cell text(Row row, int column, String text) {
     org.apache.poi.ss.usermodel.Cell cell = row.createCell(column);
     if (text != null) {
+      int max = SpreadsheetVersion.EXCEL2007.getMaxTextLength();
+      if (text.length() > max) {
+        throw new TextTooLongException(row.getSheet().getSheetName() + "!" + cell.getAddress().formatAsString(),
+            text.length(), max);
+      }
       cell.setCellValue(text);
     }
     return cell;

@@ -115,7 +115,12 @@ public final class Workbooks {
     return wb == null ? null : new Parsed(wb);
   }
 
-  /** Writes a study as a workbook in a language, with the library's factors on a sheet of their own. */
+  /**
+   * Writes a study as a workbook in a language, with the library's factors on a sheet of their own.
+   *
+   * @throws org.tanji.core.model.TextTooLongException when a text is longer than a cell holds
+   *     (32,767 characters); a study read without errors never has one
+   */
   public static void write(Study study, Locale locale, FactorLibrary library, String fileName, OutputStream out)
       throws IOException {
     WorkbookWriter.write(study, locale, library, fileName, out);

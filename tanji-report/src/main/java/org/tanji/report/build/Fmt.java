@@ -7,8 +7,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.tanji.core.i18n.Numbers;
 import org.tanji.core.model.Period;
+import org.tanji.core.present.Figure;
+import org.tanji.core.present.PrintForm;
+import org.tanji.core.present.ShownShares;
 import org.tanji.core.units.Quantity;
-import org.tanji.core.units.Units;
 
 /**
  * How the report writes numbers, units and dates in its language. Rounding is half up and happens
@@ -32,7 +34,7 @@ final class Fmt {
    * (so that 0.00046 does not print as 0.00), with thousands separators.
    */
   String figure(double value) {
-    return Numbers.grouped(Numbers.readable(value));
+    return Figure.of(value).grouped();
   }
 
   /** {@code value} cut (not rounded) to {@code decimals} decimals: 3.996 → 3.99. */
@@ -47,12 +49,7 @@ final class Fmt {
 
   /** A fraction as a percentage with two decimals: {@code 89.70 %} (Chinese: {@code 89.70%}). */
   String percent(double fraction) {
-    return fixed(fraction * 100, 2) + (chinese ? "%" : " %");
-  }
-
-  /** The percentage as rounded for display, for adding up a column. */
-  static BigDecimal roundedPercent(double fraction) {
-    return BigDecimal.valueOf(fraction * 100).setScale(2, RoundingMode.HALF_UP);
+    return percentText(ShownShares.percent(fraction));
   }
 
   /** A sum of displayed percentages. */
@@ -60,44 +57,14 @@ final class Fmt {
     return group(percent.setScale(2, RoundingMode.HALF_UP)) + (chinese ? "%" : " %");
   }
 
-  /** A quantity as typed, its number with separators and its unit in print form: 44,369.94 t. */
+  /** A quantity as {@link PrintForm#quantity} writes it ({@code 44,369.94 t}), or a dash for none. */
   String quantity(Quantity q) {
-    if (q == null) {
-      return "—";
-    }
-    String[] parts = parts(q);
-    return parts[1].isEmpty() ? number(parts[0]) : number(parts[0]) + " " + unit(parts[1]);
-  }
-
-  /** Number and unit as typed; a quantity whose text is not "number unit" shows its value and unit symbol. */
-  private static String[] parts(Quantity q) {
-    try {
-      return Units.split(q.text());
-    } catch (RuntimeException e) {
-      return new String[] {BigDecimal.valueOf(q.value()).toPlainString(), q.unit().symbol()};
-    }
+    return q == null ? "—" : PrintForm.quantity(q);
   }
 
   /** The unit of a quantity in print form. */
   String unitOf(Quantity q) {
-    return unit(parts(q)[1]);
-  }
-
-  private String number(String typed) {
-    try {
-      return group(new BigDecimal(typed.trim()));
-    } catch (NumberFormatException e) {
-      return typed; // e.g. 1e-3: shown as typed
-    }
-  }
-
-  /** A unit in print form: CO₂, ·, m³. */
-  static String unit(String symbol) {
-    return symbol.trim()
-        .replace("CO2", "CO₂")
-        .replace("*", "·")
-        .replace("m3", "m³")
-        .replace("m2", "m²");
+    return PrintForm.unitOf(q);
   }
 
   /** A date: {@code 2024年11月27日} or {@code 27 November 2024}. */

@@ -16,7 +16,9 @@ import org.tanji.core.calc.Result;
 import org.tanji.core.calc.StageResult;
 import org.tanji.core.check.Cutoff;
 import org.tanji.core.model.Activity;
-import org.tanji.core.quality.Scoring;
+import org.tanji.core.present.EmissionUnit;
+import org.tanji.core.present.Presentation;
+import org.tanji.core.present.ShownShares;
 import org.tanji.core.model.Coproduct;
 import org.tanji.core.model.Evidence;
 import org.tanji.core.model.Factor;
@@ -55,7 +57,8 @@ public final class ReportBuilder {
   private final List<Block> blocks = new ArrayList<>();
   private final Map<String, Factor> factors = new LinkedHashMap<>();
   /** Emissions are shown in t when the total is large (seed 003: 122,993 t), else in kg. */
-  private final double scale;
+  private final Presentation shown;
+  private final EmissionUnit unit;
   private final String emissionUnit;
   private int chapter;
   private int section;
@@ -72,9 +75,9 @@ public final class ReportBuilder {
     this.f = new Fmt(locale);
     result.factors().forEach(x -> factors.put(x.id(), x));
     study.factors().values().forEach(x -> factors.putIfAbsent(x.id(), x));
-    boolean tonnes = Math.abs(result.totalKgCO2e()) >= 10_000;
-    this.scale = tonnes ? 1000 : 1;
-    this.emissionUnit = tonnes ? "tCO₂e" : "kgCO₂e";
+    this.shown = Presentation.of(study.product(), result);
+    this.unit = shown.emissionUnit();
+    this.emissionUnit = unit.symbol();
   }
 
   /**
@@ -477,7 +480,6 @@ public final class ReportBuilder {
     cols.add(Column.number(w.get("results.col.emissions", emissionUnit)));
     cols.add(Column.number(w.get("results.col.share")));
     List<List<String>> rows = new ArrayList<>();
-    List<Double> shares = new ArrayList<>();
     for (LineResult r : result.lines()) {
       InventoryLine l = study.inventory().get(r.index());
       List<String> row = new ArrayList<>(List.of(r.name(), activityWork(l), factorText(l)));
@@ -487,7 +489,6 @@ public final class ReportBuilder {
       }
       row.add(emissions(r.kgCO2e()));
       row.add(f.percent(r.share()));
-      shares.add(r.share());
       rows.add(row);
     }
     List<List<String>> foot = new ArrayList<>();
@@ -501,7 +502,7 @@ public final class ReportBuilder {
       total.add("");
     }
     total.add(emissions(result.totalKgCO2e()));
-    total.add(sumOfShares(shares));
+    total.add(sumOfShares(shown.lineShares()));
     foot.add(total);
     foot.add(footRow(w.get("results.perUnit", f.quantity(study.product().declaredUnit())), perUnitText(),
         cols.size()));
@@ -509,7 +510,7 @@ public final class ReportBuilder {
       foot.add(footRow(w.get("results.perKg"), f.figure(result.perKgKgCO2e()) + " kgCO₂e/kg", cols.size()));
     }
     blocks.add(new Table("calculation", caption(w.get("results.calc.caption")), cols, rows, foot, false));
-    roundingNote(shares);
+    roundingNote(shown.lineShares());
 
     heading2("h.results.stages");
     StageResult top = result.stages().stream().max(Comparator.comparingDouble(StageResult::kgCO2e)).orElseThrow();
@@ -517,16 +518,18 @@ public final class ReportBuilder {
         f.percent(top.share()))));
     List<List<String>> srows = new ArrayList<>();
     List<Block.ChartItem> slices = new ArrayList<>();
-    List<Double> sshares = new ArrayList<>();
-    for (StageResult s : result.stages()) {
+    for (Presentation.StageFigure sf : shown.stages()) {
+      StageResult s = sf.stage();
       String name = w.capitalized(w.core(s.stage().textKey()));
-      srows.add(List.of(name, emissions(s.kgCO2e()), f.percent(s.share())));
+      srows.add(List.of(name, emissions(s.kgCO2e()), sf.perUnit().grouped(), f.percent(s.share())));
       slices.add(new Block.ChartItem(name, s.share(), emissions(s.kgCO2e()), f.percent(s.share())));
-      sshares.add(s.share());
     }
+    ShownShares sshares = shown.stageShares();
     blocks.add(new Table("stages", caption(w.get("results.stages.caption")), List.of(
-        Column.text(w.get("data.col.stage")), Column.number(emissionUnit), Column.number(w.get("results.col.share"))),
-        srows, List.of(List.of(w.get("results.total"), emissions(result.totalKgCO2e()), sumOfShares(sshares))),
+        Column.text(w.get("data.col.stage")), Column.number(emissionUnit), Column.number(shown.perUnit().unit()),
+        Column.number(w.get("results.col.share"))),
+        srows, List.of(List.of(w.get("results.total"), emissions(result.totalKgCO2e()), shown.perUnit().figure().grouped(),
+        sumOfShares(sshares))),
         false));
     roundingNote(sshares);
     blocks.add(new Block.Chart("stage-donut", Block.ChartKind.DONUT, figureCaption(w.get("results.stages.figure")),
@@ -570,25 +573,13 @@ public final class ReportBuilder {
         .toList();
   }
 
-  /** The sum of the shares as the table shows them, each rounded to two decimals. */
-  private static BigDecimal shownSum(List<Double> shares) {
-    BigDecimal sum = BigDecimal.ZERO;
-    for (double s : shares) {
-      sum = sum.add(Fmt.roundedPercent(s));
-    }
-    return sum;
-  }
-
-  private String sumOfShares(List<Double> shares) {
-    return f.percentText(shownSum(shares));
+  private String sumOfShares(ShownShares shares) {
+    return f.percentText(shares.sum());
   }
 
   /** Says so when the rounded shares of a table do not add up to 100.00 %. */
-  private void roundingNote(List<Double> shares) {
-    BigDecimal sum = shownSum(shares);
-    if (sum.compareTo(new BigDecimal("100.00")) != 0 && sum.signum() != 0) {
-      blocks.add(new Block.Note(w.get("rounding", f.percentText(sum))));
-    }
+  private void roundingNote(ShownShares shares) {
+    shares.roundingNote().ifPresent(sum -> blocks.add(new Block.Note(w.get("rounding", f.percentText(sum)))));
   }
 
   /** The activity as the calculation uses it: transport as mass × distance = t·km. */
@@ -627,18 +618,12 @@ public final class ReportBuilder {
       blocks.add(new Block.Paragraph(w.get("quality.none")));
       return;
     }
-    // weights by magnitude, as the study's score is computed (Scoring.weighted): a credit weighs too
-    double scored = result.lines().stream().filter(l -> l.score() != null).mapToDouble(l -> Math.abs(l.kgCO2e()))
-        .sum();
     List<List<String>> rows = new ArrayList<>();
-    for (LineResult l : result.lines()) {
-      if (l.score() == null || l.points() == null) {
-        continue;
-      }
-      double weight = Footprint.share(Math.abs(l.kgCO2e()), scored);
+    for (Presentation.WeightedLine q : shown.quality()) {
+      LineResult l = q.line();
       rows.add(List.of(l.name(), String.valueOf(l.points().activity()), String.valueOf(l.points().factor()),
-          String.valueOf(l.points().calibration()), f.fixed(l.score(), 2), f.percent(weight),
-          f.fixed(l.score() * weight, 2)));
+          String.valueOf(l.points().calibration()), f.fixed(l.score(), 2), f.percent(q.weight()),
+          f.fixed(q.weighted(), 2)));
     }
     int grade = result.dataQuality().grade();
     blocks.add(new Table("quality", caption(w.get("quality.caption")), List.of(
@@ -648,12 +633,12 @@ public final class ReportBuilder {
         Column.number(w.get("quality.col.weighted"))), rows,
         List.of(List.of(w.get("quality.total"), "", "", "", "", "", score())),
         false));
-    BigDecimal shown = BigDecimal.ZERO;
+    BigDecimal sum = BigDecimal.ZERO;
     for (List<String> row : rows) {
-      shown = shown.add(new BigDecimal(row.get(6).replace(",", "")));
+      sum = sum.add(new BigDecimal(row.get(6).replace(",", "")));
     }
-    if (shown.compareTo(new BigDecimal(score().replace(",", ""))) != 0) {
-      blocks.add(new Block.Note(w.get("quality.rounding", f.fixed(shown.doubleValue(), 2))));
+    if (sum.compareTo(new BigDecimal(score())) != 0) {
+      blocks.add(new Block.Note(w.get("quality.rounding", f.fixed(sum.doubleValue(), 2))));
     }
     blocks.add(new Block.Note(w.get("quality.grades")));
     blocks.add(new Block.Paragraph(w.get("quality.result", score(),
@@ -883,33 +868,27 @@ public final class ReportBuilder {
         : n + w.paren(f.quantity(p.output()) + " ÷ " + f.quantity(p.declaredUnit()));
   }
 
-  /** The declared unit as it follows "per": {@code t} for 1 t, {@code 1000 kg} otherwise. */
+  /** The declared unit as it follows "per": {@code t} for 1 t, {@code 1,000 kg} otherwise. */
   private String declaredUnitLabel() {
-    Quantity u = study.product().declaredUnit();
-    return u.value() == 1 ? f.unitOf(u) : f.quantity(u);
+    return shown.declaredUnitLabel();
   }
 
-  /**
-   * The study's data-quality score to two decimals, rounded half up unless rounding would cross a
-   * grade boundary: 3.996 is grade 3 and shows as 3.99, not as a 4.00 that reads as grade 2.
-   */
+  /** The study's data-quality score as shown (never rounded across a grade boundary). */
   private String score() {
-    double score = result.dataQuality().score();
-    double rounded = BigDecimal.valueOf(score).setScale(2, java.math.RoundingMode.HALF_UP).doubleValue();
-    return Scoring.grade(rounded) == result.dataQuality().grade() ? f.fixed(score, 2) : f.down(score, 2);
+    return shown.qualityScore().orElseThrow();
   }
 
   private String perUnitFigure() {
-    return f.figure(result.perUnitKgCO2e());
+    return shown.perUnit().figure().grouped();
   }
 
   private String perUnitText() {
-    return perUnitFigure() + " kgCO₂e / " + declaredUnitLabel();
+    return shown.perUnit().grouped();
   }
 
   /** Emissions in the report's unit (t or kg CO₂e), two decimals. */
   private String emissions(double kg) {
-    return f.figure(kg / scale);
+    return unit.figure(kg).grouped();
   }
 
   private void heading1(String key) {
