@@ -155,4 +155,27 @@ final class ServerDefectsTest {
     assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
     assertThat(found.body()).contains("data-factor=\"cn-electricity-footprint-2023\"");
   }
+
+  @Test
+  void aHundredThousandCharacterName_isAFinding_andEveryExportSaysWhy() throws IOException {
+    String token = http.login("demo", "defects-demo-pw");
+    String seed = Files.readString(Path.of("..", "examples", "seed-003-steel-balls.yaml"));
+    String longName = "钢".repeat(100_000);
+    String yaml = seed.replace("name: 锻造耐磨钢球", "name: " + longName);
+    assertThat(yaml).contains(longName);
+    Http.Resp stored = http.send("POST", "/api/studies", token, "application/yaml",
+        yaml.getBytes(StandardCharsets.UTF_8));
+    assertThat(stored.status()).isEqualTo(201);
+    assertThat(stored.json().get("findings").findValuesAsText("code")).contains("TEXT_TOO_LONG");
+    String id = stored.json().get("id").asText();
+    Http.Resp xlsx = http.get("/api/studies/" + id + "/file?format=xlsx", token);
+    assertThat(xlsx.status()).isEqualTo(409);
+    assertThat(xlsx.code()).isEqualTo("NOT_CONVERTIBLE");
+    Http.Resp pdf = http.get("/api/studies/" + id + "/report?format=pdf", token);
+    assertThat(pdf.status()).isEqualTo(422);
+    assertThat(pdf.json().get("findings").findValuesAsText("code")).contains("TEXT_TOO_LONG");
+    // the file as sent is kept, byte for byte
+    assertThat(http.get("/api/studies/" + id + "/file", token).text()).isEqualTo(yaml);
+    assertThat(log.toString(StandardCharsets.UTF_8)).doesNotContain("incident");
+  }
 }

@@ -62,7 +62,7 @@ class ServicesTest {
     audit = new AuditService(db, env);
     accounts = new AccountService(db, env, Duration.ofHours(1), 5, audit);
     studies = new StudyService(db, env, new Computations(FactorLibrary.builtIn(), 1 << 20), audit);
-    workflow = new WorkflowService(db, env, accounts, audit);
+    workflow = new WorkflowService(db, env, accounts, audit, studies);
     accounts.bootstrap("operator-password");
     operator = accounts.principalNamed("admin").orElseThrow();
   }

@@ -119,9 +119,17 @@ public final class Presentation {
     if (q == null) {
       return Optional.empty();
     }
-    BigDecimal rounded = BigDecimal.valueOf(q.score()).setScale(2, RoundingMode.HALF_UP);
-    return Optional.of((Scoring.grade(rounded.doubleValue()) == q.grade() ? rounded
-        : BigDecimal.valueOf(q.score()).setScale(2, RoundingMode.DOWN)).toPlainString());
+    return Optional.of(qualityScore(q.score(), q.grade()));
+  }
+
+  /**
+   * A data-quality score as shown beside its grade (a stored summary's, say): the rule of
+   * {@link #qualityScore()}.
+   */
+  public static String qualityScore(double score, int grade) {
+    BigDecimal rounded = BigDecimal.valueOf(score).setScale(2, RoundingMode.HALF_UP);
+    return (Scoring.grade(rounded.doubleValue()) == grade ? rounded
+        : BigDecimal.valueOf(score).setScale(2, RoundingMode.DOWN)).toPlainString();
   }
 
   /**

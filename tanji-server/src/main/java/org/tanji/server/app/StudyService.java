@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.tanji.core.model.Factor;
+import org.tanji.core.model.TextTooLongException;
 import org.tanji.io.ResultJson;
 import org.tanji.io.StudyDiff;
 import org.tanji.io.StudyFormat;
@@ -235,6 +236,10 @@ public final class StudyService {
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } catch (TextTooLongException e) {
+      // the reader's limits keep such texts out of stored studies; one built otherwise is refused whole
+      throw new AppException.InvalidStudy("TEXT_TOO_LONG", List.of(), "format.tooLong", format, e.where(),
+          Integer.toString(e.length()), Integer.toString(e.limit()));
     }
     return new StudyFile(out.toByteArray(), format, name);
   }

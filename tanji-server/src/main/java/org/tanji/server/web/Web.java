@@ -47,6 +47,8 @@ import org.tanji.core.model.Identified;
 import org.tanji.core.model.Quality;
 import org.tanji.core.model.Stage;
 import org.tanji.core.model.Study;
+import org.tanji.core.present.Figure;
+import org.tanji.core.present.Presentation;
 import org.tanji.io.StudyDiff;
 import org.tanji.report.ReportFormat;
 import org.tanji.server.adapter.Adapter;
@@ -337,9 +339,9 @@ public final class Web implements Adapter {
 
   /** What a stored version computed to, for a row of a list: per unit, grade and score, errors and warnings. */
   private static void putSummary(Map<String, Object> row, Summary sum) {
-    row.put("perUnit", sum.perUnitKgCO2e() == null ? null : figure(sum.perUnitKgCO2e()));
+    row.put("perUnit", sum.perUnitKgCO2e() == null ? null : Figure.of(sum.perUnitKgCO2e()).grouped());
     row.put("grade", sum.dqGrade());
-    row.put("score", sum.dqScore() == null ? null : number(sum.dqScore(), 2));
+    row.put("score", sum.dqScore() == null ? null : Presentation.qualityScore(sum.dqScore(), sum.dqGrade()));
     row.put("errors", sum.errors());
     row.put("warnings", sum.warnings());
   }
@@ -370,14 +372,18 @@ public final class Web implements Adapter {
     m.put("period", s == null || s.info().period() == null ? "" : s.info().period().start() + " – " + s.info().period().end());
     m.put("editable", !"xlsx".equals(v.format()) || !r.hasErrors());
     if (!r.hasErrors()) {
-      m.put("perUnit", figure(r.perUnitKgCO2e()));
-      m.put("perKg", r.perKgKgCO2e() == null ? null : number(r.perKgKgCO2e(), 4));
-      m.put("total", number(r.totalKgCO2e() / 1000, 2));
+      Presentation p = Presentation.of(s.product(), r);
+      m.put("perUnit", p.perUnit().figure().grouped());
+      m.put("perKg", p.perKg().map(Figure::grouped).orElse(null));
+      m.put("total", p.emissionUnit().figure(r.totalKgCO2e()).grouped());
+      m.put("totalUnit", p.emissionUnit().symbol());
       m.put("grade", r.dataQuality() == null ? null : r.dataQuality().grade());
-      m.put("score", r.dataQuality() == null ? null : number(r.dataQuality().score(), 2));
+      m.put("score", p.qualityScore().orElse(null));
       m.put("lines", lines(r, locale));
-      m.put("stages", stages(r, locale));
-      m.put("chart", chartData(r, locale));
+      m.put("stages", stages(p, locale));
+      m.put("stageRounding", p.stageShares().roundingNote().map(b -> b.toPlainString() + " %").orElse(null));
+      m.put("lineRounding", p.lineShares().roundingNote().map(b -> b.toPlainString() + " %").orElse(null));
+      m.put("chart", chartData(r, p, locale));
       m.put("factors", factors(r.factors()));
     }
     html(ctx, "result", m);
@@ -403,11 +409,11 @@ public final class Web implements Adapter {
     return out;
   }
 
-  private List<Map<String, Object>> stages(Result r, Locale locale) {
+  private List<Map<String, Object>> stages(Presentation p, Locale locale) {
     List<Map<String, Object>> out = new ArrayList<>();
-    for (StageResult st : r.stages()) {
-      out.add(Map.of("name", stageName(st.stage(), locale), "kg", number(st.kgCO2e(), 2),
-          "perUnit", figure(perUnit(r, st.kgCO2e())), "share", Numbers.percent(st.share())));
+    for (Presentation.StageFigure st : p.stages()) {
+      out.add(Map.of("name", stageName(st.stage().stage(), locale), "kg", number(st.stage().kgCO2e(), 2),
+          "perUnit", st.perUnit().grouped(), "share", Numbers.percent(st.stage().share())));
     }
     return out;
   }
@@ -428,12 +434,8 @@ public final class Web implements Adapter {
     return row;
   }
 
-  private static double perUnit(Result r, double kg) {
-    return r.totalKgCO2e() == 0 ? 0 : kg * r.perUnitKgCO2e() / r.totalKgCO2e();
-  }
-
   /** The charts' data, as JSON for the page's script: stages for the donut, lines largest first for the Pareto chart. */
-  private static String chartData(Result r, Locale locale) {
+  private static String chartData(Result r, Presentation p, Locale locale) {
     StringWriter w = new StringWriter();
     try (JsonGenerator g = JSON.getFactory().createGenerator(w)) {
       g.writeStartObject();
@@ -442,7 +444,7 @@ public final class Web implements Adapter {
       for (StageResult st : r.stages()) {
         g.writeStartObject();
         g.writeStringField("name", stageName(st.stage(), locale));
-        g.writeNumberField("value", round(perUnit(r, st.kgCO2e())));
+        g.writeNumberField("value", round(p.perUnit(st.kgCO2e())));
         g.writeEndObject();
       }
       g.writeEndArray();
@@ -455,7 +457,7 @@ public final class Web implements Adapter {
         cumulative += l.share();
         g.writeStartObject();
         g.writeStringField("name", l.name());
-        g.writeNumberField("value", round(perUnit(r, l.kgCO2e())));
+        g.writeNumberField("value", round(p.perUnit(l.kgCO2e())));
         g.writeNumberField("cumulative", Math.round(cumulative * 10000) / 100.0);
         g.writeEndObject();
       }
@@ -628,7 +630,7 @@ public final class Web implements Adapter {
     Result r = studies.check(new StudyFile(StudyForm.yaml(StudyForm.apply(base, values)), "yaml", "study.yaml"))
         .result();
     answer.put("findings", findings(r.findings(), locale, false));
-    answer.put("perUnit", r.hasErrors() || r.perUnitKgCO2e() == null ? null : figure(r.perUnitKgCO2e()));
+    answer.put("perUnit", r.hasErrors() || r.perUnitKgCO2e() == null ? null : Figure.of(r.perUnitKgCO2e()).grouped());
     jsonAnswer(ctx, answer);
   }
 
@@ -908,11 +910,6 @@ public final class Web implements Adapter {
   /** A figure for the pages, rounded and grouped as the report writes it: 2,821.88. */
   static String number(double v, int decimals) {
     return Numbers.grouped(Numbers.fixed(v, decimals));
-  }
-
-  /** A footprint as the report writes it: two decimals, or four significant digits below 1 (0.00046). */
-  static String figure(double v) {
-    return Numbers.grouped(Numbers.readable(v));
   }
 
   /** A file name from a study's name: letters (Chinese too), digits and a few marks; the rest becomes '-'. */
