@@ -1,5 +1,8 @@
 package org.tanji.server.app;
 
+import org.tanji.server.domain.Signature;
+import org.tanji.server.domain.Issued;
+import org.tanji.server.domain.IssuedFile;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -56,7 +59,7 @@ public final class IssueService {
   }
 
   /** What was issued: the record and its files (names, media types, hashes). */
-  public record IssuedReport(IssueRepository.Issued issued, List<IssueRepository.File> files) {}
+  public record IssuedReport(Issued issued, List<IssuedFile> files) {}
 
   /**
    * Issues an approved version in the formats and languages given.
@@ -84,12 +87,12 @@ public final class IssueService {
     return db.inTransaction(h -> {
       String number = number(repo.pattern(h, who.orgId()), today.getYear(), repo.nextNumber(h, who.orgId(),
           today.getYear()));
-      List<WorkflowRepository.Signature> signed = workflow.signatures(h, id, version);
+      List<Signature> signed = workflow.signatures(h, id, version);
       ReportInfo info = new ReportInfo(number, today, c.study().report().assessor(),
           new ReportInfo.Signature(v.createdBy(), LocalDate.ofInstant(v.createdAt(), env.clock().getZone())),
           signer(signed, "review"), signer(signed, "approve"));
       Study study = c.study().withReport(info);
-      List<IssueRepository.File> files = new ArrayList<>();
+      List<IssuedFile> files = new ArrayList<>();
       for (Locale lang : langs) {
         byte[] json = (ResultJson.toJson(c.result(), lang) + "\n").getBytes(StandardCharsets.UTF_8);
         files.add(file("result-" + lang.getLanguage() + ".json", "application/json", json));
@@ -109,7 +112,7 @@ public final class IssueService {
       }
       repo.insert(h, id, version, who.orgId(), number, code, env.now(), who.userId(), calculatorVersion,
           studies.libraryDigest());
-      for (IssueRepository.File f : files) {
+      for (IssuedFile f : files) {
         repo.insertFile(h, id, version, f);
       }
       StringBuilder detail = new StringBuilder(number);
@@ -154,11 +157,11 @@ public final class IssueService {
    *
    * @throws AppException.NotFound when the version was not issued, or not in that file
    */
-  public IssueRepository.File file(Principal who, UUID id, int version, String name) {
+  public IssuedFile file(Principal who, UUID id, int version, String name) {
     return db.inTransaction(h -> {
       repo.find(h, who.orgId(), id, version)
           .orElseThrow(() -> new AppException.NotFound("NOT_FOUND", "issue.none", id.toString(), version));
-      IssueRepository.File f = repo.file(h, id, version, name)
+      IssuedFile f = repo.file(h, id, version, name)
           .orElseThrow(() -> new AppException.NotFound("NOT_FOUND", "issue.noFile", name));
       audit.record(AuditService.Event.of(who, "issued.download").study(id, version).detail(name)
           .hashes(null, f.sha256()));
@@ -209,13 +212,13 @@ public final class IssueService {
     return b.toString();
   }
 
-  private ReportInfo.Signature signer(List<WorkflowRepository.Signature> signed, String action) {
+  private ReportInfo.Signature signer(List<Signature> signed, String action) {
     return signed.stream().filter(s -> s.action().equals(action)).reduce((a, b) -> b)
         .map(s -> new ReportInfo.Signature(s.username(), LocalDate.ofInstant(s.signedAt(), env.clock().getZone())))
         .orElse(null);
   }
 
-  private static IssueRepository.File file(String name, String media, byte[] bytes) {
-    return new IssueRepository.File(name, media, bytes, Hashes.sha256(bytes));
+  private static IssuedFile file(String name, String media, byte[] bytes) {
+    return new IssuedFile(name, media, bytes, Hashes.sha256(bytes));
   }
 }

@@ -1,5 +1,8 @@
 package org.tanji.server.app;
 
+import org.tanji.server.domain.Comment;
+import org.tanji.server.domain.Acceptance;
+import org.tanji.server.domain.Signature;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -146,7 +149,7 @@ public final class WorkflowService {
       if (reviewed) {
         throw new AppException.Forbidden("FOUR_EYES", "workflow.ownReview");
       }
-      long open = reviews.comments(h, id, version).stream().filter(ReviewRepository.Comment::open).count();
+      long open = reviews.comments(h, id, version).stream().filter(Comment::open).count();
       if (open > 0) {
         throw new AppException.Conflict("OPEN_COMMENTS", "workflow.openComments", Long.toString(open));
       }
@@ -184,7 +187,7 @@ public final class WorkflowService {
    * @throws AppException.Invalid for an empty or too long text
    * @throws AppException.NotFound for a comment answered that is not on this version
    */
-  public ReviewRepository.Comment comment(Principal who, UUID id, int version, String keyPath, Long parent,
+  public Comment comment(Principal who, UUID id, int version, String keyPath, Long parent,
       String body) {
     requireStatement(body);
     String path = keyPath == null ? "" : keyPath.strip();
@@ -195,7 +198,7 @@ public final class WorkflowService {
       existing(h, who, id, version);
       String anchor = path;
       if (parent != null) {
-        ReviewRepository.Comment p = reviews.comment(h, who.orgId(), parent)
+        Comment p = reviews.comment(h, who.orgId(), parent)
             .filter(c -> c.studyId().equals(id) && c.version() == version)
             .orElseThrow(() -> new AppException.NotFound("NOT_FOUND", "comment.notFound", parent.toString()));
         anchor = p.keyPath(); // an answer stays in its thread's place
@@ -214,7 +217,7 @@ public final class WorkflowService {
   public void resolve(Principal who, long commentId) {
     requireRole(who, WorkRole.PREPARER);
     db.inTransaction(h -> {
-      ReviewRepository.Comment c = reviews.comment(h, who.orgId(), commentId)
+      Comment c = reviews.comment(h, who.orgId(), commentId)
           .orElseThrow(() -> new AppException.NotFound("NOT_FOUND", "comment.notFound", Long.toString(commentId)));
       long root = c.parentId() == null ? c.id() : c.parentId();
       if (!reviews.resolve(h, root, who.userId(), env.now())) {
@@ -226,7 +229,7 @@ public final class WorkflowService {
     });
   }
 
-  public List<ReviewRepository.Comment> comments(Principal who, UUID id, int version) {
+  public List<Comment> comments(Principal who, UUID id, int version) {
     return db.inTransaction(h -> reviews.comments(h, existing(h, who, id, version), version));
   }
 
@@ -254,7 +257,7 @@ public final class WorkflowService {
     });
   }
 
-  public List<ReviewRepository.Acceptance> acceptances(Principal who, UUID id, int version) {
+  public List<Acceptance> acceptances(Principal who, UUID id, int version) {
     return db.inTransaction(h -> reviews.acceptances(h, existing(h, who, id, version), version));
   }
 
@@ -290,7 +293,7 @@ public final class WorkflowService {
   }
 
   /** The signatures on a version, oldest first. */
-  public List<WorkflowRepository.Signature> signatures(Principal who, UUID id, int version) {
+  public List<Signature> signatures(Principal who, UUID id, int version) {
     return db.inTransaction(h -> repo.signatures(h, existing(h, who, id, version), version));
   }
 

@@ -1,5 +1,6 @@
 package org.tanji.server.http;
 
+import org.tanji.server.domain.Comment;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -32,6 +33,7 @@ import org.tanji.server.app.AccountService;
 import org.tanji.server.app.AppException;
 import org.tanji.server.app.AuditService;
 import org.tanji.server.app.Health;
+import org.tanji.server.app.IssueService;
 import org.tanji.server.app.WorkflowService;
 import org.tanji.server.domain.AuditRecord;
 import org.tanji.server.domain.WorkRole;
@@ -90,11 +92,22 @@ public final class Api implements Adapter {
       new Route("GET", "/api/studies/{id}/versions/{n}/signatures", false),
       new Route("GET", "/api/studies/{id}/audit", false),
       new Route("GET", "/api/audit", false),
-      new Route("GET", "/api/audit/verify", false));
+      new Route("GET", "/api/audit/verify", false),
+      new Route("GET", "/api/studies/{id}/versions/{n}/comments", false),
+      new Route("POST", "/api/studies/{id}/versions/{n}/comments", false),
+      new Route("POST", "/api/comments/{comment}/resolve", false),
+      new Route("GET", "/api/studies/{id}/versions/{n}/warnings", false),
+      new Route("POST", "/api/studies/{id}/versions/{n}/warnings/accept", false),
+      new Route("POST", "/api/studies/{id}/versions/{n}/issue", false),
+      new Route("POST", "/api/studies/{id}/versions/{n}/withdraw", false),
+      new Route("GET", "/api/studies/{id}/versions/{n}/issued", false),
+      new Route("GET", "/api/studies/{id}/versions/{n}/issued/{file}", false),
+      new Route("PUT", "/api/organization/report-pattern", false));
 
   private final AccountService accounts;
   private final StudyService studies;
   private final WorkflowService workflow;
+  private final IssueService issues;
   private final AuditService audit;
   private final Health health;
   private final Requests requests;
@@ -105,6 +118,7 @@ public final class Api implements Adapter {
     this.accounts = wiring.services().accounts();
     this.studies = wiring.services().studies();
     this.workflow = wiring.services().workflow();
+    this.issues = wiring.services().issues();
     this.audit = wiring.services().audit();
     this.health = wiring.services().health();
     this.requests = wiring.requests();
@@ -164,6 +178,16 @@ public final class Api implements Adapter {
     authed.put("GET /api/studies/{id}/audit", (ctx, who) -> audit(ctx, who, Optional.of(studyId(ctx))));
     authed.put("GET /api/audit", (ctx, who) -> audit(ctx, who, Optional.empty()));
     authed.put("GET /api/audit/verify", this::verifyAudit);
+    authed.put("GET /api/studies/{id}/versions/{n}/comments", this::comments);
+    authed.put("POST /api/studies/{id}/versions/{n}/comments", this::addComment);
+    authed.put("POST /api/comments/{comment}/resolve", this::resolveComment);
+    authed.put("GET /api/studies/{id}/versions/{n}/warnings", this::warnings);
+    authed.put("POST /api/studies/{id}/versions/{n}/warnings/accept", this::acceptWarning);
+    authed.put("POST /api/studies/{id}/versions/{n}/issue", this::issue);
+    authed.put("POST /api/studies/{id}/versions/{n}/withdraw", this::withdraw);
+    authed.put("GET /api/studies/{id}/versions/{n}/issued", this::issued);
+    authed.put("GET /api/studies/{id}/versions/{n}/issued/{file}", this::issuedFile);
+    authed.put("PUT /api/organization/report-pattern", this::reportPattern);
     for (Route r : ROUTES) {
       String key = r.method() + " " + r.path();
       Handler h = r.open() ? open.get(key) : withAuth(authed.get(key));
@@ -619,6 +643,181 @@ public final class Api implements Adapter {
       }
       g.writeEndObject();
     });
+  }
+
+  // ---- comments, warnings, issue
+
+  private void comments(Context ctx, Principal who) {
+    UUID id = studyId(ctx);
+    int version = studies.resolve(who, id, versionParam(ctx));
+    var list = workflow.comments(who, id, version);
+    json(ctx, 200, g -> {
+      g.writeStartObject();
+      g.writeArrayFieldStart("comments");
+      for (var c : list) {
+        writeComment(g, c);
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    });
+  }
+
+  private static void writeComment(com.fasterxml.jackson.core.JsonGenerator g, Comment c)
+      throws IOException {
+    g.writeStartObject();
+    g.writeNumberField("id", c.id());
+    g.writeStringField("where", c.keyPath());
+    if (c.parentId() == null) {
+      g.writeNullField("answers");
+    } else {
+      g.writeNumberField("answers", c.parentId());
+    }
+    g.writeStringField("by", c.author());
+    Json.instant(g, "at", c.createdAt());
+    g.writeStringField("text", c.body());
+    g.writeBooleanField("open", c.open());
+    g.writeStringField("resolvedBy", c.resolvedBy());
+    Json.instant(g, "resolvedAt", c.resolvedAt());
+    g.writeEndObject();
+  }
+
+  private void addComment(Context ctx, Principal who) {
+    UUID id = studyId(ctx);
+    int version = studies.resolve(who, id, versionParam(ctx));
+    JsonNode body = Json.object(ctx.bodyAsBytes(), "{\"where\": \"inventory[2].amount\", \"text\": \"…\", \"answers\": 12}");
+    String where = body.hasNonNull("where") ? Json.string(body, "where") : "";
+    Long parent = body.hasNonNull("answers") ? body.get("answers").asLong() : null;
+    var c = workflow.comment(who, id, version, where, parent, Json.string(body, "text"));
+    json(ctx, 201, g -> writeComment(g, c));
+  }
+
+  private void resolveComment(Context ctx, Principal who) {
+    String text = ctx.pathParam("comment");
+    if (!text.matches("[1-9]\\d{0,17}")) {
+      throw HttpError.of(404, "NOT_FOUND", "comment.notFound", text);
+    }
+    workflow.resolve(who, Long.parseLong(text));
+    ctx.status(204);
+  }
+
+  private void warnings(Context ctx, Principal who) {
+    UUID id = studyId(ctx);
+    int version = studies.resolve(who, id, versionParam(ctx));
+    Locale locale = Requests.lang(ctx).orElse(studies.computed(who, id, version).studyLocale());
+    var pending = workflow.pendingWarnings(who, id, version);
+    var accepted = workflow.acceptances(who, id, version);
+    json(ctx, 200, g -> {
+      g.writeStartObject();
+      g.writeArrayFieldStart("pending");
+      for (Finding f : pending) {
+        ResultJson.writeFinding(g, f, locale);
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("accepted");
+      for (var a : accepted) {
+        g.writeStartObject();
+        g.writeStringField("code", a.code());
+        g.writeStringField("where", a.keyPath());
+        g.writeStringField("by", a.by());
+        Json.instant(g, "at", a.at());
+        g.writeStringField("reason", a.reason());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    });
+  }
+
+  private void acceptWarning(Context ctx, Principal who) {
+    UUID id = studyId(ctx);
+    int version = studies.resolve(who, id, versionParam(ctx));
+    JsonNode body = Json.object(ctx.bodyAsBytes(), "{\"code\": \"CUTOFF_EXCEEDED\", \"where\": \"\", \"reason\": \"…\"}");
+    workflow.accept(who, id, version, Json.string(body, "code"),
+        body.hasNonNull("where") ? Json.string(body, "where") : "", Json.string(body, "reason"));
+    ctx.status(204);
+  }
+
+  private void issue(Context ctx, Principal who) {
+    UUID id = studyId(ctx);
+    int version = studies.resolve(who, id, versionParam(ctx));
+    JsonNode body = Json.object(ctx.bodyAsBytes(), "{\"formats\": [\"pdf\", \"docx\"], \"languages\": [\"zh\", \"en\"]}");
+    Set<ReportFormat> formats = new java.util.LinkedHashSet<>();
+    Set<Locale> langs = new java.util.LinkedHashSet<>();
+    for (JsonNode f : body.path("formats")) {
+      formats.add(ReportFormat.fromName(f.asText()).orElseThrow(() -> HttpError.of(400, "BAD_FORMAT", "query.format",
+          f.asText())));
+    }
+    for (JsonNode l : body.path("languages")) {
+      if (!l.asText().equals("zh") && !l.asText().equals("en")) {
+        throw HttpError.of(400, "BAD_LANG", "query.lang", l.asText());
+      }
+      langs.add(Messages.locale(l.asText()));
+    }
+    var issued = issues.issue(who, id, version, formats, langs);
+    json(ctx, 201, g -> writeIssued(g, issued, id, version));
+  }
+
+  private void withdraw(Context ctx, Principal who) {
+    UUID id = studyId(ctx);
+    int version = studies.resolve(who, id, versionParam(ctx));
+    JsonNode body = Json.object(ctx.bodyAsBytes(), "{\"reason\": \"…\"}");
+    issues.withdraw(who, id, version, Json.string(body, "reason"));
+    ctx.status(204);
+  }
+
+  private void issued(Context ctx, Principal who) {
+    UUID id = studyId(ctx);
+    int version = studies.resolve(who, id, versionParam(ctx));
+    var issued = issues.issued(who, id, version)
+        .orElseThrow(() -> HttpError.of(404, "NOT_FOUND", "issue.none", id.toString(), Integer.toString(version)));
+    json(ctx, 200, g -> writeIssued(g, issued, id, version));
+  }
+
+  private static void writeIssued(com.fasterxml.jackson.core.JsonGenerator g, IssueService.IssuedReport r, UUID id,
+      int version) throws IOException {
+    var i = r.issued();
+    g.writeStartObject();
+    g.writeStringField("number", i.number());
+    g.writeStringField("verification", "/verify/" + i.code());
+    Json.instant(g, "issuedAt", i.issuedAt());
+    g.writeStringField("issuedBy", i.issuedBy());
+    g.writeStringField("calculator", i.calculatorVersion());
+    g.writeStringField("library", i.libraryVersion());
+    g.writeStringField("status", i.withdrawn() ? "withdrawn" : "valid");
+    if (i.withdrawn()) {
+      Json.instant(g, "withdrawnAt", i.withdrawnAt());
+      g.writeStringField("withdrawnBy", i.withdrawnBy());
+      g.writeStringField("withdrawReason", i.withdrawReason());
+    }
+    g.writeArrayFieldStart("files");
+    for (var f : r.files()) {
+      g.writeStartObject();
+      g.writeStringField("name", f.name());
+      g.writeStringField("sha256", f.sha256());
+      g.writeStringField("href", "/api/studies/" + id + "/versions/" + version + "/issued/" + f.name());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+  }
+
+  private void issuedFile(Context ctx, Principal who) {
+    UUID id = studyId(ctx);
+    int version = studies.resolve(who, id, versionParam(ctx));
+    var f = issues.file(who, id, version, ctx.pathParam("file"));
+    ctx.header("Content-Disposition", Requests.attachment(f.name()));
+    ctx.header("ETag", "\"" + f.sha256() + "\"");
+    String media = switch (f.media()) {
+      case "application/json" -> Requests.JSON;
+      default -> Requests.mediaType(ReportFormat.fromName(f.media()).orElse(ReportFormat.PDF));
+    };
+    ctx.contentType(media).result(f.content());
+  }
+
+  private void reportPattern(Context ctx, Principal who) {
+    JsonNode body = Json.object(ctx.bodyAsBytes(), "{\"pattern\": \"TJ-{yyyy}-{seq:4}\"}");
+    issues.setPattern(who, Json.string(body, "pattern"));
+    ctx.status(204);
   }
 
   // ---- authentication

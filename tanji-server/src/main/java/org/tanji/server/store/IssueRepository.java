@@ -1,5 +1,7 @@
 package org.tanji.server.store;
 
+import org.tanji.server.domain.Issued;
+import org.tanji.server.domain.IssuedFile;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
@@ -8,19 +10,6 @@ import java.util.UUID;
 
 /** Issued reports: their numbers, verification codes and stored files. */
 public final class IssueRepository {
-
-  /** An issued version: what it is, who issued it, and whether it was withdrawn. */
-  public record Issued(UUID studyId, int version, long orgId, String orgName, String number, String code,
-      Instant issuedAt, String issuedBy, String calculatorVersion, String libraryVersion, Instant withdrawnAt,
-      String withdrawnBy, String withdrawReason) {
-
-    public boolean withdrawn() {
-      return withdrawnAt != null;
-    }
-  }
-
-  /** A file as issued. */
-  public record File(String name, String media, byte[] content, String sha256) {}
 
   /**
    * The next number of an organization's sequence for a year, under a lock on its row: two server
@@ -53,7 +42,7 @@ public final class IssueRepository {
         at, userId, calculatorVersion, libraryVersion);
   }
 
-  public void insertFile(Handle h, UUID id, int version, File f) {
+  public void insertFile(Handle h, UUID id, int version, IssuedFile f) {
     h.update("INSERT INTO issued_file (study_id, version, name, media, content, sha256) VALUES (?, ?, ?, ?, ?, ?)",
         id, version, f.name(), f.media(), f.content(), f.sha256());
   }
@@ -74,15 +63,15 @@ public final class IssueRepository {
   }
 
   /** The files of an issued version, without their bytes' content when {@code withContent} is false. */
-  public List<File> files(Handle h, UUID id, int version, boolean withContent) {
+  public List<IssuedFile> files(Handle h, UUID id, int version, boolean withContent) {
     return h.list("SELECT name, media, " + (withContent ? "content" : "NULL AS content") + ", sha256 FROM issued_file"
-        + " WHERE study_id = ? AND version = ? ORDER BY name", r -> new File(r.string("name"), r.string("media"),
+        + " WHERE study_id = ? AND version = ? ORDER BY name", r -> new IssuedFile(r.string("name"), r.string("media"),
             r.bytes("content"), r.string("sha256")), id, version);
   }
 
-  public Optional<File> file(Handle h, UUID id, int version, String name) {
+  public Optional<IssuedFile> file(Handle h, UUID id, int version, String name) {
     return h.findOne("SELECT name, media, content, sha256 FROM issued_file WHERE study_id = ? AND version = ?"
-        + " AND name = ?", r -> new File(r.string("name"), r.string("media"), r.bytes("content"), r.string("sha256")),
+        + " AND name = ?", r -> new IssuedFile(r.string("name"), r.string("media"), r.bytes("content"), r.string("sha256")),
         id, version, name);
   }
 

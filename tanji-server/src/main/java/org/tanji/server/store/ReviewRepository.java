@@ -5,21 +5,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.tanji.server.domain.Acceptance;
+import org.tanji.server.domain.Comment;
 
 /** Review comments and the acceptance of warnings, per version. */
 public final class ReviewRepository {
-
-  /** A comment on a version; {@code parentId} is the comment it answers, or null. */
-  public record Comment(long id, UUID studyId, int version, String keyPath, Long parentId, String author, String body,
-      Instant createdAt, String resolvedBy, Instant resolvedAt) {
-
-    public boolean open() {
-      return resolvedAt == null;
-    }
-  }
-
-  /** A warning the reviewer accepted, and why. */
-  public record Acceptance(String code, String keyPath, String by, String reason, Instant at) {}
 
   public long addComment(Handle h, UUID id, int version, String keyPath, Long parent, long author, String body,
       Instant at) {

@@ -6,15 +6,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.tanji.server.domain.Signature;
 import org.tanji.server.domain.StudyState;
 import org.tanji.server.domain.WorkRole;
 
 /** Roles in the workflow, versions' states and the signatures on them. */
 public final class WorkflowRepository {
-
-  /** A signature on a version: who did what, when, with which statement or reason. */
-  public record Signature(UUID studyId, int version, String action, long userId, String username, String statement,
-      Instant signedAt) {}
 
   public Set<WorkRole> roles(Handle h, long userId) {
     Set<WorkRole> out = EnumSet.noneOf(WorkRole.class);
