@@ -51,6 +51,8 @@ public final class Simulation {
   public static final double SENSITIVITY_STEP = 0.1;
 
   private static final int CHUNK = 1024;
+  /** Bits for a run's number beside a draw's rank key: enough for {@link Settings#MAX_RUNS}. */
+  private static final int RUN_BITS = 20;
 
   private final Study study;
   private final Result result;
@@ -377,16 +379,22 @@ public final class Simulation {
     Arrays.sort(order, Comparator.<Integer>comparingDouble(i -> -expected[i]).thenComparingInt(i -> i));
     int ranked = Math.min(RANKED_INPUTS, order.length);
     double[] outputRanks = ranks(o.total);
-    double[] draws = new double[s.runs()];
+    long[] sorted = new long[s.runs()];
+    double[] drawRanks = new double[s.runs()];
     double[] rho = new double[ranked];
     double sum = 0;
     for (int q = 0; q < ranked; q++) {
       int i = order[q];
-      for (int r = 0; r < draws.length; r++) {
-        // the draw is an increasing function of its uniform: the uniforms rank as the draws do
-        draws[r] = Streams.uniform(o.keys[i], r);
+      // a draw is an increasing function of its uniform, and the uniform of its random bits: the
+      // top 43 bits rank the draws (ties below 2^-43 broken by run), with the run in the low 20
+      for (int r = 0; r < sorted.length; r++) {
+        sorted[r] = (Streams.bits(o.keys[i], r) >>> 21) << RUN_BITS | r;
       }
-      rho[q] = pearson(ranks(draws), outputRanks);
+      Arrays.sort(sorted);
+      for (int k = 0; k < sorted.length; k++) {
+        drawRanks[(int) (sorted[k] & ((1L << RUN_BITS) - 1))] = k;
+      }
+      rho[q] = pearson(drawRanks, outputRanks);
       sum += rho[q] * rho[q];
     }
     List<UncertaintyResult.Contribution> out = new ArrayList<>();
@@ -399,7 +407,7 @@ public final class Simulation {
     return out;
   }
 
-  /** Mid-ranks from 0: tied values share the mean of their places. */
+  /** Mid-ranks from 0: tied values share the mean of their places (a total without spread ties in every run). */
   static double[] ranks(double[] v) {
     double[] sorted = v.clone();
     Arrays.sort(sorted);

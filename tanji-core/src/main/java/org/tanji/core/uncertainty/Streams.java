@@ -24,7 +24,12 @@ final class Streams {
 
   /** A uniform number in (0, 1), never 0 or 1, for an input's stream and a run. */
   static double uniform(long key, int run) {
-    return ((mix(key + (run + 1L) * GAMMA) >>> 11) + 0.5) * 0x1.0p-53;
+    return ((bits(key, run) >>> 11) + 0.5) * 0x1.0p-53;
+  }
+
+  /** The 64 random bits behind {@link #uniform}: the uniform increases with them. */
+  static long bits(long key, int run) {
+    return mix(key + (run + 1L) * GAMMA);
   }
 
   /** SplitMix64's finaliser (Steele, Lea and Flood 2014). */
