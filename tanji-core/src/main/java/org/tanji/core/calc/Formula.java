@@ -153,11 +153,6 @@ public final class Formula {
     };
   }
 
-  /** The studied product's allocation share (1 without coproducts). */
-  public double allocationShare() {
-    return share;
-  }
-
   /** The number of declared units made in the period: the total's divisor for per-unit figures. */
   public double declaredUnitsMade() {
     return declaredUnitsMade;
