@@ -96,6 +96,11 @@ final class UncertaintyCommand implements Callable<Integer> {
       return failed(out, a.get(), simA, b, simB, locale);
     }
     if (compare != null) {
+      Optional<Finding> incomparable = Simulation.incomparable(simA.get(), simB.get());
+      if (incomparable.isPresent()) {
+        err.println("tanji uncertainty: " + incomparable.get().message(locale));
+        return Main.STUDY_ERRORS;
+      }
       Comparison c = Simulation.compare(simA.get(), simB.get(), settings);
       if (json) {
         UncertaintyJson.write(c, simA.get().result().findings(), simB.get().result().findings(), locale,

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -18,12 +19,14 @@ import org.tanji.core.calc.Formula;
 import org.tanji.core.calc.LineResult;
 import org.tanji.core.calc.Result;
 import org.tanji.core.calc.StageResult;
+import org.tanji.core.i18n.Text;
 import org.tanji.core.model.Factor;
 import org.tanji.core.model.Finding;
 import org.tanji.core.model.InventoryLine;
 import org.tanji.core.model.LineUncertainty;
 import org.tanji.core.model.Study;
 import org.tanji.core.model.Uncertainty;
+import org.tanji.core.units.Quantity;
 
 /**
  * Monte Carlo simulation of a study: set up once (the study is computed and checked, its
@@ -157,6 +160,9 @@ public final class Simulation {
   public static Comparison compare(Simulation a, Simulation b, Settings settings) {
     a.requireRunnable();
     b.requireRunnable();
+    incomparable(a, b).ifPresent(f -> {
+      throw new IllegalArgumentException(f.message(java.util.Locale.ENGLISH));
+    });
     Outputs oa = a.simulate(settings, "");
     Outputs ob = b.simulate(settings, "b|"); // B's own quantities apart from A's; factors keep their identity
     double[] diff = new double[settings.runs()];
@@ -183,6 +189,20 @@ public final class Simulation {
     }
     return new Comparison(a.summarise(oa, settings), b.summarise(ob, settings), Summary.of(diff),
         (double) lower / settings.runs(), shared);
+  }
+
+  /**
+   * Why two studies cannot be compared, if they cannot: footprints per declared unit compare only
+   * when the declared units are the same amount of the same kind (1 t and 1000 kg are).
+   */
+  public static Optional<Finding> incomparable(Simulation a, Simulation b) {
+    Quantity ua = a.study.product().declaredUnit();
+    Quantity ub = b.study.product().declaredUnit();
+    if (ua.dimension().equals(ub.dimension()) && Math.abs(ua.inBase() - ub.inBase()) <= 1e-12 * Math.abs(ua.inBase())) {
+      return Optional.empty();
+    }
+    return Optional.of(Finding.error("INCOMPARABLE_UNITS", "product.declaredUnit",
+        Text.of("uncertainty.incomparable", ua.text(), ub.text())));
   }
 
   private void requireRunnable() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 import static org.tanji.core.uncertainty.Studies.q;
 import static org.tanji.core.uncertainty.Studies.study;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tanji.core.model.LineUncertainty;
 import org.tanji.core.model.Quality;
@@ -188,5 +189,25 @@ final class SimulationTest {
     assertThat(r.perUnit().mean()).isCloseTo(100, within(4 * sd / Math.sqrt(N)));
     assertThat(r.perUnit().sd()).isCloseTo(sd, within(4 * sd / Math.sqrt(2.0 * N)));
     assertThat(r.deterministicPerUnit()).isCloseTo(100, within(1e-9));
+  }
+
+  @Test
+  void compare_differentDeclaredUnits_refused() {
+    Simulation a = study().factor("f", "1 kgCO2e/t", null).line("a", "1 t", "f", null).simulation();
+    Simulation perPiece = Simulation.prepare(new org.tanji.core.model.Study(org.tanji.core.model.StudyInfo.empty(),
+        org.tanji.core.model.Organization.empty(), new org.tanji.core.model.Product("p", q("1 piece"), q("100 piece"),
+            null, null, null), a.result().factors().stream().collect(java.util.stream.Collectors.toMap(
+                org.tanji.core.model.Factor::id, f -> f)), List.of(new org.tanji.core.model.InventoryLine(0, "a",
+            Stage.RAW_MATERIALS, new org.tanji.core.model.Activity.Amount(q("1 t"), "f"), null, false, null, null,
+            null)), List.of(), null, 0.005, org.tanji.core.model.Claims.none(), List.of(),
+        org.tanji.core.model.ReportInfo.none(), org.tanji.core.model.SourceMap.empty()), List.of());
+    assertThat(Simulation.incomparable(a, perPiece)).hasValueSatisfying(f -> {
+      assertThat(f.code()).isEqualTo("INCOMPARABLE_UNITS");
+      assertThat(f.message(java.util.Locale.ENGLISH)).contains("1 t", "1 piece");
+    });
+    Simulation perKg = study().factor("f", "1 kgCO2e/t", null).line("a", "1000 kg", "f", null).simulation();
+    assertThat(Simulation.incomparable(a, perKg)).isEmpty(); // the same declared unit, 1 t
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Simulation.compare(a, perPiece, new Settings(10, 1, 1)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 piece");
   }
 }
