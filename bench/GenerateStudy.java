@@ -16,8 +16,12 @@ import java.util.SplittableRandom;
  * Writes a large, realistic, deterministic study file for benchmarking {@code tanji calc}.
  *
  * <pre>
- *   java bench/GenerateStudy.java OUT.yaml LINES FACTORS [yaml|json]
+ *   java bench/GenerateStudy.java OUT.yaml LINES FACTORS [yaml|json] [uncertainty]
  * </pre>
+ *
+ * <p>With {@code uncertainty} the study asks for distributions from its quality levels
+ * ({@code uncertainty: {fromQuality: true}}): every amount, mass, distance and factor gets a
+ * pedigree lognormal, the heaviest case for {@code tanji uncertainty}.
  *
  * <p>The same arguments always give the same bytes (fixed seed). Factors have mixed dimensions
  * (per t, per kWh or MWh, per t*km, per m3, per Nm3) and types; every factor is used by at least
@@ -31,6 +35,9 @@ import java.util.SplittableRandom;
 public final class GenerateStudy {
 
   private static final long SEED = 42;
+
+  /** Whether the study asks for distributions from its quality levels. */
+  private static boolean uncertain;
 
   private static final String[] TYPES = {"measured", "process", "supplier", "regional", "national", "international"};
   private static final String[] ACTIVITY = {"continuous", "periodic", "estimated"};
@@ -74,14 +81,15 @@ public final class GenerateStudy {
       String activity, String calibration, String source, double kgCO2e, double rawMassT) {}
 
   public static void main(String[] args) throws IOException {
-    if (args.length < 3 || args.length > 4) {
-      System.err.println("usage: java bench/GenerateStudy.java OUT.yaml LINES FACTORS [yaml|json]");
+    uncertain = args.length == 5 && args[4].equals("uncertainty");
+    if (args.length < 3 || args.length > 5 || args.length == 5 && !uncertain) {
+      System.err.println("usage: java bench/GenerateStudy.java OUT.yaml LINES FACTORS [yaml|json] [uncertainty]");
       System.exit(2);
     }
     Path out = Path.of(args[0]);
     int lines = Integer.parseInt(args[1]);
     int factors = Integer.parseInt(args[2]);
-    String format = args.length == 4 ? args[3].toLowerCase(Locale.ROOT)
+    String format = args.length >= 4 ? args[3].toLowerCase(Locale.ROOT)
         : args[0].toLowerCase(Locale.ROOT).endsWith(".json") ? "json" : "yaml";
     if (lines < 1 || factors < Kind.values().length) {
       System.err.println("GenerateStudy: need LINES >= 1 and FACTORS >= " + Kind.values().length);
@@ -293,6 +301,9 @@ public final class GenerateStudy {
         + fs.size() + " factors.\n");
     w.write("# Benchmark input for `tanji calc`; not a real study.\n");
     w.write("tanji: 1\n");
+    if (uncertain) {
+      w.write("uncertainty: {fromQuality: true}\n");
+    }
     w.write("study:\n");
     w.write("  title: " + y("锻造耐磨钢球产品碳足迹评价 (benchmark, " + ls.size() + " lines)") + "\n");
     w.write("  language: zh\n");
@@ -343,6 +354,9 @@ public final class GenerateStudy {
   private static void json(Writer w, List<Factor> fs, List<Line> ls, String output) throws IOException {
     w.write("{\n");
     w.write("  \"tanji\": 1,\n");
+    if (uncertain) {
+      w.write("  \"uncertainty\": {\"fromQuality\": true},\n");
+    }
     w.write("  \"study\": {\n");
     w.write("    \"title\": " + j("锻造耐磨钢球产品碳足迹评价 (benchmark, " + ls.size() + " lines)") + ",\n");
     w.write("    \"language\": \"zh\",\n");

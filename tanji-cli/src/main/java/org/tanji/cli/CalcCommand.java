@@ -2,17 +2,14 @@ package org.tanji.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.tanji.core.calc.Result;
 import org.tanji.core.i18n.Messages;
 import org.tanji.io.ReadResult;
 import org.tanji.io.ResultJson;
-import org.tanji.io.StudyFiles;
-import org.tanji.io.library.FactorLibrary;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,33 +37,19 @@ final class CalcCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
-  /** Reads a study file with a library. */
-  interface Reader {
-    ReadResult read(Path file, FactorLibrary library) throws IOException;
-  }
-
   /** The one study reader; a test puts a failing one here to see how a reader's bug ends. */
-  Reader reader = StudyFiles::read;
+  StudyInput.Reader reader = org.tanji.io.StudyFiles::read;
 
   @Override
-  public Integer call() {
+  public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    ReadResult read;
     Locale messages = lang == null ? Messages.EN : Messages.locale(lang.name());
-    try {
-      if (Files.isDirectory(file)) {
-        err.println("tanji calc: " + String.format(Cli.text("calc.directory", messages), file));
-        return Main.USAGE;
-      }
-      read = reader.read(file, library.load(err, messages));
-    } catch (NoSuchFileException e) {
-      err.println("tanji calc: " + String.format(Cli.text("noSuchFile", messages), file));
-      return Main.USAGE;
-    } catch (IOException e) {
-      err.println("tanji calc: " + String.format(Cli.text("calc.cannotRead", messages), file, e.getMessage()));
+    Optional<ReadResult> input = StudyInput.read("calc", file, library.load(err, messages), err, messages, reader);
+    if (input.isEmpty()) {
       return Main.USAGE;
     }
+    ReadResult read = input.get();
     Result result = read.calculate();
     Locale locale = locale(read);
     if (json) {
@@ -84,7 +67,7 @@ final class CalcCommand implements Callable<Integer> {
   }
 
   /** The generator closes its writer when done; stdout must stay open for the exit status. */
-  private static final class NonClosing extends java.io.FilterWriter {
+  static final class NonClosing extends java.io.FilterWriter {
     NonClosing(java.io.Writer out) {
       super(out);
     }
@@ -96,6 +79,11 @@ final class CalcCommand implements Callable<Integer> {
   }
 
   private Locale locale(ReadResult read) {
+    return locale(lang, read);
+  }
+
+  /** The language asked for, or the study's. */
+  static Locale locale(Lang lang, ReadResult read) {
     if (lang != null) {
       return Messages.locale(lang.name());
     }

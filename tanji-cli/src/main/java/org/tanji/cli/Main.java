@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     resourceBundle = "org.tanji.cli.help",
-    subcommands = {CalcCommand.class, ReportCommand.class, ServeCommand.class, ConvertCommand.class, TemplateCommand.class, FactorsCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {CalcCommand.class, UncertaintyCommand.class, ReportCommand.class, ServeCommand.class, ConvertCommand.class, TemplateCommand.class, FactorsCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
   /** Computed; warnings allowed. */

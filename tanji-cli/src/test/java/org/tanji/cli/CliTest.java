@@ -1,6 +1,7 @@
 package org.tanji.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -208,7 +209,8 @@ final class CliTest {
     assertThat(calc.code()).isZero();
     assertThat(calc.out()).contains("Usage: tanji calc").contains("--json").contains("--lang=zh|en");
     // each command listed with its own description, not the program's
-    assertThat(top.out()).contains("calc      Compute a study's carbon footprint", "report    Write the product carbon");
+    assertThat(top.out()).contains("calc         Compute a study's carbon footprint", "report       Write the product carbon",
+        "uncertainty  Monte Carlo simulation");
     assertThat(run("factors", "--help").out()).contains("search  Find factors");
     assertThat(run("report", "--help").out()).contains("--format=html,docx,pdf", "-o, --output=DIR");
   }
@@ -348,5 +350,67 @@ final class CliTest {
     Run notDir = run("report", SEED, "-o", file.toString());
     assertThat(notDir.code()).isEqualTo(Main.USAGE);
     assertThat(notDir.err()).contains("is a file");
+  }
+
+  // ------------------------------------------------------------------ uncertainty (issue 17)
+
+  private static final String UNCERTAIN = "../examples/seed-003-uncertainty.yaml";
+
+  @Test
+  void uncertainty_json_sameBytesWithAnyThreads() throws Exception {
+    Run one = run("uncertainty", UNCERTAIN, "--json", "--runs", "2000", "--seed", "42", "--threads", "1");
+    Run two = run("uncertainty", UNCERTAIN, "--json", "--runs", "2000", "--seed", "42", "--threads", "2");
+    assertThat(one.code()).isEqualTo(Main.OK);
+    assertThat(two.out()).isEqualTo(one.out());
+    JsonNode j = new ObjectMapper().readTree(one.out());
+    assertThat(j.get("runs").asInt()).isEqualTo(2000);
+    assertThat(j.get("seed").asLong()).isEqualTo(42);
+    assertThat(j.at("/perUnit_kgCO2e/deterministic").asDouble()).isBetween(2821.88, 2821.885);
+    assertThat(run("uncertainty", UNCERTAIN, "--json", "--runs", "2000", "--seed", "43").out()).isNotEqualTo(one.out());
+  }
+
+  @Test
+  void uncertainty_text_inTheStudysLanguage() {
+    Run r = run("uncertainty", UNCERTAIN, "--runs", "1000");
+    assertThat(r.code()).isEqualTo(Main.OK);
+    assertThat(r.out()).contains("蒙特卡洛模拟：1,000 次，种子 1", "计算值 2,821.88", "round-steel (factor)");
+    assertThat(run("uncertainty", UNCERTAIN, "--runs", "1000", "--lang", "en").out())
+        .contains("Monte Carlo: 1,000 runs, seed 1", "as computed 2,821.88", "Contribution to variance");
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+      "--runs | 0          | the number of runs is \"0\"; give a whole number from 10 to 1,000,000",
+      "--runs | 1000000000 | the number of runs is \"1000000000\"",
+      "--runs | many       | the number of runs is \"many\"",
+      "--seed | abc        | the seed is \"abc\"; give a whole number",
+      "--seed | 1.5        | the seed is \"1.5\""})
+  void uncertainty_badOptions_exitTwoWithTheRule(String option, String value, String message) {
+    Run r = run("uncertainty", UNCERTAIN, option, value, "--lang", "en");
+    assertThat(r.code()).isEqualTo(Main.USAGE);
+    assertThat(r.err()).startsWith("tanji uncertainty: ").contains(message);
+    assertThat(r.out()).isEmpty();
+  }
+
+  @Test
+  void uncertainty_studyWithErrors_exitsOne() throws Exception {
+    Run r = run("uncertainty", "../examples/seed-003-transport-in-km.yaml", "--json");
+    assertThat(r.code()).isEqualTo(Main.STUDY_ERRORS);
+    JsonNode j = new ObjectMapper().readTree(r.out());
+    assertThat(j.get("perUnit_kgCO2e").isNull()).isTrue();
+    assertThat(j.get("findings")).extracting(f -> f.get("code").asText()).contains("UNIT_MISMATCH");
+  }
+
+  @Test
+  void uncertainty_compareTwoVersions() throws Exception {
+    Run r = run("uncertainty", UNCERTAIN, "--compare", "../examples/seed-003-as-published.yaml", "--json", "--runs",
+        "1000");
+    assertThat(r.code()).isEqualTo(Main.OK);
+    JsonNode j = new ObjectMapper().readTree(r.out());
+    // as published (2746.55 kgCO2e/t, no distributions) against the corrected study with its spread
+    assertThat(j.at("/b/perUnit_kgCO2e/sd").asDouble()).isCloseTo(0, within(1e-6)); // rounding in the mean only
+    assertThat(j.at("/b/perUnit_kgCO2e/mean").asDouble()).isBetween(2746.54, 2746.56);
+    assertThat(j.get("probabilityALower").asDouble()).isBetween(0.0, 1.0);
+    assertThat(j.get("sharedFactors")).isEmpty(); // the published study's factors carry no distribution
   }
 }

@@ -22,6 +22,7 @@ import org.tanji.core.model.Finding;
 import org.tanji.core.model.GwpSet;
 import org.tanji.core.model.Identified;
 import org.tanji.core.model.InventoryLine;
+import org.tanji.core.model.LineUncertainty;
 import org.tanji.core.model.Organization;
 import org.tanji.core.model.Period;
 import org.tanji.core.model.Product;
@@ -31,6 +32,7 @@ import org.tanji.core.model.Stage;
 import org.tanji.core.model.Study;
 import org.tanji.core.model.StudyInfo;
 import org.tanji.core.model.TextLimits;
+import org.tanji.core.model.Uncertainty;
 import org.tanji.core.units.Quantity;
 import org.tanji.io.internal.Fields;
 import org.tanji.io.internal.Node;
@@ -46,7 +48,7 @@ final class StudyReader {
   static final int FORMAT_VERSION = 1;
 
   private static final List<String> TOP = List.of("tanji", "study", "organization", "product", "factors",
-      "inventory", "coproducts", "allocation", "cutoff", "claimed", "evidence", "report");
+      "inventory", "coproducts", "allocation", "cutoff", "claimed", "evidence", "report", "uncertainty");
   private static final List<String> STUDY = List.of("title", "language", "standards", "boundary", "period", "gwp");
   private static final List<String> PERIOD = List.of("start", "end");
   private static final List<String> ORGANIZATION = List.of("name", "address", "creditCode",
@@ -54,9 +56,9 @@ final class StudyReader {
   private static final List<String> PRODUCT = List.of("name", "declaredUnit", "output", "massPerUnit", "price",
       "description");
   private static final List<String> FACTOR = List.of("name", "value", "source", "type", "year", "region",
-      "boundary", "note", "publication");
+      "boundary", "note", "publication", "uncertainty");
   private static final List<String> LINE = List.of("name", "stage", "amount", "factor", "mass", "distance",
-      "emissions", "excluded", "quality", "dedicated", "claimed", "source", "note");
+      "emissions", "excluded", "quality", "dedicated", "claimed", "source", "note", "uncertainty");
   private static final List<String> QUALITY = List.of("activity", "calibration", "factor");
   private static final List<String> COPRODUCT = List.of("name", "output", "price", "declaredUnit", "massPerUnit");
   private static final List<String> EVIDENCE = List.of("title", "reference", "note");
@@ -68,6 +70,10 @@ final class StudyReader {
   /** Keys whose values are free text and may be as long as {@link TextLimits#TEXT}; every other value is a short text. */
   private static final List<String> FREE_TEXTS = List.of("description", "note", "address", "source", "publication",
       "reference", "excluded");
+  private static final List<String> DISTRIBUTION = List.of("gsd", "sd", "cv", "min", "mode", "max", "pedigree",
+      "basic");
+  private static final List<String> TRANSPORT_UNCERTAINTY = List.of("mass", "distance");
+  private static final List<String> STUDY_UNCERTAINTY = List.of("fromQuality");
   private static final List<String> LANGUAGES = List.of("zh", "en");
   private static final List<String> GWP_SETS = Identified.ids(GwpSet.class);
   private static final List<String> STAGES = Identified.ids(Stage.class);
@@ -141,8 +147,9 @@ final class StudyReader {
     Claims claims = claims(f);
     List<Evidence> evidence = blocks(f, "evidence", EVIDENCE, false,
         (i, e) -> new Evidence(e.string("title", true), e.string("reference", false), e.string("note", false)));
+    boolean fromQuality = f.block("uncertainty", STUDY_UNCERTAINTY).map(u -> u.bool("fromQuality")).orElse(false);
     return new Study(info, organization, product, factors, inventory, coproducts, allocation, cutoff, claims,
-        evidence, report(f), new TreeSourceMap(root, fileName));
+        evidence, report(f), new TreeSourceMap(root, fileName), fromQuality);
   }
 
   private void version(Fields f) {
@@ -312,7 +319,8 @@ final class StudyReader {
       FactorType type = f.choice("type", false, FactorType::fromId, FACTOR_TYPES);
       out.put(key, Factor.local(key, f.string("name", false), f.quantity("value", true),
           f.string("source", false), type, f.integer("year", false), f.string("region", false),
-          f.string("boundary", false), f.string("note", false), f.string("publication", false)));
+          f.string("boundary", false), f.string("note", false), f.string("publication", false))
+          .withUncertainty(distribution(f, "uncertainty")));
     }
     return out;
   }
@@ -386,7 +394,107 @@ final class StudyReader {
     boolean dedicated = f.bool("dedicated");
     Quantity claimed = f.quantity("claimed", false);
     return new InventoryLine(index, name == null ? f.path() : name, stage, activity, quality, dedicated, claimed,
-        f.string("source", false), f.string("note", false));
+        f.string("source", false), f.string("note", false), lineUncertainty(f, activity));
+  }
+
+  /**
+   * An amount line's {@code uncertainty} is its amount's distribution; a transport line's is a
+   * block with {@code mass} and {@code distance}. Gas-level and excluded lines take none.
+   */
+  private LineUncertainty lineUncertainty(Fields line, Activity activity) {
+    if (!line.has("uncertainty")) {
+      return null;
+    }
+    if (activity instanceof Activity.Amount) {
+      Uncertainty u = distribution(line, "uncertainty");
+      return u == null ? null : LineUncertainty.ofAmount(u);
+    }
+    if (activity instanceof Activity.Transport) {
+      Optional<Fields> block = line.block("uncertainty", TRANSPORT_UNCERTAINTY);
+      if (block.isEmpty()) {
+        return null;
+      }
+      Uncertainty mass = distribution(block.get(), "mass");
+      Uncertainty distance = distribution(block.get(), "distance");
+      if (mass == null && distance == null) {
+        if (!block.get().has("mass") && !block.get().has("distance")) {
+          line.error("uncertainty", line.node("uncertainty"), Text.of("read.uncertaintyTransport", line.child("uncertainty")));
+        }
+        return null;
+      }
+      return new LineUncertainty(null, mass, distance);
+    }
+    if (activity != null) {
+      line.error("uncertainty", line.node("uncertainty"), Text.of("read.uncertaintyNotHere", line.child("uncertainty")));
+    }
+    return null;
+  }
+
+  /**
+   * A distribution block: {@code gsd}; {@code sd} or {@code cv}; {@code min}, {@code max} and
+   * perhaps {@code mode}; or {@code pedigree} and {@code basic}. Null (with a finding) when it
+   * cannot be read; whether its values make sense the calculator checks.
+   */
+  private Uncertainty distribution(Fields parent, String key) {
+    if (!parent.has(key)) {
+      return null;
+    }
+    Optional<Fields> block = parent.block(key, DISTRIBUTION);
+    if (block.isEmpty()) {
+      return null;
+    }
+    Fields f = block.get();
+    boolean pedigree = f.has("pedigree") || f.has("basic");
+    boolean lognormal = f.has("gsd");
+    boolean normal = f.has("sd") || f.has("cv");
+    boolean range = f.has("min") || f.has("max") || f.has("mode");
+    int forms = (pedigree ? 1 : 0) + (lognormal ? 1 : 0) + (normal ? 1 : 0) + (range ? 1 : 0);
+    if (forms == 0) {
+      findings.add(Finding.error("MISSING_VALUE", f.path(), Text.of("read.uncertaintyEmpty", f.path())).at(f.position()));
+      return null;
+    }
+    if (forms > 1 || f.has("sd") && f.has("cv")) {
+      findings.add(Finding.error("CONFLICTING_VALUES", f.path(), Text.of("read.uncertaintyMany", f.path()))
+          .at(f.position()));
+      return null;
+    }
+    if (lognormal) {
+      BigDecimal gsd = f.decimal("gsd", true);
+      return gsd == null ? null : new Uncertainty.Lognormal(gsd.doubleValue());
+    }
+    if (normal) {
+      if (f.has("cv")) {
+        BigDecimal cv = f.decimal("cv", true);
+        return cv == null ? null : new Uncertainty.Normal(null, cv.doubleValue());
+      }
+      Quantity sd = f.quantity("sd", true);
+      return sd == null ? null : new Uncertainty.Normal(sd, null);
+    }
+    if (range) {
+      Quantity min = f.quantity("min", true);
+      Quantity max = f.quantity("max", true);
+      Quantity mode = f.has("mode") ? f.quantity("mode", true) : null;
+      if (min == null || max == null || f.has("mode") && mode == null) {
+        return null;
+      }
+      return mode == null ? new Uncertainty.Uniform(min, max) : new Uncertainty.Triangular(min, mode, max);
+    }
+    BigDecimal basic = f.decimal("basic", true);
+    Optional<Fields> scores = f.block("pedigree", Uncertainty.PedigreeScores.NAMES);
+    if (scores.isEmpty()) {
+      if (!f.has("pedigree")) {
+        f.missing("pedigree");
+      }
+      return null;
+    }
+    Integer[] s = new Integer[Uncertainty.PedigreeScores.NAMES.size()];
+    for (int i = 0; i < s.length; i++) {
+      s[i] = scores.get().integer(Uncertainty.PedigreeScores.NAMES.get(i), true);
+    }
+    if (basic == null || java.util.Arrays.stream(s).anyMatch(java.util.Objects::isNull)) {
+      return null;
+    }
+    return new Uncertainty.Pedigree(new Uncertainty.PedigreeScores(s[0], s[1], s[2], s[3], s[4]), basic.doubleValue());
   }
 
   /**

@@ -14,12 +14,14 @@ import org.tanji.core.model.Coproduct;
 import org.tanji.core.model.Evidence;
 import org.tanji.core.model.Factor;
 import org.tanji.core.model.InventoryLine;
+import org.tanji.core.model.LineUncertainty;
 import org.tanji.core.model.Organization;
 import org.tanji.core.model.Product;
 import org.tanji.core.model.Quality;
 import org.tanji.core.model.ReportInfo;
 import org.tanji.core.model.Study;
 import org.tanji.core.model.StudyInfo;
+import org.tanji.core.model.Uncertainty;
 import org.tanji.core.units.Quantity;
 import org.tanji.io.library.FactorLibrary;
 import org.tanji.io.xlsx.Workbooks;
@@ -108,6 +110,11 @@ public final class StudyWriter {
       g.writeEndObject();
     }
     report(s.report(), g);
+    if (s.uncertaintyFromQuality()) {
+      g.writeObjectFieldStart("uncertainty");
+      g.writeBooleanField("fromQuality", true);
+      g.writeEndObject();
+    }
     if (!s.evidence().isEmpty()) {
       g.writeArrayFieldStart("evidence");
       for (Evidence e : s.evidence()) {
@@ -208,6 +215,7 @@ public final class StudyWriter {
     text(g, "boundary", f.boundary());
     text(g, "publication", f.publication());
     text(g, "note", f.note());
+    distribution(g, "uncertainty", f.uncertainty());
     g.writeEndObject();
   }
 
@@ -250,6 +258,45 @@ public final class StudyWriter {
     quantity(g, "claimed", l.claimed());
     text(g, "source", l.source());
     text(g, "note", l.note());
+    LineUncertainty u = l.uncertainty();
+    if (u != null && u.amount() != null) {
+      distribution(g, "uncertainty", u.amount());
+    } else if (u != null) {
+      g.writeObjectFieldStart("uncertainty");
+      distribution(g, "mass", u.mass());
+      distribution(g, "distance", u.distance());
+      g.writeEndObject();
+    }
+    g.writeEndObject();
+  }
+
+  /** A distribution block in the keys it was read from. */
+  private static void distribution(JsonGenerator g, String key, Uncertainty u) throws IOException {
+    if (u == null) {
+      return;
+    }
+    g.writeObjectFieldStart(key);
+    if (u instanceof Uncertainty.Lognormal l) {
+      number(g, "gsd", l.gsd());
+    } else if (u instanceof Uncertainty.Pedigree p) {
+      g.writeObjectFieldStart("pedigree");
+      int[] scores = p.scores().toArray();
+      for (int i = 0; i < scores.length; i++) {
+        g.writeNumberField(Uncertainty.PedigreeScores.NAMES.get(i), scores[i]);
+      }
+      g.writeEndObject();
+      number(g, "basic", p.basic());
+    } else if (u instanceof Uncertainty.Normal n) {
+      quantity(g, "sd", n.sd());
+      number(g, "cv", n.cv());
+    } else if (u instanceof Uncertainty.Triangular t) {
+      quantity(g, "min", t.min());
+      quantity(g, "mode", t.mode());
+      quantity(g, "max", t.max());
+    } else if (u instanceof Uncertainty.Uniform r) {
+      quantity(g, "min", r.min());
+      quantity(g, "max", r.max());
+    }
     g.writeEndObject();
   }
 

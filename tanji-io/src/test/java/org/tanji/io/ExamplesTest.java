@@ -128,12 +128,22 @@ final class ExamplesTest {
   }
 
   @Test
+  void seed003WithUncertainty_computesAsWithout() throws IOException {
+    // the distributions change nothing in the deterministic result: 2821.88 kgCO2e/t, no findings
+    Result with = calc("seed-003-uncertainty.yaml");
+    Result without = calc("seed-003-steel-balls.yaml");
+    assertThat(with.findings()).isEmpty();
+    assertThat(with.perUnitKgCO2e()).isEqualTo(without.perUnitKgCO2e());
+    assertThat(with.lines()).isEqualTo(without.lines());
+  }
+
+  @Test
   void everyExampleIsPinnedHere() throws IOException {
     try (var files = Files.list(EXAMPLES)) {
       assertThat(files.map(p -> p.getFileName().toString()).sorted().toList()).containsExactly(
           "cast-back-plate-per-piece.yaml", "seed-003-as-published.yaml", "seed-003-library-factor.yaml",
-          "seed-003-steel-balls.yaml",
-          "seed-003-transport-in-km.yaml", "two-products-mass-allocation.yaml");
+          "seed-003-steel-balls.yaml", "seed-003-transport-in-km.yaml", "seed-003-uncertainty.yaml",
+          "two-products-mass-allocation.yaml");
     }
   }
 }

@@ -476,4 +476,88 @@ final class StudyReaderTest {
         .isEqualTo(s.source().find("inventory[0]").get().line());
     assertThat(s.source().file()).contains("test.yaml");
   }
+
+  // ------------------------------------------------------------------ uncertainty (issue 17)
+
+  private static final String UNCERTAIN = MINIMAL.replace(
+      "    quality: {activity: continuous, calibration: compliant}\n",
+      "    quality: {activity: continuous, calibration: compliant}\n    uncertainty: {@U@}\n");
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+      "gsd: 0.9                          | INVALID_UNCERTAINTY | inventory[0].uncertainty.gsd | greater than 1",
+      "gsd: 1                            | INVALID_UNCERTAINTY | inventory[0].uncertainty.gsd | greater than 1",
+      "sd: -5 t                          | INVALID_UNCERTAINTY | inventory[0].uncertainty.sd  | cannot be negative",
+      "sd: 5 kWh                         | UNIT_MISMATCH       | inventory[0].uncertainty.sd  | energy",
+      "sd: 5                             | INVALID_QUANTITY    | inventory[0].uncertainty.sd  | unit",
+      "cv: 15                            | INVALID_UNCERTAINTY | inventory[0].uncertainty.cv  | did you mean 0.15?",
+      "min: 120 t, max: 100 t            | INVALID_UNCERTAINTY | inventory[0].uncertainty.min | must not exceed",
+      "min: 100 t, mode: 130 t, max: 120 t | INVALID_UNCERTAINTY | inventory[0].uncertainty.mode | outside its range",
+      "min: -10 t, max: 120 t            | UNCERTAINTY_SIGN    | inventory[0].uncertainty.min | below zero",
+      "min: 100 t                        | MISSING_VALUE       | inventory[0].uncertainty.max | max",
+      "gsd: 1.2, sd: 5 t                 | CONFLICTING_VALUES  | inventory[0].uncertainty     | one of",
+      "gsd: abc                          | INVALID_VALUE       | inventory[0].uncertainty.gsd | abc",
+      "gds: 1.2                          | UNKNOWN_KEY         | inventory[0].uncertainty.gds | gsd",
+      "pedigree: {reliability: 2, completeness: 2, temporal: 2, geographical: 2, technological: 7}, basic: 0.0006 | INVALID_UNCERTAINTY | inventory[0].uncertainty.pedigree.technological | 1 to 5",
+      "pedigree: {reliability: 2}, basic: 0.0006 | MISSING_VALUE | inventory[0].uncertainty.pedigree.completeness | completeness"})
+  void uncertainty_badInput(String block, String code, String where, String message) {
+    Result r = calc(UNCERTAIN.replace("@U@", block));
+    assertThat(r.hasErrors()).isTrue();
+    assertThat(r.findings()).filteredOn(f -> f.code().equals(code)).first().satisfies(f -> {
+      assertThat(f.where()).isEqualTo(where);
+      assertThat(en(f)).contains(message);
+      assertThat(f.position()).as("located in the file").isNotNull();
+    });
+  }
+
+  @Test
+  void uncertainty_locatedOnItsLine() {
+    Finding f = only(UNCERTAIN.replace("@U@", "gsd: 0.9"), "INVALID_UNCERTAINTY");
+    assertThat(f.position().line()).isEqualTo(19); // the line of `uncertainty: {gsd: 0.9}`
+    assertThat(en(f)).contains("the amount of line \"Steel\"").contains("line 19");
+  }
+
+  @Test
+  void uncertainty_normalBelowZero_isAWarningAndComputes() {
+    Result r = calc(UNCERTAIN.replace("@U@", "sd: 60 t"));
+    assertThat(r.hasErrors()).isFalse();
+    assertThat(en(only(UNCERTAIN.replace("@U@", "sd: 60 t"), "UNCERTAINTY_TRUNCATED"))).contains("set to zero");
+  }
+
+  @Test
+  void uncertainty_onGasLine_isRefused() {
+    String yaml = MINIMAL + """
+          - name: Furnace gas
+            stage: production
+            emissions: {CO2: 10 t}
+            uncertainty: {gsd: 1.1}
+        """;
+    assertThat(only(yaml, "INVALID_VALUE").where()).isEqualTo("inventory[1].uncertainty");
+  }
+
+  @Test
+  void uncertainty_readIntoTheModel() {
+    String yaml = MINIMAL.replace("steel: {value: 2000 kgCO2e/t, type: national}",
+        "steel: {value: 2000 kgCO2e/t, type: national, uncertainty: {pedigree: {reliability: 2, completeness: 3,"
+            + " temporal: 1, geographical: 2, technological: 3}, basic: 0.0006}}")
+        .replace("tanji: 1\n", "tanji: 1\nuncertainty: {fromQuality: true}\n") + """
+          - name: Truck
+            stage: transport
+            mass: 110 t
+            distance: 100 km
+            factor: road
+            uncertainty: {distance: {min: 80 km, mode: 100 km, max: 150 km}}
+        """;
+    yaml = yaml.replace("factors:\n", "factors:\n  road: {value: 0.074 kgCO2e/(t*km), type: national}\n");
+    ReadResult read = read(yaml);
+    assertThat(read.findings()).isEmpty();
+    var study = read.study();
+    assertThat(study.uncertaintyFromQuality()).isTrue();
+    assertThat(study.factors().get("steel").uncertainty()).isEqualTo(new org.tanji.core.model.Uncertainty.Pedigree(
+        new org.tanji.core.model.Uncertainty.PedigreeScores(2, 3, 1, 2, 3), 0.0006));
+    var truck = study.inventory().get(1).uncertainty();
+    assertThat(truck.mass()).isNull();
+    assertThat(truck.distance()).isInstanceOfSatisfying(org.tanji.core.model.Uncertainty.Triangular.class,
+        t -> assertThat(t.max().text()).isEqualTo("150 km"));
+  }
 }

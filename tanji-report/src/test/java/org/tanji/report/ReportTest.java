@@ -492,4 +492,31 @@ class ReportTest {
   private static String quote(String s) {
     return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\u000b", "\\v") + "\"";
   }
+
+  @Test
+  void uncertainty_sectionWithTheSimulationsFigures_inBothLanguages() throws IOException {
+    // the figures come from the same simulation, run here on its own (default runs and seed)
+    Render.Built b = Render.example("seed-003-uncertainty.yaml", null);
+    org.tanji.core.uncertainty.UncertaintyResult u = org.tanji.core.uncertainty.Simulation
+        .prepare(b.read().study(), b.read().findings()).run(org.tanji.core.uncertainty.Settings.defaults());
+    String median = org.tanji.core.i18n.Numbers.grouped(org.tanji.core.i18n.Numbers.readable(u.perUnit().median()));
+    String p97 = org.tanji.core.i18n.Numbers.grouped(org.tanji.core.i18n.Numbers.readable(u.perUnit().p97_5()));
+    byte[] bytes = Render.bytes(b.doc(), ReportFormat.HTML);
+    Document html = Jsoup.parse(new String(bytes, StandardCharsets.UTF_8));
+    assertThat(html.text()).contains("不确定性与敏感性分析", "蒙特卡洛模拟", "10,000", median, p97, "2,821.88")
+        .doesNotContain("!uncertainty");
+    Element interval = html.getElementById("table-uncertainty-interval");
+    assertThat(interval.select("tbody tr")).hasSize(1 + u.stages().size());
+    assertThat(interval.select("tbody tr").get(0).text()).contains("2,821.88", median);
+    assertThat(html.getElementById("table-uncertainty-inputs").select("tbody tr")).hasSize(8);
+    assertThat(Render.bytes(Render.example("seed-003-uncertainty.yaml", null).doc(), ReportFormat.HTML))
+        .as("same bytes again").isEqualTo(bytes);
+
+    Document en = Jsoup.parse(new String(Render.bytes(Render.example("seed-003-uncertainty.yaml", java.util.Locale.ENGLISH).doc(),
+        ReportFormat.HTML), StandardCharsets.UTF_8));
+    assertThat(en.text()).contains("Uncertainty and sensitivity", "Monte Carlo", median, "pedigree 2,2,2,3,3");
+    // a study without distributions has no such section
+    assertThat(Jsoup.parse(new String(Render.bytes(Render.example(SEED, null).doc(), ReportFormat.HTML),
+        StandardCharsets.UTF_8)).text()).doesNotContain("不确定性与敏感性分析");
+  }
 }

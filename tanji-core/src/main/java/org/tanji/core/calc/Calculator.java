@@ -22,6 +22,7 @@ import org.tanji.core.model.Coproduct;
 import org.tanji.core.model.Factor;
 import org.tanji.core.model.Finding;
 import org.tanji.core.model.InventoryLine;
+import org.tanji.core.model.LineUncertainty;
 import org.tanji.core.model.Product;
 import org.tanji.core.model.Quality;
 import org.tanji.core.model.Stage;
@@ -29,6 +30,7 @@ import org.tanji.core.model.Study;
 import org.tanji.core.quality.DataQuality;
 import org.tanji.core.quality.Points;
 import org.tanji.core.quality.Scoring;
+import org.tanji.core.uncertainty.UncertaintyCheck;
 import org.tanji.core.units.Dimension;
 import org.tanji.core.units.Quantity;
 import org.tanji.core.units.Units;
@@ -53,8 +55,26 @@ public final class Calculator {
    * the calculator's, is an error, the result has no figures.
    */
   public static Result calculate(Study study, List<Finding> readingFindings) {
-    return new Run(study, readingFindings).run();
+    return prepare(study, readingFindings).result();
   }
+
+  /**
+   * Computes a study and keeps the {@link Formula} the result was computed with, so that a Monte
+   * Carlo simulation can re-evaluate it. The formula is empty when the study has errors.
+   */
+  public static Calculation prepare(Study study, List<Finding> readingFindings) {
+    Run run = new Run(study, readingFindings);
+    Result result = run.run();
+    return new Calculation(result, result.hasErrors() ? Optional.empty() : Optional.ofNullable(run.prepared));
+  }
+
+  /**
+   * A result and the formula it was computed with.
+   *
+   * @param result what the study computes to
+   * @param formula the prepared arithmetic, empty when the result has errors
+   */
+  public record Calculation(Result result, Optional<Formula> formula) {}
 
   /** One calculation: the state it builds up, kept out of the static API. */
   private static final class Run {
@@ -64,6 +84,8 @@ public final class Calculator {
     private final Set<String> usedFactors = new HashSet<>();
     private boolean coproductsValid;
     private boolean gwpMissingReported;
+    private final Formula.Builder formula = new Formula.Builder();
+    private Formula prepared;
 
     Run(Study study, List<Finding> readingFindings) {
       this.study = study;
@@ -73,10 +95,10 @@ public final class Calculator {
     Result run() {
       checkFactors();
       // indexed by the line's place in the file, which skips entries the reader could not use
-      double[] unallocated = new double[slots()];
       Points[] points = new Points[slots()];
       for (InventoryLine line : study.inventory()) {
-        lineEmissions(line).ifPresent(kg -> unallocated[line.index()] = kg);
+        lineEmissions(line); // checks the line and adds it to the formula
+        checkUncertainty(line);
         checkBoundary(line);
         if (line.activity() != null && !(line.activity() instanceof Activity.Excluded)) {
           points[line.index()] = points(line); // scored now, so that missing levels show beside any error
@@ -95,7 +117,7 @@ public final class Calculator {
       if (findings.stream().anyMatch(Finding::isError) || product.isEmpty() || share.isEmpty()) {
         return Result.failed(located());
       }
-      return figures(unallocated, points, product.get(), share.getAsDouble());
+      return figures(points, product.get(), share.getAsDouble());
     }
 
     /** One slot per inventory entry of the file, read or not. */
@@ -117,13 +139,18 @@ public final class Calculator {
 
     // ------------------------------------------------------------------ figures
 
-    private Result figures(double[] unallocated, Points[] points, ProductFigures product, double share) {
+    private Result figures(Points[] points, ProductFigures product, double share) {
       boolean coproducts = !study.coproducts().isEmpty();
+      prepared = formula.build(share, product.declaredUnitsMade());
+      // the values as typed, through the same formula a Monte Carlo run evaluates with draws
+      double[] x = prepared.nominal();
+      double[] unallocated = new double[slots()];
       double[] attributed = new double[slots()];
       double total = 0;
-      for (InventoryLine line : study.inventory()) {
-        int i = line.index();
-        attributed[i] = line.dedicated() ? unallocated[i] : Footprint.allocate(unallocated[i], share);
+      for (int k = 0; k < prepared.lineCount(); k++) {
+        int i = prepared.lineIndex(k);
+        unallocated[i] = prepared.unallocated(k, x);
+        attributed[i] = prepared.attributed(k, unallocated[i]);
         total += attributed[i];
       }
       if (!Double.isFinite(total)) {
@@ -156,7 +183,7 @@ public final class Calculator {
           scores.stream().mapToDouble(Double::doubleValue).toArray(),
           weights.stream().mapToDouble(Double::doubleValue).toArray()).orElse(null);
 
-      double perUnit = Footprint.perUnit(total, product.declaredUnitsMade());
+      double perUnit = prepared.perUnit(total);
       Double perKg = product.massKg() == null ? null : Footprint.perKg(total, product.massKg());
       if (!Double.isFinite(perUnit) || perKg != null && !Double.isFinite(perKg)) {
         findings.add(Finding.error("NUMBER_OUT_OF_RANGE", "product.output", Text.of("calc.perUnitOverflow")));
@@ -294,6 +321,8 @@ public final class Calculator {
         if (f.value().unit().co2Only()) {
           findings.add(Finding.info("CO2_ONLY_FACTOR", where, Text.of("factor.co2Only", key, f.value().text())));
         }
+        f.spread().ifPresent(u -> UncertaintyCheck.check(u, f.value(), "factors." + key + ".uncertainty",
+            Text.of("uncertainty.ofFactor", key), findings));
       });
     }
 
@@ -335,12 +364,18 @@ public final class Calculator {
       } else if (activity instanceof Activity.Transport t) {
         return transportLine(line, t);
       } else if (activity instanceof Activity.Emissions e) {
-        return gasLine(line, e);
+        OptionalDouble kg = gasLine(line, e);
+        kg.ifPresent(v -> formula.fixed(line, v));
+        return kg;
       } else if (activity instanceof Activity.Excluded x) {
         if (x.factor() != null) {
           resolve(line, x.factor());
         }
-        return nonNegative(line, x.amount(), ".amount") ? OptionalDouble.of(0) : OptionalDouble.empty();
+        if (!nonNegative(line, x.amount(), ".amount")) {
+          return OptionalDouble.empty();
+        }
+        formula.fixed(line, 0);
+        return OptionalDouble.of(0);
       }
       return OptionalDouble.empty(); // unreadable entry: the reader has said why
     }
@@ -358,7 +393,7 @@ public final class Calculator {
             a.factor(), f.unit().symbol(), needed.describeWithArticle(), preferred(needed))));
         return OptionalDouble.empty();
       }
-      return finite(line, Footprint.emissions(a.amount(), f));
+      return finite(line, formula.amount(line, a.amount(), a.factor(), f));
     }
 
     private OptionalDouble transportLine(InventoryLine line, Activity.Transport t) {
@@ -375,7 +410,7 @@ public final class Calculator {
             line.name(), t.factor(), f.unit().symbol(), needed.describeWithArticle(), preferred(needed))));
         return OptionalDouble.empty();
       }
-      return finite(line, Footprint.transportEmissions(Footprint.transportWork(t.mass(), t.distance()), f));
+      return finite(line, formula.transport(line, t.mass(), t.distance(), t.factor(), f));
     }
 
     private OptionalDouble gasLine(InventoryLine line, Activity.Emissions e) {
@@ -406,6 +441,30 @@ public final class Calculator {
         sum += Footprint.gasEmissions(gas.getValue(), gwp.getAsDouble());
       }
       return ok ? finite(line, sum) : OptionalDouble.empty();
+    }
+
+    /**
+     * The line's distributions against its quantities as typed. The reader has made sure only
+     * amount lines carry an amount part and only transport lines a mass or distance part.
+     */
+    private void checkUncertainty(InventoryLine line) {
+      LineUncertainty u = line.uncertainty();
+      if (u == null) {
+        return;
+      }
+      String where = line.path() + ".uncertainty";
+      if (line.activity() instanceof Activity.Amount a && u.amount() != null && a.amount() != null) {
+        UncertaintyCheck.check(u.amount(), a.amount(), where, Text.of("uncertainty.ofAmount", line.name()), findings);
+      } else if (line.activity() instanceof Activity.Transport t) {
+        if (u.mass() != null && t.mass() != null) {
+          UncertaintyCheck.check(u.mass(), t.mass(), where + ".mass", Text.of("uncertainty.ofMass", line.name()),
+              findings);
+        }
+        if (u.distance() != null && t.distance() != null) {
+          UncertaintyCheck.check(u.distance(), t.distance(), where + ".distance",
+              Text.of("uncertainty.ofDistance", line.name()), findings);
+        }
+      }
     }
 
     private boolean expect(InventoryLine line, Quantity q, Dimension dim, String key) {

@@ -17,17 +17,35 @@ public final class Footprint {
   public static double emissions(Quantity amount, Quantity factor) {
     // scales first, so that prefixes cancel (kWh × tCO2e/MWh: 0.9999999999999999) before the
     // large activity values are multiplied
-    return amount.value() * factor.value() * (amount.unit().scale() * factor.unit().scale());
+    return emissions(amount.value(), factor.value(), amount.unit().scale() * factor.unit().scale());
+  }
+
+  /**
+   * Emissions of one line from the numbers as typed: amount times factor times the product of
+   * their units' scales (computed once, see {@link #emissions(Quantity, Quantity)}).
+   */
+  public static double emissions(double amount, double factor, double scales) {
+    return amount * factor * scales;
   }
 
   /** Transport work in kg·m: mass moved times distance. */
   public static double transportWork(Quantity mass, Quantity distance) {
-    return mass.inBase() * distance.inBase();
+    return transportWork(mass.value(), mass.unit().scale(), distance.value(), distance.unit().scale());
+  }
+
+  /** Transport work in kg·m from the numbers as typed and their units' scales. */
+  public static double transportWork(double mass, double massScale, double distance, double distanceScale) {
+    return mass * massScale * (distance * distanceScale);
   }
 
   /** Emissions of transport work (kg·m) with a factor per transport work. */
   public static double transportEmissions(double workKgM, Quantity factor) {
-    return workKgM * factor.inBase();
+    return transportEmissions(workKgM, factor.value(), factor.unit().scale());
+  }
+
+  /** Emissions of transport work (kg·m) with a factor as typed and its unit's scale. */
+  public static double transportEmissions(double workKgM, double factor, double factorScale) {
+    return workKgM * (factor * factorScale);
   }
 
   /** CO₂e of a direct gas emission: its mass in kg times its GWP. */

@@ -23,6 +23,7 @@ import org.tanji.core.units.Quantity;
  * @param publication the publication the value appeared in (a date or a document number), or null
  * @param libraryId the id in the factor library when the factor came from there, or null when the
  *     study defines it
+ * @param uncertainty the distribution of the value, or null when the study gives none
  */
 public record Factor(
     String id,
@@ -35,7 +36,24 @@ public record Factor(
     String boundary,
     String note,
     String publication,
-    String libraryId) {
+    String libraryId,
+    Uncertainty uncertainty) {
+
+  /** A factor without an uncertainty of its own (as the factor library gives them). */
+  public Factor(String id, String name, Quantity value, String source, FactorType type, Integer year, String region,
+      String boundary, String note, String publication, String libraryId) {
+    this(id, name, value, source, type, year, region, boundary, note, publication, libraryId, null);
+  }
+
+  /** The same factor with a distribution for its value. */
+  public Factor withUncertainty(Uncertainty u) {
+    return new Factor(id, name, value, source, type, year, region, boundary, note, publication, libraryId, u);
+  }
+
+  /** The distribution of the value, when the study gives one. */
+  public Optional<Uncertainty> spread() {
+    return Optional.ofNullable(uncertainty);
+  }
 
   /** A factor the study defines itself. */
   public static Factor local(String id, String name, Quantity value, String source, FactorType type, Integer year,

@@ -14,6 +14,7 @@ import org.tanji.core.units.Quantity;
  * @param claimed the emissions a published report states for this line, or null
  * @param source where the activity data comes from (a statistics report, an invoice), or null
  * @param note free text, or null
+ * @param uncertainty the distributions of the line's quantities, or null when it gives none
  */
 public record InventoryLine(
     int index,
@@ -24,7 +25,14 @@ public record InventoryLine(
     boolean dedicated,
     Quantity claimed,
     String source,
-    String note) {
+    String note,
+    LineUncertainty uncertainty) {
+
+  /** A line without uncertainty. */
+  public InventoryLine(int index, String name, Stage stage, Activity activity, Quality quality, boolean dedicated,
+      Quantity claimed, String source, String note) {
+    this(index, name, stage, activity, quality, dedicated, claimed, source, note, null);
+  }
 
   /** The key path of this line in the study file, e.g. {@code inventory[2]}. */
   public String path() {

@@ -25,12 +25,31 @@ public record Study(
     Claims claims,
     List<Evidence> evidence,
     ReportInfo report,
-    SourceMap source) {
+    SourceMap source,
+    boolean uncertaintyFromQuality) {
+
+  /** A study without the study-level uncertainty setting. */
+  public Study(StudyInfo info, Organization organization, Product product, Map<String, Factor> factors,
+      List<InventoryLine> inventory, List<Coproduct> coproducts, Allocation allocation, double cutoffMassShare,
+      Claims claims, List<Evidence> evidence, ReportInfo report, SourceMap source) {
+    this(info, organization, product, factors, inventory, coproducts, allocation, cutoffMassShare, claims, evidence,
+        report, source, false);
+  }
 
   /** The same study with its positions looked up elsewhere (a workbook names cells, not lines). */
   public Study withSource(SourceMap other) {
     return new Study(info, organization, product, factors, inventory, coproducts, allocation, cutoffMassShare, claims,
-        evidence, report, other);
+        evidence, report, other, uncertaintyFromQuality);
+  }
+
+  /**
+   * True when any line or factor gives a distribution, or the study asks for distributions from
+   * its quality levels ({@code uncertainty: {fromQuality: true}}).
+   */
+  public boolean hasUncertainty() {
+    return uncertaintyFromQuality
+        || inventory.stream().anyMatch(l -> l.uncertainty() != null)
+        || factors.values().stream().anyMatch(f -> f.uncertainty() != null);
   }
 
   /** The same study with other report details (the server fills in who reviewed and approved it). */

@@ -34,6 +34,11 @@ public enum EmissionUnit {
     return Figure.of(of(kgCO2e));
   }
 
+  /** How many kgCO₂e one of this unit is (1 for kg, 1,000 for t). */
+  public double kgPerUnit() {
+    return kgPerUnit;
+  }
+
   /** {@code kgCO2e} expressed in this unit. */
   public double of(double kgCO2e) {
     return kgCO2e / kgPerUnit;

@@ -40,6 +40,11 @@ public final class UserLibrary {
 
   public static final List<String> COLUMNS = List.of("id", "name", "value", "unit", "source", "publication", "year",
       "boundary", "region", "type", "note");
+  /**
+   * A column of a study workbook's factor sheet that the library does not keep: accepted when
+   * empty, so that the sheet imports as it is, and refused row by row when filled.
+   */
+  private static final String STUDY_ONLY = "uncertainty";
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
   private static final List<String> TYPES = Identified.ids(FactorType.class);
 
@@ -88,7 +93,7 @@ public final class UserLibrary {
       }
     }
     for (String column : csv.header) {
-      if (!column.isEmpty() && !COLUMNS.contains(column)) {
+      if (!column.isEmpty() && !COLUMNS.contains(column) && !column.equals(STUDY_ONLY)) {
         Text t = Spelling.closest(column, COLUMNS).map(s -> Text.of("library.unknownColumn.suggest", column, s))
             .orElseGet(() -> Text.of("library.unknownColumn", column, String.join(",", COLUMNS)));
         findings.add(Finding.error("UNKNOWN_KEY", column, t));
@@ -116,6 +121,9 @@ public final class UserLibrary {
     int before = findings.size();
     if (row.width() > csv.header.size()) {
       error(findings, csv, row, "note", Text.of("library.tooManyCells", row.width(), csv.header.size()));
+    }
+    if (csv.header.contains(STUDY_ONLY) && row.get(STUDY_ONLY) != null) {
+      error(findings, csv, row, STUDY_ONLY, Text.of("library.uncertainty"));
     }
     String id = row.get("id");
     if (id == null) {

@@ -29,7 +29,7 @@ import org.tanji.core.model.Stage;
 final class Layout {
 
   /** What a value is; a quantity takes two cells, the number and its unit. */
-  enum Kind { TEXT, NUMBER, INTEGER, QUANTITY, CHOICE, BOOLEAN, DATE, LIST, GASES }
+  enum Kind { TEXT, NUMBER, INTEGER, QUANTITY, CHOICE, BOOLEAN, DATE, LIST, GASES, PAIRS }
 
   /**
    * One item of a form or one column of a table.
@@ -101,7 +101,8 @@ final class Layout {
       new Field("report.reviewedBy.name", Kind.TEXT, null),
       new Field("report.reviewedBy.date", Kind.DATE, null),
       new Field("report.approvedBy.name", Kind.TEXT, null),
-      new Field("report.approvedBy.date", Kind.DATE, null)));
+      new Field("report.approvedBy.date", Kind.DATE, null),
+      new Field("uncertainty.fromQuality", Kind.BOOLEAN, BOOLEANS)));
 
   static final Sheet ORGANIZATION = new Sheet("organization", false, "", false, List.of(
       new Field("organization.name", Kind.TEXT, null),
@@ -131,7 +132,8 @@ final class Layout {
       new Field("region", Kind.TEXT, null),
       new Field("boundary", Kind.TEXT, null),
       new Field("publication", Kind.TEXT, null),
-      new Field("note", Kind.TEXT, null)));
+      new Field("note", Kind.TEXT, null),
+      new Field("uncertainty", Kind.PAIRS, null)));
 
   static final Sheet INVENTORY = new Sheet("inventory", true, "inventory", false, List.of(
       new Field("name", Kind.TEXT, null),
@@ -148,7 +150,8 @@ final class Layout {
       new Field("dedicated", Kind.BOOLEAN, BOOLEANS),
       new Field("claimed", Kind.QUANTITY, null),
       new Field("source", Kind.TEXT, null),
-      new Field("note", Kind.TEXT, null)));
+      new Field("note", Kind.TEXT, null),
+      new Field("uncertainty", Kind.PAIRS, null)));
 
   static final Sheet COPRODUCTS = new Sheet("coproducts", true, "coproducts", false, List.of(
       new Field("name", Kind.TEXT, null),

@@ -575,7 +575,10 @@ final class WorkbookReader {
         return items;
       }
       case GASES -> {
-        return gases(f, index, value, pos);
+        return pairs(f, index, value, pos, "xlsx.gases");
+      }
+      case PAIRS -> {
+        return pairs(f, index, value, pos, "xlsx.pairs");
       }
       default -> {
         return new Node.Scalar(text, kind, pos);
@@ -583,8 +586,11 @@ final class WorkbookReader {
     }
   }
 
-  /** {@code CO2: 1200 kg; CH4: 3 kg} as a mapping of gas to quantity. */
-  private Object gases(Field f, int index, Cell cell, long pos) {
+  /**
+   * {@code CO2: 1200 kg; CH4: 3 kg} as a mapping of gas to quantity, or a distribution written
+   * the same way ({@code min: 60 t; max: 70 t}; dotted keys nest: {@code distance.gsd: 1.2}).
+   */
+  private Object pairs(Field f, int index, Cell cell, long pos, String shapeMessage) {
     Rec gases = new Rec(pos);
     for (String part : cell.text().split("[\\n;；]")) {
       if (part.isBlank()) {
@@ -592,7 +598,7 @@ final class WorkbookReader {
       }
       int sep = firstOf(part, ":：=");
       if (sep < 0) {
-        error("INVALID_VALUE", f.path(), index, cell, Text.of("xlsx.gases", cellName(index, cell), part.strip()));
+        error("INVALID_VALUE", f.path(), index, cell, Text.of(shapeMessage, cellName(index, cell), part.strip()));
         return null;
       }
       gases.put(part.substring(0, sep).strip(), new Node.Scalar(part.substring(sep + 1).strip(), Node.Kind.STRING, pos),

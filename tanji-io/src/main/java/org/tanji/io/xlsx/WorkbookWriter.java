@@ -32,12 +32,14 @@ import org.tanji.core.model.Evidence;
 import org.tanji.core.model.Factor;
 import org.tanji.core.model.Identified;
 import org.tanji.core.model.InventoryLine;
+import org.tanji.core.model.LineUncertainty;
 import org.tanji.core.model.Organization;
 import org.tanji.core.model.Product;
 import org.tanji.core.model.Quality;
 import org.tanji.core.model.ReportInfo;
 import org.tanji.core.model.Study;
 import org.tanji.core.model.StudyInfo;
+import org.tanji.core.model.Uncertainty;
 import org.tanji.core.units.Quantity;
 import org.tanji.core.units.Units;
 import org.tanji.io.library.FactorLibrary;
@@ -214,6 +216,7 @@ final class WorkbookWriter {
         v.put("report." + who + ".date", sig.date());
       }
     }
+    v.put("uncertainty.fromQuality", s.uncertaintyFromQuality() ? Boolean.TRUE : null);
     return v;
   }
 
@@ -292,7 +295,35 @@ final class WorkbookWriter {
     v.put("boundary", f.boundary());
     v.put("publication", f.publication());
     v.put("note", f.note());
+    v.put("uncertainty", pairs(f.uncertainty(), ""));
     return v;
+  }
+
+  /** A distribution as {@code key: value} pairs, the workbook's form of a block; null for none. */
+  private static String pairs(Uncertainty u, String prefix) {
+    if (u == null) {
+      return null;
+    }
+    List<String> p = new ArrayList<>();
+    if (u instanceof Uncertainty.Lognormal l) {
+      p.add(prefix + "gsd: " + decimal(l.gsd()));
+    } else if (u instanceof Uncertainty.Pedigree x) {
+      int[] scores = x.scores().toArray();
+      for (int i = 0; i < scores.length; i++) {
+        p.add(prefix + "pedigree." + Uncertainty.PedigreeScores.NAMES.get(i) + ": " + scores[i]);
+      }
+      p.add(prefix + "basic: " + decimal(x.basic()));
+    } else if (u instanceof Uncertainty.Normal n) {
+      p.add(n.sd() != null ? prefix + "sd: " + n.sd().text() : prefix + "cv: " + decimal(n.cv()));
+    } else if (u instanceof Uncertainty.Triangular t) {
+      p.add(prefix + "min: " + t.min().text());
+      p.add(prefix + "mode: " + t.mode().text());
+      p.add(prefix + "max: " + t.max().text());
+    } else if (u instanceof Uncertainty.Uniform r) {
+      p.add(prefix + "min: " + r.min().text());
+      p.add(prefix + "max: " + r.max().text());
+    }
+    return String.join("; ", p);
   }
 
   private static Map<String, Object> lineValues(InventoryLine l) {
@@ -328,6 +359,13 @@ final class WorkbookWriter {
     v.put("claimed", l.claimed());
     v.put("source", l.source());
     v.put("note", l.note());
+    LineUncertainty u = l.uncertainty();
+    if (u != null) {
+      String mass = pairs(u.mass(), "mass.");
+      String distance = pairs(u.distance(), "distance.");
+      v.put("uncertainty", u.amount() != null ? pairs(u.amount(), "")
+          : mass == null ? distance : distance == null ? mass : mass + "; " + distance);
+    }
     return v;
   }
 
@@ -385,7 +423,7 @@ final class WorkbookWriter {
 
   private static int width(Field f) {
     return switch (f.kind()) {
-      case TEXT, GASES, LIST -> f.path().equals("name") || f.path().equals("title") || f.path().equals("source")
+      case TEXT, GASES, PAIRS, LIST -> f.path().equals("name") || f.path().equals("title") || f.path().equals("source")
           || f.path().equals("note") ? 30 : 18;
       case CHOICE -> 16;
       default -> 14;

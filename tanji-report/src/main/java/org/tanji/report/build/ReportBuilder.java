@@ -33,6 +33,11 @@ import org.tanji.core.model.Study;
 import org.tanji.core.units.Dimension;
 import org.tanji.core.units.Quantity;
 import org.tanji.report.model.Block;
+import org.tanji.core.model.Uncertainty;
+import org.tanji.core.uncertainty.Settings;
+import org.tanji.core.uncertainty.Simulation;
+import org.tanji.core.uncertainty.Summary;
+import org.tanji.core.uncertainty.UncertaintyResult;
 import org.tanji.report.model.Block.Column;
 import org.tanji.report.model.Block.Table;
 import org.tanji.report.model.Cover;
@@ -100,6 +105,9 @@ public final class ReportBuilder {
     data();
     results();
     quality();
+    if (study.hasUncertainty()) {
+      uncertainty();
+    }
     findings();
     conclusions();
     advice();
@@ -607,6 +615,117 @@ public final class ReportBuilder {
       return "—";
     }
     return f.quantity(x.value());
+  }
+
+  // ---------------------------------------------------------------- uncertainty (when the study gives any)
+
+  /** Bins of the report's histogram: the simulation's, merged in pairs so that the bars stay legible. */
+  private static final int HISTOGRAM_MERGE = 2;
+  /** Inputs shown in the tornado. */
+  private static final int TORNADO_BARS = 10;
+
+  private void uncertainty() {
+    heading1("h.uncertainty");
+    // the seed is fixed, so the report's figures are the same at every rendering
+    Simulation sim = Simulation.prepare(study, result.findings());
+    UncertaintyResult u = sim.run(Settings.defaults());
+    Summary p = u.perUnit();
+    String unit = "kgCO₂e / " + declaredUnitLabel();
+    blocks.add(new Block.Paragraph(w.get("uncertainty.method", f.fixed(u.runs(), 0), String.valueOf(u.seed()))));
+    blocks.add(new Block.Paragraph(w.get("uncertainty.result", f.figure(p.median()), f.figure(p.p2_5()),
+        f.figure(p.p97_5()), unit, f.percent(p.cv()), perUnitFigure())));
+
+    Map<String, Double> shares = new HashMap<>();
+    for (UncertaintyResult.Contribution c : u.contributions()) {
+      shares.put(c.input().path(), c.share());
+    }
+    List<List<String>> rows = new ArrayList<>();
+    for (UncertaintyResult.InputSpread in : u.inputs()) {
+      Double share = shares.get(in.input().path());
+      rows.add(List.of(in.input().name(), w.get("uncertainty.kind." + in.input().kind().id()),
+          f.quantity(in.input().nominal()), distribution(in), share == null ? "—" : f.percent(share)));
+    }
+    blocks.add(new Table("uncertainty-inputs", caption(w.get("uncertainty.inputs.caption")), List.of(
+        Column.text(w.get("uncertainty.col.input")), Column.text(w.get("uncertainty.col.kind")),
+        Column.number(w.get("uncertainty.col.value")), Column.text(w.get("uncertainty.col.distribution")),
+        Column.number(w.get("uncertainty.col.variance"))), rows, List.of(), false));
+    blocks.add(new Block.Note(w.get("uncertainty.fixed", String.valueOf(u.fixed().size()), f.percent(u.fixedShare()))));
+
+    List<List<String>> interval = new ArrayList<>();
+    interval.add(summaryRow(w.get("uncertainty.perUnit", unit), u.deterministicPerUnit(), p, 1));
+    for (UncertaintyResult.StageSpread s : u.stages()) {
+      interval.add(summaryRow(w.capitalized(w.core(s.stage().textKey())) + " (" + emissionUnit + ")",
+          s.deterministic(), s.kgCO2e(), this.unit.kgPerUnit()));
+    }
+    blocks.add(new Table("uncertainty-interval", caption(w.get("uncertainty.interval.caption")), List.of(
+        Column.text(""), Column.number(w.get("uncertainty.col.computed")), Column.number(w.get("uncertainty.col.mean")),
+        Column.number(w.get("uncertainty.col.median")), Column.number("2.5 %"), Column.number("97.5 %"),
+        Column.number(w.get("uncertainty.col.cv"))), interval, List.of(), false));
+
+    List<Integer> counts = u.histogram().counts();
+    int max = 0;
+    List<int[]> bins = new ArrayList<>();
+    for (int i = 0; i < counts.size(); i += HISTOGRAM_MERGE) {
+      int c = 0;
+      for (int k = i; k < Math.min(counts.size(), i + HISTOGRAM_MERGE); k++) {
+        c += counts.get(k);
+      }
+      bins.add(new int[] {i, c});
+      max = Math.max(max, c);
+    }
+    List<Block.ChartItem> bars = new ArrayList<>();
+    double width = u.histogram().width();
+    for (int[] b : bins) {
+      double lo = u.histogram().lower() + b[0] * width;
+      bars.add(new Block.ChartItem(f.figure(lo) + " – " + f.figure(lo + HISTOGRAM_MERGE * width),
+          max == 0 ? 0 : (double) b[1] / max, f.fixed(b[1], 0), f.percent((double) b[1] / u.runs())));
+    }
+    blocks.add(new Block.Paragraph(w.get("uncertainty.histogram.intro", figures + 1, unit)));
+    blocks.add(new Block.Chart("uncertainty-histogram", Block.ChartKind.BARS,
+        figureCaption(w.get("uncertainty.histogram.caption")), w.get("uncertainty.col.runs"), bars));
+
+    List<UncertaintyResult.Sensitivity> tornado = u.tornado().subList(0, Math.min(TORNADO_BARS, u.tornado().size()));
+    if (!tornado.isEmpty()) {
+      double widest = Math.abs(tornado.get(0).highPerUnit() - tornado.get(0).lowPerUnit());
+      List<Block.ChartItem> swing = new ArrayList<>();
+      for (UncertaintyResult.Sensitivity t : tornado) {
+        double span = Math.abs(t.highPerUnit() - t.lowPerUnit());
+        swing.add(new Block.ChartItem(t.input().name() + " (" + w.get("uncertainty.kind." + t.input().kind().id()) + ")",
+            widest == 0 ? 0 : span / widest, f.figure(t.lowPerUnit()) + " – " + f.figure(t.highPerUnit()),
+            f.percent(u.deterministicPerUnit() == 0 ? 0 : span / 2 / Math.abs(u.deterministicPerUnit()))));
+      }
+      blocks.add(new Block.Paragraph(w.get("uncertainty.tornado.intro", figures + 1)));
+      blocks.add(new Block.Chart("uncertainty-tornado", Block.ChartKind.BARS,
+          figureCaption(w.get("uncertainty.tornado.caption")), unit, swing));
+    }
+  }
+
+  /** A row of the interval table, figures divided by {@code divisor} (the report's emission unit). */
+  private List<String> summaryRow(String label, double computed, Summary s, double divisor) {
+    return List.of(label, f.figure(computed / divisor), f.figure(s.mean() / divisor), f.figure(s.median() / divisor),
+        f.figure(s.p2_5() / divisor), f.figure(s.p97_5() / divisor), f.percent(s.cv()));
+  }
+
+  /** A distribution in words: its type and parameters as typed. */
+  private String distribution(UncertaintyResult.InputSpread in) {
+    Uncertainty d = in.distribution();
+    String text;
+    if (d instanceof Uncertainty.Pedigree x) {
+      int[] sc = x.scores().toArray();
+      text = w.get("uncertainty.dist.pedigree", f.fixed(in.gsd(), 3),
+          sc[0] + "," + sc[1] + "," + sc[2] + "," + sc[3] + "," + sc[4], f.plain(x.basic()));
+    } else if (d instanceof Uncertainty.Lognormal) {
+      text = w.get("uncertainty.dist.lognormal", f.fixed(in.gsd(), 3));
+    } else if (d instanceof Uncertainty.Normal n) {
+      text = n.sd() != null ? w.get("uncertainty.dist.normal", f.quantity(n.sd()))
+          : w.get("uncertainty.dist.normalCv", f.percent(n.cv()));
+    } else if (d instanceof Uncertainty.Triangular t) {
+      text = w.get("uncertainty.dist.triangular", f.quantity(t.min()), f.quantity(t.mode()), f.quantity(t.max()));
+    } else {
+      Uncertainty.Uniform r = (Uncertainty.Uniform) d;
+      text = w.get("uncertainty.dist.uniform", f.quantity(r.min()), f.quantity(r.max()));
+    }
+    return in.fromQuality() ? text + w.get("uncertainty.dist.fromQuality") : text;
   }
 
   // ---------------------------------------------------------------- 8 quality
