@@ -8,7 +8,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.io.StringWriter;
 import org.tanji.core.model.Factor;
+import org.tanji.core.uncertainty.Settings;
+import org.tanji.core.uncertainty.Simulation;
+import org.tanji.core.uncertainty.UncertaintyResult;
+import org.tanji.io.UncertaintyJson;
 import org.tanji.core.model.TextTooLongException;
 import org.tanji.io.ResultJson;
 import org.tanji.io.StudyDiff;
@@ -292,6 +297,82 @@ public final class StudyService {
   /** A digest of the factor library the results are computed with, recorded with what is issued. */
   public String libraryDigest() {
     return computations.libraryDigest();
+  }
+
+  /** The most runs a request may ask for: a simulation holds a request's thread for its whole time. */
+  public static final int MAX_SERVER_RUNS = 100_000;
+
+  /**
+   * The Monte Carlo simulation of a version as JSON ({@code tanji uncertainty --json}), made once
+   * per runs, seed and language.
+   *
+   * @throws AppException.InvalidStudy for runs or a seed that are not numbers in range (the findings say which)
+   */
+  public byte[] uncertainty(Principal who, UUID id, int version, String runs, String seed, Optional<Locale> lang) {
+    Settings settings = settings(runs, seed);
+    String variant = "uncertainty:" + settings.runs() + ":" + settings.seed() + ":" + lang.map(Locale::getLanguage)
+        .orElse("");
+    return computations.get(new Computations.Key(id, version, variant), k -> {
+      Computations.Computed c = computed(who, id, version);
+      Locale locale = lang.orElse(c.studyLocale());
+      Optional<Simulation> sim = c.read().simulation();
+      StringWriter out = new StringWriter();
+      try {
+        if (sim.isPresent() && sim.get().runnable()) {
+          UncertaintyJson.write(Optional.of(sim.get().run(settings)), sim.get().result().findings(), locale, out);
+        } else {
+          UncertaintyJson.write(Optional.empty(), c.result().findings(), locale, out);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return out.toString().getBytes(StandardCharsets.UTF_8);
+    });
+  }
+
+  /** The default simulation of a version, when it has distributions and no errors (for the result page). */
+  public Optional<UncertaintyResult> uncertaintyResult(Principal who, UUID id, int version) {
+    return computed(who, id, version).read().simulation()
+        .filter(s -> s.runnable() && s.hasUncertainty())
+        .map(s -> s.run(Settings.defaults()));
+  }
+
+  /**
+   * Two versions' simulations with the same runs, shared factors drawn in common: the probability
+   * that A's footprint per declared unit is lower than B's.
+   *
+   * @throws AppException.InvalidStudy when either has errors, or their declared units differ
+   */
+  public byte[] compareUncertainty(Principal who, UUID a, int va, UUID b, int vb, String runs, String seed,
+      Optional<Locale> lang) {
+    Settings settings = settings(runs, seed);
+    Computations.Computed ca = computed(who, a, va);
+    Computations.Computed cb = computed(who, b, vb);
+    Simulation sa = ca.read().simulation().filter(Simulation::runnable)
+        .orElseThrow(() -> new AppException.InvalidStudy("STUDY_HAS_ERRORS", ca.result().findings(), "report.errors"));
+    Simulation sb = cb.read().simulation().filter(Simulation::runnable)
+        .orElseThrow(() -> new AppException.InvalidStudy("STUDY_HAS_ERRORS", cb.result().findings(), "report.errors"));
+    Simulation.incomparable(sa, sb).ifPresent(f -> {
+      throw new AppException.InvalidStudy(f.code(), List.of(f), "uncertainty.incomparable");
+    });
+    StringWriter out = new StringWriter();
+    try {
+      UncertaintyJson.write(Simulation.compare(sa, sb, settings), sa.result().findings(), sb.result().findings(),
+          lang.orElse(ca.studyLocale()), out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static Settings settings(String runs, String seed) {
+    List<org.tanji.core.model.Finding> findings = new java.util.ArrayList<>();
+    Settings s = Settings.parse(runs, seed, findings)
+        .orElseThrow(() -> new AppException.InvalidStudy("INVALID_SETTINGS", findings, "uncertainty.settings"));
+    if (s.runs() > MAX_SERVER_RUNS) {
+      throw new AppException.Invalid("TOO_MANY_RUNS", "uncertainty.serverRuns", Integer.toString(MAX_SERVER_RUNS));
+    }
+    return s;
   }
 
   /** What changed from one version to another, field by field. */

@@ -214,10 +214,11 @@ public final class WorkflowService {
    *
    * @throws AppException.Forbidden unless the caller is a preparer
    */
-  public void resolve(Principal who, long commentId) {
+  public void resolve(Principal who, UUID id, int version, long commentId) {
     requireRole(who, WorkRole.PREPARER);
     db.inTransaction(h -> {
       Comment c = reviews.comment(h, who.orgId(), commentId)
+          .filter(x -> x.studyId().equals(id) && x.version() == version)
           .orElseThrow(() -> new AppException.NotFound("NOT_FOUND", "comment.notFound", Long.toString(commentId)));
       long root = c.parentId() == null ? c.id() : c.parentId();
       if (!reviews.resolve(h, root, who.userId(), env.now())) {

@@ -95,13 +95,15 @@ public final class Api implements Adapter {
       new Route("GET", "/api/audit/verify", false),
       new Route("GET", "/api/studies/{id}/versions/{n}/comments", false),
       new Route("POST", "/api/studies/{id}/versions/{n}/comments", false),
-      new Route("POST", "/api/comments/{comment}/resolve", false),
+      new Route("POST", "/api/studies/{id}/versions/{n}/comments/resolve", false),
       new Route("GET", "/api/studies/{id}/versions/{n}/warnings", false),
       new Route("POST", "/api/studies/{id}/versions/{n}/warnings/accept", false),
       new Route("POST", "/api/studies/{id}/versions/{n}/issue", false),
       new Route("POST", "/api/studies/{id}/versions/{n}/withdraw", false),
       new Route("GET", "/api/studies/{id}/versions/{n}/issued", false),
-      new Route("GET", "/api/studies/{id}/versions/{n}/issued/{file}", false),
+      new Route("GET", "/api/studies/{id}/versions/{n}/issued/file", false),
+      new Route("GET", "/api/studies/{id}/uncertainty", false),
+      new Route("GET", "/api/studies/{id}/versions/{n}/uncertainty", false),
       new Route("PUT", "/api/organization/report-pattern", false));
 
   private final AccountService accounts;
@@ -180,13 +182,15 @@ public final class Api implements Adapter {
     authed.put("GET /api/audit/verify", this::verifyAudit);
     authed.put("GET /api/studies/{id}/versions/{n}/comments", this::comments);
     authed.put("POST /api/studies/{id}/versions/{n}/comments", this::addComment);
-    authed.put("POST /api/comments/{comment}/resolve", this::resolveComment);
+    authed.put("POST /api/studies/{id}/versions/{n}/comments/resolve", this::resolveComment);
     authed.put("GET /api/studies/{id}/versions/{n}/warnings", this::warnings);
     authed.put("POST /api/studies/{id}/versions/{n}/warnings/accept", this::acceptWarning);
     authed.put("POST /api/studies/{id}/versions/{n}/issue", this::issue);
     authed.put("POST /api/studies/{id}/versions/{n}/withdraw", this::withdraw);
     authed.put("GET /api/studies/{id}/versions/{n}/issued", this::issued);
-    authed.put("GET /api/studies/{id}/versions/{n}/issued/{file}", this::issuedFile);
+    authed.put("GET /api/studies/{id}/versions/{n}/issued/file", this::issuedFile);
+    authed.put("GET /api/studies/{id}/uncertainty", (ctx, who) -> uncertainty(ctx, who, Optional.empty()));
+    authed.put("GET /api/studies/{id}/versions/{n}/uncertainty", (ctx, who) -> uncertainty(ctx, who, versionParam(ctx)));
     authed.put("PUT /api/organization/report-pattern", this::reportPattern);
     for (Route r : ROUTES) {
       String key = r.method() + " " + r.path();
@@ -692,12 +696,37 @@ public final class Api implements Adapter {
   }
 
   private void resolveComment(Context ctx, Principal who) {
-    String text = ctx.pathParam("comment");
-    if (!text.matches("[1-9]\\d{0,17}")) {
-      throw HttpError.of(404, "NOT_FOUND", "comment.notFound", text);
+    UUID id = studyId(ctx);
+    int version = studies.resolve(who, id, versionParam(ctx));
+    JsonNode body = Json.object(ctx.bodyAsBytes(), "{\"comment\": 12}");
+    JsonNode c = body.get("comment");
+    if (c == null || !c.canConvertToLong()) {
+      throw HttpError.of(400, "BAD_FIELD", "field.missing", "comment");
     }
-    workflow.resolve(who, Long.parseLong(text));
+    workflow.resolve(who, id, version, c.asLong());
     ctx.status(204);
+  }
+
+  /**
+   * The Monte Carlo simulation of a version ({@code ?runs=&seed=}), or its comparison with another
+   * study's current or given version ({@code ?compare=ID&compareVersion=N}).
+   */
+  private void uncertainty(Context ctx, Principal who, Optional<Integer> n) {
+    UUID id = studyId(ctx);
+    int version = studies.resolve(who, id, n);
+    Optional<Locale> lang = Requests.lang(ctx);
+    String compare = ctx.queryParam("compare");
+    byte[] body;
+    if (compare == null) {
+      body = studies.uncertainty(who, id, version, ctx.queryParam("runs"), ctx.queryParam("seed"), lang);
+    } else {
+      UUID other = parseStudy(compare);
+      String cv = ctx.queryParam("compareVersion");
+      Optional<Integer> otherN = cv == null ? Optional.empty() : Optional.of(parseVersion(cv));
+      body = studies.compareUncertainty(who, id, version, other, studies.resolve(who, other, otherN),
+          ctx.queryParam("runs"), ctx.queryParam("seed"), lang);
+    }
+    ctx.contentType(Requests.JSON).result(body);
   }
 
   private void warnings(Context ctx, Principal who) {
@@ -794,7 +823,7 @@ public final class Api implements Adapter {
       g.writeStartObject();
       g.writeStringField("name", f.name());
       g.writeStringField("sha256", f.sha256());
-      g.writeStringField("href", "/api/studies/" + id + "/versions/" + version + "/issued/" + f.name());
+      g.writeStringField("href", "/api/studies/" + id + "/versions/" + version + "/issued/file?name=" + f.name());
       g.writeEndObject();
     }
     g.writeEndArray();
@@ -804,7 +833,9 @@ public final class Api implements Adapter {
   private void issuedFile(Context ctx, Principal who) {
     UUID id = studyId(ctx);
     int version = studies.resolve(who, id, versionParam(ctx));
-    var f = issues.file(who, id, version, ctx.pathParam("file"));
+    String name = Optional.ofNullable(ctx.queryParam("name"))
+        .orElseThrow(() -> HttpError.of(400, "BAD_FIELD", "field.missing", "name"));
+    var f = issues.file(who, id, version, name);
     ctx.header("Content-Disposition", Requests.attachment(f.name()));
     ctx.header("ETag", "\"" + f.sha256() + "\"");
     String media = switch (f.media()) {
@@ -858,7 +889,10 @@ public final class Api implements Adapter {
 
   /** A study id from the path; one that is not a UUID is not found, like any other. */
   private static UUID studyId(Context ctx) {
-    String text = ctx.pathParam("id");
+    return parseStudy(ctx.pathParam("id"));
+  }
+
+  private static UUID parseStudy(String text) {
     try {
       if (text.length() == 36) {
         return UUID.fromString(text);
@@ -870,11 +904,14 @@ public final class Api implements Adapter {
   }
 
   private static Optional<Integer> versionParam(Context ctx) {
-    String text = ctx.pathParam("n");
+    return Optional.of(parseVersion(ctx.pathParam("n")));
+  }
+
+  private static int parseVersion(String text) {
     if (!text.matches("[1-9]\\d{0,8}")) {
       throw HttpError.of(404, "NOT_FOUND", "version.bad", text);
     }
-    return Optional.of(Integer.valueOf(text));
+    return Integer.parseInt(text);
   }
 
   private static int parseIfMatch(String header) {

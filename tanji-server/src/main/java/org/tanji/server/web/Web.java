@@ -49,6 +49,7 @@ import org.tanji.core.model.Stage;
 import org.tanji.core.model.Study;
 import org.tanji.core.present.Figure;
 import org.tanji.core.present.Presentation;
+import org.tanji.core.uncertainty.UncertaintyResult;
 import org.tanji.io.StudyDiff;
 import org.tanji.report.ReportFormat;
 import org.tanji.server.adapter.Adapter;
@@ -385,6 +386,10 @@ public final class Web implements Adapter {
       m.put("lineRounding", p.lineShares().roundingNote().map(b -> b.toPlainString() + " %").orElse(null));
       m.put("chart", chartData(r, p, locale));
       m.put("factors", factors(r.factors()));
+      m.put("uncertainty", studies.uncertaintyResult(who, id, version).map(u -> uncertainty(u, p, locale))
+          .orElse(null));
+    } else {
+      m.put("uncertainty", null);
     }
     html(ctx, "result", m);
   }
@@ -415,6 +420,50 @@ public final class Web implements Adapter {
       out.add(Map.of("name", stageName(st.stage().stage(), locale), "kg", number(st.stage().kgCO2e(), 2),
           "perUnit", st.perUnit().grouped(), "share", Numbers.percent(st.stage().share())));
     }
+    return out;
+  }
+
+  /** The simulation for the page: the interval in words and the data of its histogram and tornado charts. */
+  private static Map<String, Object> uncertainty(UncertaintyResult u, Presentation p, Locale locale) {
+    Map<String, Object> out = new HashMap<>();
+    out.put("runs", Numbers.grouped(Integer.toString(u.runs())));
+    out.put("seed", u.seed());
+    out.put("mean", Figure.of(u.perUnit().mean()).grouped());
+    out.put("low", Figure.of(u.perUnit().p2_5()).grouped());
+    out.put("high", Figure.of(u.perUnit().p97_5()).grouped());
+    out.put("cv", Numbers.percent(u.perUnit().cv()));
+    StringWriter w = new StringWriter();
+    try (JsonGenerator g = JSON.getFactory().createGenerator(w)) {
+      g.writeStartObject();
+      g.writeStringField("unit", p.perUnit().unit());
+      g.writeNumberField("computed", round(u.deterministicPerUnit()));
+      g.writeArrayFieldStart("bins");
+      UncertaintyResult.Histogram h = u.histogram();
+      for (int i = 0; i < h.counts().size(); i++) {
+        g.writeStartObject();
+        g.writeNumberField("from", round(h.lower() + i * h.width()));
+        g.writeNumberField("to", round(h.lower() + (i + 1) * h.width()));
+        g.writeNumberField("runs", h.counts().get(i));
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("tornado");
+      for (UncertaintyResult.Sensitivity t : u.tornado()) {
+        g.writeStartObject();
+        g.writeStringField("name", t.input().name() + " · " + t.input().path());
+        g.writeNumberField("low", round(t.lowPerUnit()));
+        g.writeNumberField("high", round(t.highPerUnit()));
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeStringField("runsLabel", Pages.word("uncertainty.runsAxis", locale));
+      g.writeStringField("lowLabel", Pages.word("uncertainty.low", locale));
+      g.writeStringField("highLabel", Pages.word("uncertainty.high", locale));
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    out.put("chart", w.toString());
     return out;
   }
 

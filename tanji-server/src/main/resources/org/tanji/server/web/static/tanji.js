@@ -57,6 +57,37 @@
     };
   });
 
+  chart('chart-histogram', function (d) {
+    return {
+      color: palette,
+      tooltip: { trigger: 'axis' },
+      grid: { left: 60, right: 20, top: 20, bottom: 50 },
+      xAxis: { type: 'category', name: d.unit, nameLocation: 'middle', nameGap: 32,
+        data: d.bins.map(function (b) { return fmt((b.from + b.to) / 2); }) },
+      yAxis: { type: 'value', name: d.runsLabel },
+      series: [{ type: 'bar', barCategoryGap: '5%', data: d.bins.map(function (b) { return b.runs; }) }]
+    };
+  });
+
+  chart('chart-tornado', function (d) {
+    var rows = d.tornado.slice(0, 10).reverse();
+    return {
+      color: ['#3b82a0', '#d08c34'],
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      legend: { bottom: 0 },
+      grid: { left: 170, right: 30, top: 20, bottom: 40 },
+      xAxis: { type: 'value', name: d.unit, scale: true },
+      yAxis: { type: 'category', data: rows.map(function (r) { return r.name; }),
+        axisLabel: { width: 160, overflow: 'truncate' } },
+      series: [
+        { type: 'bar', name: d.lowLabel, data: rows.map(function (r) { return r.low - d.computed; }),
+          stack: 'swing' },
+        { type: 'bar', name: d.highLabel, data: rows.map(function (r) { return r.high - d.computed; }),
+          stack: 'swing' }
+      ]
+    };
+  });
+
   // ---- the editor
   var form = document.getElementById('study-form');
   if (!form) { return; }
