@@ -14,6 +14,8 @@
 #                          the first admin's password hashed (Argon2id), Jetty listening
 #   serve (demo)           the same with the demo organization created first (a newcomer's first start)
 #   … without archive      calc and serve --no-demo with TANJI_CDS=off: what the archive saves
+#   classes                one more run of calc and of serve --no-demo with -Xlog:class+load:
+#                          how many classes each loads and how many of them came from the archive
 #
 # The launcher makes its class-data-sharing archives on first use (see ./tanji); a warm-up run of
 # each command before the timed rounds makes sure they exist, so the figures are of a normal start.
@@ -112,6 +114,16 @@ row() {
   fi
   printf '%-34s median %6s ms  %5s×  %-18s (%s ms)\n' "$2" "${med[$1]}" "$ratio" "$ok" "$(xargs <<<"${ms[$1]}")"
 }
+# classes: one more run of each with the JVM's class-load log (JAVA_TOOL_OPTIONS adds to the
+# launcher's options rather than replacing them)
+log_opt="JAVA_TOOL_OPTIONS=-Xlog:class+load=info:file=$tmp/classes.txt"
+classes() { printf '%s classes loaded, %s of them from the archive' "$(wc -l <"$tmp/classes.txt")" \
+  "$(grep -c 'source: shared objects file' "$tmp/classes.txt")"; }
+time_cmd count env "$log_opt" ./tanji calc "$seed" --json
+calc_classes=$(classes)
+time_serve count "$log_opt" -- --no-demo
+serve_classes=$(classes)
+
 echo "runs $runs, $(nproc) cores, $(java -version 2>&1 | head -1)"
 row version "java -version" ""
 row calc "tanji calc seed 003 --json" 2.5
@@ -119,4 +131,5 @@ row calc-off "  … without archive" ""
 row serve "tanji serve --no-demo, first 200" 20
 row serve-off "  … without archive" ""
 row demo "tanji serve with demo, first 200" 20
+echo "calc: $calc_classes; serve --no-demo: $serve_classes"
 exit "$verdict"
