@@ -10,6 +10,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -213,6 +214,21 @@ final class CliTest {
         "uncertainty  Monte Carlo simulation");
     assertThat(run("factors", "--help").out()).contains("search  Find factors");
     assertThat(run("report", "--help").out()).contains("--format=html,docx,pdf", "-o, --output=DIR");
+  }
+
+  /** Main builds only the subcommand the first argument names; help must still see all of them. */
+  @Test
+  void help_listsEveryCommand_whicheverWayItIsAsked() {
+    Run top = run("--help");
+    List<String> listed = top.out().lines().filter(l -> l.matches("  [a-z]+ +[A-Z].*"))
+        .map(l -> l.trim().split(" ")[0]).toList();
+    assertThat(listed).containsExactly("calc", "uncertainty", "report", "serve", "convert", "template", "factors", "help");
+    assertThat(run("help").out()).isEqualTo(top.out());
+    assertThat(run().out()).isEqualTo(top.out());
+    Run helpCalc = run("help", "calc");
+    assertThat(helpCalc.code()).isZero();
+    assertThat(helpCalc.out()).isEqualTo(run("calc", "--help").out());
+    assertThat(run("--version").out()).startsWith("tanji ");
   }
 
   @Test

@@ -1,0 +1,135 @@
+#!/usr/bin/env bash
+# bench/startup.sh — start-up figures as ratios to a bare JVM start on the same machine.
+#
+# Machines here differ about 2× in speed and are shared, so each figure is the median of RUNS runs
+# divided by the median of `java -version`, the runs of all commands interleaved (a busy moment
+# slows every command of that round alike).
+#
+# What it measures (wall time, launcher included, each run a new process)
+#   java -version          the bare JVM start: the unit of the ratios
+#   calc                   ./tanji calc examples/seed-003-steel-balls.yaml --json (output checked
+#                          against seed 003's 2821.88 kgCO2e/t)
+#   serve --no-demo        ./tanji serve --port 0 --data NEW-FOLDER --no-demo to its first
+#                          HTTP 200 from GET /api/health: JVM start, database created and migrated,
+#                          the first admin's password hashed (Argon2id), Jetty listening
+#   serve (demo)           the same with the demo organization created first (a newcomer's first start)
+#   … without archive      calc and serve --no-demo with TANJI_CDS=off: what the archive saves
+#   classes                one more run of calc and of serve --no-demo with -Xlog:class+load:
+#                          how many classes each loads and how many of them came from the archive
+#
+# The launcher makes its class-data-sharing archives on first use (see ./tanji); a warm-up run of
+# each command before the timed rounds makes sure they exist, so the figures are of a normal start.
+#
+# Limits (issue 13, item 10; PASS/FAIL; exit 1 when one fails)
+#   calc < 2.5 × java -version;  serve's first answer < 20 × java -version (with and without demo)
+#
+# Usage
+#   bench/startup.sh [RUNS]     RUNS defaults to 7
+#
+# Exit status: 0 pass; 1 a limit failed; 2 setup failed.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$here"
+runs="${1:-${RUNS:-7}}"
+case "$runs" in
+  '' | *[!0-9]* | 0) echo "bench/startup.sh: RUNS must be a positive integer, not '$runs'" >&2; exit 2 ;;
+esac
+command -v curl >/dev/null || { echo "bench/startup.sh: needs curl" >&2; exit 2; }
+tmp="$(mktemp -d "${TMPDIR:-/tmp}/tanji-startup-bench.XXXXXX")"
+pid=""
+cleanup() {
+  if [[ -n "$pid" ]]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+now_ms() { date +%s%3N; }
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+
+declare -A ms
+
+# time_cmd NAME COMMAND...: adds the milliseconds COMMAND takes to ms[NAME]; its output goes to $tmp/out
+time_cmd() {
+  local name="$1" t0
+  shift
+  t0=$(now_ms)
+  "$@" >"$tmp/out" 2>"$tmp/err" || { cat "$tmp/err" >&2; echo "bench/startup.sh: failed: $*" >&2; exit 2; }
+  ms[$name]+="$(( $(now_ms) - t0 )) "
+}
+
+# time_serve NAME ENV-ASSIGNMENT... -- SERVE-ARGS...: adds to ms[NAME] the milliseconds from launch
+# to the first 200 from /api/health, on a new data folder and the port the system picks (the server
+# prints its URL)
+time_serve() {
+  local name="$1" envs=() t0 port="" data log
+  shift
+  while [[ $1 != -- ]]; do envs+=("$1"); shift; done
+  shift
+  data="$(mktemp -d "$tmp/data.XXXXXX")"
+  log="$data.log"
+  t0=$(now_ms)
+  env TANJI_ADMIN_PASSWORD=bench-password-1 TANJI_DEMO_PASSWORD=bench-password-1 ${envs[@]+"${envs[@]}"} \
+    ./tanji serve --port 0 --data "$data" "$@" >"$log" 2>&1 &
+  pid=$!
+  until [[ -n "$port" ]] && curl -fs -o /dev/null "http://127.0.0.1:$port/api/health"; do
+    kill -0 "$pid" 2>/dev/null || { cat "$log" >&2; echo "bench/startup.sh: the server did not start" >&2; exit 2; }
+    [[ -n "$port" ]] || port="$(grep -o -m1 'http://127\.0\.0\.1:[0-9]*' "$log" 2>/dev/null | cut -d: -f3 || true)"
+    sleep 0.01
+  done
+  ms[$name]+="$(( $(now_ms) - t0 )) "
+  kill "$pid"
+  wait "$pid" 2>/dev/null || true
+  pid=""
+  rm -rf "$data" "$log"
+}
+
+seed=examples/seed-003-steel-balls.yaml
+# warm-up: builds when needed and makes the archives, so that the rounds time normal starts
+./tanji calc "$seed" --json >/dev/null || { echo "bench/startup.sh: tanji calc failed" >&2; exit 2; }
+time_serve warm-up -- --no-demo
+
+names=(version calc calc-off serve serve-off demo)
+for ((i = 1; i <= runs; i++)); do
+  time_cmd version java -version
+  time_cmd calc ./tanji calc "$seed" --json
+  grep -q '"perUnit_kgCO2e" : 2821.88' "$tmp/out" || { echo "bench/startup.sh: calc did not print seed 003's 2821.88" >&2; exit 2; }
+  time_cmd calc-off env TANJI_CDS=off ./tanji calc "$seed" --json
+  time_serve serve -- --no-demo
+  time_serve serve-off TANJI_CDS=off -- --no-demo
+  time_serve demo -- --demo
+done
+
+declare -A med
+for n in "${names[@]}"; do
+  med[$n]=$(tr ' ' '\n' <<<"${ms[$n]}" | grep . | median)
+done
+verdict=0
+# row NAME LABEL LIMIT(empty: for information)
+row() {
+  local ratio ok=""
+  ratio=$(awk -v a="${med[$1]}" -v b="${med[version]}" 'BEGIN { printf "%.1f", a / b }')
+  if [[ -n "$3" ]]; then
+    if awk -v r="$ratio" -v l="$3" 'BEGIN { exit !(r < l) }'; then ok="PASS (limit ${3}×)"; else ok="FAIL (limit ${3}×)"; verdict=1; fi
+  fi
+  printf '%-34s median %6s ms  %5s×  %-18s (%s ms)\n' "$2" "${med[$1]}" "$ratio" "$ok" "$(xargs <<<"${ms[$1]}")"
+}
+# classes: one more run of each with the JVM's class-load log (JAVA_TOOL_OPTIONS adds to the
+# launcher's options rather than replacing them)
+log_opt="JAVA_TOOL_OPTIONS=-Xlog:class+load=info:file=$tmp/classes.txt"
+classes() { printf '%s classes loaded, %s of them from the archive' "$(wc -l <"$tmp/classes.txt")" \
+  "$(grep -c 'source: shared objects file' "$tmp/classes.txt")"; }
+time_cmd count env "$log_opt" ./tanji calc "$seed" --json
+calc_classes=$(classes)
+time_serve count "$log_opt" -- --no-demo
+serve_classes=$(classes)
+
+echo "runs $runs, $(nproc) cores, $(java -version 2>&1 | head -1)"
+row version "java -version" ""
+row calc "tanji calc seed 003 --json" 2.5
+row calc-off "  … without archive" ""
+row serve "tanji serve --no-demo, first 200" 20
+row serve-off "  … without archive" ""
+row demo "tanji serve with demo, first 200" 20
+echo "calc: $calc_classes; serve --no-demo: $serve_classes"
+exit "$verdict"
