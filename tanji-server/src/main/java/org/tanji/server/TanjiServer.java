@@ -34,6 +34,7 @@ import org.tanji.server.app.StudyService;
 import org.tanji.server.http.Api;
 import org.tanji.server.http.JettyErrors;
 import org.tanji.server.store.Database;
+import org.tanji.server.verify.Verification;
 import org.tanji.server.web.Web;
 
 /**
@@ -91,6 +92,7 @@ public final class TanjiServer implements AutoCloseable {
         adapters.add(f.make(wiring));
       }
       adapters.add(new Api(wiring));
+      adapters.add(new Verification(wiring));
       adapters.add(new Web(wiring)); // last: owns every path no other adapter does
       long max = config.maxRequestBytes();
       Javalin app = Javalin.create(cfg -> {

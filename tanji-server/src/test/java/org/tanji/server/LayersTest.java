@@ -31,7 +31,8 @@ final class LayersTest {
       "app", Set.of("domain", "store"),
       "adapter", Set.of("domain", "app"),
       "http", Set.of("domain", "app", "adapter"),
-      "web", Set.of("domain", "app", "adapter"));
+      "web", Set.of("domain", "app", "adapter"),
+      "verify", Set.of("domain", "app", "adapter"));
 
   @Test
   void everyPackageUsesOnlyTheLayersBelowIt() throws IOException {

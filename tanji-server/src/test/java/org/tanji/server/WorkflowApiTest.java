@@ -85,4 +85,99 @@ final class WorkflowApiTest {
     assertThat(verified.json().get("valid").asBoolean()).isTrue();
     assertThat(verified.json().get("records").asInt()).isGreaterThanOrEqualTo(9);
   }
+
+  /** An organization with a preparer (its admin), a reviewer and an approver; their tokens. */
+  private String[] team() {
+    String operator = http.login("admin", "workflow-admin-pw");
+    String org = "is-" + UUID.randomUUID().toString().substring(0, 8);
+    http.postJson("/api/organizations", operator, body("{'name':'" + org + "','admin':{'username':'" + org
+        + "','password':'password-" + org + "'}}"));
+    String admin = http.login(org, "password-" + org);
+    for (String[] u : new String[][] {{"rev", "reviewer"}, {"appr", "approver"}}) {
+      http.postJson("/api/users", admin, body("{'username':'" + org + u[0] + "','password':'password-" + u[0] + "-1'}"));
+      http.send("PUT", "/api/roles", admin, "application/json", body("{'username':'" + org + u[0] + "','roles':['"
+          + u[1] + "']}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    return new String[] {admin, http.login(org + "rev", "password-rev-1"), http.login(org + "appr", "password-appr-1"),
+        org};
+  }
+
+  /** Takes a study through review and approval to issue; the issue's JSON. */
+  private com.fasterxml.jackson.databind.JsonNode issueSeed(String[] t, String example) {
+    String id = http.send("POST", "/api/studies", t[0], ApiTests.YAML, ApiTests.example(example)).json().get("id")
+        .asText();
+    String v1 = "/api/studies/" + id + "/versions/1";
+    http.postJson(v1 + "/submit", t[0], "{}");
+    for (com.fasterxml.jackson.databind.JsonNode w : http.get(v1 + "/warnings", t[1]).json().get("pending")) {
+      assertThat(http.postJson(v1 + "/warnings/accept", t[1], body("{'code':'" + w.get("code").asText() + "','where':'"
+          + w.get("where").asText() + "','reason':'Checked against the source documents'}")).status()).isEqualTo(204);
+    }
+    assertThat(http.postJson(v1 + "/review", t[1], body("{'password':'password-rev-1','statement':'Reviewed'}"))
+        .status()).isEqualTo(200);
+    assertThat(http.postJson(v1 + "/approve", t[2], body("{'password':'password-appr-1','statement':'Approved'}"))
+        .status()).isEqualTo(200);
+    Http.Resp issued = http.postJson(v1 + "/issue", t[2], body("{'formats':['pdf','html'],'languages':['zh','en']}"));
+    assertThat(issued.status()).as(issued.text()).isEqualTo(201);
+    var node = (com.fasterxml.jackson.databind.node.ObjectNode) issued.json();
+    node.put("id", id);
+    return node;
+  }
+
+  @Test
+  void anIssuedReport_isNumberedFrozenAndPubliclyVerifiable() {
+    String[] t = team();
+    var issued = issueSeed(t, "seed-003-steel-balls.yaml");
+    String id = issued.get("id").asText();
+    int year = java.time.LocalDate.now(java.time.ZoneId.systemDefault()).getYear();
+    assertThat(issued.get("number").asText()).isEqualTo("TJ-" + year + "-0001");
+    assertThat(issued.get("files").findValuesAsText("name")).containsExactlyInAnyOrder("result-zh.json",
+        "result-en.json", "report-zh.pdf", "report-zh.html", "report-en.pdf", "report-en.html");
+    assertThat(issueSeed(t, "two-products-mass-allocation.yaml").get("number").asText())
+        .isEqualTo("TJ-" + year + "-0002");
+
+    // served from storage: the result and report of the issued version are the issued bytes
+    String v1 = "/api/studies/" + id + "/versions/1";
+    Http.Resp pdf = http.get(v1 + "/issued/file?name=report-zh.pdf", t[0]);
+    assertThat(pdf.body()).isEqualTo(http.get(v1 + "/report?format=pdf&lang=zh", t[0]).body());
+    assertThat(org.tanji.server.app.Hashes.sha256(pdf.body()))
+        .isEqualTo(issued.get("files").findValues("sha256").get(issued.get("files").findValuesAsText("name")
+            .indexOf("report-zh.pdf")).asText());
+    assertThat(http.get(v1 + "/result?lang=en", t[0]).text()).contains("2821.88");
+    assertThat(http.get(v1 + "/report?format=docx", t[0]).code()).isEqualTo("NOT_FOUND");
+    // the sign-off of the workflow is on the issued report
+    assertThat(http.get(v1 + "/issued/file?name=report-en.html", t[0]).text()).contains(t[3] + "rev")
+        .contains(t[3] + "appr").contains("TJ-" + year + "-0001");
+
+    // the public page: no sign-in, the issue's facts, and the uploaded PDF compared
+    String page = issued.get("verification").asText();
+    Http.Resp v = http.get(page, null);
+    assertThat(v.status()).isEqualTo(200);
+    assertThat(v.text()).contains("TJ-" + year + "-0001").contains("2,821.88").contains("Valid")
+        .contains(t[3] + "appr").doesNotContain("two-products");
+    assertThat(v.header("Content-Security-Policy")).contains("default-src 'none'");
+    assertThat(compare(page, pdf.body()).text()).contains("Identical").contains("report-zh.pdf");
+    byte[] changed = pdf.body().clone();
+    changed[changed.length / 2] ^= 1;
+    assertThat(compare(page, changed).text()).contains("Not identical");
+    assertThat(http.get("/verify/" + "0".repeat(32), null).status()).isEqualTo(404);
+    assertThat(http.get("/verify/not-a-code", null).status()).isEqualTo(404);
+
+    // withdrawn: still visible, marked so
+    assertThat(http.postJson(v1 + "/withdraw", t[2], body("{'reason':'The electricity factor was superseded'}"))
+        .status()).isEqualTo(204);
+    assertThat(http.get(page, null).text()).contains("Withdrawn").contains("superseded");
+    assertThat(http.get("/api/audit?format=csv", t[0]).text()).contains("issued.download").contains("state.withdraw")
+        .contains("state.issue");
+    assertThat(http.get("/api/audit/verify", t[0]).json().get("valid").asBoolean()).isTrue();
+  }
+
+  private Http.Resp compare(String page, byte[] file) {
+    String boundary = "b" + UUID.randomUUID();
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"r.pdf\"\r\n"
+        + "Content-Type: application/pdf\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    out.writeBytes(file);
+    out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return http.send("POST", page, null, "multipart/form-data; boundary=" + boundary, out.toByteArray());
+  }
 }

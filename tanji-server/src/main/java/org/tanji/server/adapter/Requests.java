@@ -89,14 +89,7 @@ public final class Requests {
     StudyFormat declared;
     if (type.equals("multipart/form-data")) {
       UploadedFile part = part(ctx);
-      try (InputStream in = part.content()) {
-        bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxRequestBytes + 1));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      if (bytes.length > maxRequestBytes) {
-        throw tooLarge();
-      }
+      bytes = bytes(part);
       fileName = cleanFileName(part.filename());
       declared = fileName == null ? null : StudyFormat.fromFileName(fileName).orElse(null);
       if (declared == null) {
@@ -116,6 +109,28 @@ public final class Requests {
     }
     String format = StudyFiles.formatOf(bytes, declared).name().toLowerCase(Locale.ROOT);
     return new StudyFile(bytes, format, fileName == null ? "study." + format : fileName);
+  }
+
+  /**
+   * The bytes of the form part "file", whatever they are (a PDF to compare, say).
+   *
+   * @throws HttpError 413 over the limit, 400 for a malformed form or one without the file
+   */
+  public byte[] uploadedFile(Context ctx) {
+    return bytes(part(ctx));
+  }
+
+  private byte[] bytes(UploadedFile part) {
+    byte[] bytes;
+    try (InputStream in = part.content()) {
+      bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxRequestBytes + 1));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (bytes.length > maxRequestBytes) {
+      throw tooLarge();
+    }
+    return bytes;
   }
 
   private UploadedFile part(Context ctx) {

@@ -47,6 +47,7 @@ public final class IssueService {
   private final AuditService audit;
   private final WorkflowRepository workflow = new WorkflowRepository();
   private final IssueRepository repo = new IssueRepository();
+  private final org.tanji.server.store.StudyRepository versions = new org.tanji.server.store.StudyRepository();
   private final String calculatorVersion;
 
   public IssueService(Database db, Env env, StudyService studies, AuditService audit) {
@@ -169,13 +170,35 @@ public final class IssueService {
     });
   }
 
-  /** An issued version found by its public verification code, with its files' hashes (no sign-in). */
-  public Optional<IssuedReport> verify(String code) {
+  /**
+   * What the public verification page shows of an issued report: the issue, its files' hashes, the
+   * product, declared unit and result, and who signed when. Nothing else of the organization.
+   */
+  public record Verified(Issued issued, List<IssuedFile> files, String product, String declaredUnit,
+      Double perUnitKgCO2e, String preparedBy, List<Signature> signatures) {}
+
+  /** An issued report found by its public verification code (no sign-in); empty for any other text. */
+  public Optional<Verified> verify(String code) {
     if (code == null || !code.matches("[0-9a-f]{32}")) {
       return Optional.empty();
     }
-    return db.inTransaction(h -> repo.byCode(h, code)
-        .map(i -> new IssuedReport(i, repo.files(h, i.studyId(), i.version(), false))));
+    return db.inTransaction(h -> repo.byCode(h, code).map(i -> {
+      Version v = versions.version(h, i.orgId(), i.studyId(), i.version()).orElseThrow();
+      return new Verified(i, repo.files(h, i.studyId(), i.version(), false), v.summary().name(),
+          v.summary().declaredUnit(), v.summary().perUnitKgCO2e(), v.createdBy(),
+          workflow.signatures(h, i.studyId(), i.version()));
+    }));
+  }
+
+  /**
+   * Which issued file of a report has exactly these bytes, if any (a PDF uploaded to the public page).
+   *
+   * @return the file's name, or empty when no issued file has these bytes
+   */
+  public Optional<String> match(String code, byte[] bytes) {
+    String sha = Hashes.sha256(bytes);
+    return verify(code).flatMap(v -> v.files().stream().filter(f -> f.sha256().equals(sha)).map(IssuedFile::name)
+        .findFirst());
   }
 
   /**
