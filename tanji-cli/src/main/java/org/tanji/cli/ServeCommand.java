@@ -80,6 +80,11 @@ final class ServeCommand implements Callable<Integer> {
       return Main.USAGE;
     }
     Path dataDir = data != null ? data : defaultDataDir();
+    String secret = System.getenv("TANJI_KEY_SECRET");
+    if (secret != null && secret.getBytes(java.nio.charset.StandardCharsets.UTF_8).length < 32) {
+      err.println("tanji serve: " + Cli.text("serve.shortSecret", locale));
+      return Main.USAGE;
+    }
     ServerConfig config = ServerConfig.builder(dataDir)
         .host(host)
         .port(port)
@@ -89,6 +94,7 @@ final class ServeCommand implements Callable<Integer> {
         .adminPassword(blankToNull(System.getenv("TANJI_ADMIN_PASSWORD")))
         .demo(demo != null ? demo : db == null, blankToNull(System.getenv("TANJI_DEMO_PASSWORD")))
         .trustProxy(trustProxy)
+        .keySecret(secret == null ? null : secret.getBytes(java.nio.charset.StandardCharsets.UTF_8))
         .build();
     TanjiServer server;
     try {

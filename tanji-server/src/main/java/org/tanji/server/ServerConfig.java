@@ -28,6 +28,8 @@ import java.util.List;
  * @param trustProxy whether the {@code X-Forwarded-Proto} and {@code X-Forwarded-For} headers are
  *     believed: only behind a proxy that sets them on every request
  * @param extraAdapters interfaces served besides the API and the pages, asked first for each path
+ * @param keySecret the secret the organizations' signing keys are sealed with (at least 32 bytes; the
+ *     same for every process on one database), or null to keep one in the data directory
  */
 public record ServerConfig(
     String host,
@@ -46,7 +48,8 @@ public record ServerConfig(
     Clock clock,
     PrintStream log,
     boolean trustProxy,
-    List<org.tanji.server.adapter.Wiring.Factory> extraAdapters) {
+    List<org.tanji.server.adapter.Wiring.Factory> extraAdapters,
+    byte[] keySecret) {
 
   public static final int DEFAULT_PORT = 8080;
   public static final Duration DEFAULT_TOKEN_TTL = Duration.ofHours(12);
@@ -82,6 +85,7 @@ public record ServerConfig(
     private Clock clock = Clock.systemDefaultZone();
     private PrintStream log = System.err;
     private boolean trustProxy;
+    private byte[] keySecret;
     private final List<org.tanji.server.adapter.Wiring.Factory> extraAdapters = new ArrayList<>();
 
     private Builder(Path dataDir) {
@@ -155,9 +159,15 @@ public record ServerConfig(
       return this;
     }
 
+    /** The secret the signing keys are sealed with (TANJI_KEY_SECRET); null keeps one in the data directory. */
+    public Builder keySecret(byte[] secret) {
+      keySecret = secret == null ? null : secret.clone();
+      return this;
+    }
+
     public ServerConfig build() {
       return new ServerConfig(host, port, dataDir, dbUrl, dbUser, dbPassword, tokenTtl, maxRequestBytes, cacheBytes,
-          loginsPerMinute, adminPassword, demo, demoPassword, clock, log, trustProxy, List.copyOf(extraAdapters));
+          loginsPerMinute, adminPassword, demo, demoPassword, clock, log, trustProxy, List.copyOf(extraAdapters), keySecret);
     }
   }
 }

@@ -26,6 +26,7 @@ import org.tanji.server.app.Services;
 import org.tanji.server.app.AccountService;
 import org.tanji.server.app.AuditService;
 import org.tanji.server.app.IssueService;
+import org.tanji.server.app.SigningKeys;
 import org.tanji.server.app.WorkflowService;
 import org.tanji.server.app.Computations;
 import org.tanji.server.app.Env;
@@ -81,7 +82,8 @@ public final class TanjiServer implements AutoCloseable {
       Computations computations = new Computations(FactorLibrary.builtIn(), config.cacheBytes());
       StudyService studies = new StudyService(db, env, computations, audit);
       WorkflowService workflow = new WorkflowService(db, env, accounts, audit, studies);
-      IssueService issues = new IssueService(db, env, studies, audit);
+      IssueService issues = new IssueService(db, env, studies, audit,
+          new SigningKeys(db, env, keySecret(config, env)));
       Optional<String> demoPassword = firstStart && config.demo()
           ? Demo.seed(accounts, studies, config.demoPassword()) : Optional.empty();
       Requests requests = new Requests(config.maxRequestBytes(), config.trustProxy());
@@ -174,6 +176,37 @@ public final class TanjiServer implements AutoCloseable {
   public void close() {
     app.stop();
     db.close();
+  }
+
+  /**
+   * The secret the organizations' signing keys are sealed with: the configured one (every process
+   * on one database needs the same), else one kept in the data directory, made on first start.
+   */
+  private static byte[] keySecret(ServerConfig config, Env env) {
+    if (config.keySecret() != null) {
+      return config.keySecret();
+    }
+    Path file = config.dataDir().resolve("signing-key.secret");
+    try {
+      if (!Files.exists(file)) {
+        createPrivateDirectory(config.dataDir());
+        byte[] made = new byte[32];
+        env.random().nextBytes(made);
+        Path tmp = Files.createTempFile(config.dataDir(), "secret", ".tmp");
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+          Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+        }
+        Files.write(tmp, made);
+        try {
+          Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+          Files.deleteIfExists(tmp); // another process made it first
+        }
+      }
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The data directory, readable by its owner only where the file system knows owners. */

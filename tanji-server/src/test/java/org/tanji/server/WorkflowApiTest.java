@@ -148,6 +148,16 @@ final class WorkflowApiTest {
     assertThat(http.get(v1 + "/issued/file?name=report-en.html", t[0]).text()).contains(t[3] + "rev")
         .contains(t[3] + "appr").contains("TJ-" + year + "-0001");
 
+    // the issued PDF carries a PAdES signature made with the organization's certificate; one byte changed breaks it
+    java.nio.file.Path signed = write(pdf.body());
+    String check = pdfsig(signed);
+    assertThat(check).contains("Signature is Valid").contains("Signer Certificate Common Name: " + t[3])
+        .contains("ETSI.CAdES.detached");
+    byte[] tampered = pdf.body().clone();
+    tampered[tampered.length / 3] ^= 1; // inside the first signed range: the original document
+    String broken = pdfsig(write(tampered));
+    assertThat(broken).contains("Signature Validation: Digest Mismatch").doesNotContain("Signature is Valid");
+
     // the public page: no sign-in, the issue's facts, and the uploaded PDF compared
     String page = issued.get("verification").asText();
     Http.Resp v = http.get(page, null);
@@ -169,6 +179,31 @@ final class WorkflowApiTest {
     assertThat(http.get("/api/audit?format=csv", t[0]).text()).contains("issued.download").contains("state.withdraw")
         .contains("state.issue");
     assertThat(http.get("/api/audit/verify", t[0]).json().get("valid").asBoolean()).isTrue();
+  }
+
+  private static java.nio.file.Path write(byte[] bytes) {
+    try {
+      java.nio.file.Path f = java.nio.file.Files.createTempFile("issued", ".pdf");
+      java.nio.file.Files.write(f, bytes);
+      return f;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** What poppler's pdfsig (Debian poppler-utils, installed by scripts/test) says of a file's signatures. */
+  private static String pdfsig(java.nio.file.Path file) {
+    try {
+      Process p = new ProcessBuilder("pdfsig", file.toString()).redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      p.waitFor();
+      return out;
+    } catch (java.io.IOException e) {
+      throw new AssertionError("pdfsig is needed (apt-get install poppler-utils; scripts/test installs it)", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
   }
 
   private Http.Resp compare(String page, byte[] file) {

@@ -50,11 +50,14 @@ public final class IssueService {
   private final org.tanji.server.store.StudyRepository versions = new org.tanji.server.store.StudyRepository();
   private final String calculatorVersion;
 
-  public IssueService(Database db, Env env, StudyService studies, AuditService audit) {
+  private final SigningKeys keys;
+
+  public IssueService(Database db, Env env, StudyService studies, AuditService audit, SigningKeys keys) {
     this.db = db;
     this.env = env;
     this.studies = studies;
     this.audit = audit;
+    this.keys = keys;
     String v = Study.class.getPackage().getImplementationVersion();
     this.calculatorVersion = "tanji " + (v == null ? "development build" : v);
   }
@@ -85,6 +88,7 @@ public final class IssueService {
     byte[] raw = new byte[16];
     env.random().nextBytes(raw);
     String code = HexFormat.of().formatHex(raw);
+    SigningKeys.Key key = keys.of(who.orgId(), who.orgName());
     return db.inTransaction(h -> {
       String number = number(repo.pattern(h, who.orgId()), today.getYear(), repo.nextNumber(h, who.orgId(),
           today.getYear()));
@@ -104,7 +108,11 @@ public final class IssueService {
           } catch (IOException e) {
             throw new UncheckedIOException(e);
           }
-          files.add(file("report-" + lang.getLanguage() + "." + f.extension(), f.extension(), out.toByteArray()));
+          byte[] bytes = out.toByteArray();
+          if (f == ReportFormat.PDF) {
+            bytes = PdfSigner.sign(bytes, key.privateKey(), key.chain(), env.now(), who.orgName(), number);
+          }
+          files.add(file("report-" + lang.getLanguage() + "." + f.extension(), f.extension(), bytes));
         }
       }
       if (!workflow.move(h, id, version, StudyState.APPROVED, StudyState.ISSUED)) {
