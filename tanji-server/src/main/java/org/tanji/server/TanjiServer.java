@@ -82,12 +82,12 @@ public final class TanjiServer implements AutoCloseable {
       Computations computations = new Computations(FactorLibrary.builtIn(), config.cacheBytes());
       StudyService studies = new StudyService(db, env, computations, audit);
       WorkflowService workflow = new WorkflowService(db, env, accounts, audit, studies);
-      IssueService issues = new IssueService(db, env, studies, audit,
-          new SigningKeys(db, env, keySecret(config, env)));
+      SigningKeys signingKeys = new SigningKeys(db, env, keySecret(config, env));
+      IssueService issues = new IssueService(db, env, studies, audit, signingKeys);
       Optional<String> demoPassword = firstStart && config.demo()
           ? Demo.seed(accounts, studies, config.demoPassword()) : Optional.empty();
       Requests requests = new Requests(config.maxRequestBytes(), config.trustProxy());
-      Services services = new Services(accounts, studies, workflow, issues, audit, new Health(db), env);
+      Services services = new Services(accounts, studies, workflow, issues, signingKeys, audit, new Health(db), env);
       Wiring wiring = new Wiring(services, requests, new Incidents(env, config.log()));
       List<Adapter> adapters = new ArrayList<>();
       for (Wiring.Factory f : config.extraAdapters()) {

@@ -158,6 +158,13 @@ final class WorkflowApiTest {
     String broken = pdfsig(write(tampered));
     assertThat(broken).contains("Signature Validation: Digest Mismatch").doesNotContain("Signature is Valid");
 
+    // another organization's issued PDF is signed by its own certificate, and is not this report
+    String[] other = team();
+    var foreign = issueSeed(other, "seed-003-steel-balls.yaml");
+    byte[] foreignPdf = http.get("/api/studies/" + foreign.get("id").asText() + "/versions/1/issued/file?name=report-zh.pdf",
+        other[0]).body();
+    assertThat(pdfsig(write(foreignPdf))).contains("Common Name: " + other[3]).doesNotContain("Common Name: " + t[3]);
+
     // the public page: no sign-in, the issue's facts, and the uploaded PDF compared
     String page = issued.get("verification").asText();
     Http.Resp v = http.get(page, null);
@@ -169,6 +176,7 @@ final class WorkflowApiTest {
     byte[] changed = pdf.body().clone();
     changed[changed.length / 2] ^= 1;
     assertThat(compare(page, changed).text()).contains("Not identical");
+    assertThat(compare(page, foreignPdf).text()).contains("Not identical");
     assertThat(http.get("/verify/" + "0".repeat(32), null).status()).isEqualTo(404);
     assertThat(http.get("/verify/not-a-code", null).status()).isEqualTo(404);
 
@@ -214,5 +222,44 @@ final class WorkflowApiTest {
     out.writeBytes(file);
     out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
     return http.send("POST", page, null, "multipart/form-data; boundary=" + boundary, out.toByteArray());
+  }
+
+  @Test
+  void anAdminsOwnPkcs12_signsTheIssuedPdf_andAWrongPasswordIsRefused() throws Exception {
+    String[] t = team();
+    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("p12");
+    java.nio.file.Path p12 = dir.resolve("own.p12");
+    Process keytool = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "keytool")
+        .toString(), "-genkeypair", "-storetype", "PKCS12", "-keystore", p12.toString(), "-storepass", "p12-password",
+        "-keypass", "p12-password", "-alias", "own", "-keyalg", "RSA", "-keysize", "2048", "-validity", "30",
+        "-dname", "CN=Own Signing Certificate, O=Test").redirectErrorStream(true).start();
+    keytool.getInputStream().readAllBytes();
+    assertThat(keytool.waitFor()).isZero();
+    byte[] bytes = java.nio.file.Files.readAllBytes(p12);
+
+    Http.Resp wrong = upload(t[0], bytes, "not-the-password");
+    assertThat(wrong.status()).isEqualTo(400);
+    assertThat(wrong.code()).isEqualTo("BAD_KEY");
+    assertThat(upload(t[1], bytes, "p12-password").status()).as("a reviewer is no admin").isEqualTo(403);
+    Http.Resp ok = upload(t[0], bytes, "p12-password");
+    assertThat(ok.status()).as(ok.text()).isEqualTo(200);
+    assertThat(ok.json().get("subject").asText()).contains("CN=Own Signing Certificate");
+
+    var issued = issueSeed(t, "seed-003-steel-balls.yaml");
+    byte[] pdf = http.get("/api/studies/" + issued.get("id").asText() + "/versions/1/issued/file?name=report-en.pdf",
+        t[0]).body();
+    assertThat(pdfsig(write(pdf))).contains("Signature is Valid").contains("Common Name: Own Signing Certificate");
+  }
+
+  private Http.Resp upload(String token, byte[] file, String password) {
+    String boundary = "b" + UUID.randomUUID();
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"password\"\r\n\r\n" + password
+        + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"own.p12\"\r\n"
+        + "Content-Type: application/x-pkcs12\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    out.writeBytes(file);
+    out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return http.send("PUT", "/api/organization/signing-key", token, "multipart/form-data; boundary=" + boundary,
+        out.toByteArray());
   }
 }

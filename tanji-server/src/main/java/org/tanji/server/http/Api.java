@@ -104,12 +104,14 @@ public final class Api implements Adapter {
       new Route("GET", "/api/studies/{id}/versions/{n}/issued/file", false),
       new Route("GET", "/api/studies/{id}/uncertainty", false),
       new Route("GET", "/api/studies/{id}/versions/{n}/uncertainty", false),
-      new Route("PUT", "/api/organization/report-pattern", false));
+      new Route("PUT", "/api/organization/report-pattern", false),
+      new Route("PUT", "/api/organization/signing-key", false));
 
   private final AccountService accounts;
   private final StudyService studies;
   private final WorkflowService workflow;
   private final IssueService issues;
+  private final org.tanji.server.app.SigningKeys signingKeys;
   private final AuditService audit;
   private final Health health;
   private final Requests requests;
@@ -121,6 +123,7 @@ public final class Api implements Adapter {
     this.studies = wiring.services().studies();
     this.workflow = wiring.services().workflow();
     this.issues = wiring.services().issues();
+    this.signingKeys = wiring.services().signingKeys();
     this.audit = wiring.services().audit();
     this.health = wiring.services().health();
     this.requests = wiring.requests();
@@ -192,6 +195,7 @@ public final class Api implements Adapter {
     authed.put("GET /api/studies/{id}/uncertainty", (ctx, who) -> uncertainty(ctx, who, Optional.empty()));
     authed.put("GET /api/studies/{id}/versions/{n}/uncertainty", (ctx, who) -> uncertainty(ctx, who, versionParam(ctx)));
     authed.put("PUT /api/organization/report-pattern", this::reportPattern);
+    authed.put("PUT /api/organization/signing-key", this::signingKey);
     for (Route r : ROUTES) {
       String key = r.method() + " " + r.path();
       Handler h = r.open() ? open.get(key) : withAuth(authed.get(key));
@@ -843,6 +847,18 @@ public final class Api implements Adapter {
       default -> Requests.mediaType(ReportFormat.fromName(f.media()).orElse(ReportFormat.PDF));
     };
     ctx.contentType(media).result(f.content());
+  }
+
+  /** A PKCS#12 file (form part "file") and its password (form field "password") as the organization's signing key. */
+  private void signingKey(Context ctx, Principal who) {
+    byte[] pkcs12 = requests.uploadedFile(ctx);
+    var cert = signingKeys.upload(who, pkcs12, ctx.formParam("password"));
+    json(ctx, 200, g -> {
+      g.writeStartObject();
+      g.writeStringField("subject", cert.getSubjectX500Principal().getName());
+      Json.instant(g, "notAfter", cert.getNotAfter().toInstant());
+      g.writeEndObject();
+    });
   }
 
   private void reportPattern(Context ctx, Principal who) {
