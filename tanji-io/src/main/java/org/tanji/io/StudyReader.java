@@ -132,6 +132,10 @@ final class StudyReader {
     String language = f.choice("language", false, l -> LANGUAGES.contains(l) ? Optional.of(l) : Optional.empty(), LANGUAGES);
     List<String> standards = stringList(f, "standards");
     Boundary boundary = f.choice("boundary", false, Boundary::fromId, Identified.ids(Boundary.class));
+    if (!f.has("boundary")) {
+      // without it no line can be checked against the boundary, and the report cannot state one
+      findings.add(Finding.warning("MISSING_VALUE", "study.boundary", Text.of("read.noBoundary")).at(f.position()));
+    }
     GwpSet gwp = f.choice("gwp", false, GwpSet::fromId, GWP_SETS);
     Period period = period(f);
     return new StudyInfo(title, language, standards, boundary, period, gwp);
@@ -239,7 +243,12 @@ final class StudyReader {
     }
     Fields f = block.get();
     BigDecimal price = f.decimal("price", false);
-    return new Product(f.string("name", false), f.quantity("declaredUnit", true), f.quantity("output", true),
+    String name = f.string("name", false);
+    if (name == null) {
+      // the footprint stands without it, but a report would not say what it is of
+      findings.add(Finding.warning("MISSING_VALUE", "product.name", Text.of("read.noProductName")).at(f.position()));
+    }
+    return new Product(name, f.quantity("declaredUnit", true), f.quantity("output", true),
         f.quantity("massPerUnit", false), price == null ? null : price.doubleValue(), f.string("description", false));
   }
 

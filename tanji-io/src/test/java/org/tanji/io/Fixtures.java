@@ -19,6 +19,7 @@ final class Fixtures {
       study:
         title: Test study
         language: en
+        boundary: cradle-to-gate
         period: {start: 2023-01-01, end: 2023-12-31}
         gwp: AR5
       product:

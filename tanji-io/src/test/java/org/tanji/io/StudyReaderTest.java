@@ -97,8 +97,9 @@ final class StudyReaderTest {
   @Test
   void read_jsonWithTheSameKeys() {
     String json = """
-        {"tanji": 1, "study": {"title": "T", "language": "en", "period": {"start": "2023-01-01", "end": "2023-12-31"}},
-         "product": {"declaredUnit": "1 t", "output": "100 t"},
+        {"tanji": 1, "study": {"title": "T", "language": "en", "boundary": "cradle-to-gate",
+                              "period": {"start": "2023-01-01", "end": "2023-12-31"}},
+         "product": {"name": "Steel balls", "declaredUnit": "1 t", "output": "100 t"},
          "factors": {"steel": {"value": "2000 kgCO2e/t", "type": "national"}},
          "inventory": [{"name": "Steel", "stage": "raw-materials", "amount": "110 t", "factor": "steel",
                         "quality": {"activity": "continuous", "calibration": "compliant"}}]}
@@ -137,8 +138,8 @@ final class StudyReaderTest {
   void unknownKey_suggestsTheKeyMeantAndNamesTheLine() {
     Finding f = only(MINIMAL.replace("    factor: steel", "    factor: steel\n    dedicaetd: true"), "UNKNOWN_KEY");
     assertThat(f.where()).isEqualTo("inventory[0].dedicaetd");
-    assertThat(f.position().line()).isEqualTo(18);
-    assertThat(en(f)).isEqualTo("unknown key \"dedicaetd\" in inventory[0]; did you mean \"dedicated\"? (line 18, column 5)");
+    assertThat(f.position().line()).isEqualTo(19);
+    assertThat(en(f)).isEqualTo("unknown key \"dedicaetd\" in inventory[0]; did you mean \"dedicated\"? (line 19, column 5)");
     assertThat(f.isError()).isTrue();
   }
 
@@ -149,10 +150,28 @@ final class StudyReaderTest {
   }
 
   @Test
+  void missingBoundary_isAWarningAndTheFootprintStands() {
+    String yaml = MINIMAL.replace("  boundary: cradle-to-gate\n", "");
+    Finding f = only(yaml, "MISSING_VALUE");
+    assertThat(f.isError()).isFalse();
+    assertThat(f.where()).isEqualTo("study.boundary");
+    assertThat(en(f)).startsWith("the study has no system boundary (boundary: cradle-to-gate");
+    assertThat(calc(yaml).totalKgCO2e()).isEqualTo(220_000); // 110 t × 2000 kg/t
+  }
+
+  @Test
+  void missingProductName_isAWarning() {
+    Finding f = only(MINIMAL.replace("  name: Steel balls\n", ""), "MISSING_VALUE");
+    assertThat(f.isError()).isFalse();
+    assertThat(f.where()).isEqualTo("product.name");
+    assertThat(en(f)).startsWith("the product has no name");
+  }
+
+  @Test
   void missingValue_namesKeyPathAndLine() {
     Finding f = only(MINIMAL.replace("  output: 100 t\n", ""), "MISSING_VALUE");
     assertThat(f.where()).isEqualTo("product.output");
-    assertThat(f.position().line()).isEqualTo(7);
+    assertThat(f.position().line()).isEqualTo(8);
     assertThat(en(f)).startsWith("product.output is missing");
   }
 
@@ -186,8 +205,8 @@ final class StudyReaderTest {
   @Test
   void duplicateKey_isAnErrorNamingBothLines() {
     Finding f = only(MINIMAL.replace("  output: 100 t\n", "  output: 100 t\n  output: 200 t\n"), "DUPLICATE_KEY");
-    assertThat(f.position().line()).isEqualTo(11);
-    assertThat(en(f)).contains("first on line 10");
+    assertThat(f.position().line()).isEqualTo(12);
+    assertThat(en(f)).contains("first on line 11");
   }
 
   @Test
@@ -283,7 +302,7 @@ final class StudyReaderTest {
     Finding f = only(MINIMAL.replace("factors:\n", "factors:\n  grid: {value: 0.6 kgCO2e/kWh, type: national}\n"),
         "UNUSED_FACTOR");
     assertThat(f.where()).isEqualTo("factors.grid");
-    assertThat(f.position().line()).isEqualTo(12);
+    assertThat(f.position().line()).isEqualTo(13);
   }
 
   @Test
@@ -392,14 +411,14 @@ final class StudyReaderTest {
     assertThat(r.factors()).extracting(f -> f.id() + "=" + f.libraryId())
         .containsExactly("steel=null", "cn-electricity-footprint-2023=cn-electricity-footprint-2023", "cn-fuel-diesel=null");
     Finding f = only(yaml, "FACTOR_SHADOWS_LIBRARY");
-    assertThat(f.position().line()).isEqualTo(12);
+    assertThat(f.position().line()).isEqualTo(13);
     assertThat(only(MINIMAL.replace("factor: steel", "factor: cn-electricity-footprint-2032"), "UNKNOWN_FACTOR")).isNotNull();
   }
 
   @Test
   void sourceMap_keysWithDots() {
     Study s = read(MINIMAL.replace("steel: {value", "cpcd.steel: {value").replace("factor: steel", "factor: cpcd.steel")).study();
-    assertThat(s.source().find("factors.cpcd.steel.value")).get().extracting(p -> p.line()).isEqualTo(12);
+    assertThat(s.source().find("factors.cpcd.steel.value")).get().extracting(p -> p.line()).isEqualTo(13);
   }
 
   @Test

@@ -675,8 +675,9 @@ public final class Calculator {
         }
         outputKg += kg.getAsDouble();
       }
-      MassBalance.check(outputKg, rawMaterialKg, Numbers.fixed(outputKg / 1000, 2) + " t",
-          Numbers.fixed(rawMaterialKg / 1000, 2) + " t").ifPresent(findings::add);
+      // without padding zeros: "3544 t" beside an output typed as 3544 t, not "3544.00 t"
+      MassBalance.check(outputKg, rawMaterialKg, Numbers.trimmed(Numbers.fixed(outputKg / 1000, 2)) + " t",
+          Numbers.trimmed(Numbers.fixed(rawMaterialKg / 1000, 2)) + " t").ifPresent(findings::add);
     }
 
     // ------------------------------------------------------------------ helpers

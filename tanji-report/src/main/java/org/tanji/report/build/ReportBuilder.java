@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.tanji.core.calc.Footprint;
 import org.tanji.core.calc.Gwp;
 import org.tanji.core.calc.LineResult;
@@ -16,6 +18,7 @@ import org.tanji.core.calc.Result;
 import org.tanji.core.calc.StageResult;
 import org.tanji.core.check.Cutoff;
 import org.tanji.core.model.Activity;
+import org.tanji.core.model.Boundary;
 import org.tanji.core.quality.Scoring;
 import org.tanji.core.model.Coproduct;
 import org.tanji.core.model.Evidence;
@@ -24,6 +27,8 @@ import org.tanji.core.model.FactorType;
 import org.tanji.core.model.Finding;
 import org.tanji.core.model.InventoryLine;
 import org.tanji.core.model.Organization;
+import org.tanji.core.model.Period;
+import org.tanji.core.model.Position;
 import org.tanji.core.model.ReportInfo;
 import org.tanji.core.model.Severity;
 import org.tanji.core.model.Stage;
@@ -101,6 +106,7 @@ public final class ReportBuilder {
     conclusions();
     advice();
     declaration();
+    locations();
     String number = study.report().number();
     String title = shorten(title(), number == null ? 70 : 50); // the footer is one line
     String footer = number == null ? title : w.get("footer", title, number);
@@ -120,8 +126,10 @@ public final class ReportBuilder {
         : s.substring(0, s.offsetByCodePoints(0, max - 1)) + "…";
   }
 
+  /** The product's name, or words saying the study gives none (a warning of the reader). */
   private String product() {
-    return study.product().name();
+    String name = study.product().name();
+    return name == null || name.isBlank() ? w.get("product.notNamed") : name;
   }
 
   private Cover cover() {
@@ -129,7 +137,7 @@ public final class ReportBuilder {
     List<Cover.Field> facts = new ArrayList<>();
     facts.add(new Cover.Field(w.get("cover.product"), product()));
     facts.add(new Cover.Field(w.get("cover.declaredUnit"), f.quantity(study.product().declaredUnit())));
-    facts.add(new Cover.Field(w.get("cover.period"), f.period(study.info().period())));
+    facts.add(new Cover.Field(w.get("cover.period"), periodText()));
     facts.add(new Cover.Field(w.get("cover.boundary"), w.capitalized(boundaryName())));
     if (r.number() != null) {
       facts.add(new Cover.Field(w.get("cover.number"), r.number()));
@@ -167,8 +175,8 @@ public final class ReportBuilder {
     heading1("h.summary");
     String org = study.organization().name();
     blocks.add(new Block.Paragraph(org == null
-        ? w.get("summary.intro.noOrg", product(), f.period(study.info().period()), boundaryName(), standardsText())
-        : w.get("summary.intro", product(), org, f.period(study.info().period()), boundaryName(), standardsText())));
+        ? w.get("summary.intro.noOrg", product(), periodText(), boundaryName(), standardsText())
+        : w.get("summary.intro", product(), org, periodText(), boundaryName(), standardsText())));
     List<List<String>> rows = new ArrayList<>();
     rows.add(List.of(w.get("summary.perUnit", f.quantity(study.product().declaredUnit())), perUnitText()));
     if (result.perKgKgCO2e() != null) {
@@ -228,7 +236,7 @@ public final class ReportBuilder {
     heading1("h.purpose");
     String org = study.organization().name();
     blocks.add(new Block.ItemList(List.of(
-        w.get("purpose.1", product(), boundaryName(), declaredUnitLabel(), f.period(study.info().period())),
+        w.get("purpose.1", product(), boundaryName(), declaredUnitLabel(), periodText()),
         w.get("purpose.2"),
         w.get("purpose.3", org == null ? w.get("purpose.org") : org)), true));
   }
@@ -251,7 +259,7 @@ public final class ReportBuilder {
         w.get("method.legend.ad"),
         w.get("method.legend.ef"),
         w.get("method.legend.a"),
-        w.get("method.legend.q", unitsMade()))));
+        unitsMade())));
     if (study.inventory().stream().anyMatch(l -> l.activity() instanceof Activity.Transport)) {
       blocks.add(new Block.Paragraph(w.get("method.transport")));
     }
@@ -303,8 +311,9 @@ public final class ReportBuilder {
     blocks.add(Table.keyValue("product", caption(w.get("scope.unit.caption")), rows));
 
     heading2("h.scope.boundary");
-    String id = study.info().boundary().id();
-    blocks.add(new Block.Paragraph(w.get("scope.boundary.intro", boundaryName(), w.get("scope.boundary." + id))));
+    Boundary boundary = study.info().boundary();
+    blocks.add(new Block.Paragraph(boundary == null ? w.get("scope.boundary.none")
+        : w.get("scope.boundary.intro", boundaryName(), w.get("scope.boundary." + boundary.id()))));
     List<Block.StageBox> boxes = new ArrayList<>();
     for (Stage s : Stage.values()) {
       List<String> names = study.inventory().stream().filter(l -> l.stage() == s)
@@ -313,7 +322,7 @@ public final class ReportBuilder {
       if (names.size() > MAX_BOX_INPUTS) {
         shown.add(w.get("scope.boundary.more", names.size() - MAX_BOX_INPUTS));
       }
-      boolean inside = study.info().boundary().includes(s);
+      boolean inside = inside(s);
       if (names.isEmpty()) {
         shown.add(inside ? w.get("scope.boundary.noInputs") : w.get("scope.boundary.outside"));
       }
@@ -323,7 +332,7 @@ public final class ReportBuilder {
 
     heading2("h.scope.time");
     var period = study.info().period();
-    blocks.add(new Block.Paragraph(w.get("scope.time", f.period(period),
+    blocks.add(new Block.Paragraph(period == null ? w.get("scope.time.none") : w.get("scope.time", f.period(period),
         ChronoUnit.DAYS.between(period.start(), period.end()) + 1)));
 
     cutoff();
@@ -474,7 +483,8 @@ public final class ReportBuilder {
       cols.add(Column.number(w.get("results.col.gross", emissionUnit)));
       cols.add(Column.number(w.get("results.col.allocated")));
     }
-    cols.add(Column.number(w.get("results.col.emissions", emissionUnit)));
+    // "attributed" only where an allocation attributed anything
+    cols.add(Column.number(w.get(allocated ? "results.col.emissions" : "results.col.emissions.plain", emissionUnit)));
     cols.add(Column.number(w.get("results.col.share")));
     List<List<String>> rows = new ArrayList<>();
     List<Double> shares = new ArrayList<>();
@@ -673,13 +683,63 @@ public final class ReportBuilder {
     for (Finding x : result.findings()) {
       String meaning = w.has("meaning." + x.code()) ? w.get("meaning." + x.code())
           : w.get(x.severity() == Severity.INFO ? "meaning.info" : "meaning.warning");
-      rows.add(List.of(w.get("severity." + x.severity().id()), x.code(), x.where().isEmpty() ? "—" : x.where(),
-          x.message(w.locale()), meaning));
+      // the reader of a report sees a row and a name; key paths and file lines are in appendix B
+      rows.add(List.of(w.get("severity." + x.severity().id()), x.code(), place(x.where()),
+          x.text().render(w.locale()), meaning));
     }
     blocks.add(new Table("findings", caption(w.get("findings.caption")), List.of(
         Column.text(w.get("findings.col.severity")), Column.code(w.get("findings.col.code")),
-        Column.code(w.get("findings.col.where")), Column.text(w.get("findings.col.message")),
+        Column.text(w.get("findings.col.where")), Column.text(w.get("findings.col.message")),
         Column.text(w.get("findings.col.meaning"))), rows, List.of(), false));
+  }
+
+  private static final Pattern LISTED = Pattern.compile("(inventory|coproducts|evidence)\\[(\\d+)\\]");
+
+  /**
+   * Where a finding points, in the words of the report: "inventory row 3 (Electricity)", "emission
+   * factor Grid", "claimed figures"; the whole study when the key path names no part of it.
+   */
+  private String place(String where) {
+    Matcher m = LISTED.matcher(where);
+    if (m.lookingAt()) {
+      int i = Integer.parseInt(m.group(2));
+      String name = switch (m.group(1)) {
+        case "inventory" -> study.inventory().stream().filter(l -> l.index() == i).map(InventoryLine::name)
+            .findFirst().orElse("");
+        case "coproducts" -> i < study.coproducts().size() ? study.coproducts().get(i).name() : "";
+        default -> i < study.evidence().size() ? study.evidence().get(i).title() : "";
+      };
+      return w.get("where." + m.group(1), i + 1, name == null ? "" : name);
+    }
+    String[] path = where.split("\\.", 3);
+    if (path[0].equals("factors") && path.length > 1) {
+      Factor x = factors.get(path[1]);
+      return w.get("where.factors", x == null || x.name() == null ? path[1] : x.name());
+    }
+    return w.has("where." + path[0]) ? w.get("where." + path[0]) : w.get("where.study");
+  }
+
+  /**
+   * Appendix B, for the assessor: each finding's code, key path and place in the study file (line
+   * and column, or a workbook's cell), which chapter 9 leaves out for the report's reader.
+   */
+  private void locations() {
+    if (result.findings().isEmpty()) {
+      return;
+    }
+    heading(1, "", w.get("h.locations"));
+    blocks.add(new Block.Paragraph(w.get("locations.intro")));
+    List<List<String>> rows = new ArrayList<>();
+    int n = 1;
+    for (Finding x : result.findings()) {
+      Position p = x.position();
+      String at = p == null ? "—" : p.sheet() != null ? p.cellName() : w.get("locations.line", p.line(), p.column());
+      rows.add(List.of(String.valueOf(n++), x.code(), x.where().isEmpty() ? "—" : x.where(), at));
+    }
+    blocks.add(new Table("locations", caption(w.get("locations.caption")), List.of(
+        Column.number(w.get("data.col.no")), Column.code(w.get("findings.col.code")),
+        Column.code(w.get("locations.col.path")), Column.text(w.get("locations.col.position"))), rows, List.of(),
+        false));
   }
 
   // ---------------------------------------------------------------- 10 conclusions, 11 advice
@@ -688,7 +748,7 @@ public final class ReportBuilder {
     heading1("h.conclusions");
     List<String> items = new ArrayList<>();
     items.add(w.get("conclusions.perUnit", product(), perUnitFigure(), declaredUnitLabel(), boundaryName(),
-        f.period(study.info().period())));
+        periodText()));
     if (result.perKgKgCO2e() != null) {
       items.set(0, items.get(0) + (w.chinese() ? "" : " ") + w.get("conclusions.perKg",
           f.figure(result.perKgKgCO2e()) + " kgCO₂e/kg"));
@@ -758,12 +818,20 @@ public final class ReportBuilder {
             f.percent(s.share())));
       }
     }
-    List<String> weak = result.lines().stream()
-        .filter(l -> l.score() != null && l.points() != null && Math.abs(l.share()) >= 0.01
-            && l.points().activity() == 1)
-        .map(LineResult::name).toList();
-    if (!weak.isEmpty()) {
-      items.add(w.get("advice.data", w.join(weak)));
+    // one activity point means "estimated" or "not rated": the advice differs, so the words do
+    List<String> estimated = new ArrayList<>();
+    List<String> unrated = new ArrayList<>();
+    for (LineResult l : result.lines()) {
+      if (l.score() != null && l.points() != null && Math.abs(l.share()) >= 0.01 && l.points().activity() == 1) {
+        var q = study.inventory().get(l.index()).quality();
+        (q == null || q.activity() == null ? unrated : estimated).add(l.name());
+      }
+    }
+    if (!estimated.isEmpty()) {
+      items.add(w.get("advice.data", w.join(estimated)));
+    }
+    if (!unrated.isEmpty()) {
+      items.add(w.get("advice.data.unrated", w.join(unrated)));
     }
     if (byLine && ranked.size() > n && ranked.get(n).share() < 0.01) {
       items.add(w.get("advice.small"));
@@ -835,7 +903,7 @@ public final class ReportBuilder {
     rows.add(List.of(w.get("declaration.standards"), standardsText()));
     rows.add(List.of(w.get("declaration.result"), perUnitText()));
     rows.add(List.of(w.get("declaration.boundary"), w.capitalized(w.get("declaration.boundary.value",
-        boundaryName(), includedStages(), f.period(study.info().period())))));
+        boundaryName(), includedStages(), periodText()))));
     if (result.dataQuality() != null) {
       rows.add(List.of(w.get("declaration.quality"), w.get("summary.quality.value",
           score(), w.get("gradeName." + result.dataQuality().grade()))));
@@ -852,20 +920,45 @@ public final class ReportBuilder {
     }
   }
 
+  /**
+   * The stages the total counts, in life-cycle order. A stage outside the stated boundary is named
+   * as such rather than left out: its lines are in the total (chapter 9 has the warning).
+   */
   private String includedStages() {
-    List<String> names = new ArrayList<>();
+    List<String> inside = new ArrayList<>();
+    List<String> outside = new ArrayList<>();
     for (Stage s : Stage.values()) {
-      if (study.info().boundary().includes(s) && study.inventory().stream().anyMatch(l -> l.stage() == s)) {
-        names.add(w.core(s.textKey()));
+      if (study.inventory().stream().anyMatch(l -> l.stage() == s)) {
+        (inside(s) ? inside : outside).add(w.core(s.textKey()));
       }
     }
-    return w.join(names);
+    if (outside.isEmpty()) {
+      return w.join(inside);
+    }
+    String more = w.get("declaration.outside", w.join(outside));
+    return inside.isEmpty() ? more : w.join(inside) + w.get("declaration.outside.joiner") + more;
   }
 
   // ---------------------------------------------------------------- helpers
 
   private String boundaryName() {
-    return w.get("boundary." + study.info().boundary().id());
+    Boundary b = study.info().boundary();
+    return b == null ? w.get("boundary.notStated") : w.get("boundary." + b.id());
+  }
+
+  /**
+   * Whether a stage is drawn and declared as inside the boundary: the study's boundary decides;
+   * a study that states none has every stage with lines inside, as the total counts them.
+   */
+  private boolean inside(Stage s) {
+    Boundary b = study.info().boundary();
+    return b == null ? study.inventory().stream().anyMatch(l -> l.stage() == s) : b.includes(s);
+  }
+
+  /** The period in running text, or words saying the study states none. */
+  private String periodText() {
+    Period p = study.info().period();
+    return p == null ? w.get("period.notStated") : f.period(p);
   }
 
   /** The standards the study names, or words saying it names none (never one it does not name). */
@@ -874,13 +967,14 @@ public final class ReportBuilder {
     return s.isEmpty() ? w.get("standards.notStated") : w.join(s);
   }
 
-  /** The number of declared units made: 43,585.4, or 2 (2 t ÷ 1,000 kg) when the units differ. */
+  /**
+   * Q written out: output ÷ declared unit = number of units, the number without padding zeros so
+   * that it reads like the output typed beside it (3,544 t ÷ 1 t = 3,544, not 3,544.00).
+   */
   private String unitsMade() {
     var p = study.product();
-    String n = f.figure(p.output().inBase() / p.declaredUnit().inBase());
-    boolean plain = p.declaredUnit().value() == 1 && f.unitOf(p.declaredUnit()).equals(f.unitOf(p.output()));
-    return plain ? n + w.paren(f.quantity(p.output()))
-        : n + w.paren(f.quantity(p.output()) + " ÷ " + f.quantity(p.declaredUnit()));
+    return w.get("method.legend.q", f.quantity(p.output()), f.quantity(p.declaredUnit()),
+        f.trimmed(p.output().inBase() / p.declaredUnit().inBase()));
   }
 
   /** The declared unit as it follows "per": {@code t} for 1 t, {@code 1000 kg} otherwise. */

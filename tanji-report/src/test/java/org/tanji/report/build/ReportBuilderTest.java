@@ -1,0 +1,192 @@
+package org.tanji.report.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.tanji.core.calc.Result;
+import org.tanji.io.ReadResult;
+import org.tanji.io.StudyFiles;
+import org.tanji.io.StudyFormat;
+import org.tanji.report.model.Block;
+import org.tanji.report.model.ReportDocument;
+
+/**
+ * The report's content for the faults a valve maker's published report showed (issue 14), from a
+ * study of the same shape ({@code testdata/valves-zh.yaml}, figures checkable by hand there), in
+ * Chinese and in English.
+ */
+final class ReportBuilderTest {
+
+  private static final String VALVES = read(Path.of("..", "testdata", "valves-zh.yaml"));
+
+  private static String read(Path p) {
+    try {
+      return Files.readString(p);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static ReportDocument build(String yaml, String lang) {
+    ReadResult read = StudyFiles.read(yaml, StudyFormat.YAML, "valves.yaml");
+    Result result = read.calculate();
+    assertThat(result.hasErrors()).as(result.findings().toString()).isFalse();
+    return ReportBuilder.build(read.study(), result, Locale.forLanguageTag(lang));
+  }
+
+  /** Every text of the document, cell by cell and sentence by sentence. */
+  private static List<String> texts(ReportDocument doc) {
+    List<String> out = new ArrayList<>();
+    doc.cover().facts().forEach(f -> out.add(f.value()));
+    for (Block b : doc.blocks()) {
+      if (b instanceof Block.Paragraph p) {
+        out.add(p.text());
+      } else if (b instanceof Block.Note n) {
+        out.add(n.text());
+      } else if (b instanceof Block.ItemList l) {
+        out.addAll(l.items());
+      } else if (b instanceof Block.Formula f) {
+        out.addAll(f.legend());
+      } else if (b instanceof Block.Table t) {
+        t.columns().forEach(c -> out.add(c.header()));
+        t.rows().forEach(out::addAll);
+        t.footer().forEach(out::addAll);
+      }
+    }
+    return out;
+  }
+
+  private static Block.Table table(ReportDocument doc, String id) {
+    return doc.blocks().stream().filter(b -> b instanceof Block.Table t && t.id().equals(id))
+        .map(b -> (Block.Table) b).findFirst().orElseThrow(() -> new AssertionError("no table " + id));
+  }
+
+  private static boolean zh(String lang) {
+    return lang.equals("zh");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"zh", "en"})
+  void build_withoutPeriod_saysItIsNotStated(String lang) {
+    ReportDocument doc = build(VALVES.replace("  period: {start: 2023-01-01, end: 2023-12-31}\n", ""), lang);
+    assertThat(texts(doc)).contains(zh(lang) ? "研究未说明核算期，数据所覆盖的时间范围无据可查。"
+        : "The study does not state its period, so the time the data cover is not documented.");
+    assertThat(String.join("\n", texts(doc))).doesNotContain("!", "2023年", "2023 to");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"zh", "en"})
+  void build_withoutBoundary_saysItIsNotStated(String lang) {
+    ReportDocument doc = build(VALVES.replace("  boundary: cradle-to-gate\n", ""), lang);
+    List<String> texts = texts(doc);
+    assertThat(texts).anyMatch(t -> t.startsWith(zh(lang) ? "研究未说明系统边界。" : "The study does not state its system boundary."));
+    // without a boundary every stage with lines is counted and declared, distribution included
+    Block.Table declaration = table(doc, "declaration");
+    assertThat(declaration.rows().get(4).get(1)).isEqualTo(zh(lang)
+        ? "（未说明）：原材料获取、产品生产、分销。时间边界：2023年1月1日至2023年12月31日。"
+        : "(not stated): raw-material acquisition, production, distribution. Time boundary: 1 January 2023 to 31 December 2023.");
+    assertThat(String.join("\n", texts)).doesNotContain("!");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"zh", "en"})
+  void cutoff_nothingExcluded_announcesNoTable(String lang) {
+    ReportDocument doc = build(VALVES, lang);
+    assertThat(texts(doc)).contains(zh(lang) ? "质量低于原材料投入总质量 0.50% 的输入可以舍去。"
+        : "Inputs whose mass is below 0.50 % of all raw-material input mass may be left out.");
+    assertThat(String.join("\n", texts(doc))).doesNotContain("见下表", "shown below");
+    assertThat(doc.blocks()).noneMatch(b -> b instanceof Block.Table t && t.id().equals("cutoff"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"zh", "en"})
+  void advice_purchasedElectricity_notCalledWhatItsNameSays(String lang) {
+    // 12,000,000 kWh × 0.5703 = 6,843,600 kg of 11,998,886.4 kg: 57.04 %
+    String item = texts(build(VALVES, lang)).stream().filter(t -> t.startsWith(zh(lang) ? "外购电力（占 57.04%）" : "外购电力 (57.04 %)"))
+        .findFirst().orElseThrow();
+    assertThat(item).startsWith(zh(lang) ? "外购电力（占 57.04%）：对主要用电设备" : "外购电力 (57.04 %): efficiency work")
+        .doesNotContain("为外购电力", "is purchased electricity");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"zh", "en"})
+  void advice_lineWithoutQuality_notCalledEstimated(String lang) {
+    List<String> texts = texts(build(VALVES, lang));
+    assertThat(texts).contains(zh(lang)
+        ? "以下占比较大的条目未说明活动数据的获取方式，按最低分计：铸钢件。建议下一轮评价记录其获取方式（连续监测、定期测量或估算）。"
+        : "The following lines with a large share give no rating of how their activity data were obtained and are scored with the lowest point: 铸钢件. Record the method (measured, periodic, estimated) in the next study.");
+    assertThat(String.join("\n", texts)).doesNotContain("活动数据为估算", "measured rather than estimated");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"zh", "en"})
+  void calculation_withoutAllocation_columnIsEmissions(String lang) {
+    Block.Table calc = table(build(VALVES, lang), "calculation");
+    assertThat(calc.columns()).extracting(Block.Column::header)
+        .contains(zh(lang) ? "排放量（tCO₂e）" : "Emissions (tCO₂e)")
+        .doesNotContain(zh(lang) ? "分配后排放量（tCO₂e）" : "Attributed (tCO₂e)");
+  }
+
+  @Test
+  void calculation_withAllocation_keepsAttributedColumn() {
+    String yaml = VALVES.replace("factors:", "coproducts:\n  - {name: 阀体毛坯, output: 456 t}\nallocation: mass\nfactors:");
+    assertThat(table(build(yaml, "zh"), "calculation").columns()).extracting(Block.Column::header)
+        .contains("分配前排放量（tCO₂e）", "分配后排放量（tCO₂e）");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"zh", "en"})
+  void declaration_stageOutsideBoundary_namedAsCounted(String lang) {
+    Block.Table declaration = table(build(VALVES, lang), "declaration");
+    assertThat(declaration.rows().get(4).get(1)).isEqualTo(zh(lang)
+        ? "从摇篮到大门：原材料获取、产品生产；超出所述系统边界但计入合计的阶段：分销（见第 9 章）。时间边界：2023年1月1日至2023年12月31日。"
+        : "Cradle-to-gate: raw-material acquisition, production; outside the stated boundary, yet counted in the total: distribution (see section 9). Time boundary: 1 January 2023 to 31 December 2023.");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"zh", "en"})
+  void output_sameDigitsEverywhere(String lang) {
+    List<String> texts = texts(build(VALVES, lang));
+    assertThat(texts).contains(zh(lang) ? "Q：核算期内生产的声明单位数量，3,544 t ÷ 1 t = 3,544"
+        : "Q: declared units produced in the period, 3,544 t ÷ 1 t = 3,544");
+    // the mass-balance finding writes the output as typed, not 3544.00 t
+    assertThat(String.join("\n", texts)).contains("3544 t").doesNotContain("3,544.00", "3544.00");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"zh", "en"})
+  void findings_rowAndNameForPeople_keyPathsInAppendix(String lang) {
+    ReportDocument doc = build(VALVES, lang);
+    Block.Table findings = table(doc, "findings");
+    assertThat(findings.rows()).extracting(r -> r.get(2)).containsExactly(
+        zh(lang) ? "清单第 1 行（铸钢件）" : "Inventory row 1 (铸钢件)",
+        zh(lang) ? "清单第 3 行（产品配送）" : "Inventory row 3 (产品配送)",
+        zh(lang) ? "产品" : "Product");
+    assertThat(findings.rows()).extracting(r -> r.get(3))
+        .noneMatch(m -> m.matches(".*(第 \\d+ 行|line \\d+, column).*"))
+        .noneMatch(m -> m.contains("inventory["));
+    Block.Table places = table(doc, "locations");
+    // the valve study's lines 24, 34 and 18: the first line's quality, the distribution stage, the output
+    assertThat(places.rows()).containsExactly(
+        List.of("1", "QUALITY_MISSING", "inventory[0].quality", zh(lang) ? "第 24 行，第 5 列" : "line 24, column 5"),
+        List.of("2", "STAGE_OUTSIDE_BOUNDARY", "inventory[2].stage", zh(lang) ? "第 34 行，第 5 列" : "line 34, column 5"),
+        List.of("3", "MASS_BALANCE", "product.output", zh(lang) ? "第 18 行，第 3 列" : "line 18, column 3"));
+  }
+
+  @Test
+  void findings_noneMeansNoAppendixB() {
+    String clean = VALVES.replace("    factor: cast-steel\n", "    factor: cast-steel\n    quality: {activity: periodic, calibration: compliant}\n")
+        .replace("  - name: 产品配送\n    stage: distribution\n", "  - name: 产品配送\n    stage: transport\n")
+        .replace("amount: 3000 t", "amount: 3600 t");
+    ReportDocument doc = build(clean, "en");
+    assertThat(doc.blocks()).noneMatch(b -> b instanceof Block.Table t && t.id().equals("locations"));
+  }
+}
