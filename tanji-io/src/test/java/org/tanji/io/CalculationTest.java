@@ -7,6 +7,7 @@ import static org.tanji.io.Fixtures.calc;
 import static org.tanji.io.Fixtures.en;
 import static org.tanji.io.Fixtures.findings;
 import static org.tanji.io.Fixtures.only;
+import static org.tanji.io.Fixtures.testdata;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -231,6 +232,45 @@ final class CalculationTest {
     assertThat(r.lines().get(1).score()).isNull();
     assertThat(en(only(yaml.replace("amount: 0.6 t}", "amount: 5 kWh}"), "CUTOFF_UNCHECKED")))
         .contains("energy inputs may not be left out");
+  }
+
+  @Test
+  void perHectare_outputInMu_dieselInKilolitres() {
+    // 1.2 kL × 2.7 kg/L + 5 t × 1500 kg/t = 10,740 kg over 750 亩 = 50 ha
+    Result r = calc(testdata("sunflower-per-hectare.yaml"));
+    assertThat(r.hasErrors()).as(r.findings().toString()).isFalse();
+    assertThat(r.totalKgCO2e()).isCloseTo(10_740, within(1e-9));
+    assertThat(r.perUnitKgCO2e()).isCloseTo(214.8, within(1e-9));
+    assertThat(r.perKgKgCO2e()).isNull(); // an area has no mass
+    assertThat(r.findings()).extracting(Finding::code).containsExactly("MASS_UNKNOWN");
+  }
+
+  @Test
+  void perCopy_sheetsSpendAndCoalEquivalent() {
+    // 12,000 + 400 张 × 1.5 + 8 万元 × 0.35/元 + 2 tce × 2.66 t/tce = 45,920 kg over 20,000 本
+    Result r = calc(testdata("book-per-copy.yaml"));
+    assertThat(r.findings()).isEmpty();
+    assertThat(r.lines()).extracting(l -> l.kgCO2e()).containsExactly(12_000.0, 600.0, 28_000.0, 5_320.0);
+    assertThat(r.perUnitKgCO2e()).isCloseTo(2.296, within(1e-12));
+    assertThat(r.perKgKgCO2e()).isCloseTo(4.592, within(1e-12));
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', textBlock = """
+      8 万USD | money in US dollars (万USD) but factor "binding" (kgCO2e/元) needs money in yuan (CNY)
+      8 t     | a mass (t) but factor "binding" (kgCO2e/元) needs money in yuan (CNY)
+      """)
+  void spend_otherCurrencyOrDimension_isAMismatchNeverConverted(String amount, String words) {
+    Finding f = only(testdata("book-per-copy.yaml").replace("amount: 8 万元", "amount: " + amount), "UNIT_MISMATCH");
+    assertThat(en(f)).contains("the amount is " + words);
+  }
+
+  @Test
+  void tceIsCoalEquivalentAtGbt2589() {
+    // 1 tce = 29.3076 GJ (GB/T 2589): a factor per GJ applies to tce
+    Result r = calc(MINIMAL.replace("amount: 110 t\n    factor: steel", "amount: 1 tce\n    factor: coal")
+        .replace("factors:\n", "factors:\n  coal: {value: 100 kgCO2e/GJ, type: national}\n"));
+    assertThat(r.lines().get(0).kgCO2e()).isCloseTo(2930.76, within(1e-9));
   }
 
   @Test

@@ -36,6 +36,15 @@ final class Fixtures {
           quality: {activity: continuous, calibration: compliant}
       """;
 
+  /** A study of the shapes real reports have, under {@code testdata/} (figures by hand in each file). */
+  static String testdata(String name) {
+    try {
+      return java.nio.file.Files.readString(java.nio.file.Path.of("..", "testdata", name));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   static ReadResult read(String yaml) {
     return StudyFiles.read(yaml.getBytes(StandardCharsets.UTF_8), StudyFormat.YAML, "test.yaml");
   }

@@ -569,7 +569,9 @@ final class WorkbookWriter {
   /** The units offered in unit cells: the common ones, and the factor units made of them. */
   static final List<String> UNITS = List.of("t", "kg", "g", "kWh", "MWh", "GJ", "MJ", "Nm3", "10^4Nm3", "m3", "L",
       "km", "t*km", "piece", "kgCO2e", "tCO2e", "kgCO2e/t", "kgCO2e/kg", "kgCO2e/kWh", "kgCO2e/Nm3",
-      "tCO2e/10^4Nm3", "kgCO2e/GJ", "kgCO2e/m3", "kgCO2e/L", "kgCO2e/(t*km)", "kgCO2e/piece", "tCO2e/t");
+      "tCO2e/10^4Nm3", "kgCO2e/GJ", "kgCO2e/m3", "kgCO2e/L", "kgCO2e/(t*km)", "kgCO2e/piece", "tCO2e/t",
+      // the units of real published reports: area, named counts, coal equivalent, spend
+      "m2", "ha", "亩", "kL", "sheet", "tce", "kgCO2e/m2", "kgCO2e/ha", "tCO2e/tce", "kgCO2e/CNY", "CNY", "万元");
 
   private static String id(Identified e) {
     return e == null ? null : e.id();
