@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import org.tanji.core.i18n.Spelling;
 import org.tanji.core.i18n.Text;
 import org.tanji.core.model.Activity;
 import org.tanji.core.model.Allocation;
@@ -131,14 +132,69 @@ final class StudyReader {
     }
     String language = f.choice("language", false, l -> LANGUAGES.contains(l) ? Optional.of(l) : Optional.empty(), LANGUAGES);
     List<String> standards = stringList(f, "standards");
-    Boundary boundary = f.choice("boundary", false, Boundary::fromId, Identified.ids(Boundary.class));
+    List<Stage> stages = boundaryStages(f);
+    Boundary boundary = stages == null ? f.choice("boundary", false, Boundary::fromId, Identified.ids(Boundary.class))
+        : null;
     if (!f.has("boundary")) {
       // without it no line can be checked against the boundary, and the report cannot state one
       findings.add(Finding.warning("MISSING_VALUE", "study.boundary", Text.of("read.noBoundary")).at(f.position()));
     }
     GwpSet gwp = f.choice("gwp", false, GwpSet::fromId, GWP_SETS);
     Period period = period(f);
-    return new StudyInfo(title, language, standards, boundary, period, gwp);
+    return new StudyInfo(title, language, standards, boundary, period, gwp, stages == null ? List.of() : stages);
+  }
+
+  /**
+   * The stages of a boundary given as a list ({@code boundary: [production, distribution]}, or in
+   * a workbook cell with commas between them), or null when the boundary is a name or missing.
+   */
+  private List<Stage> boundaryStages(Fields f) {
+    Node n = f.node("boundary");
+    List<String> ids = new ArrayList<>();
+    List<Node> nodes = new ArrayList<>();
+    if (n instanceof Node.ListNode list) {
+      for (int i = 0; i < list.size(); i++) {
+        Node item = list.get(i);
+        if (!(item instanceof Node.Scalar sc) || sc.text() == null) {
+          findings.add(Finding.error("INVALID_VALUE", "study.boundary[" + i + "]",
+              Text.of("read.notScalar", "study.boundary[" + i + "]")).at(item.position()));
+          return List.of();
+        }
+        ids.add(sc.text().strip());
+        nodes.add(item);
+      }
+    } else if (n instanceof Node.Scalar sc && sc.text() != null && sc.text().contains(",")) {
+      for (String id : sc.text().split("[,，、]")) {
+        ids.add(id.strip());
+        nodes.add(n);
+      }
+    } else {
+      return null;
+    }
+    if (ids.isEmpty()) {
+      f.error("boundary", n, Text.of("read.boundary.empty", String.join(", ", STAGES)));
+      return List.of();
+    }
+    List<Stage> stages = new ArrayList<>();
+    for (int i = 0; i < ids.size(); i++) {
+      String path = "study.boundary[" + i + "]";
+      String id = ids.get(i);
+      Optional<Stage> stage = Stage.fromId(id);
+      if (stage.isEmpty()) {
+        Text msg = Spelling.closest(id, STAGES)
+            .map(x -> Text.of("read.badChoice.suggest", path, id, x))
+            .orElseGet(() -> Text.of("read.badChoice", path, id, String.join(", ", STAGES)));
+        findings.add(Finding.error("INVALID_VALUE", path, msg).at(nodes.get(i).position()));
+      } else if (stages.contains(stage.get())) {
+        findings.add(Finding.error("INVALID_VALUE", path, Text.of("read.boundary.twice", id))
+            .at(nodes.get(i).position()));
+      } else {
+        stages.add(stage.get());
+      }
+    }
+    // in life-cycle order, whatever order the file lists them in
+    stages.sort(java.util.Comparator.naturalOrder());
+    return stages;
   }
 
   private List<String> stringList(Fields f, String key) {
@@ -386,7 +442,8 @@ final class StudyReader {
     }
     if (excluded) {
       String reason = excludedReason(f);
-      Quantity q = f.quantity("amount", true);
+      // a known input without an amount (scrap, waste nobody weighed) is a data gap, not a mistake
+      Quantity q = f.quantity("amount", false);
       String factor = f.string("factor", false);
       // without a reason the line is neither counted nor treated as cut off: the error says why
       return reason == null ? null : new Activity.Excluded(reason, q, factor);

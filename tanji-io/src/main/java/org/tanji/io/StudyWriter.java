@@ -157,7 +157,15 @@ public final class StudyWriter {
       }
       g.writeEndArray();
     }
-    text(g, "boundary", i.boundary() == null ? null : i.boundary().id());
+    if (!i.stages().isEmpty()) {
+      g.writeArrayFieldStart("boundary");
+      for (var stage : i.stages()) {
+        g.writeString(stage.id());
+      }
+      g.writeEndArray();
+    } else {
+      text(g, "boundary", i.boundary() == null ? null : i.boundary().id());
+    }
     if (i.period() != null) {
       g.writeObjectFieldStart("period");
       g.writeStringField("start", i.period().start().toString());

@@ -9,6 +9,7 @@ import static org.tanji.io.Fixtures.findings;
 import static org.tanji.io.Fixtures.only;
 import static org.tanji.io.Fixtures.testdata;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -271,6 +272,43 @@ final class CalculationTest {
     Result r = calc(MINIMAL.replace("amount: 110 t\n    factor: steel", "amount: 1 tce\n    factor: coal")
         .replace("factors:\n", "factors:\n  coal: {value: 100 kgCO2e/GJ, type: national}\n"));
     assertThat(r.lines().get(0).kgCO2e()).isCloseTo(2930.76, within(1e-9));
+  }
+
+  @Test
+  void cradleToCustomer_includesDistribution_knownInputWithoutAmountIsADataGap() {
+    // 90,000 + 18,720 + 228,120 + 32,400 + 23,400 = 392,640 kg over 1000 t; the tar is not counted
+    Result r = calc(testdata("bio-coke-per-tonne.yaml"));
+    assertThat(r.perUnitKgCO2e()).isCloseTo(392.64, within(1e-9));
+    assertThat(r.findings()).extracting(Finding::code).containsExactly("DATA_GAP");
+    Finding gap = r.findings().get(0);
+    assertThat(gap.where()).isEqualTo("inventory[4]");
+    assertThat(en(gap)).startsWith("line \"木焦油\" is a known input without an amount: a data gap");
+    assertThat(r.lines().get(4).excluded()).isTrue();
+    assertThat(r.lines().get(4).kgCO2e()).isZero();
+  }
+
+  @Test
+  void unreadableAmountOfAnExcludedLine_isAnErrorNotAGap() {
+    Result r = calc(testdata("bio-coke-per-tonne.yaml").replace("excluded: 副产物，未称重", "excluded: 副产物，未称重\n    amount: lots"));
+    assertThat(r.hasErrors()).isTrue();
+    assertThat(r.findings()).extracting(Finding::code).doesNotContain("DATA_GAP");
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', textBlock = """
+      cradle-to-gate                         | inventory[5].stage
+      '[production, packaging, distribution]' | inventory[0].stage, inventory[1].stage, inventory[4].stage
+      '生产, 分销'                             |
+      """)
+  void boundary_namedOrListed_linesOutsideKeepTheirWarning(String boundary, String outside) {
+    String yaml = testdata("bio-coke-per-tonne.yaml").replace("boundary: cradle-to-customer", "boundary: " + boundary);
+    List<Finding> found = findings(yaml, "STAGE_OUTSIDE_BOUNDARY");
+    if (outside == null) { // Chinese stage names are not ids in a YAML file: refused with the choices
+      assertThat(findings(yaml, "INVALID_VALUE")).extracting(Finding::where).containsExactly("study.boundary[0]",
+          "study.boundary[1]");
+      return;
+    }
+    assertThat(found).extracting(Finding::where).containsExactly(outside.split(", "));
   }
 
   @Test

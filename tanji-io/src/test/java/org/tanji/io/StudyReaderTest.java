@@ -11,6 +11,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.tanji.core.calc.Result;
@@ -157,6 +158,19 @@ final class StudyReaderTest {
     assertThat(f.where()).isEqualTo("study.boundary");
     assertThat(en(f)).startsWith("the study has no system boundary (boundary: cradle-to-gate");
     assertThat(calc(yaml).totalKgCO2e()).isEqualTo(220_000); // 110 t × 2000 kg/t
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', textBlock = """
+      '[productoin, packaging]'   | study.boundary[0] | did you mean "production"?
+      '[production, production]'  | study.boundary[1] | stage "production" is listed twice
+      '[]'                        | study.boundary    | lists no stages
+      '[production, [packaging]]' | study.boundary[1] | must be a single value
+      """)
+  void boundaryList_badStages_areRefusedWhereTheyAre(String boundary, String where, String words) {
+    Finding f = only(MINIMAL.replace("boundary: cradle-to-gate", "boundary: " + boundary), "INVALID_VALUE");
+    assertThat(f.where()).isEqualTo(where);
+    assertThat(en(f)).contains(words);
   }
 
   @Test

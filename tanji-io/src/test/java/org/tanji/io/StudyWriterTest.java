@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -16,16 +17,21 @@ import org.tanji.core.model.Study;
 /** Writing a study and reading it back gives the same study and the same result, in every format. */
 final class StudyWriterTest {
 
+  /** The examples and the test studies of real reports' shapes, as paths from the repository root. */
   static Stream<String> examples() throws IOException {
-    try (Stream<Path> files = Files.list(Path.of("..", "examples"))) {
-      return files.map(p -> p.getFileName().toString()).sorted().toList().stream();
+    List<String> all = new java.util.ArrayList<>();
+    for (String dir : List.of("examples", "testdata")) {
+      try (Stream<Path> files = Files.list(Path.of("..", dir))) {
+        files.map(p -> dir + "/" + p.getFileName()).sorted().forEach(all::add);
+      }
     }
+    return all.stream();
   }
 
   @ParameterizedTest
   @MethodSource("examples")
   void roundTrip_everyFormat(String example) throws IOException {
-    ReadResult original = StudyFiles.read(Path.of("..", "examples", example));
+    ReadResult original = StudyFiles.read(Path.of("..").resolve(example));
     for (StudyFormat format : StudyFormat.values()) {
       ReadResult back = StudyFiles.read(write(original.study(), format), format, "back");
       assertThat(withoutSource(back.study())).as(format + " " + example).isEqualTo(withoutSource(original.study()));

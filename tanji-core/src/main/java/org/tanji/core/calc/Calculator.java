@@ -17,7 +17,6 @@ import org.tanji.core.i18n.Spelling;
 import org.tanji.core.i18n.Text;
 import org.tanji.core.model.Activity;
 import org.tanji.core.model.Allocation;
-import org.tanji.core.model.Boundary;
 import org.tanji.core.model.Coproduct;
 import org.tanji.core.model.Factor;
 import org.tanji.core.model.Finding;
@@ -108,10 +107,10 @@ public final class Calculator {
     }
 
     private void checkBoundary(InventoryLine line) {
-      Boundary boundary = study.info().boundary();
-      if (boundary != null && line.stage() != null && !boundary.includes(line.stage())) {
+      var info = study.info();
+      if (info.hasBoundary() && line.stage() != null && !info.includes(line.stage())) {
         findings.add(Finding.warning("STAGE_OUTSIDE_BOUNDARY", line.path() + ".stage",
-            Text.of("stage.outside", line.name(), Text.of(line.stage().textKey()), boundary.id())));
+            Text.of("stage.outside", line.name(), Text.of(line.stage().textKey()), info.boundaryText())));
       }
     }
 
@@ -642,11 +641,26 @@ public final class Calculator {
 
     // ------------------------------------------------------------------ mass checks
 
+    /**
+     * A known input without an amount: listed and warned as a data gap, unless the amount was
+     * there but unreadable (the reader's error says so already).
+     */
+    private void checkDataGap(InventoryLine line) {
+      String amount = line.path() + ".amount";
+      if (findings.stream().noneMatch(f -> f.isError() && f.where().equals(amount))) {
+        findings.add(Finding.warning("DATA_GAP", line.path(), Text.of("dataGap", line.name())));
+      }
+    }
+
     /** Mass of all raw-material inputs in kg: raw-materials lines with a mass amount, excluded ones too. */
     private void checkCutoff(double rawMaterialKg) {
       String threshold = Numbers.percent(study.cutoffMassShare());
       for (InventoryLine line : study.inventory()) {
-        if (!(line.activity() instanceof Activity.Excluded x) || x.amount() == null) {
+        if (!(line.activity() instanceof Activity.Excluded x)) {
+          continue;
+        }
+        if (x.amount() == null) {
+          checkDataGap(line);
           continue;
         }
         String where = line.path() + ".amount";

@@ -34,6 +34,7 @@ import org.tanji.core.model.Organization;
 import org.tanji.core.model.Product;
 import org.tanji.core.model.Quality;
 import org.tanji.core.model.ReportInfo;
+import org.tanji.core.model.Stage;
 import org.tanji.core.model.Study;
 import org.tanji.core.model.StudyInfo;
 import org.tanji.core.units.Quantity;
@@ -187,7 +188,8 @@ final class WorkbookWriter {
     v.put("study.title", i.title());
     v.put("study.language", i.language());
     v.put("study.standards", i.standards().isEmpty() ? null : i.standards());
-    v.put("study.boundary", id(i.boundary()));
+    v.put("study.boundary", i.stages().isEmpty() ? id(i.boundary())
+        : String.join(", ", i.stages().stream().map(Stage::id).toList()));
     if (i.period() != null) {
       v.put("study.period.start", i.period().start());
       v.put("study.period.end", i.period().end());
@@ -518,9 +520,13 @@ final class WorkbookWriter {
       }
       DataValidation v = dv.createValidation(dv.createFormulaListConstraint(list(f.choices().labelPrefix(), labels)),
           new CellRangeAddressList(firstRow, lastRow, column, column));
-      v.setShowErrorBox(true);
-      v.setErrorStyle(DataValidation.ErrorStyle.STOP);
-      v.createErrorBox(Layout.text("validation.title", locale), Layout.text("validation.choice", locale));
+      if (f.choices() == Layout.BOUNDARIES) {
+        warnOnly(v, Layout.text("validation.boundary", locale)); // or the stages inside it, with commas between
+      } else {
+        v.setShowErrorBox(true);
+        v.setErrorStyle(DataValidation.ErrorStyle.STOP);
+        v.createErrorBox(Layout.text("validation.title", locale), Layout.text("validation.choice", locale));
+      }
       s.addValidationData(v);
     } else if (f.kind() == Kind.DATE) {
       DataValidation v = dv.createValidation(

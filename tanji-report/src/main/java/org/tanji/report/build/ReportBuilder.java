@@ -18,7 +18,6 @@ import org.tanji.core.calc.Result;
 import org.tanji.core.calc.StageResult;
 import org.tanji.core.check.Cutoff;
 import org.tanji.core.model.Activity;
-import org.tanji.core.model.Boundary;
 import org.tanji.core.quality.Scoring;
 import org.tanji.core.model.Coproduct;
 import org.tanji.core.model.Evidence;
@@ -311,9 +310,12 @@ public final class ReportBuilder {
     blocks.add(Table.keyValue("product", caption(w.get("scope.unit.caption")), rows));
 
     heading2("h.scope.boundary");
-    Boundary boundary = study.info().boundary();
-    blocks.add(new Block.Paragraph(boundary == null ? w.get("scope.boundary.none")
-        : w.get("scope.boundary.intro", boundaryName(), w.get("scope.boundary." + boundary.id()))));
+    var info = study.info();
+    String what = !info.stages().isEmpty()
+        ? w.get("scope.boundary.stages", w.join(info.stages().stream().map(s -> w.core(s.textKey())).toList()))
+        : info.boundary() == null ? null : w.get("scope.boundary." + info.boundary().id());
+    blocks.add(new Block.Paragraph(what == null ? w.get("scope.boundary.none")
+        : w.get("scope.boundary.intro", boundaryName(), what)));
     List<Block.StageBox> boxes = new ArrayList<>();
     for (Stage s : Stage.values()) {
       List<String> names = study.inventory().stream().filter(l -> l.stage() == s)
@@ -364,13 +366,21 @@ public final class ReportBuilder {
       } else {
         allKnown = false;
       }
-      rows.add(List.of(l.name(), f.quantity(x.amount()), share, x.reason() == null ? "—" : x.reason()));
+      rows.add(List.of(l.name(), x.amount() == null ? w.get("scope.cutoff.notQuantified") : f.quantity(x.amount()),
+          share, x.reason() == null ? "—" : x.reason()));
     }
     List<List<String>> foot = allKnown && excluded.size() > 1
         ? List.of(List.of(w.get("scope.cutoff.total"), "", f.percent(sum), "")) : List.of();
     blocks.add(new Table("cutoff", caption(w.get("scope.cutoff.caption")), List.of(
         Column.text(w.get("scope.cutoff.name")), Column.number(w.get("scope.cutoff.amount")),
         Column.number(w.get("scope.cutoff.share")), Column.text(w.get("scope.cutoff.reason"))), rows, foot, false));
+    // known inputs without an amount count against completeness: say how many, of how many
+    List<String> gaps = excluded.stream().filter(l -> ((Activity.Excluded) l.activity()).amount() == null)
+        .map(InventoryLine::name).toList();
+    if (!gaps.isEmpty()) {
+      blocks.add(new Block.Paragraph(w.get("scope.cutoff.gaps", study.inventory().size() - gaps.size(),
+          study.inventory().size(), gaps.size(), w.join(gaps))));
+    }
   }
 
   private void allocation() {
@@ -465,7 +475,8 @@ public final class ReportBuilder {
       x.gases().forEach((gas, q) -> parts.add(gas + " " + f.quantity(q)));
       return String.join("; ", parts);
     } else if (a instanceof Activity.Excluded x) {
-      return (x.amount() == null ? "" : f.quantity(x.amount())) + w.paren(w.get("data.excluded"));
+      return (x.amount() == null ? w.get("scope.cutoff.notQuantified") : f.quantity(x.amount()))
+          + w.paren(w.get("data.excluded"));
     }
     return "—";
   }
@@ -942,8 +953,11 @@ public final class ReportBuilder {
   // ---------------------------------------------------------------- helpers
 
   private String boundaryName() {
-    Boundary b = study.info().boundary();
-    return b == null ? w.get("boundary.notStated") : w.get("boundary." + b.id());
+    var info = study.info();
+    if (!info.stages().isEmpty()) {
+      return w.get("boundary.stages");
+    }
+    return info.boundary() == null ? w.get("boundary.notStated") : w.get("boundary." + info.boundary().id());
   }
 
   /**
@@ -951,8 +965,7 @@ public final class ReportBuilder {
    * a study that states none has every stage with lines inside, as the total counts them.
    */
   private boolean inside(Stage s) {
-    Boundary b = study.info().boundary();
-    return b == null ? study.inventory().stream().anyMatch(l -> l.stage() == s) : b.includes(s);
+    return study.info().hasBoundary() ? study.info().includes(s) : study.inventory().stream().anyMatch(l -> l.stage() == s);
   }
 
   /** The period in running text, or words saying the study states none. */

@@ -181,6 +181,33 @@ final class ReportBuilderTest {
         List.of("3", "MASS_BALANCE", "product.output", zh(lang) ? "第 18 行，第 3 列" : "line 18, column 3"));
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"zh", "en"})
+  void boundary_listedStages_statedAndDrawn(String lang) {
+    ReportDocument doc = build(VALVES.replace("boundary: cradle-to-gate", "boundary: [raw-materials, production, distribution]"), lang);
+    assertThat(texts(doc)).contains(zh(lang)
+        ? "系统边界为按阶段列出的：研究列出了边界内的阶段：原材料获取、产品生产、分销；其余阶段不在边界内。"
+        : "The system boundary is stage-by-stage: the study lists the stages inside it: raw-material acquisition, production, distribution; the other stages are outside it.");
+    Block.BoundaryDiagram diagram = doc.blocks().stream().filter(b -> b instanceof Block.BoundaryDiagram)
+        .map(b -> (Block.BoundaryDiagram) b).findFirst().orElseThrow();
+    assertThat(diagram.stages()).extracting(Block.StageBox::included)
+        .containsExactly(true, false, true, false, false, true, false, false);
+    // distribution is inside now: no stage outside the boundary in the declaration
+    assertThat(String.join("\n", texts(doc))).doesNotContain("超出所述系统边界", "outside the stated boundary");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"zh", "en"})
+  void dataGap_listedAndCountedAgainstCompleteness(String lang) {
+    String yaml = read(Path.of("..", "testdata", "bio-coke-per-tonne.yaml"));
+    ReportDocument doc = build(yaml, lang);
+    assertThat(table(doc, "cutoff").rows()).containsExactly(List.of("木焦油", zh(lang) ? "未量化" : "not quantified", "—",
+        "副产物，未称重"));
+    assertThat(texts(doc)).contains(zh(lang)
+        ? "清单的 6 个条目中有 5 个已量化；1 个已知输入没有数量，属于数据缺口，未计入碳足迹：木焦油。"
+        : "5 of the 6 inventory lines are quantified; 1 known input(s) have no amount and are data gaps, not counted in the footprint: 木焦油.");
+  }
+
   @Test
   void findings_noneMeansNoAppendixB() {
     String clean = VALVES.replace("    factor: cast-steel\n", "    factor: cast-steel\n    quality: {activity: periodic, calibration: compliant}\n")
