@@ -139,9 +139,57 @@ final class StudyReader {
       // without it no line can be checked against the boundary, and the report cannot state one
       findings.add(Finding.warning("MISSING_VALUE", "study.boundary", Text.of("read.noBoundary")).at(f.position()));
     }
-    GwpSet gwp = f.choice("gwp", false, GwpSet::fromId, GWP_SETS);
+    Map<String, Double> customGwp = customGwp(f);
+    GwpSet gwp = customGwp == null ? f.choice("gwp", false, GwpSet::fromId, GWP_SETS) : null;
     Period period = period(f);
-    return new StudyInfo(title, language, standards, boundary, period, gwp, stages == null ? List.of() : stages);
+    return new StudyInfo(title, language, standards, boundary, period, gwp, stages == null ? List.of() : stages,
+        customGwp == null ? Map.of() : customGwp);
+  }
+
+  /**
+   * The study's own GWP100 values, when {@code gwp} is a table ({@code {CH4: 30, N2O: 300}}, or in
+   * a workbook cell {@code CH4=30; N2O=300}) rather than the name of a set; null otherwise.
+   */
+  private Map<String, Double> customGwp(Fields f) {
+    Node n = f.node("gwp");
+    Map<String, Double> table = new LinkedHashMap<>();
+    if (n instanceof Node.MapNode map) {
+      List<String> gases = new ArrayList<>();
+      for (int i = 0; i < map.size(); i++) {
+        gases.add(map.key(i));
+      }
+      Fields t = f.block("gwp", gases).orElseThrow();
+      for (String gas : gases) {
+        BigDecimal v = t.decimal(gas, true);
+        if (v != null && v.signum() <= 0) {
+          t.error(gas, t.node(gas), Text.of("read.gwp.value", t.child(gas), v.toPlainString()));
+        } else if (v != null) {
+          table.put(gas, v.doubleValue());
+        }
+      }
+      return table;
+    }
+    if (!(n instanceof Node.Scalar sc) || sc.text() == null || !sc.text().contains("=")) {
+      return null;
+    }
+    for (String pair : sc.text().split("[;；]")) {
+      String[] kv = pair.split("=", 2);
+      String gas = kv[0].strip();
+      if (pair.isBlank()) {
+        continue;
+      }
+      try {
+        double v = kv.length < 2 ? Double.NaN : Double.parseDouble(kv[1].strip());
+        if (gas.isEmpty() || !(v > 0) || Double.isInfinite(v)) {
+          throw new NumberFormatException(pair);
+        }
+        table.put(gas, v);
+      } catch (NumberFormatException e) {
+        f.error("gwp", n, Text.of("read.gwp.pair", sc.text()));
+        return table;
+      }
+    }
+    return table;
   }
 
   /**

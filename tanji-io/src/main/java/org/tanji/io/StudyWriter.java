@@ -172,7 +172,16 @@ public final class StudyWriter {
       g.writeStringField("end", i.period().end().toString());
       g.writeEndObject();
     }
-    text(g, "gwp", i.gwp() == null ? null : i.gwp().id());
+    if (!i.customGwp().isEmpty()) {
+      g.writeObjectFieldStart("gwp");
+      for (var e : i.customGwp().entrySet()) {
+        g.writeFieldName(e.getKey());
+        g.writeNumber(new BigDecimal(Double.toString(e.getValue())).stripTrailingZeros().toPlainString());
+      }
+      g.writeEndObject();
+    } else {
+      text(g, "gwp", i.gwp() == null ? null : i.gwp().id());
+    }
     g.writeEndObject();
   }
 

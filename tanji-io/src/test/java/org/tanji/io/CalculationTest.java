@@ -237,11 +237,12 @@ final class CalculationTest {
 
   @Test
   void perHectare_outputInMu_dieselInKilolitres() {
-    // 1.2 kL × 2.7 kg/L + 5 t × 1500 kg/t = 10,740 kg over 750 亩 = 50 ha
+    // 1.2 kL × 2.7 kg/L + 5 t × 1500 kg/t + 6820 + 44 (the field line) = 17,604 kg over 750 亩 = 50 ha
     Result r = calc(testdata("sunflower-per-hectare.yaml"));
     assertThat(r.hasErrors()).as(r.findings().toString()).isFalse();
-    assertThat(r.totalKgCO2e()).isCloseTo(10_740, within(1e-9));
-    assertThat(r.perUnitKgCO2e()).isCloseTo(214.8, within(1e-9));
+    assertThat(r.lines()).extracting(l -> l.kgCO2e()).containsExactly(3240.0, 7500.0, 6864.0);
+    assertThat(r.totalKgCO2e()).isCloseTo(17_604, within(1e-9));
+    assertThat(r.perUnitKgCO2e()).isCloseTo(352.08, within(1e-9));
     assertThat(r.perKgKgCO2e()).isNull(); // an area has no mass
     assertThat(r.findings()).extracting(Finding::code).containsExactly("MASS_UNKNOWN");
   }
@@ -309,6 +310,34 @@ final class CalculationTest {
       return;
     }
     assertThat(found).extracting(Finding::where).containsExactly(outside.split(", "));
+  }
+
+  /** The field line: 14 kg N2O-N × 44/28 = 22 kg N2O, 12 kg CO2-C × 44/12 = 44 kg CO2. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', textBlock = """
+      gwp: SAR             | 6864      # 22 × 310 + 44
+      gwp: TAR             | 6556      # 22 × 296 + 44
+      gwp: AR5             | 5874      # 22 × 265 + 44
+      'gwp: {N2O: 300}'    | 6644      # the study's own table; CO2 is 1 by definition
+      """)
+  void nitrogenAndCarbonReportedAsElements_weightedWithTheStudysGwps(String gwp, String expected) {
+    Result r = calc(testdata("sunflower-per-hectare.yaml").replace("gwp: SAR", gwp));
+    assertThat(r.hasErrors()).as(r.findings().toString()).isFalse();
+    assertThat(r.lines().get(2).kgCO2e()).isCloseTo(Double.parseDouble(expected.split("#")[0].strip()), within(1e-9));
+  }
+
+  @Test
+  void customGwpTable_gasNotInIt_isAnErrorNamingTheTable() {
+    Finding f = only(testdata("sunflower-per-hectare.yaml").replace("gwp: SAR", "gwp: {CH4: 30}"), "UNKNOWN_GAS");
+    assertThat(en(f)).startsWith("line \"Field emissions (fertilizer N, urea)\": gas \"N2O\" is not in the study's own "
+        + "GWP table (study.gwp: CH4); add its value there");
+  }
+
+  @Test
+  void sarHasNoNf3_tarHas() {
+    String yaml = MINIMAL.replace("gwp: AR5", "gwp: SAR") + "  - {name: Switchgear, stage: production, emissions: {NF3: 1 kg}}\n";
+    assertThat(findings(yaml, "UNKNOWN_GAS")).hasSize(1);
+    assertThat(calc(yaml.replace("gwp: SAR", "gwp: TAR")).lines().get(1).kgCO2e()).isEqualTo(10_800);
   }
 
   @Test

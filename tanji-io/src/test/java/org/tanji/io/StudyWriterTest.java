@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.tanji.core.calc.Result;
@@ -45,6 +46,20 @@ final class StudyWriterTest {
       // and writing again gives the same bytes
       assertThat(java.util.Arrays.equals(write(back.study(), format), write(original.study(), format)))
           .as("same bytes again, " + format + " " + example).isTrue();
+    }
+  }
+
+  @Test
+  void roundTrip_customGwpTable_everyFormat() throws IOException {
+    String yaml = Files.readString(Path.of("..", "testdata", "sunflower-per-hectare.yaml"))
+        .replace("gwp: SAR", "gwp: {N2O: 300, CH4: 30.5}");
+    ReadResult original = StudyFiles.read(yaml, StudyFormat.YAML, "custom.yaml");
+    assertThat(original.study().info().customGwp()).containsExactly(java.util.Map.entry("N2O", 300.0),
+        java.util.Map.entry("CH4", 30.5));
+    for (StudyFormat format : StudyFormat.values()) {
+      ReadResult back = StudyFiles.read(write(original.study(), format), format, "back");
+      assertThat(back.study().info()).as(format.name()).isEqualTo(original.study().info());
+      assertThat(back.calculate().totalKgCO2e()).isEqualTo(original.calculate().totalKgCO2e());
     }
   }
 

@@ -378,7 +378,7 @@ public final class Calculator {
     }
 
     private OptionalDouble gasLine(InventoryLine line, Activity.Emissions e) {
-      if (study.info().gwp() == null) {
+      if (!study.info().hasGwp()) {
         if (!gwpMissingReported) { // one missing value, however many gas lines need it
           findings.add(Finding.error("MISSING_VALUE", "study.gwp", Text.of("gwp.missing", line.name())));
           gwpMissingReported = true;
@@ -389,7 +389,15 @@ public final class Calculator {
       boolean ok = true;
       for (Map.Entry<String, Quantity> gas : e.gases().entrySet()) {
         String where = ".emissions." + gas.getKey();
-        OptionalDouble gwp = Gwp.of(study.info().gwp(), gas.getKey());
+        // nitrogen as N2O-N, carbon as CO2-C: the element's mass times 44/28 or 44/12 is the gas's
+        Optional<Gwp.Element> element = Gwp.element(gas.getKey());
+        OptionalDouble gwp = Gwp.of(study.info(), Gwp.gasOf(gas.getKey()));
+        if (gwp.isEmpty() && !study.info().customGwp().isEmpty()) {
+          findings.add(Finding.error("UNKNOWN_GAS", line.path() + where, Text.of("gas.notInCustomTable",
+              Gwp.gasOf(gas.getKey()), line.name(), String.join(", ", study.info().customGwp().keySet()))));
+          ok = false;
+          continue;
+        }
         if (gwp.isEmpty()) {
           Text text = Gwp.suggest(gas.getKey())
               .map(s -> Text.of("gas.unknown.suggest", gas.getKey(), line.name(), s))
@@ -402,7 +410,7 @@ public final class Calculator {
           ok = false;
           continue;
         }
-        sum += Footprint.gasEmissions(gas.getValue(), gwp.getAsDouble());
+        sum += Footprint.gasEmissions(gas.getValue(), gwp.getAsDouble() * element.map(Gwp.Element::factor).orElse(1.0));
       }
       return ok ? finite(line, sum) : OptionalDouble.empty();
     }

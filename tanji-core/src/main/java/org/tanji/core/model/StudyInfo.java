@@ -9,6 +9,8 @@ import java.util.List;
  * @param boundary a named system boundary, or null when the study lists its stages or states none
  * @param stages the stages inside the boundary when the study lists them instead of naming one
  *     ({@code boundary: [production, packaging, distribution]}); empty otherwise
+ * @param customGwp the study's own GWP100 values by gas ({@code gwp: {CH4: 30, N2O: 300}}) when it
+ *     names no IPCC set; empty otherwise
  */
 public record StudyInfo(
     String title,
@@ -17,17 +19,25 @@ public record StudyInfo(
     Boundary boundary,
     Period period,
     GwpSet gwp,
-    List<Stage> stages) {
+    List<Stage> stages,
+    java.util.Map<String, Double> customGwp) {
 
   public StudyInfo {
     standards = standards == null ? List.of() : List.copyOf(standards);
     stages = stages == null ? List.of() : List.copyOf(stages);
+    customGwp = customGwp == null ? java.util.Map.of()
+        : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(customGwp));
   }
 
-  /** A study block with a named boundary (or none). */
+  /** A study block with a named boundary (or none) and an IPCC GWP set (or none). */
   public StudyInfo(String title, String language, List<String> standards, Boundary boundary, Period period,
       GwpSet gwp) {
-    this(title, language, standards, boundary, period, gwp, List.of());
+    this(title, language, standards, boundary, period, gwp, List.of(), java.util.Map.of());
+  }
+
+  /** True when gas-level emissions can be weighted: an IPCC set or the study's own table. */
+  public boolean hasGwp() {
+    return gwp != null || !customGwp.isEmpty();
   }
 
   public static StudyInfo empty() {

@@ -194,7 +194,9 @@ final class WorkbookWriter {
       v.put("study.period.start", i.period().start());
       v.put("study.period.end", i.period().end());
     }
-    v.put("study.gwp", id(i.gwp()));
+    // the study's own GWP table in one cell, as gas=value pairs the reader takes back
+    v.put("study.gwp", i.customGwp().isEmpty() ? id(i.gwp()) : String.join("; ", i.customGwp().entrySet().stream()
+        .map(e -> e.getKey() + "=" + decimal(e.getValue())).toList()));
     v.put("allocation", id(s.allocation()));
     if (s.cutoffMassShare() != Study.DEFAULT_CUTOFF) {
       v.put("cutoff.massShare", decimal(s.cutoffMassShare()));
@@ -522,6 +524,8 @@ final class WorkbookWriter {
           new CellRangeAddressList(firstRow, lastRow, column, column));
       if (f.choices() == Layout.BOUNDARIES) {
         warnOnly(v, Layout.text("validation.boundary", locale)); // or the stages inside it, with commas between
+      } else if (f.choices() == Layout.GWP) {
+        warnOnly(v, Layout.text("validation.gwp", locale)); // or the study's own table: CH4=30; N2O=300
       } else {
         v.setShowErrorBox(true);
         v.setErrorStyle(DataValidation.ErrorStyle.STOP);

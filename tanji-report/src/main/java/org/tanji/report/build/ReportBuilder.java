@@ -264,19 +264,29 @@ public final class ReportBuilder {
     }
     heading2("h.method.gwp");
     List<String> gases = gasesUsed();
-    String set = study.info().gwp() == null ? null : study.info().gwp().id();
-    if (gases.isEmpty() || set == null) { // gases without a GWP set are an error: no report then
+    if (gases.isEmpty() || !study.info().hasGwp()) { // gases without GWPs are an error: no report then
       blocks.add(new Block.Paragraph(w.get("method.gwp.none")));
       return;
     }
-    blocks.add(new Block.Paragraph(w.get("method.gwp.intro", w.get("gwp." + set))));
+    blocks.add(new Block.Paragraph(w.get("method.gwp.intro", study.info().gwp() == null ? w.get("gwp.custom")
+        : w.get("gwp." + study.info().gwp().id()))));
     List<List<String>> rows = new ArrayList<>();
     for (String gas : gases) {
-      Gwp.of(study.info().gwp(), gas).ifPresent(v -> rows.add(List.of(gas, f.plain(v))));
+      rows.add(List.of(gas, gwpText(gas)));
     }
     blocks.add(new Table("gwp", caption(w.get("method.gwp.caption")),
         List.of(Column.text(w.get("method.gwp.gas")), Column.number(w.get("method.gwp.value"))), rows, List.of(),
         false));
+  }
+
+  /**
+   * The GWP a gas key is weighted with: 265, or for a gas reported as its element the conversion
+   * with it, 44/28 × 265 (N2O-N), so that the factor can be checked by hand.
+   */
+  private String gwpText(String key) {
+    var gwp = Gwp.of(study.info(), Gwp.gasOf(key));
+    String value = gwp.isPresent() ? f.plain(gwp.getAsDouble()) : "—";
+    return Gwp.element(key).map(e -> e.ratio() + " × " + value).orElse(value);
   }
 
   private List<String> gasesUsed() {
@@ -627,7 +637,7 @@ public final class ReportBuilder {
     if (l.activity() instanceof Activity.Emissions x) {
       List<String> parts = new ArrayList<>();
       for (String gas : x.gases().keySet()) {
-        Gwp.of(study.info().gwp(), gas).ifPresent(v -> parts.add(gas + ": GWP " + f.plain(v)));
+        parts.add(gas + ": GWP " + gwpText(gas));
       }
       return String.join("; ", parts);
     }

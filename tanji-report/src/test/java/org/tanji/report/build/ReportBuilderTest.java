@@ -208,6 +208,17 @@ final class ReportBuilderTest {
         : "5 of the 6 inventory lines are quantified; 1 known input(s) have no amount and are data gaps, not counted in the footprint: 木焦油.");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"zh", "en"})
+  void gwp_olderSetAndElements_shownWithTheirConversion(String lang) {
+    ReportDocument doc = build(read(Path.of("..", "testdata", "sunflower-per-hectare.yaml")), lang);
+    assertThat(table(doc, "gwp").rows()).containsExactly(List.of("N2O-N", "44/28 × 310"), List.of("CO2-C", "44/12 × 1"));
+    assertThat(texts(doc)).anyMatch(t -> t.contains(zh(lang) ? "IPCC 第二次评估报告（SAR）" : "IPCC Second Assessment Report (SAR)"));
+    ReportDocument custom = build(read(Path.of("..", "testdata", "sunflower-per-hectare.yaml"))
+        .replace("gwp: SAR", "gwp: {N2O: 300}"), lang);
+    assertThat(table(custom, "gwp").rows()).containsExactly(List.of("N2O-N", "44/28 × 300"), List.of("CO2-C", "44/12 × 1"));
+  }
+
   @Test
   void findings_noneMeansNoAppendixB() {
     String clean = VALVES.replace("    factor: cast-steel\n", "    factor: cast-steel\n    quality: {activity: periodic, calibration: compliant}\n")
