@@ -31,7 +31,10 @@ import org.tanji.core.model.ReportInfo;
 import org.tanji.core.model.Stage;
 import org.tanji.core.model.Study;
 import org.tanji.core.model.StudyInfo;
+import org.tanji.core.model.Severity;
 import org.tanji.core.units.Quantity;
+import org.tanji.core.units.QuantityFormatException;
+import org.tanji.core.units.Units;
 import org.tanji.io.internal.Fields;
 import org.tanji.io.internal.Node;
 import org.tanji.io.internal.TreeSourceMap;
@@ -56,7 +59,7 @@ final class StudyReader {
   private static final List<String> FACTOR = List.of("name", "value", "source", "type", "year", "region",
       "boundary", "note", "publication");
   private static final List<String> LINE = List.of("name", "stage", "amount", "factor", "mass", "distance",
-      "emissions", "excluded", "quality", "dedicated", "claimed", "source", "note");
+      "emissions", "excluded", "quality", "dedicated", "claimed", "claimedShare", "source", "note");
   private static final List<String> QUALITY = List.of("activity", "calibration", "factor");
   private static final List<String> COPRODUCT = List.of("name", "output", "price", "declaredUnit", "massPerUnit");
   private static final List<String> EVIDENCE = List.of("title", "reference", "note");
@@ -64,7 +67,7 @@ final class StudyReader {
       "approvedBy");
   private static final List<String> SIGNATURE = List.of("name", "date");
   private static final List<String> CUTOFF = List.of("massShare");
-  private static final List<String> CLAIMED = List.of("total", "perUnit", "dataQuality");
+  private static final List<String> CLAIMED = List.of("total", "perUnit", "dataQuality", "stages", "shares");
   private static final List<String> LANGUAGES = List.of("zh", "en");
   private static final List<String> GWP_SETS = Identified.ids(GwpSet.class);
   private static final List<String> STAGES = Identified.ids(Stage.class);
@@ -460,8 +463,10 @@ final class StudyReader {
     Quality quality = quality(f);
     boolean dedicated = f.bool("dedicated");
     Quantity claimed = f.quantity("claimed", false);
+    String share = f.string("claimedShare", false);
     return new InventoryLine(index, name == null ? f.path() : name, stage, activity, quality, dedicated, claimed,
-        f.string("source", false), f.string("note", false));
+        f.string("source", false), f.string("note", false),
+        share == null ? null : share(share, f.child("claimedShare"), f.node("claimedShare")));
   }
 
   /**
@@ -591,6 +596,78 @@ final class StudyReader {
       return Claims.none();
     }
     Fields f = block.get();
-    return new Claims(f.quantity("total", false), f.quantity("perUnit", false), f.decimal("dataQuality", false));
+    Map<Stage, Quantity> stages = new LinkedHashMap<>();
+    stagePairs(f, "stages").forEach((stage, v) -> {
+      try {
+        stages.put(stage, Units.parseQuantity(v.text()));
+      } catch (QuantityFormatException e) {
+        findings.add(new Finding(e.code(), Severity.ERROR, "claimed.stages." + stage.id(), null, e.text())
+            .at(v.position()));
+      }
+    });
+    Map<Stage, Claims.Share> shares = new LinkedHashMap<>();
+    stagePairs(f, "shares").forEach((stage, v) -> {
+      Claims.Share share = share(v.text(), "claimed.shares." + stage.id(), v);
+      if (share != null) {
+        shares.put(stage, share);
+      }
+    });
+    return new Claims(f.quantity("total", false), f.quantity("perUnit", false), f.decimal("dataQuality", false),
+        stages, shares);
+  }
+
+  /**
+   * Claimed figures by stage: a block keyed by stage ({@code stages: {production: 6843.6 tCO2e}}),
+   * or in a workbook cell {@code production=6843.6 tCO2e; raw-materials=5100 tCO2e}.
+   */
+  private Map<Stage, Node.Scalar> stagePairs(Fields claimed, String key) {
+    Map<Stage, Node.Scalar> out = new LinkedHashMap<>();
+    Node n = claimed.node(key);
+    Map<String, Node.Scalar> raw = new LinkedHashMap<>();
+    if (n instanceof Node.MapNode map) {
+      for (int i = 0; i < map.size(); i++) {
+        if (map.value(i) instanceof Node.Scalar sc && sc.text() != null) {
+          raw.put(map.key(i), sc);
+        } else {
+          claimed.error(key, map.value(i), Text.of("read.notScalar", claimed.child(key) + "." + map.key(i)));
+        }
+      }
+    } else if (n instanceof Node.Scalar sc && sc.text() != null) {
+      for (String pair : sc.text().split("[;；]")) {
+        String[] kv = pair.split("=", 2);
+        if (kv.length == 2) {
+          raw.put(kv[0].strip(), new Node.Scalar(kv[1].strip(), Node.Kind.STRING, sc.packed()));
+        } else if (!pair.isBlank()) {
+          claimed.error(key, n, Text.of("read.claimedPairs", claimed.child(key), pair.strip()));
+        }
+      }
+    } else if (n != null && !n.isNull()) {
+      claimed.error(key, n, Text.of("read.notMap", claimed.child(key)));
+    }
+    raw.forEach((id, v) -> {
+      Optional<Stage> stage = Stage.fromId(id);
+      if (stage.isPresent()) {
+        out.put(stage.get(), v);
+      } else {
+        String path = claimed.child(key) + "." + id;
+        findings.add(Finding.error("INVALID_VALUE", path, Spelling.closest(id, STAGES)
+            .map(x -> Text.of("read.badChoice.suggest", path, id, x))
+            .orElseGet(() -> Text.of("read.badChoice", path, id, String.join(", ", STAGES)))).at(v.position()));
+      }
+    });
+    return out;
+  }
+
+  private static final java.util.regex.Pattern SHARE = java.util.regex.Pattern.compile("\\s*(\\d+(?:\\.\\d+)?)\\s*[%％]\\s*");
+
+  /** A share as a report prints it, {@code 57.04 %}; anything else is a finding and null. */
+  private Claims.Share share(String text, String path, Node node) {
+    java.util.regex.Matcher m = SHARE.matcher(text);
+    if (!m.matches() || Double.parseDouble(m.group(1)) > 100) {
+      findings.add(Finding.error("INVALID_VALUE", path, Text.of("read.share", path, text))
+          .at(node == null ? null : node.position()));
+      return null;
+    }
+    return new Claims.Share(text.strip(), Double.parseDouble(m.group(1)));
   }
 }

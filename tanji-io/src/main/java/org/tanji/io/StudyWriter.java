@@ -97,13 +97,28 @@ public final class StudyWriter {
       g.writeEndObject();
     }
     var c = s.claims();
-    if (c.total() != null || c.perUnit() != null || c.dataQuality() != null) {
+    if (c.total() != null || c.perUnit() != null || c.dataQuality() != null || !c.stages().isEmpty()
+        || !c.stageShares().isEmpty()) {
       g.writeObjectFieldStart("claimed");
       quantity(g, "total", c.total());
       quantity(g, "perUnit", c.perUnit());
       if (c.dataQuality() != null) {
         g.writeFieldName("dataQuality");
         g.writeNumber(c.dataQuality()); // keeps its printed decimals: 4.00
+      }
+      if (!c.stages().isEmpty()) {
+        g.writeObjectFieldStart("stages");
+        for (var e : c.stages().entrySet()) {
+          quantity(g, e.getKey().id(), e.getValue());
+        }
+        g.writeEndObject();
+      }
+      if (!c.stageShares().isEmpty()) {
+        g.writeObjectFieldStart("shares");
+        for (var e : c.stageShares().entrySet()) {
+          text(g, e.getKey().id(), e.getValue().text());
+        }
+        g.writeEndObject();
       }
       g.writeEndObject();
     }
@@ -265,6 +280,7 @@ public final class StudyWriter {
       g.writeBooleanField("dedicated", true);
     }
     quantity(g, "claimed", l.claimed());
+    text(g, "claimedShare", l.claimedShare() == null ? null : l.claimedShare().text());
     text(g, "source", l.source());
     text(g, "note", l.note());
     g.writeEndObject();

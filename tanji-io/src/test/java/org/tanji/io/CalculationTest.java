@@ -340,6 +340,66 @@ final class CalculationTest {
     assertThat(calc(yaml.replace("gwp: SAR", "gwp: TAR")).lines().get(1).kgCO2e()).isEqualTo(10_800);
   }
 
+  /** The valve study: stages 5100, 6843.6 and 55.2864 t; production 57.04 % of 11,998.8864 t. */
+  private static final String VALVES = testdata("valves-zh.yaml").replaceAll("(?s)\nclaimed:\n.*", "\n")
+      .replace("    claimedShare: 57.04 %\n", "");
+
+  @Test
+  void claims_theValveStudysPublishedFigures_allAgree() {
+    assertThat(calc(testdata("valves-zh.yaml")).findings()).extracting(Finding::code)
+        .doesNotContain("CLAIM_MISMATCH", "CLAIM_INCONSISTENT");
+  }
+
+  @Test
+  void claims_onStageSubtotalsAndShares_matchWhenRight() {
+    String yaml = VALVES + "claimed:\n  stages: {raw-materials: 5100 tCO2e, production: 6843.6 tCO2e}\n"
+        + "  shares: {production: 57.04 %, distribution: 0.46 %}\n";
+    assertThat(findings(yaml.replace("    factor: grid\n", "    factor: grid\n    claimedShare: 57.04 %\n"), "CLAIM_MISMATCH"))
+        .isEmpty();
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', textBlock = """
+      'stages: {production: 6900 tCO2e}'    | claimed.stages.production | claimed emissions of stage production 6900 tCO2e does not match the recomputed 6843.60 tCO2e
+      'shares: {raw-materials: 45.00 %}'    | claimed.shares.raw-materials | claimed share of stage raw-material acquisition 45.00 % does not match the recomputed 42.50 %
+      """)
+  void claims_onStageSubtotalsAndShares_wrongOnesAreFlagged(String claim, String where, String words) {
+    Finding f = only(VALVES + "claimed:\n  " + claim + "\n", "CLAIM_MISMATCH");
+    assertThat(f.where()).isEqualTo(where);
+    assertThat(en(f)).startsWith(words);
+  }
+
+  @Test
+  void claims_lineShare_wrongOneIsFlagged() {
+    Finding f = only(VALVES.replace("    factor: grid\n", "    factor: grid\n    claimedShare: 60 %\n"), "CLAIM_MISMATCH");
+    assertThat(f.where()).isEqualTo("inventory[1].claimedShare");
+    assertThat(en(f)).startsWith("claimed share of line \"外购电力\" 60 % does not match the recomputed 57.04 %");
+  }
+
+  @Test
+  void claims_totalAndPerUnitDisagreeByTen_isInconsistent() {
+    // 11,998.89 t ÷ 3544 t = 3385.69 kg/t, but the report prints 338.57: its two figures differ by 10
+    String yaml = VALVES + "claimed: {total: 11998.89 tCO2e, perUnit: 338.57 kgCO2e/t}\n";
+    Finding f = only(yaml, "CLAIM_INCONSISTENT");
+    assertThat(en(f)).startsWith("the claimed total 11998.89 tCO2e divided by the output 3544 t is 3385.69 kgCO2e/t per "
+        + "declared unit, but the claimed per-unit figure is 338.57 kgCO2e/t (0.1 times as much)");
+    assertThat(findings(VALVES + "claimed: {total: 11998.89 tCO2e, perUnit: 3385.69 kgCO2e/t}\n", "CLAIM_INCONSISTENT"))
+        .isEmpty();
+  }
+
+  @Test
+  void claims_judgedOnTheRangeThePrintedInputsAllow() {
+    // 1.23 t (printed to 3 significant figures) × 2000 kg/t = 2460 kg, but 1.225 … 1.235 t and 1999.5 … 2000.5
+    // kg/t allow 1.225 × 1999.5 = 2449.39 … 1.235 × 2000.5 = 2470.62 kg: a report that computed 2463.6 kg from
+    // the unrounded 1.2318 t is 0.15 % off the printed figures, yet right
+    String yaml = MINIMAL.replace("amount: 110 t", "amount: 1.23 t").replace("output: 100 t", "output: 1 t");
+    assertThat(findings(yaml.replace("    factor: steel\n", "    factor: steel\n    claimed: 2463.6 kgCO2e\n"),
+        "CLAIM_MISMATCH")).isEmpty();
+    Finding f = only(yaml.replace("    factor: steel\n", "    factor: steel\n    claimed: 2480 kgCO2e\n"), "CLAIM_MISMATCH");
+    assertThat(en(f)).contains("does not match the recomputed 2460.00 kgCO2e")
+        .contains("the printed inputs allow 2449.39 kgCO2e to 2470.62 kgCO2e, and the claim lies outside even that range");
+  }
+
   @Test
   void massBalance_outputHeavierThanInputs() {
     Finding f = only(MINIMAL.replace("amount: 110 t", "amount: 90 t"), "MASS_BALANCE");

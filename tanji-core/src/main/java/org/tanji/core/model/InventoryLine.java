@@ -14,6 +14,7 @@ import org.tanji.core.units.Quantity;
  * @param claimed the emissions a published report states for this line, or null
  * @param source where the activity data comes from (a statistics report, an invoice), or null
  * @param note free text, or null
+ * @param claimedShare the line's share of the total a published report states, or null
  */
 public record InventoryLine(
     int index,
@@ -24,7 +25,14 @@ public record InventoryLine(
     boolean dedicated,
     Quantity claimed,
     String source,
-    String note) {
+    String note,
+    Claims.Share claimedShare) {
+
+  /** A line without a claimed share. */
+  public InventoryLine(int index, String name, Stage stage, Activity activity, Quality quality, boolean dedicated,
+      org.tanji.core.units.Quantity claimed, String source, String note) {
+    this(index, name, stage, activity, quality, dedicated, claimed, source, note, null);
+  }
 
   /** The key path of this line in the study file, e.g. {@code inventory[2]}. */
   public String path() {

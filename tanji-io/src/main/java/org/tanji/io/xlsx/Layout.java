@@ -93,6 +93,8 @@ final class Layout {
       new Field("claimed.total", Kind.QUANTITY, null),
       new Field("claimed.perUnit", Kind.QUANTITY, null),
       new Field("claimed.dataQuality", Kind.NUMBER, null),
+      new Field("claimed.stages", Kind.TEXT, null),
+      new Field("claimed.shares", Kind.TEXT, null),
       new Field("report.number", Kind.TEXT, null),
       new Field("report.date", Kind.DATE, null),
       new Field("report.assessor", Kind.TEXT, null),
@@ -147,6 +149,7 @@ final class Layout {
       new Field("quality.factor", Kind.INTEGER, null),
       new Field("dedicated", Kind.BOOLEAN, BOOLEANS),
       new Field("claimed", Kind.QUANTITY, null),
+      new Field("claimedShare", Kind.TEXT, null),
       new Field("source", Kind.TEXT, null),
       new Field("note", Kind.TEXT, null)));
 

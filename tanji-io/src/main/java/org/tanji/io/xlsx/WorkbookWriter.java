@@ -204,6 +204,11 @@ final class WorkbookWriter {
     v.put("claimed.total", s.claims().total());
     v.put("claimed.perUnit", s.claims().perUnit());
     v.put("claimed.dataQuality", s.claims().dataQuality());
+    // claims by stage in one cell each, as stage=figure pairs the reader takes back
+    v.put("claimed.stages", s.claims().stages().isEmpty() ? null : String.join("; ", s.claims().stages().entrySet()
+        .stream().map(e -> e.getKey().id() + "=" + e.getValue().text()).toList()));
+    v.put("claimed.shares", s.claims().stageShares().isEmpty() ? null : String.join("; ", s.claims().stageShares()
+        .entrySet().stream().map(e -> e.getKey().id() + "=" + e.getValue().text()).toList()));
     ReportInfo r = s.report();
     v.put("report.number", r.number());
     v.put("report.date", r.date());
@@ -328,6 +333,7 @@ final class WorkbookWriter {
     }
     v.put("dedicated", l.dedicated() ? Boolean.TRUE : null);
     v.put("claimed", l.claimed());
+    v.put("claimedShare", l.claimedShare() == null ? null : l.claimedShare().text());
     v.put("source", l.source());
     v.put("note", l.note());
     return v;
