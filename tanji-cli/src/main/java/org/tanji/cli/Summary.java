@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.tanji.core.calc.BesideFigures;
 import org.tanji.core.calc.LineResult;
 import org.tanji.core.calc.Result;
 import org.tanji.core.calc.StageResult;
@@ -38,6 +39,7 @@ final class Summary {
     }
     if (result.totalKgCO2e() != null) {
       figures(out);
+      beside(out);
       stages(out);
       lines(out);
       factors(out);
@@ -59,6 +61,35 @@ final class Summary {
     if (result.allocationShare() != 1.0) {
       out.println(t("allocation") + Numbers.percent(result.allocationShare())
           + " (" + study.allocation().id() + ")");
+    }
+  }
+
+  /** What is reported beside the footprint, each figure saying it is not in the total. */
+  private void beside(PrintWriter out) {
+    BesideFigures b = result.beside();
+    if (b.isEmpty()) {
+      return;
+    }
+    out.println();
+    out.println(t("beside"));
+    String unit = " kgCO₂e / " + study.product().declaredUnit().text();
+    if (b.biogenicEmissionsKgCO2e() != null) {
+      out.println("  " + t("beside.biogenicEmissions") + Numbers.fixed(b.biogenicEmissionsKgCO2e() / 1000, 2) + " tCO₂e"
+          + t("sep") + Numbers.readable(b.perUnit(b.biogenicEmissionsKgCO2e())) + unit);
+    }
+    if (b.biogenicRemovalsKgCO2e() != null) {
+      out.println("  " + t("beside.biogenicRemovals") + Numbers.fixed(b.biogenicRemovalsKgCO2e() / 1000, 2) + " tCO₂e"
+          + t("sep") + Numbers.readable(b.perUnit(b.biogenicRemovalsKgCO2e())) + unit);
+    }
+    if (b.biogenicCarbonKg() != null) {
+      out.println("  " + t("beside.biogenicCarbon") + Numbers.readable(b.biogenicCarbonKg()) + " kg C / "
+          + study.product().declaredUnit().text() + " (" + Numbers.readable(b.biogenicCarbonAsCo2Kg()) + " kgCO₂)");
+    }
+    for (BesideFigures.Named n : b.avoided()) {
+      out.println("  " + t("beside.avoided") + n.name() + ": " + Numbers.fixed(n.kgCO2e() / 1000, 2) + " tCO₂e");
+    }
+    for (BesideFigures.Named n : b.offsets()) {
+      out.println("  " + t("beside.offsets") + n.name() + ": " + Numbers.fixed(n.kgCO2e() / 1000, 2) + " tCO₂e");
     }
   }
 

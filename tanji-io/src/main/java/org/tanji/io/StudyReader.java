@@ -12,6 +12,7 @@ import java.util.function.BiFunction;
 import org.tanji.core.i18n.Spelling;
 import org.tanji.core.i18n.Text;
 import org.tanji.core.model.Activity;
+import org.tanji.core.model.Beside;
 import org.tanji.core.model.Allocation;
 import org.tanji.core.model.Boundary;
 import org.tanji.core.model.Claims;
@@ -49,7 +50,10 @@ final class StudyReader {
   static final int FORMAT_VERSION = 1;
 
   private static final List<String> TOP = List.of("tanji", "study", "organization", "product", "factors",
-      "inventory", "coproducts", "allocation", "cutoff", "claimed", "evidence", "report");
+      "inventory", "coproducts", "allocation", "cutoff", "claimed", "evidence", "report", "biogenic", "avoided",
+      "offsets");
+  private static final List<String> BIOGENIC = List.of("emissions", "removals", "carbonContent");
+  private static final List<String> CREDIT = List.of("name", "amount");
   private static final List<String> STUDY = List.of("title", "language", "standards", "boundary", "period", "gwp");
   private static final List<String> PERIOD = List.of("start", "end");
   private static final List<String> ORGANIZATION = List.of("name", "address", "creditCode",
@@ -108,7 +112,48 @@ final class StudyReader {
     List<Evidence> evidence = blocks(f, "evidence", EVIDENCE, false,
         (i, e) -> new Evidence(e.string("title", true), e.string("reference", false), e.string("note", false)));
     return new Study(info, organization, product, factors, inventory, coproducts, allocation, cutoff, claims,
-        evidence, report(f), new TreeSourceMap(root, fileName));
+        evidence, report(f), new TreeSourceMap(root, fileName), beside(f));
+  }
+
+  /**
+   * What the study reports beside its footprint: {@code biogenic: {emissions, removals,
+   * carbonContent}}, and {@code avoided} and {@code offsets} as lists of {@code {name, amount}} (in a
+   * workbook cell, {@code name=amount} pairs separated by ";").
+   */
+  private Beside beside(Fields top) {
+    Optional<Fields> bio = top.block("biogenic", BIOGENIC);
+    return new Beside(bio.map(b -> b.quantity("emissions", false)).orElse(null),
+        bio.map(b -> b.quantity("removals", false)).orElse(null),
+        bio.map(b -> b.quantity("carbonContent", false)).orElse(null), credits(top, "avoided"), credits(top, "offsets"));
+  }
+
+  private List<Beside.Credit> credits(Fields top, String key) {
+    Node n = top.node(key);
+    if (n instanceof Node.Scalar sc && sc.text() != null) {
+      List<Beside.Credit> out = new ArrayList<>();
+      String[] pairs = sc.text().split("[;；]");
+      for (int i = 0; i < pairs.length; i++) {
+        String[] kv = pairs[i].split("=", 2);
+        if (pairs[i].isBlank()) {
+          continue;
+        }
+        if (kv.length < 2 || kv[0].isBlank()) {
+          top.error(key, n, Text.of("read.creditPairs", key, pairs[i].strip()));
+          continue;
+        }
+        try {
+          out.add(new Beside.Credit(kv[0].strip(), Units.parseQuantity(kv[1].strip())));
+        } catch (QuantityFormatException e) {
+          findings.add(new Finding(e.code(), Severity.ERROR, key + "[" + out.size() + "].amount", null, e.text())
+              .at(n.position()));
+        }
+      }
+      return out;
+    }
+    return blocks(top, key, CREDIT, false, (i, c) -> {
+      String name = c.string("name", true);
+      return new Beside.Credit(name == null ? c.path() : name, c.quantity("amount", true));
+    });
   }
 
   private void version(Fields f) {

@@ -134,7 +134,35 @@ public final class StudyWriter {
       }
       g.writeEndArray();
     }
+    beside(s.beside(), g);
     g.writeEndObject();
+  }
+
+  private static void beside(org.tanji.core.model.Beside b, JsonGenerator g) throws IOException {
+    if (b.biogenicEmissions() != null || b.biogenicRemovals() != null || b.biogenicCarbon() != null) {
+      g.writeObjectFieldStart("biogenic");
+      quantity(g, "emissions", b.biogenicEmissions());
+      quantity(g, "removals", b.biogenicRemovals());
+      quantity(g, "carbonContent", b.biogenicCarbon());
+      g.writeEndObject();
+    }
+    credits(g, "avoided", b.avoided());
+    credits(g, "offsets", b.offsets());
+  }
+
+  private static void credits(JsonGenerator g, String key, java.util.List<org.tanji.core.model.Beside.Credit> credits)
+      throws IOException {
+    if (credits.isEmpty()) {
+      return;
+    }
+    g.writeArrayFieldStart(key);
+    for (var c : credits) {
+      g.writeStartObject();
+      text(g, "name", c.name());
+      quantity(g, "amount", c.amount());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
   }
 
   private static void report(ReportInfo r, JsonGenerator g) throws IOException {

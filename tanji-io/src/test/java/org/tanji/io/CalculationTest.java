@@ -401,6 +401,31 @@ final class CalculationTest {
   }
 
   @Test
+  void beside_biogenicAvoidedAndOffsets_neverInTheTotal() {
+    Result r = calc(testdata("bio-coke-per-tonne.yaml"));
+    assertThat(r.totalKgCO2e()).isCloseTo(392_640, within(1e-6)); // as without them
+    var b = r.beside();
+    assertThat(b.biogenicEmissionsKgCO2e()).isEqualTo(2_200_000);
+    assertThat(b.biogenicRemovalsKgCO2e()).isEqualTo(5_500_000);
+    assertThat(b.perUnit(b.biogenicRemovalsKgCO2e())).isEqualTo(5_500); // over 1000 t
+    assertThat(b.biogenicCarbonAsCo2Kg()).isCloseTo(800 * 44.0 / 12, within(1e-9));
+    assertThat(b.avoided()).containsExactly(new org.tanji.core.calc.BesideFigures.Named("替代燃煤", 1_180_000));
+    assertThat(b.offsets()).containsExactly(new org.tanji.core.calc.BesideFigures.Named("CCER", 50_000));
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', textBlock = """
+      removals: 5500 tCO2e   | removals: -5500 tCO2e | NEGATIVE_VALUE | biogenic.removals
+      removals: 5500 tCO2e   | removals: 5500 t      | UNIT_MISMATCH  | biogenic.removals
+      carbonContent: 800 kg  | carbonContent: 800 kgCO2e | UNIT_MISMATCH | biogenic.carbonContent
+      amount: 1180 tCO2e     | amount: 1180 t        | UNIT_MISMATCH  | avoided[0].amount
+      """)
+  void beside_wrongSignOrUnit_isAnError(String from, String to, String code, String where) {
+    Finding f = only(testdata("bio-coke-per-tonne.yaml").replace(from, to), code);
+    assertThat(f.where()).isEqualTo(where);
+  }
+
+  @Test
   void massBalance_outputHeavierThanInputs() {
     Finding f = only(MINIMAL.replace("amount: 110 t", "amount: 90 t"), "MASS_BALANCE");
     // no padding zeros: the output was typed as 100 t

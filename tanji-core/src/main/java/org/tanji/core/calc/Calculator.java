@@ -181,11 +181,57 @@ public final class Calculator {
         Plausibility.check("product", Text.of("plausibility.result"), perKg, Numbers.readable(perKg))
             .ifPresent(findings::add);
       }
+      BesideFigures beside = beside(product);
       if (findings.stream().anyMatch(Finding::isError)) {
         return Result.failed(located()); // a claim in the wrong unit: errors always mean no figures
       }
       return new Result(total, perUnit, perKg, share, stages, lines, quality, located(), factorsUsed(),
-          allocationBasis);
+          allocationBasis, beside);
+    }
+
+    /**
+     * The figures reported beside the footprint, checked for their dimension and sign; none of
+     * them touches the total.
+     */
+    private BesideFigures beside(ProductFigures product) {
+      org.tanji.core.model.Beside b = study.beside();
+      if (b.isEmpty()) {
+        return BesideFigures.NONE;
+      }
+      return new BesideFigures(
+          besideKg(b.biogenicEmissions(), "biogenic.emissions", Dimension.CO2E),
+          besideKg(b.biogenicRemovals(), "biogenic.removals", Dimension.CO2E),
+          besideKg(b.biogenicCarbon(), "biogenic.carbonContent", Dimension.MASS),
+          credits(b.avoided(), "avoided"), credits(b.offsets(), "offsets"), product.declaredUnitsMade());
+    }
+
+    private List<BesideFigures.Named> credits(List<org.tanji.core.model.Beside.Credit> credits, String key) {
+      List<BesideFigures.Named> out = new ArrayList<>();
+      for (int i = 0; i < credits.size(); i++) {
+        var c = credits.get(i);
+        Double kg = besideKg(c.amount(), key + "[" + i + "].amount", Dimension.CO2E);
+        if (kg != null) {
+          out.add(new BesideFigures.Named(c.name(), kg));
+        }
+      }
+      return out;
+    }
+
+    /** A figure beside the footprint in base units, or null (with a finding when it is wrong). */
+    private Double besideKg(Quantity q, String where, Dimension dim) {
+      if (q == null) {
+        return null;
+      }
+      if (!q.dimension().equals(dim)) {
+        findings.add(Finding.error("UNIT_MISMATCH", where, Text.of("unit.mismatch.expected", where, q.text(),
+            q.dimension().describeWithArticle(), dim.describeWithArticle(), preferred(dim))));
+        return null;
+      }
+      if (q.value() < 0) {
+        findings.add(Finding.error("NEGATIVE_VALUE", where, Text.of("beside.negative", where, q.text())));
+        return null;
+      }
+      return q.inBase();
     }
 
     private Points points(InventoryLine line) {

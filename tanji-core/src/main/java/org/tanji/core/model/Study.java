@@ -25,12 +25,21 @@ public record Study(
     Claims claims,
     List<Evidence> evidence,
     ReportInfo report,
-    SourceMap source) {
+    SourceMap source,
+    Beside beside) {
+
+  /** A study that reports nothing beside its footprint. */
+  public Study(StudyInfo info, Organization organization, Product product, Map<String, Factor> factors,
+      List<InventoryLine> inventory, List<Coproduct> coproducts, Allocation allocation, double cutoffMassShare,
+      Claims claims, List<Evidence> evidence, ReportInfo report, SourceMap source) {
+    this(info, organization, product, factors, inventory, coproducts, allocation, cutoffMassShare, claims, evidence,
+        report, source, Beside.none());
+  }
 
   /** The same study with its positions looked up elsewhere (a workbook names cells, not lines). */
   public Study withSource(SourceMap other) {
     return new Study(info, organization, product, factors, inventory, coproducts, allocation, cutoffMassShare, claims,
-        evidence, report, other);
+        evidence, report, other, beside);
   }
 
   /** The cut-off mass share when the study does not set one (0.5 %). */
@@ -47,5 +56,6 @@ public record Study(
     evidence = List.copyOf(evidence);
     Objects.requireNonNull(report, "report");
     Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(beside, "beside");
   }
 }

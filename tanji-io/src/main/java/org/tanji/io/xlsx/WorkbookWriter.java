@@ -209,6 +209,14 @@ final class WorkbookWriter {
         .stream().map(e -> e.getKey().id() + "=" + e.getValue().text()).toList()));
     v.put("claimed.shares", s.claims().stageShares().isEmpty() ? null : String.join("; ", s.claims().stageShares()
         .entrySet().stream().map(e -> e.getKey().id() + "=" + e.getValue().text()).toList()));
+    var b = s.beside();
+    v.put("biogenic.emissions", b.biogenicEmissions());
+    v.put("biogenic.removals", b.biogenicRemovals());
+    v.put("biogenic.carbonContent", b.biogenicCarbon());
+    v.put("avoided", b.avoided().isEmpty() ? null : String.join("; ", b.avoided().stream()
+        .map(c -> c.name() + "=" + c.amount().text()).toList()));
+    v.put("offsets", b.offsets().isEmpty() ? null : String.join("; ", b.offsets().stream()
+        .map(c -> c.name() + "=" + c.amount().text()).toList()));
     ReportInfo r = s.report();
     v.put("report.number", r.number());
     v.put("report.date", r.date());

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.tanji.core.calc.BesideFigures;
 import org.tanji.core.calc.Footprint;
 import org.tanji.core.calc.Gwp;
 import org.tanji.core.calc.LineResult;
@@ -181,7 +182,8 @@ public final class ReportBuilder {
     if (result.perKgKgCO2e() != null) {
       rows.add(List.of(w.get("summary.perKg"), f.figure(result.perKgKgCO2e()) + " kgCO₂e/kg"));
     }
-    rows.add(List.of(w.get("summary.total"), emissions(result.totalKgCO2e()) + " " + emissionUnit));
+    rows.add(List.of(w.get(result.beside().isEmpty() ? "summary.total" : "summary.total.beside"),
+        emissions(result.totalKgCO2e()) + " " + emissionUnit));
     rows.add(List.of(w.get("summary.output"), f.quantity(study.product().output())));
     if (!study.coproducts().isEmpty()) {
       rows.add(List.of(w.get("summary.allocation"), w.get("summary.allocation.value",
@@ -584,6 +586,44 @@ public final class ReportBuilder {
       blocks.add(new Block.Note(w.get("results.lines.cut", shown, ranked.size(), ranked.size() - shown,
           emissions(kg) + " " + emissionUnit, f.percent(share))));
     }
+    beside();
+  }
+
+  /**
+   * Biogenic carbon, avoided emissions and offsets: shown beside the footprint, each figure for the
+   * period and per declared unit, none added to or subtracted from the total above.
+   */
+  private void beside() {
+    BesideFigures b = result.beside();
+    if (b.isEmpty()) {
+      return;
+    }
+    heading2("h.results.beside");
+    blocks.add(new Block.Paragraph(w.get("beside.intro", perUnitText())));
+    List<List<String>> rows = new ArrayList<>();
+    String per = " kgCO₂e / " + declaredUnitLabel();
+    if (b.biogenicEmissionsKgCO2e() != null) {
+      rows.add(List.of(w.get("beside.biogenicEmissions"), emissions(b.biogenicEmissionsKgCO2e()) + " " + emissionUnit,
+          f.figure(b.perUnit(b.biogenicEmissionsKgCO2e())) + per));
+    }
+    if (b.biogenicRemovalsKgCO2e() != null) {
+      rows.add(List.of(w.get("beside.biogenicRemovals"), emissions(b.biogenicRemovalsKgCO2e()) + " " + emissionUnit,
+          f.figure(b.perUnit(b.biogenicRemovalsKgCO2e())) + per));
+    }
+    if (b.biogenicCarbonKg() != null) {
+      rows.add(List.of(w.get("beside.biogenicCarbon"), "—", f.figure(b.biogenicCarbonKg()) + " kg C / "
+          + declaredUnitLabel() + w.paren(f.figure(b.biogenicCarbonAsCo2Kg()) + " kgCO₂")));
+    }
+    for (BesideFigures.Named n : b.avoided()) {
+      rows.add(List.of(w.get("beside.avoided", n.name()), emissions(n.kgCO2e()) + " " + emissionUnit,
+          f.figure(b.perUnit(n.kgCO2e())) + per));
+    }
+    for (BesideFigures.Named n : b.offsets()) {
+      rows.add(List.of(w.get("beside.offsets", n.name()), emissions(n.kgCO2e()) + " " + emissionUnit,
+          f.figure(b.perUnit(n.kgCO2e())) + per));
+    }
+    blocks.add(new Table("beside", caption(w.get("beside.caption")), List.of(Column.text(w.get("beside.col.what")),
+        Column.number(w.get("beside.col.period")), Column.number(w.get("beside.col.perUnit"))), rows, List.of(), false));
   }
 
   /** A summary row: the label first, the figure in the emissions column. */

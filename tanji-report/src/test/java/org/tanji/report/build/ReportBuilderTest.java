@@ -219,6 +219,25 @@ final class ReportBuilderTest {
     assertThat(table(custom, "gwp").rows()).containsExactly(List.of("N2O-N", "44/28 × 300"), List.of("CO2-C", "44/12 × 1"));
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"zh", "en"})
+  void beside_shownApartAndTheTotalSaysSo(String lang) {
+    ReportDocument doc = build(read(Path.of("..", "testdata", "bio-coke-per-tonne.yaml")), lang);
+    // total 392,640 kg: shown in t (≥ 10 t); per tonne of coke over 1000 t
+    assertThat(table(doc, "beside").rows()).containsExactly(
+        List.of(zh(lang) ? "生物源 CO₂ 排放" : "Biogenic CO₂ emissions", "2,200.00 tCO₂e", "2,200.00 kgCO₂e / t"),
+        List.of(zh(lang) ? "生物源 CO₂ 清除（吸收）" : "Biogenic CO₂ removals (taken up)", "5,500.00 tCO₂e",
+            "5,500.00 kgCO₂e / t"),
+        List.of(zh(lang) ? "产品中的生物源碳" : "Biogenic carbon in the product", "—",
+            zh(lang) ? "800.00 kg C / t（2,933.33 kgCO₂）" : "800.00 kg C / t (2,933.33 kgCO₂)"),
+        List.of(zh(lang) ? "避免的排放（未扣减）：替代燃煤" : "Avoided elsewhere, not subtracted: 替代燃煤", "1,180.00 tCO₂e",
+            "1,180.00 kgCO₂e / t"),
+        List.of(zh(lang) ? "抵消（未扣减）：CCER" : "Offsets, not subtracted: CCER", "50.00 tCO₂e", "50.00 kgCO₂e / t"));
+    assertThat(table(doc, "summary").rows().get(2).get(0)).contains(zh(lang) ? "生物源 CO₂、避免的排放和抵消见 7.4 节"
+        : "biogenic CO₂, avoided emissions and offsets are shown apart in 7.4");
+    assertThat(table(doc, "summary").rows().get(2).get(1)).isEqualTo("392.64 tCO₂e");
+  }
+
   @Test
   void findings_noneMeansNoAppendixB() {
     String clean = VALVES.replaceAll("(?s)\nclaimed:\n.*", "\n").replace("    claimedShare: 57.04 %\n", "").replace("    factor: cast-steel\n", "    factor: cast-steel\n    quality: {activity: periodic, calibration: compliant}\n")
