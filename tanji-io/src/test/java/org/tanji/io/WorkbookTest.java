@@ -405,6 +405,8 @@ final class WorkbookTest {
       List<String> offered = new java.util.ArrayList<>();
       wb.getSheet("列表").forEach(row -> row.forEach(c -> offered.add(c.getStringCellValue())));
       assertThat(offered).contains("ha", "亩", "kL", "sheet", "tce", "kgCO2e/CNY", "万元");
+      // and the new choices: cradle-to-customer, the older GWP sets
+      assertThat(offered).contains("摇篮到客户", "SAR", "TAR");
     }
   }
 }
