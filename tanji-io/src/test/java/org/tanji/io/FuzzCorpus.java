@@ -20,6 +20,10 @@ public final class FuzzCorpus {
   private static final String PUBLISHED = read("seed-003-as-published.yaml");
   /** No quality on a line, a stage outside the boundary, inputs lighter than the output. */
   private static final String VALVES = read("../testdata/valves-zh.yaml");
+  /** A data gap, biogenic carbon, avoided emissions and offsets, cradle-to-customer. */
+  private static final String BIO_COKE = read("../testdata/bio-coke-per-tonne.yaml");
+  /** Stages listed as the boundary, SAR, N2O-N and CO2-C, an area as the declared unit. */
+  private static final String SUNFLOWER = read("../testdata/sunflower-per-hectare.yaml");
 
   private static String read(String name) {
     try {
@@ -31,7 +35,7 @@ public final class FuzzCorpus {
 
   /** A study file with a few random edits: characters deleted, inserted or replaced, lines swapped or dropped. */
   public static Arbitrary<String> mutatedStudies() {
-    Arbitrary<String> base = Arbitraries.of(SEED, PUBLISHED, VALVES, Fixtures.MINIMAL);
+    Arbitrary<String> base = Arbitraries.of(SEED, PUBLISHED, VALVES, BIO_COKE, SUNFLOWER, Fixtures.MINIMAL);
     Arbitrary<List<int[]>> edits = Combinators.combine(
             Arbitraries.integers().between(0, 5), Arbitraries.integers().between(0, 1_000_000),
             Arbitraries.integers().between(0, 15))
@@ -43,7 +47,8 @@ public final class FuzzCorpus {
   private static final String[] INSERTS = {":", "- ", "{", "}", "[", "]", "\n", "  ", "&a ", "*a", "\"", "'",
       "４", "NaN", "-", "1e999", "/", "*", "tanji: 1\n", "---\n", "\t", "\u0000", "吨", "kwh", "#",
       "1e-310", "0", "false", "\u00a0", "!!binary ", "- oops\n", "piece", "coproducts: [{output: 5 个}]\n",
-      "allocation: mass\n", "boundary: gate-to-gate\n"};
+      "allocation: mass\n", "boundary: gate-to-gate\n", "boundary: [use]\n", "gwp: {N2O: 0}\n", "N2O-N",
+      "claimedShare: 200 %\n", "avoided: x=1 t\n", "%"};
 
   private static String mutate(String text, List<int[]> edits) {
     StringBuilder b = new StringBuilder(text);
