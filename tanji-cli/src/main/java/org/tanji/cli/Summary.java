@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.tanji.core.calc.BesideFigures;
 import org.tanji.core.calc.LineResult;
 import org.tanji.core.calc.Result;
 import org.tanji.core.calc.StageResult;
@@ -43,6 +44,7 @@ final class Summary {
     if (result.totalKgCO2e() != null) {
       Presentation shown = Presentation.of(study.product(), result);
       figures(out, shown);
+      beside(out, shown);
       stages(out, shown);
       lines(out, shown);
       factors(out);
@@ -62,6 +64,35 @@ final class Summary {
     if (result.allocationShare() != 1.0) {
       out.println(t("allocation") + Numbers.percent(result.allocationShare())
           + " (" + study.allocation().id() + ")");
+    }
+  }
+
+  /** What is reported beside the footprint, each figure saying it is not in the total. */
+  private void beside(PrintWriter out, Presentation shown) {
+    BesideFigures b = result.beside();
+    if (b.isEmpty()) {
+      return;
+    }
+    out.println();
+    out.println(t("beside"));
+    String unit = " " + shown.perUnit().unit();
+    if (b.biogenicEmissionsKgCO2e() != null) {
+      out.println("  " + t("beside.biogenicEmissions") + Numbers.fixed(b.biogenicEmissionsKgCO2e() / 1000, 2) + " tCO₂e"
+          + t("sep") + Numbers.readable(b.perUnit(b.biogenicEmissionsKgCO2e())) + unit);
+    }
+    if (b.biogenicRemovalsKgCO2e() != null) {
+      out.println("  " + t("beside.biogenicRemovals") + Numbers.fixed(b.biogenicRemovalsKgCO2e() / 1000, 2) + " tCO₂e"
+          + t("sep") + Numbers.readable(b.perUnit(b.biogenicRemovalsKgCO2e())) + unit);
+    }
+    if (b.biogenicCarbonKg() != null) {
+      out.println("  " + t("beside.biogenicCarbon") + Numbers.readable(b.biogenicCarbonKg()) + " kg C / "
+          + study.product().declaredUnit().text() + " (" + Numbers.readable(b.biogenicCarbonAsCo2Kg()) + " kgCO₂)");
+    }
+    for (BesideFigures.Named n : b.avoided()) {
+      out.println("  " + t("beside.avoided") + n.name() + ": " + Numbers.fixed(n.kgCO2e() / 1000, 2) + " tCO₂e");
+    }
+    for (BesideFigures.Named n : b.offsets()) {
+      out.println("  " + t("beside.offsets") + n.name() + ": " + Numbers.fixed(n.kgCO2e() / 1000, 2) + " tCO₂e");
     }
   }
 

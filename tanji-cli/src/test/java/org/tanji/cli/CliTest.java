@@ -126,6 +126,20 @@ final class CliTest {
   }
 
   @Test
+  void calc_besideTheFootprint_saidToBeOutsideTheTotal() {
+    // testdata/bio-coke-per-tonne.yaml: 392.64 kgCO2e/t; 2200 t biogenic, 5500 t removed, 1180 t avoided, 50 t offset
+    Run r = run("calc", "../testdata/bio-coke-per-tonne.yaml", "--lang", "en");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("Footprint per declared unit: 392.64 kgCO₂e / t",
+        "Reported beside the footprint, not in its total:",
+        "  Biogenic CO₂ emissions: 2200.00 tCO₂e, 2200.00 kgCO₂e / t",
+        "  Biogenic CO₂ removals: 5500.00 tCO₂e, 5500.00 kgCO₂e / t",
+        "  Biogenic carbon in the product: 800.00 kg C / 1 t (2933.33 kgCO₂)",
+        "  Avoided elsewhere (not subtracted), 替代燃煤: 1180.00 tCO₂e",
+        "  Offsets (not subtracted), CCER: 50.00 tCO₂e");
+  }
+
+  @Test
   void calc_langOverridesTheStudy() {
     Run r = run("calc", SEED, "--lang", "en");
     assertThat(r.out()).contains("Footprint per declared unit: 2821.88 kgCO₂e / t")

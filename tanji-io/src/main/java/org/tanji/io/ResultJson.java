@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.util.Locale;
+import org.tanji.core.calc.BesideFigures;
 import org.tanji.core.calc.LineResult;
 import org.tanji.core.calc.Result;
 import org.tanji.core.calc.StageResult;
@@ -110,7 +111,50 @@ public final class ResultJson {
       writeFactor(g, f);
     }
     g.writeEndArray();
+    writeBeside(g, r.beside());
     g.writeEndObject();
+  }
+
+  /**
+   * What is reported beside the footprint, after everything else and only when the study gives
+   * it, so that the result of a study without it keeps its bytes: {@code biogenic}, {@code avoided},
+   * {@code offsets}. None of these is in {@code total_kgCO2e}.
+   */
+  private static void writeBeside(JsonGenerator g, BesideFigures b) throws IOException {
+    if (b.biogenicEmissionsKgCO2e() != null || b.biogenicRemovalsKgCO2e() != null || b.biogenicCarbonKg() != null) {
+      g.writeObjectFieldStart("biogenic");
+      if (b.biogenicEmissionsKgCO2e() != null) {
+        writeNumber(g, "emissions_kgCO2e", b.biogenicEmissionsKgCO2e());
+        writeNumber(g, "emissionsPerUnit_kgCO2e", b.perUnit(b.biogenicEmissionsKgCO2e()));
+      }
+      if (b.biogenicRemovalsKgCO2e() != null) {
+        writeNumber(g, "removals_kgCO2e", b.biogenicRemovalsKgCO2e());
+        writeNumber(g, "removalsPerUnit_kgCO2e", b.perUnit(b.biogenicRemovalsKgCO2e()));
+      }
+      if (b.biogenicCarbonKg() != null) {
+        writeNumber(g, "carbonContentPerUnit_kgC", b.biogenicCarbonKg());
+        writeNumber(g, "carbonContentPerUnit_kgCO2e", b.biogenicCarbonAsCo2Kg());
+      }
+      g.writeEndObject();
+    }
+    writeNamed(g, "avoided", b.avoided(), b);
+    writeNamed(g, "offsets", b.offsets(), b);
+  }
+
+  private static void writeNamed(JsonGenerator g, String key, java.util.List<BesideFigures.Named> named,
+      BesideFigures b) throws IOException {
+    if (named.isEmpty()) {
+      return;
+    }
+    g.writeArrayFieldStart(key);
+    for (BesideFigures.Named n : named) {
+      g.writeStartObject();
+      g.writeStringField("name", n.name());
+      writeNumber(g, "kgCO2e", n.kgCO2e());
+      writeNumber(g, "perUnit_kgCO2e", b.perUnit(n.kgCO2e()));
+      g.writeEndObject();
+    }
+    g.writeEndArray();
   }
 
   /** One finding as in the result's {@code findings} array (for other writers of the same shape, such as the server). */

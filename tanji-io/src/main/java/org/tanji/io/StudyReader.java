@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import org.tanji.core.i18n.Spelling;
 import org.tanji.core.i18n.Text;
 import org.tanji.core.model.Activity;
+import org.tanji.core.model.Beside;
 import org.tanji.core.model.Allocation;
 import org.tanji.core.model.Boundary;
 import org.tanji.core.model.Claims;
@@ -33,7 +35,10 @@ import org.tanji.core.model.Study;
 import org.tanji.core.model.StudyInfo;
 import org.tanji.core.model.TextLimits;
 import org.tanji.core.model.Uncertainty;
+import org.tanji.core.model.Severity;
 import org.tanji.core.units.Quantity;
+import org.tanji.core.units.QuantityFormatException;
+import org.tanji.core.units.Units;
 import org.tanji.io.internal.Fields;
 import org.tanji.io.internal.Node;
 import org.tanji.io.internal.TreeSourceMap;
@@ -48,7 +53,10 @@ final class StudyReader {
   static final int FORMAT_VERSION = 1;
 
   private static final List<String> TOP = List.of("tanji", "study", "organization", "product", "factors",
-      "inventory", "coproducts", "allocation", "cutoff", "claimed", "evidence", "report", "uncertainty");
+      "inventory", "coproducts", "allocation", "cutoff", "claimed", "evidence", "report", "uncertainty", "biogenic",
+      "avoided", "offsets");
+  private static final List<String> BIOGENIC = List.of("emissions", "removals", "carbonContent");
+  private static final List<String> CREDIT = List.of("name", "amount");
   private static final List<String> STUDY = List.of("title", "language", "standards", "boundary", "period", "gwp");
   private static final List<String> PERIOD = List.of("start", "end");
   private static final List<String> ORGANIZATION = List.of("name", "address", "creditCode",
@@ -58,7 +66,7 @@ final class StudyReader {
   private static final List<String> FACTOR = List.of("name", "value", "source", "type", "year", "region",
       "boundary", "note", "publication", "uncertainty");
   private static final List<String> LINE = List.of("name", "stage", "amount", "factor", "mass", "distance",
-      "emissions", "excluded", "quality", "dedicated", "claimed", "source", "note", "uncertainty");
+      "emissions", "excluded", "quality", "dedicated", "claimed", "claimedShare", "source", "note", "uncertainty");
   private static final List<String> QUALITY = List.of("activity", "calibration", "factor");
   private static final List<String> COPRODUCT = List.of("name", "output", "price", "declaredUnit", "massPerUnit");
   private static final List<String> EVIDENCE = List.of("title", "reference", "note");
@@ -66,7 +74,7 @@ final class StudyReader {
       "approvedBy");
   private static final List<String> SIGNATURE = List.of("name", "date");
   private static final List<String> CUTOFF = List.of("massShare");
-  private static final List<String> CLAIMED = List.of("total", "perUnit", "dataQuality");
+  private static final List<String> CLAIMED = List.of("total", "perUnit", "dataQuality", "stages", "shares");
   /** Keys whose values are free text and may be as long as {@link TextLimits#TEXT}; every other value is a short text. */
   private static final List<String> FREE_TEXTS = List.of("description", "note", "address", "source", "publication",
       "reference", "excluded");
@@ -149,7 +157,48 @@ final class StudyReader {
         (i, e) -> new Evidence(e.string("title", true), e.string("reference", false), e.string("note", false)));
     boolean fromQuality = f.block("uncertainty", STUDY_UNCERTAINTY).map(u -> u.bool("fromQuality")).orElse(false);
     return new Study(info, organization, product, factors, inventory, coproducts, allocation, cutoff, claims,
-        evidence, report(f), new TreeSourceMap(root, fileName), fromQuality);
+        evidence, report(f), new TreeSourceMap(root, fileName), fromQuality, beside(f));
+  }
+
+  /**
+   * What the study reports beside its footprint: {@code biogenic: {emissions, removals,
+   * carbonContent}}, and {@code avoided} and {@code offsets} as lists of {@code {name, amount}} (in a
+   * workbook cell, {@code name=amount} pairs separated by ";").
+   */
+  private Beside beside(Fields top) {
+    Optional<Fields> bio = top.block("biogenic", BIOGENIC);
+    return new Beside(bio.map(b -> b.quantity("emissions", false)).orElse(null),
+        bio.map(b -> b.quantity("removals", false)).orElse(null),
+        bio.map(b -> b.quantity("carbonContent", false)).orElse(null), credits(top, "avoided"), credits(top, "offsets"));
+  }
+
+  private List<Beside.Credit> credits(Fields top, String key) {
+    Node n = top.node(key);
+    if (n instanceof Node.Scalar sc && sc.text() != null) {
+      List<Beside.Credit> out = new ArrayList<>();
+      String[] pairs = sc.text().split("[;；]");
+      for (int i = 0; i < pairs.length; i++) {
+        String[] kv = pairs[i].split("=", 2);
+        if (pairs[i].isBlank()) {
+          continue;
+        }
+        if (kv.length < 2 || kv[0].isBlank()) {
+          top.error(key, n, Text.of("read.creditPairs", key, pairs[i].strip()));
+          continue;
+        }
+        try {
+          out.add(new Beside.Credit(kv[0].strip(), Units.parseQuantity(kv[1].strip())));
+        } catch (QuantityFormatException e) {
+          findings.add(new Finding(e.code(), Severity.ERROR, key + "[" + out.size() + "].amount", null, e.text())
+              .at(n.position()));
+        }
+      }
+      return out;
+    }
+    return blocks(top, key, CREDIT, false, (i, c) -> {
+      String name = c.string("name", true);
+      return new Beside.Credit(name == null ? c.path() : name, c.quantity("amount", true));
+    });
   }
 
   private void version(Fields f) {
@@ -176,10 +225,117 @@ final class StudyReader {
     }
     String language = f.choice("language", false, l -> LANGUAGES.contains(l) ? Optional.of(l) : Optional.empty(), LANGUAGES);
     List<String> standards = stringList(f, "standards");
-    Boundary boundary = f.choice("boundary", false, Boundary::fromId, Identified.ids(Boundary.class));
-    GwpSet gwp = f.choice("gwp", false, GwpSet::fromId, GWP_SETS);
+    List<Stage> stages = boundaryStages(f);
+    Boundary boundary = stages == null ? f.choice("boundary", false, Boundary::fromId, Identified.ids(Boundary.class))
+        : null;
+    if (!f.has("boundary")) {
+      // without it no line can be checked against the boundary, and the report cannot state one
+      findings.add(Finding.warning("MISSING_VALUE", "study.boundary", Text.of("read.noBoundary")).at(f.position()));
+    }
+    Map<String, Double> customGwp = customGwp(f);
+    GwpSet gwp = customGwp == null ? f.choice("gwp", false, GwpSet::fromId, GWP_SETS) : null;
     Period period = period(f);
-    return new StudyInfo(title, language, standards, boundary, period, gwp);
+    return new StudyInfo(title, language, standards, boundary, period, gwp, stages == null ? List.of() : stages,
+        customGwp == null ? Map.of() : customGwp);
+  }
+
+  /**
+   * The study's own GWP100 values, when {@code gwp} is a table ({@code {CH4: 30, N2O: 300}}, or in
+   * a workbook cell {@code CH4=30; N2O=300}) rather than the name of a set; null otherwise.
+   */
+  private Map<String, Double> customGwp(Fields f) {
+    Node n = f.node("gwp");
+    Map<String, Double> table = new LinkedHashMap<>();
+    if (n instanceof Node.MapNode map) {
+      List<String> gases = new ArrayList<>();
+      for (int i = 0; i < map.size(); i++) {
+        gases.add(map.key(i));
+      }
+      Fields t = f.block("gwp", gases).orElseThrow();
+      for (String gas : gases) {
+        BigDecimal v = t.decimal(gas, true);
+        if (v != null && v.signum() <= 0) {
+          t.error(gas, t.node(gas), Text.of("read.gwp.value", t.child(gas), v.toPlainString()));
+        } else if (v != null) {
+          table.put(gas, v.doubleValue());
+        }
+      }
+      return table;
+    }
+    if (!(n instanceof Node.Scalar sc) || sc.text() == null || !sc.text().contains("=")) {
+      return null;
+    }
+    for (String pair : sc.text().split("[;；]")) {
+      String[] kv = pair.split("=", 2);
+      String gas = kv[0].strip();
+      if (pair.isBlank()) {
+        continue;
+      }
+      try {
+        double v = kv.length < 2 ? Double.NaN : Double.parseDouble(kv[1].strip());
+        if (gas.isEmpty() || !(v > 0) || Double.isInfinite(v)) {
+          throw new NumberFormatException(pair);
+        }
+        table.put(gas, v);
+      } catch (NumberFormatException e) {
+        f.error("gwp", n, Text.of("read.gwp.pair", sc.text()));
+        return table;
+      }
+    }
+    return table;
+  }
+
+  /**
+   * The stages of a boundary given as a list ({@code boundary: [production, distribution]}, or in
+   * a workbook cell with commas between them), or null when the boundary is a name or missing.
+   */
+  private List<Stage> boundaryStages(Fields f) {
+    Node n = f.node("boundary");
+    List<String> ids = new ArrayList<>();
+    List<Node> nodes = new ArrayList<>();
+    if (n instanceof Node.ListNode list) {
+      for (int i = 0; i < list.size(); i++) {
+        Node item = list.get(i);
+        if (!(item instanceof Node.Scalar sc) || sc.text() == null) {
+          findings.add(Finding.error("INVALID_VALUE", "study.boundary[" + i + "]",
+              Text.of("read.notScalar", "study.boundary[" + i + "]")).at(item.position()));
+          return List.of();
+        }
+        ids.add(sc.text().strip());
+        nodes.add(item);
+      }
+    } else if (n instanceof Node.Scalar sc && sc.text() != null && sc.text().contains(",")) {
+      for (String id : sc.text().split("[,，、]")) {
+        ids.add(id.strip());
+        nodes.add(n);
+      }
+    } else {
+      return null;
+    }
+    if (ids.isEmpty()) {
+      f.error("boundary", n, Text.of("read.boundary.empty", String.join(", ", STAGES)));
+      return List.of();
+    }
+    List<Stage> stages = new ArrayList<>();
+    for (int i = 0; i < ids.size(); i++) {
+      String path = "study.boundary[" + i + "]";
+      String id = ids.get(i);
+      Optional<Stage> stage = Stage.fromId(id);
+      if (stage.isEmpty()) {
+        Text msg = Spelling.closest(id, STAGES)
+            .map(x -> Text.of("read.badChoice.suggest", path, id, x))
+            .orElseGet(() -> Text.of("read.badChoice", path, id, String.join(", ", STAGES)));
+        findings.add(Finding.error("INVALID_VALUE", path, msg).at(nodes.get(i).position()));
+      } else if (stages.contains(stage.get())) {
+        findings.add(Finding.error("INVALID_VALUE", path, Text.of("read.boundary.twice", id))
+            .at(nodes.get(i).position()));
+      } else {
+        stages.add(stage.get());
+      }
+    }
+    // in life-cycle order, whatever order the file lists them in
+    stages.sort(java.util.Comparator.naturalOrder());
+    return stages;
   }
 
   private List<String> stringList(Fields f, String key) {
@@ -284,7 +440,12 @@ final class StudyReader {
     }
     Fields f = block.get();
     BigDecimal price = f.decimal("price", false);
-    return new Product(f.string("name", false), f.quantity("declaredUnit", true), f.quantity("output", true),
+    String name = f.string("name", false);
+    if (name == null) {
+      // the footprint stands without it, but a report would not say what it is of
+      findings.add(Finding.warning("MISSING_VALUE", "product.name", Text.of("read.noProductName")).at(f.position()));
+    }
+    return new Product(name, f.quantity("declaredUnit", true), f.quantity("output", true),
         f.quantity("massPerUnit", false), price == null ? null : price.doubleValue(), f.string("description", false));
   }
 
@@ -393,8 +554,10 @@ final class StudyReader {
     Quality quality = quality(f);
     boolean dedicated = f.bool("dedicated");
     Quantity claimed = f.quantity("claimed", false);
+    String share = f.string("claimedShare", false);
     return new InventoryLine(index, name == null ? f.path() : name, stage, activity, quality, dedicated, claimed,
-        f.string("source", false), f.string("note", false), lineUncertainty(f, activity));
+        f.string("source", false), f.string("note", false), lineUncertainty(f, activity),
+        share == null ? null : share(share, f.child("claimedShare"), f.node("claimedShare")));
   }
 
   /**
@@ -523,7 +686,8 @@ final class StudyReader {
     }
     if (excluded) {
       String reason = excludedReason(f);
-      Quantity q = f.quantity("amount", true);
+      // a known input without an amount (scrap, waste nobody weighed) is a data gap, not a mistake
+      Quantity q = f.quantity("amount", false);
       String factor = f.string("factor", false);
       // without a reason the line is neither counted nor treated as cut off: the error says why
       return reason == null ? null : new Activity.Excluded(reason, q, factor);
@@ -623,6 +787,78 @@ final class StudyReader {
       return Claims.none();
     }
     Fields f = block.get();
-    return new Claims(f.quantity("total", false), f.quantity("perUnit", false), f.decimal("dataQuality", false));
+    Map<Stage, Quantity> stages = new LinkedHashMap<>();
+    stagePairs(f, "stages").forEach((stage, v) -> {
+      try {
+        stages.put(stage, Units.parseQuantity(v.text()));
+      } catch (QuantityFormatException e) {
+        findings.add(new Finding(e.code(), Severity.ERROR, "claimed.stages." + stage.id(), null, e.text())
+            .at(v.position()));
+      }
+    });
+    Map<Stage, Claims.Share> shares = new LinkedHashMap<>();
+    stagePairs(f, "shares").forEach((stage, v) -> {
+      Claims.Share share = share(v.text(), "claimed.shares." + stage.id(), v);
+      if (share != null) {
+        shares.put(stage, share);
+      }
+    });
+    return new Claims(f.quantity("total", false), f.quantity("perUnit", false), f.decimal("dataQuality", false),
+        stages, shares);
+  }
+
+  /**
+   * Claimed figures by stage: a block keyed by stage ({@code stages: {production: 6843.6 tCO2e}}),
+   * or in a workbook cell {@code production=6843.6 tCO2e; raw-materials=5100 tCO2e}.
+   */
+  private Map<Stage, Node.Scalar> stagePairs(Fields claimed, String key) {
+    Map<Stage, Node.Scalar> out = new LinkedHashMap<>();
+    Node n = claimed.node(key);
+    Map<String, Node.Scalar> raw = new LinkedHashMap<>();
+    if (n instanceof Node.MapNode map) {
+      for (int i = 0; i < map.size(); i++) {
+        if (map.value(i) instanceof Node.Scalar sc && sc.text() != null) {
+          raw.put(map.key(i), sc);
+        } else {
+          claimed.error(key, map.value(i), Text.of("read.notScalar", claimed.child(key) + "." + map.key(i)));
+        }
+      }
+    } else if (n instanceof Node.Scalar sc && sc.text() != null) {
+      for (String pair : sc.text().split("[;；]")) {
+        String[] kv = pair.split("=", 2);
+        if (kv.length == 2) {
+          raw.put(kv[0].strip(), new Node.Scalar(kv[1].strip(), Node.Kind.STRING, sc.packed()));
+        } else if (!pair.isBlank()) {
+          claimed.error(key, n, Text.of("read.claimedPairs", claimed.child(key), pair.strip()));
+        }
+      }
+    } else if (n != null && !n.isNull()) {
+      claimed.error(key, n, Text.of("read.notMap", claimed.child(key)));
+    }
+    raw.forEach((id, v) -> {
+      Optional<Stage> stage = Stage.fromId(id);
+      if (stage.isPresent()) {
+        out.put(stage.get(), v);
+      } else {
+        String path = claimed.child(key) + "." + id;
+        findings.add(Finding.error("INVALID_VALUE", path, Spelling.closest(id, STAGES)
+            .map(x -> Text.of("read.badChoice.suggest", path, id, x))
+            .orElseGet(() -> Text.of("read.badChoice", path, id, String.join(", ", STAGES)))).at(v.position()));
+      }
+    });
+    return out;
+  }
+
+  private static final java.util.regex.Pattern SHARE = java.util.regex.Pattern.compile("\\s*(\\d+(?:\\.\\d+)?)\\s*[%％]\\s*");
+
+  /** A share as a report prints it, {@code 57.04 %}; anything else is a finding and null. */
+  private Claims.Share share(String text, String path, Node node) {
+    java.util.regex.Matcher m = SHARE.matcher(text);
+    if (!m.matches() || Double.parseDouble(m.group(1)) > 100) {
+      findings.add(Finding.error("INVALID_VALUE", path, Text.of("read.share", path, text))
+          .at(node == null ? null : node.position()));
+      return null;
+    }
+    return new Claims.Share(text.strip(), Double.parseDouble(m.group(1)));
   }
 }

@@ -99,13 +99,28 @@ public final class StudyWriter {
       g.writeEndObject();
     }
     var c = s.claims();
-    if (c.total() != null || c.perUnit() != null || c.dataQuality() != null) {
+    if (c.total() != null || c.perUnit() != null || c.dataQuality() != null || !c.stages().isEmpty()
+        || !c.stageShares().isEmpty()) {
       g.writeObjectFieldStart("claimed");
       quantity(g, "total", c.total());
       quantity(g, "perUnit", c.perUnit());
       if (c.dataQuality() != null) {
         g.writeFieldName("dataQuality");
         g.writeNumber(c.dataQuality()); // keeps its printed decimals: 4.00
+      }
+      if (!c.stages().isEmpty()) {
+        g.writeObjectFieldStart("stages");
+        for (var e : c.stages().entrySet()) {
+          quantity(g, e.getKey().id(), e.getValue());
+        }
+        g.writeEndObject();
+      }
+      if (!c.stageShares().isEmpty()) {
+        g.writeObjectFieldStart("shares");
+        for (var e : c.stageShares().entrySet()) {
+          text(g, e.getKey().id(), e.getValue().text());
+        }
+        g.writeEndObject();
       }
       g.writeEndObject();
     }
@@ -126,7 +141,35 @@ public final class StudyWriter {
       }
       g.writeEndArray();
     }
+    beside(s.beside(), g);
     g.writeEndObject();
+  }
+
+  private static void beside(org.tanji.core.model.Beside b, JsonGenerator g) throws IOException {
+    if (b.biogenicEmissions() != null || b.biogenicRemovals() != null || b.biogenicCarbon() != null) {
+      g.writeObjectFieldStart("biogenic");
+      quantity(g, "emissions", b.biogenicEmissions());
+      quantity(g, "removals", b.biogenicRemovals());
+      quantity(g, "carbonContent", b.biogenicCarbon());
+      g.writeEndObject();
+    }
+    credits(g, "avoided", b.avoided());
+    credits(g, "offsets", b.offsets());
+  }
+
+  private static void credits(JsonGenerator g, String key, java.util.List<org.tanji.core.model.Beside.Credit> credits)
+      throws IOException {
+    if (credits.isEmpty()) {
+      return;
+    }
+    g.writeArrayFieldStart(key);
+    for (var c : credits) {
+      g.writeStartObject();
+      text(g, "name", c.name());
+      quantity(g, "amount", c.amount());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
   }
 
   private static void report(ReportInfo r, JsonGenerator g) throws IOException {
@@ -164,14 +207,31 @@ public final class StudyWriter {
       }
       g.writeEndArray();
     }
-    text(g, "boundary", i.boundary() == null ? null : i.boundary().id());
+    if (!i.stages().isEmpty()) {
+      g.writeArrayFieldStart("boundary");
+      for (var stage : i.stages()) {
+        g.writeString(stage.id());
+      }
+      g.writeEndArray();
+    } else {
+      text(g, "boundary", i.boundary() == null ? null : i.boundary().id());
+    }
     if (i.period() != null) {
       g.writeObjectFieldStart("period");
       g.writeStringField("start", i.period().start().toString());
       g.writeStringField("end", i.period().end().toString());
       g.writeEndObject();
     }
-    text(g, "gwp", i.gwp() == null ? null : i.gwp().id());
+    if (!i.customGwp().isEmpty()) {
+      g.writeObjectFieldStart("gwp");
+      for (var e : i.customGwp().entrySet()) {
+        g.writeFieldName(e.getKey());
+        g.writeNumber(new BigDecimal(Double.toString(e.getValue())).stripTrailingZeros().toPlainString());
+      }
+      g.writeEndObject();
+    } else {
+      text(g, "gwp", i.gwp() == null ? null : i.gwp().id());
+    }
     g.writeEndObject();
   }
 
@@ -256,6 +316,7 @@ public final class StudyWriter {
       g.writeBooleanField("dedicated", true);
     }
     quantity(g, "claimed", l.claimed());
+    text(g, "claimedShare", l.claimedShare() == null ? null : l.claimedShare().text());
     text(g, "source", l.source());
     text(g, "note", l.note());
     LineUncertainty u = l.uncertainty();

@@ -19,6 +19,7 @@ final class Fixtures {
       study:
         title: Test study
         language: en
+        boundary: cradle-to-gate
         period: {start: 2023-01-01, end: 2023-12-31}
         gwp: AR5
       product:
@@ -34,6 +35,15 @@ final class Fixtures {
           factor: steel
           quality: {activity: continuous, calibration: compliant}
       """;
+
+  /** A study of the shapes real reports have, under {@code testdata/} (figures by hand in each file). */
+  static String testdata(String name) {
+    try {
+      return java.nio.file.Files.readString(java.nio.file.Path.of("..", "testdata", name));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 
   static ReadResult read(String yaml) {
     return StudyFiles.read(yaml.getBytes(StandardCharsets.UTF_8), StudyFormat.YAML, "test.yaml");

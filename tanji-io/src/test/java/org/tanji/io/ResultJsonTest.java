@@ -39,8 +39,8 @@ final class ResultJsonTest {
     assertThat(f.get("code").asText()).isEqualTo("UNIT_MISMATCH");
     assertThat(f.get("severity").asText()).isEqualTo("error");
     assertThat(f.get("where").asText()).isEqualTo("inventory[0].amount");
-    assertThat(f.get("line").asInt()).isEqualTo(16);
-    assertThat(f.get("message").asText()).contains("(line 16, column 5)");
+    assertThat(f.get("line").asInt()).isEqualTo(17);
+    assertThat(f.get("message").asText()).contains("(line 17, column 5)");
   }
 
   @Test

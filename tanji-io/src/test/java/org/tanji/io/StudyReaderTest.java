@@ -11,6 +11,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -98,8 +99,9 @@ final class StudyReaderTest {
   @Test
   void read_jsonWithTheSameKeys() {
     String json = """
-        {"tanji": 1, "study": {"title": "T", "language": "en", "period": {"start": "2023-01-01", "end": "2023-12-31"}},
-         "product": {"declaredUnit": "1 t", "output": "100 t"},
+        {"tanji": 1, "study": {"title": "T", "language": "en", "boundary": "cradle-to-gate",
+                              "period": {"start": "2023-01-01", "end": "2023-12-31"}},
+         "product": {"name": "Steel balls", "declaredUnit": "1 t", "output": "100 t"},
          "factors": {"steel": {"value": "2000 kgCO2e/t", "type": "national"}},
          "inventory": [{"name": "Steel", "stage": "raw-materials", "amount": "110 t", "factor": "steel",
                         "quality": {"activity": "continuous", "calibration": "compliant"}}]}
@@ -138,8 +140,8 @@ final class StudyReaderTest {
   void unknownKey_suggestsTheKeyMeantAndNamesTheLine() {
     Finding f = only(MINIMAL.replace("    factor: steel", "    factor: steel\n    dedicaetd: true"), "UNKNOWN_KEY");
     assertThat(f.where()).isEqualTo("inventory[0].dedicaetd");
-    assertThat(f.position().line()).isEqualTo(18);
-    assertThat(en(f)).isEqualTo("unknown key \"dedicaetd\" in inventory[0]; did you mean \"dedicated\"? (line 18, column 5)");
+    assertThat(f.position().line()).isEqualTo(19);
+    assertThat(en(f)).isEqualTo("unknown key \"dedicaetd\" in inventory[0]; did you mean \"dedicated\"? (line 19, column 5)");
     assertThat(f.isError()).isTrue();
   }
 
@@ -150,10 +152,41 @@ final class StudyReaderTest {
   }
 
   @Test
+  void missingBoundary_isAWarningAndTheFootprintStands() {
+    String yaml = MINIMAL.replace("  boundary: cradle-to-gate\n", "");
+    Finding f = only(yaml, "MISSING_VALUE");
+    assertThat(f.isError()).isFalse();
+    assertThat(f.where()).isEqualTo("study.boundary");
+    assertThat(en(f)).startsWith("the study has no system boundary (boundary: cradle-to-gate");
+    assertThat(calc(yaml).totalKgCO2e()).isEqualTo(220_000); // 110 t × 2000 kg/t
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', textBlock = """
+      '[productoin, packaging]'   | study.boundary[0] | did you mean "production"?
+      '[production, production]'  | study.boundary[1] | stage "production" is listed twice
+      '[]'                        | study.boundary    | lists no stages
+      '[production, [packaging]]' | study.boundary[1] | must be a single value
+      """)
+  void boundaryList_badStages_areRefusedWhereTheyAre(String boundary, String where, String words) {
+    Finding f = only(MINIMAL.replace("boundary: cradle-to-gate", "boundary: " + boundary), "INVALID_VALUE");
+    assertThat(f.where()).isEqualTo(where);
+    assertThat(en(f)).contains(words);
+  }
+
+  @Test
+  void missingProductName_isAWarning() {
+    Finding f = only(MINIMAL.replace("  name: Steel balls\n", ""), "MISSING_VALUE");
+    assertThat(f.isError()).isFalse();
+    assertThat(f.where()).isEqualTo("product.name");
+    assertThat(en(f)).startsWith("the product has no name");
+  }
+
+  @Test
   void missingValue_namesKeyPathAndLine() {
     Finding f = only(MINIMAL.replace("  output: 100 t\n", ""), "MISSING_VALUE");
     assertThat(f.where()).isEqualTo("product.output");
-    assertThat(f.position().line()).isEqualTo(7);
+    assertThat(f.position().line()).isEqualTo(8);
     assertThat(en(f)).startsWith("product.output is missing");
   }
 
@@ -187,8 +220,8 @@ final class StudyReaderTest {
   @Test
   void duplicateKey_isAnErrorNamingBothLines() {
     Finding f = only(MINIMAL.replace("  output: 100 t\n", "  output: 100 t\n  output: 200 t\n"), "DUPLICATE_KEY");
-    assertThat(f.position().line()).isEqualTo(11);
-    assertThat(en(f)).contains("first on line 10");
+    assertThat(f.position().line()).isEqualTo(12);
+    assertThat(en(f)).contains("first on line 11");
   }
 
   @Test
@@ -255,8 +288,8 @@ final class StudyReaderTest {
   @Test
   void tenMegabyteJsonLine_isRead() {
     String json = "{\"tanji\": 1, \"study\": {\"title\": \"" + "x".repeat(10 * 1024 * 1024) + "\", \"language\": \"en\","
-        + " \"period\": {\"start\": \"2023-01-01\", \"end\": \"2023-12-31\"}},"
-        + " \"product\": {\"declaredUnit\": \"1 t\", \"output\": \"100 t\"},"
+        + " \"boundary\": \"cradle-to-gate\", \"period\": {\"start\": \"2023-01-01\", \"end\": \"2023-12-31\"}},"
+        + " \"product\": {\"name\": \"Steel bar\", \"declaredUnit\": \"1 t\", \"output\": \"100 t\"},"
         + " \"factors\": {\"steel\": {\"value\": \"2000 kgCO2e/t\", \"type\": \"national\"}},"
         + " \"inventory\": [{\"name\": \"Steel\", \"stage\": \"raw-materials\", \"amount\": \"110 t\","
         + " \"factor\": \"steel\", \"quality\": {\"activity\": \"continuous\", \"calibration\": \"compliant\"}}]}";
@@ -286,7 +319,7 @@ final class StudyReaderTest {
     Finding f = only(MINIMAL.replace("factors:\n", "factors:\n  grid: {value: 0.6 kgCO2e/kWh, type: national}\n"),
         "UNUSED_FACTOR");
     assertThat(f.where()).isEqualTo("factors.grid");
-    assertThat(f.position().line()).isEqualTo(12);
+    assertThat(f.position().line()).isEqualTo(13);
   }
 
   @Test
@@ -425,7 +458,7 @@ final class StudyReaderTest {
         "  steel: {value: 2000 kgCO2e/t, type: national}\n  " + key + ": {value: 1 kgCO2e/t}"), "TEXT_TOO_LONG");
     assertThat(f.where()).isEqualTo("factors");
     assertThat(en(f)).isEqualTo("a key of 501 characters under factors; a key may have at most 500: use a short key"
-        + " (line 13, column 3)");
+        + " (line 14, column 3)");
   }
 
   @Test
@@ -458,14 +491,14 @@ final class StudyReaderTest {
     assertThat(r.factors()).extracting(f -> f.id() + "=" + f.libraryId())
         .containsExactly("steel=null", "cn-electricity-footprint-2023=cn-electricity-footprint-2023", "cn-fuel-diesel=null");
     Finding f = only(yaml, "FACTOR_SHADOWS_LIBRARY");
-    assertThat(f.position().line()).isEqualTo(12);
+    assertThat(f.position().line()).isEqualTo(13);
     assertThat(only(MINIMAL.replace("factor: steel", "factor: cn-electricity-footprint-2032"), "UNKNOWN_FACTOR")).isNotNull();
   }
 
   @Test
   void sourceMap_keysWithDots() {
     Study s = read(MINIMAL.replace("steel: {value", "cpcd.steel: {value").replace("factor: steel", "factor: cpcd.steel")).study();
-    assertThat(s.source().find("factors.cpcd.steel.value")).get().extracting(p -> p.line()).isEqualTo(12);
+    assertThat(s.source().find("factors.cpcd.steel.value")).get().extracting(p -> p.line()).isEqualTo(13);
   }
 
   @Test
@@ -513,8 +546,8 @@ final class StudyReaderTest {
   @Test
   void uncertainty_locatedOnItsLine() {
     Finding f = only(UNCERTAIN.replace("@U@", "gsd: 0.9"), "INVALID_UNCERTAINTY");
-    assertThat(f.position().line()).isEqualTo(19); // the line of `uncertainty: {gsd: 0.9}`
-    assertThat(en(f)).contains("the amount of line \"Steel\"").contains("line 19");
+    assertThat(f.position().line()).isEqualTo(20); // the line of `uncertainty: {gsd: 0.9}`
+    assertThat(en(f)).contains("the amount of line \"Steel\"").contains("line 20");
   }
 
   @Test

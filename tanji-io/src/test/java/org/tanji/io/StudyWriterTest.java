@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,16 +23,21 @@ import org.tanji.core.model.Study;
 /** Writing a study and reading it back gives the same study and the same result, in every format. */
 final class StudyWriterTest {
 
+  /** The examples and the test studies of real reports' shapes, as paths from the repository root. */
   static Stream<String> examples() throws IOException {
-    try (Stream<Path> files = Files.list(Path.of("..", "examples"))) {
-      return files.map(p -> p.getFileName().toString()).sorted().toList().stream();
+    List<String> all = new java.util.ArrayList<>();
+    for (String dir : List.of("examples", "testdata")) {
+      try (Stream<Path> files = Files.list(Path.of("..", dir))) {
+        files.map(p -> dir + "/" + p.getFileName()).sorted().forEach(all::add);
+      }
     }
+    return all.stream();
   }
 
   @ParameterizedTest
   @MethodSource("examples")
   void roundTrip_everyFormat(String example) throws IOException {
-    ReadResult original = StudyFiles.read(Path.of("..", "examples", example));
+    ReadResult original = StudyFiles.read(Path.of("..").resolve(example));
     for (StudyFormat format : StudyFormat.values()) {
       ReadResult back = StudyFiles.read(write(original.study(), format), format, "back");
       assertThat(withoutSource(back.study())).as(format + " " + example).isEqualTo(withoutSource(original.study()));
@@ -45,6 +51,20 @@ final class StudyWriterTest {
       // and writing again gives the same bytes
       assertThat(java.util.Arrays.equals(write(back.study(), format), write(original.study(), format)))
           .as("same bytes again, " + format + " " + example).isTrue();
+    }
+  }
+
+  @Test
+  void roundTrip_customGwpTable_everyFormat() throws IOException {
+    String yaml = Files.readString(Path.of("..", "testdata", "sunflower-per-hectare.yaml"))
+        .replace("gwp: SAR", "gwp: {N2O: 300, CH4: 30.5}");
+    ReadResult original = StudyFiles.read(yaml, StudyFormat.YAML, "custom.yaml");
+    assertThat(original.study().info().customGwp()).containsExactly(java.util.Map.entry("N2O", 300.0),
+        java.util.Map.entry("CH4", 30.5));
+    for (StudyFormat format : StudyFormat.values()) {
+      ReadResult back = StudyFiles.read(write(original.study(), format), format, "back");
+      assertThat(back.study().info()).as(format.name()).isEqualTo(original.study().info());
+      assertThat(back.calculate().totalKgCO2e()).isEqualTo(original.calculate().totalKgCO2e());
     }
   }
 

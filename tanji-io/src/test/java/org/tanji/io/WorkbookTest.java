@@ -447,6 +447,12 @@ final class WorkbookTest {
       assertThat(wb.getSheet("排放因子").getDataValidations()).isNotEmpty();
       assertThat(wb.getSheet("因子库").getLastRowNum()).isEqualTo(FactorLibrary.builtIn().size());
       assertThat(wb.isSheetHidden(wb.getSheetIndex("列表"))).isTrue();
+      // the units of real published reports are offered
+      List<String> offered = new java.util.ArrayList<>();
+      wb.getSheet("列表").forEach(row -> row.forEach(c -> offered.add(c.getStringCellValue())));
+      assertThat(offered).contains("ha", "亩", "kL", "sheet", "tce", "kgCO2e/CNY", "万元");
+      // and the new choices: cradle-to-customer, the older GWP sets
+      assertThat(offered).contains("摇篮到客户", "SAR", "TAR");
     }
   }
 }

@@ -56,7 +56,7 @@ class ReportTest {
 
     Result r = b.result();
     Element calc = html.getElementById("table-calculation");
-    List<Element> rows = calc.select("tbody tr");
+    List<Element> rows = calc.select("tbody:not(.totals) tr");
     assertThat(rows).hasSize(r.lines().size());
     for (int i = 0; i < rows.size(); i++) {
       LineResult line = r.lines().get(i);
@@ -65,10 +65,10 @@ class ReportTest {
       assertThat(cells.get(3)).isEqualTo(fixed2(line.kgCO2e() / 1000));
       assertThat(cells.get(4)).isEqualTo(percent(line.share(), "%"));
     }
-    assertThat(calc.select("tfoot tr").first().select("td").eachText()).contains(fixed2(r.totalKgCO2e() / 1000));
+    assertThat(calc.select("tbody.totals tr").first().select("td").eachText()).contains(fixed2(r.totalKgCO2e() / 1000));
 
     Element stages = html.getElementById("table-stages");
-    List<Element> srows = stages.select("tbody tr");
+    List<Element> srows = stages.select("tbody:not(.totals) tr");
     assertThat(srows).hasSize(r.stages().size());
     for (int i = 0; i < srows.size(); i++) {
       StageResult s = r.stages().get(i);
@@ -79,24 +79,24 @@ class ReportTest {
       assertThat(cells.get(3)).isEqualTo(percent(s.share(), "%"));
     }
     // 87.30 + 2.67 + 9.90 + 0.13 = 99.99: shown as such, and said, not bent to 100.00
-    assertThat(stages.select("tfoot td").last().text()).isEqualTo("99.99%");
+    assertThat(stages.select("tbody.totals td").last().text()).isEqualTo("99.99%");
     assertThat(html.select("p.note").eachText()).anyMatch(t -> t.contains("99.99%"));
 
     Element quality = html.getElementById("table-quality");
-    assertThat(quality.select("tfoot td").last().text()).isEqualTo(fixed2(r.dataQuality().score())).isEqualTo("4.51");
+    assertThat(quality.select("tbody.totals td").last().text()).isEqualTo(fixed2(r.dataQuality().score())).isEqualTo("4.51");
     // round steel scores (6 + 2 + 6) / 3 = 4.67
-    assertThat(quality.select("tbody tr").first().select("td").eachText()).containsExactly(
+    assertThat(quality.select("tbody:not(.totals) tr").first().select("td").eachText()).containsExactly(
         "圆钢", "6", "2", "6", "4.67", percent(r.lines().get(0).kgCO2e() / r.totalKgCO2e(), "%"),
         fixed2(4.666666666666667 * r.lines().get(0).kgCO2e() / r.totalKgCO2e()));
 
     // the donut: one SVG path per stage; the legend repeats the stage figures
     assertThat(html.select("#chart-stage-donut path")).hasSize(r.stages().size());
-    assertThat(html.getElementById("legend-stage-donut").select("tbody tr")).hasSize(r.stages().size());
+    assertThat(html.getElementById("legend-stage-donut").select("tbody:not(.totals) tr")).hasSize(r.stages().size());
     // the bars: lines largest first
     assertThat(html.select("#chart-line-bars tbody tr td:eq(0)").eachText())
         .containsExactly("圆钢", "电力", "圆钢运输", "吨袋");
     // the document list comes from the study's evidence
-    assertThat(html.getElementById("table-documents").select("tbody tr")).hasSize(9);
+    assertThat(html.getElementById("table-documents").select("tbody:not(.totals) tr")).hasSize(9);
     // self-contained: no external style sheet, script or image
     assertThat(html.select("link, script, img")).isEmpty();
   }
@@ -126,7 +126,7 @@ class ReportTest {
     assertThat(html.text()).contains("0.00046 kgCO₂e / piece").doesNotContainPattern("\\b0\\.00 kgCO₂e");
     // kg, not t: 460 kgCO2e would be 0.46 tCO2e; the stage per piece is the whole footprint
     assertThat(html.getElementById("table-stages").select("tbody td").eachText())
-        .containsExactly("Production", "460.00", "0.00046", "100.00 %");
+        .containsExactly("Production", "460.00", "0.00046", "100.00 %", "Total", "460.00", "0.00046", "100.00 %");
     try (PDDocument pdf = Loader.loadPDF(Render.bytes(b.doc(), ReportFormat.PDF))) {
       String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
       // the text stripper sets the subscript ₂ apart
@@ -172,7 +172,7 @@ class ReportTest {
     String conclusions = sectionText(html, "s10");
     assertThat(conclusions).contains("锻造耐磨钢球", "2,821.88", "原材料获取", "87.30%", "圆钢");
     String advice = sectionText(html, "s11");
-    assertThat(advice).contains("圆钢（占碳足迹 87.30%）", "电力（占 9.89%）为外购电力", "圆钢运输（占 2.67%）来自运输")
+    assertThat(advice).contains("圆钢（占碳足迹 87.30%）", "电力（占 9.89%）：对主要用电设备", "圆钢运输（占 2.67%）来自运输")
         .doesNotContain("吨袋"); // 0.13 %: too small to advise on
 
     Render.Built other = Render.example("two-products-mass-allocation.yaml", Locale.ENGLISH);
@@ -280,7 +280,7 @@ class ReportTest {
     assertThat(b.doc().locale().getLanguage()).isEqualTo("en");
 
     Document html = Jsoup.parse(new String(Render.bytes(b.doc(), ReportFormat.HTML), StandardCharsets.UTF_8));
-    assertThat(html.getElementById("table-calculation").select("tbody tr")).hasSize(500);
+    assertThat(html.getElementById("table-calculation").select("tbody:not(.totals) tr")).hasSize(500);
     assertThat(html.select("#chart-line-bars tbody tr")).hasSize(15); // the 15 largest; the rest in a note
     assertThat(html.text()).contains(longName, "电力 line 500", "The chart shows the 15 largest of 500 lines",
         "The other 485 lines together");
@@ -293,6 +293,11 @@ class ReportTest {
         assertThat(text).contains(figure(line.kgCO2e())); // kg: this study is small
       }
       assertThat(text).contains("电力 line 500", "华东精密铸造有限公司");
+      // the totals close the calculation table once, not at every page break (issue 14)
+      String perUnit = "Per declared unit (1 t)";
+      assertThat(text.split(java.util.regex.Pattern.quote(perUnit), -1)).hasSize(html.text().split(
+          java.util.regex.Pattern.quote(perUnit), -1).length);
+      assertThat(text.indexOf(perUnit)).isGreaterThan(text.indexOf("电力 line 500"));
     }
     try (XWPFDocument docx = new XWPFDocument(new ByteArrayInputStream(Render.bytes(b.doc(), ReportFormat.DOCX)))) {
       XWPFTable calc = docx.getTables().stream()
@@ -345,7 +350,7 @@ class ReportTest {
     Result r = b.result();
     assertThat(r.allocationShare()).isLessThan(1.0);
     Document html = Jsoup.parse(new String(Render.bytes(b.doc(), ReportFormat.HTML), StandardCharsets.UTF_8));
-    List<Element> rows = html.getElementById("table-calculation").select("tbody tr");
+    List<Element> rows = html.getElementById("table-calculation").select("tbody:not(.totals) tr");
     assertThat(rows).hasSize(r.lines().size());
     for (int i = 0; i < rows.size(); i++) {
       LineResult line = r.lines().get(i);
@@ -360,13 +365,13 @@ class ReportTest {
       }
     }
     // the allocation table shows the basis the share comes from: product's measure / all measures
-    List<Element> basis = html.getElementById("table-coproducts").select("tbody tr");
+    List<Element> basis = html.getElementById("table-coproducts").select("tbody:not(.totals) tr");
     assertThat(basis).hasSize(r.allocationBasis().size());
     double all = r.allocationBasis().stream().mapToDouble(Double::doubleValue).sum();
     assertThat(basis.get(0).select("td").eachText().get(3)).isEqualTo(percent(r.allocationShare(), " %"))
         .isEqualTo(percent(r.allocationBasis().get(0) / all, " %"));
     double gross = r.lines().stream().mapToDouble(LineResult::unallocatedKgCO2e).sum();
-    assertThat(html.getElementById("table-calculation").select("tfoot tr").first().select("td").eachText())
+    assertThat(html.getElementById("table-calculation").select("tbody.totals tr").first().select("td").eachText())
         .containsSubsequence(fixed2(gross / 1000), fixed2(r.totalKgCO2e() / 1000));
   }
 
@@ -428,7 +433,7 @@ class ReportTest {
     Document html = Jsoup.parse(new String(Render.bytes(b.doc(), ReportFormat.HTML), StandardCharsets.UTF_8));
     Element quality = html.getElementById("table-quality");
     assertThat(quality.select("tbody tr td:eq(5)").eachText()).containsExactly("99.60 %", "0.40 %");
-    assertThat(quality.select("tfoot td").last().text()).isEqualTo("3.99");
+    assertThat(quality.select("tbody.totals td").last().text()).isEqualTo("3.99");
     assertThat(html.text()).contains("The weighted data-quality score is 3.99: grade 3");
   }
 

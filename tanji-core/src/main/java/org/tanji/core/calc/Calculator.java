@@ -17,7 +17,6 @@ import org.tanji.core.i18n.Spelling;
 import org.tanji.core.i18n.Text;
 import org.tanji.core.model.Activity;
 import org.tanji.core.model.Allocation;
-import org.tanji.core.model.Boundary;
 import org.tanji.core.model.Coproduct;
 import org.tanji.core.model.Factor;
 import org.tanji.core.model.Finding;
@@ -130,10 +129,10 @@ public final class Calculator {
     }
 
     private void checkBoundary(InventoryLine line) {
-      Boundary boundary = study.info().boundary();
-      if (boundary != null && line.stage() != null && !boundary.includes(line.stage())) {
+      var info = study.info();
+      if (info.hasBoundary() && line.stage() != null && !info.includes(line.stage())) {
         findings.add(Finding.warning("STAGE_OUTSIDE_BOUNDARY", line.path() + ".stage",
-            Text.of("stage.outside", line.name(), Text.of(line.stage().textKey()), boundary.id())));
+            Text.of("stage.outside", line.name(), Text.of(line.stage().textKey()), info.boundaryText())));
       }
     }
 
@@ -189,16 +188,77 @@ public final class Calculator {
         findings.add(Finding.error("NUMBER_OUT_OF_RANGE", "product.output", Text.of("calc.perUnitOverflow")));
         return Result.failed(located());
       }
-      checkClaims(total, perUnit, product, attributed, quality);
+      // the range the printed inputs allow, line by line and in total, for judging claims
+      double[] low = new double[slots()];
+      double[] high = new double[slots()];
+      double totalLow = 0;
+      double totalHigh = 0;
+      for (InventoryLine line : study.inventory()) {
+        int i = line.index();
+        double[] r = printedRange(line, unallocated[i]);
+        double f = line.dedicated() ? 1 : share;
+        low[i] = Footprint.allocate(r[0], f);
+        high[i] = Footprint.allocate(r[1], f);
+        totalLow += low[i];
+        totalHigh += high[i];
+      }
+      checkClaims(total, perUnit, product, attributed, quality, new double[][] {low, high},
+          new double[] {totalLow, totalHigh});
       if (perKg != null) {
         Plausibility.check("product", Text.of("plausibility.result"), perKg, Numbers.readable(perKg))
             .ifPresent(findings::add);
       }
+      BesideFigures beside = beside(product);
       if (findings.stream().anyMatch(Finding::isError)) {
         return Result.failed(located()); // a claim in the wrong unit: errors always mean no figures
       }
       return new Result(total, perUnit, perKg, share, stages, lines, quality, located(), factorsUsed(),
-          allocationBasis);
+          allocationBasis, beside);
+    }
+
+    /**
+     * The figures reported beside the footprint, checked for their dimension and sign; none of
+     * them touches the total.
+     */
+    private BesideFigures beside(ProductFigures product) {
+      org.tanji.core.model.Beside b = study.beside();
+      if (b.isEmpty()) {
+        return BesideFigures.NONE;
+      }
+      return new BesideFigures(
+          besideKg(b.biogenicEmissions(), "biogenic.emissions", Dimension.CO2E),
+          besideKg(b.biogenicRemovals(), "biogenic.removals", Dimension.CO2E),
+          besideKg(b.biogenicCarbon(), "biogenic.carbonContent", Dimension.MASS),
+          credits(b.avoided(), "avoided"), credits(b.offsets(), "offsets"), product.declaredUnitsMade());
+    }
+
+    private List<BesideFigures.Named> credits(List<org.tanji.core.model.Beside.Credit> credits, String key) {
+      List<BesideFigures.Named> out = new ArrayList<>();
+      for (int i = 0; i < credits.size(); i++) {
+        var c = credits.get(i);
+        Double kg = besideKg(c.amount(), key + "[" + i + "].amount", Dimension.CO2E);
+        if (kg != null) {
+          out.add(new BesideFigures.Named(c.name(), kg));
+        }
+      }
+      return out;
+    }
+
+    /** A figure beside the footprint in base units, or null (with a finding when it is wrong). */
+    private Double besideKg(Quantity q, String where, Dimension dim) {
+      if (q == null) {
+        return null;
+      }
+      if (!q.dimension().equals(dim)) {
+        findings.add(Finding.error("UNIT_MISMATCH", where, Text.of("unit.mismatch.expected", where, q.text(),
+            q.dimension().describeWithArticle(), dim.describeWithArticle(), preferred(dim))));
+        return null;
+      }
+      if (q.value() < 0) {
+        findings.add(Finding.error("NEGATIVE_VALUE", where, Text.of("beside.negative", where, q.text())));
+        return null;
+      }
+      return q.inBase();
     }
 
     private Points points(InventoryLine line) {
@@ -234,16 +294,25 @@ public final class Calculator {
     }
 
     private void checkClaims(double total, double perUnit, ProductFigures product, double[] attributed,
-        DataQuality quality) {
+        DataQuality quality, double[][] lineRange, double[] totalRange) {
       org.tanji.core.model.Claims c = study.claims();
       if (c.total() != null && requireDimension(c.total(), Dimension.CO2E, "claimed.total", Text.of("claim.total"))) {
-        double recomputed = total / c.total().unit().scale();
+        double scale = c.total().unit().scale();
+        double recomputed = total / scale;
         Claims.check("claimed.total", Text.of("claim.total"), c.total().text(), c.total().value(), recomputed,
-            Numbers.readable(recomputed) + " " + c.total().unit().symbol()).ifPresent(findings::add);
+            Numbers.readable(recomputed) + " " + c.total().unit().symbol(), totalRange[0] / scale, totalRange[1] / scale)
+            .ifPresent(findings::add);
       }
       if (c.perUnit() != null) {
-        checkPerUnitClaim(c.perUnit(), perUnit, product);
+        // the output is printed too: its range widens the per-unit range
+        double[] made = printedUnitsMade(product);
+        double perUnitLow = Footprint.perUnit(totalRange[0], made[1]);
+        double perUnitHigh = Footprint.perUnit(totalRange[1], made[0]);
+        checkPerUnitClaim(c.perUnit(), perUnit, product, perUnit == 0 ? 1 : perUnitLow / perUnit,
+            perUnit == 0 ? 1 : perUnitHigh / perUnit);
       }
+      checkClaimsAgree(c, product);
+      checkStageAndShareClaims(c, total, attributed, lineRange, totalRange);
       if (c.dataQuality() != null && quality != null) {
         Claims.check("claimed.dataQuality", Text.of("claim.dataQuality"), c.dataQuality().toPlainString(),
             c.dataQuality().doubleValue(), quality.score(), Numbers.fixed(quality.score(), 2))
@@ -253,9 +322,11 @@ public final class Calculator {
         Quantity claimed = line.claimed();
         String where = line.path() + ".claimed";
         if (claimed != null && requireDimension(claimed, Dimension.CO2E, where, Text.of("claim.line", line.name()))) {
-          double recomputed = attributed[line.index()] / claimed.unit().scale();
+          double scale = claimed.unit().scale();
+          double recomputed = attributed[line.index()] / scale;
           Claims.check(where, Text.of("claim.line", line.name()), claimed.text(), claimed.value(), recomputed,
-              Numbers.readable(recomputed) + " " + claimed.unit().symbol()).ifPresent(findings::add);
+              Numbers.readable(recomputed) + " " + claimed.unit().symbol(), lineRange[0][line.index()] / scale,
+              lineRange[1][line.index()] / scale).ifPresent(findings::add);
         }
       }
     }
@@ -264,7 +335,8 @@ public final class Calculator {
      * A per-unit claim may be a CO₂e mass (per declared unit, as the contract shows) or CO₂e per a
      * unit of the declared unit's dimension ({@code kgCO2e/t}, {@code kgCO2e/个}).
      */
-    private void checkPerUnitClaim(Quantity claim, double perUnitKg, ProductFigures product) {
+    private void checkPerUnitClaim(Quantity claim, double perUnitKg, ProductFigures product, double lowFactor,
+        double highFactor) {
       Dimension dim = claim.dimension();
       Dimension declared = study.product().declaredUnit().dimension();
       double recomputed;
@@ -282,10 +354,158 @@ public final class Calculator {
         return;
       }
       Claims.check("claimed.perUnit", Text.of("claim.perUnit"), claim.text(), claim.value(), recomputed,
-          Numbers.readable(recomputed) + " " + claim.unit().symbol()).ifPresent(findings::add);
+          Numbers.readable(recomputed) + " " + claim.unit().symbol(), recomputed * lowFactor, recomputed * highFactor)
+          .ifPresent(findings::add);
       if (Double.isFinite(perKgOfClaim)) {
         Plausibility.check("claimed.perUnit", Text.of("plausibility.claim", claim.text()), perKgOfClaim,
             Numbers.readable(perKgOfClaim)).ifPresent(findings::add);
+      }
+    }
+
+    /**
+     * Claims on stage subtotals and on shares (of stages and of lines), judged like the others: on
+     * the recomputed figure and on the range the printed inputs allow. A share's range is bounded
+     * by the part's lowest over the total's highest and the other way round.
+     */
+    private void checkStageAndShareClaims(org.tanji.core.model.Claims c, double total, double[] attributed,
+        double[][] lineRange, double[] totalRange) {
+      Map<Stage, double[]> stages = new LinkedHashMap<>(); // exact, low, high
+      for (InventoryLine line : study.inventory()) {
+        int i = line.index();
+        double[] sum = stages.computeIfAbsent(line.stage(), s -> new double[3]);
+        sum[0] += attributed[i];
+        sum[1] += lineRange[0][i];
+        sum[2] += lineRange[1][i];
+      }
+      c.stages().forEach((stage, claim) -> {
+        String where = "claimed.stages." + stage.id();
+        Text what = Text.of("claim.stage", Text.of(stage.textKey()));
+        if (requireDimension(claim, Dimension.CO2E, where, what)) {
+          double[] s = stages.getOrDefault(stage, new double[3]);
+          double scale = claim.unit().scale();
+          Claims.check(where, what, claim.text(), claim.value(), s[0] / scale,
+              Numbers.readable(s[0] / scale) + " " + claim.unit().symbol(), s[1] / scale, s[2] / scale)
+              .ifPresent(findings::add);
+        }
+      });
+      c.stageShares().forEach((stage, share) -> {
+        double[] s = stages.getOrDefault(stage, new double[3]);
+        checkShare("claimed.shares." + stage.id(), Text.of("claim.stageShare", Text.of(stage.textKey())), share,
+            s[0], s[1], s[2], total, totalRange);
+      });
+      for (InventoryLine line : study.inventory()) {
+        if (line.claimedShare() != null) {
+          int i = line.index();
+          checkShare(line.path() + ".claimedShare", Text.of("claim.lineShare", line.name()), line.claimedShare(),
+              attributed[i], lineRange[0][i], lineRange[1][i], total, totalRange);
+        }
+      }
+    }
+
+    private void checkShare(String where, Text what, org.tanji.core.model.Claims.Share share, double part,
+        double partLow, double partHigh, double total, double[] totalRange) {
+      double percent = Footprint.share(part, total) * 100;
+      double low = totalRange[1] == 0 ? percent : Math.min(partLow / totalRange[1], partLow / totalRange[0]) * 100;
+      double high = totalRange[0] == 0 ? percent : Math.max(partHigh / totalRange[0], partHigh / totalRange[1]) * 100;
+      Claims.check(where, what, share.text(), share.percent(), percent, Numbers.fixed(percent, 2) + " %", low, high)
+          .ifPresent(f -> findings.add(f));
+    }
+
+    /**
+     * A published total and per-unit figure must agree with each other: the total ÷ the output is
+     * the per-unit figure (one real report's two figures differ by a factor of 10). Judged on the
+     * ranges both printed figures and the printed output allow.
+     */
+    private void checkClaimsAgree(org.tanji.core.model.Claims c, ProductFigures product) {
+      if (c.total() == null || c.perUnit() == null || !c.total().dimension().equals(Dimension.CO2E)) {
+        return;
+      }
+      Quantity declared = study.product().declaredUnit();
+      double perUnitPerBase; // kgCO2e per declared unit as claimed
+      if (c.perUnit().dimension().equals(Dimension.CO2E)) {
+        perUnitPerBase = 1;
+      } else if (c.perUnit().dimension().equals(Dimension.CO2E.dividedBy(declared.dimension()))) {
+        perUnitPerBase = declared.inBase();
+      } else {
+        return; // the per-unit claim's unit is wrong: said above
+      }
+      double[] total = Claims.printed(Units.split(c.total().text())[0], c.total().value());
+      double[] perUnit = Claims.printed(Units.split(c.perUnit().text())[0], c.perUnit().value());
+      double[] made = printedUnitsMade(product);
+      double scaleT = c.total().unit().scale();
+      double scaleP = c.perUnit().unit().scale() * perUnitPerBase;
+      double impliedLow = total[0] * scaleT / made[1];
+      double impliedHigh = total[1] * scaleT / made[0];
+      if (impliedHigh < perUnit[0] * scaleP || impliedLow > perUnit[1] * scaleP) {
+        double implied = c.total().inBase() / product.declaredUnitsMade();
+        findings.add(Finding.warning("CLAIM_INCONSISTENT", "claimed.perUnit", Text.of("claim.inconsistent",
+            c.total().text(), study.product().output().text(), Numbers.readable(implied / scaleP) + " "
+                + c.perUnit().unit().symbol(), c.perUnit().text(),
+            Numbers.readable(c.perUnit().value() * scaleP / implied))));
+      }
+    }
+
+    /** The declared units made, low and high, as the printed output allows. */
+    private double[] printedUnitsMade(ProductFigures product) {
+      Quantity output = study.product().output();
+      double exact = product.declaredUnitsMade();
+      try {
+        double[] r = Claims.printed(Units.split(output.text())[0], output.value());
+        return new double[] {exact * r[0] / output.value(), exact * r[1] / output.value()};
+      } catch (RuntimeException e) { // an output made in code, not typed
+        return new double[] {exact, exact};
+      }
+    }
+
+    /**
+     * The lowest and highest emissions a line's printed inputs allow (each number ± half its last
+     * digit), in kg before allocation: the same formula at the ends of each input's range.
+     */
+    private double[] printedRange(InventoryLine line, double exact) {
+      Activity a = line.activity();
+      List<Double> corners = new ArrayList<>();
+      if (a instanceof Activity.Amount x && factor(x.factor()) != null && x.amount() != null) {
+        for (Quantity m : bounds(x.amount())) {
+          for (Quantity f : bounds(factor(x.factor()).value())) {
+            corners.add(Footprint.emissions(m, f));
+          }
+        }
+      } else if (a instanceof Activity.Transport x && factor(x.factor()) != null) {
+        for (Quantity m : bounds(x.mass())) {
+          for (Quantity d : bounds(x.distance())) {
+            for (Quantity f : bounds(factor(x.factor()).value())) {
+              corners.add(Footprint.transportEmissions(Footprint.transportWork(m, d), f));
+            }
+          }
+        }
+      } else if (a instanceof Activity.Emissions x) {
+        double low = 0;
+        double high = 0;
+        for (Map.Entry<String, Quantity> gas : x.gases().entrySet()) {
+          double gwp = Gwp.of(study.info(), Gwp.gasOf(gas.getKey())).orElse(0)
+              * Gwp.element(gas.getKey()).map(Gwp.Element::factor).orElse(1.0);
+          Quantity[] b = bounds(gas.getValue());
+          double e0 = Footprint.gasEmissions(b[0], gwp);
+          double e1 = Footprint.gasEmissions(b[1], gwp);
+          low += Math.min(e0, e1);
+          high += Math.max(e0, e1);
+        }
+        return new double[] {low, high};
+      }
+      if (corners.isEmpty()) {
+        return new double[] {exact, exact};
+      }
+      return new double[] {corners.stream().mapToDouble(Double::doubleValue).min().orElse(exact),
+          corners.stream().mapToDouble(Double::doubleValue).max().orElse(exact)};
+    }
+
+    /** A quantity at the two ends of its printed range; a quantity not typed (made in code) is exact. */
+    private static Quantity[] bounds(Quantity q) {
+      try {
+        double[] r = Claims.printed(Units.split(q.text())[0], q.value());
+        return new Quantity[] {Quantity.of(r[0], q.unit()), Quantity.of(r[1], q.unit())};
+      } catch (RuntimeException e) {
+        return new Quantity[] {q, q};
       }
     }
 
@@ -414,7 +634,7 @@ public final class Calculator {
     }
 
     private OptionalDouble gasLine(InventoryLine line, Activity.Emissions e) {
-      if (study.info().gwp() == null) {
+      if (!study.info().hasGwp()) {
         if (!gwpMissingReported) { // one missing value, however many gas lines need it
           findings.add(Finding.error("MISSING_VALUE", "study.gwp", Text.of("gwp.missing", line.name())));
           gwpMissingReported = true;
@@ -425,7 +645,15 @@ public final class Calculator {
       boolean ok = true;
       for (Map.Entry<String, Quantity> gas : e.gases().entrySet()) {
         String where = ".emissions." + gas.getKey();
-        OptionalDouble gwp = Gwp.of(study.info().gwp(), gas.getKey());
+        // nitrogen as N2O-N, carbon as CO2-C: the element's mass times 44/28 or 44/12 is the gas's
+        Optional<Gwp.Element> element = Gwp.element(gas.getKey());
+        OptionalDouble gwp = Gwp.of(study.info(), Gwp.gasOf(gas.getKey()));
+        if (gwp.isEmpty() && !study.info().customGwp().isEmpty()) {
+          findings.add(Finding.error("UNKNOWN_GAS", line.path() + where, Text.of("gas.notInCustomTable",
+              Gwp.gasOf(gas.getKey()), line.name(), String.join(", ", study.info().customGwp().keySet()))));
+          ok = false;
+          continue;
+        }
         if (gwp.isEmpty()) {
           Text text = Gwp.suggest(gas.getKey())
               .map(s -> Text.of("gas.unknown.suggest", gas.getKey(), line.name(), s))
@@ -438,7 +666,7 @@ public final class Calculator {
           ok = false;
           continue;
         }
-        sum += Footprint.gasEmissions(gas.getValue(), gwp.getAsDouble());
+        sum += Footprint.gasEmissions(gas.getValue(), gwp.getAsDouble() * element.map(Gwp.Element::factor).orElse(1.0));
       }
       return ok ? finite(line, sum) : OptionalDouble.empty();
     }
@@ -701,11 +929,26 @@ public final class Calculator {
 
     // ------------------------------------------------------------------ mass checks
 
+    /**
+     * A known input without an amount: listed and warned as a data gap, unless the amount was
+     * there but unreadable (the reader's error says so already).
+     */
+    private void checkDataGap(InventoryLine line) {
+      String amount = line.path() + ".amount";
+      if (findings.stream().noneMatch(f -> f.isError() && f.where().equals(amount))) {
+        findings.add(Finding.warning("DATA_GAP", line.path(), Text.of("dataGap", line.name())));
+      }
+    }
+
     /** Mass of all raw-material inputs in kg: raw-materials lines with a mass amount, excluded ones too. */
     private void checkCutoff(double rawMaterialKg) {
       String threshold = Numbers.percent(study.cutoffMassShare());
       for (InventoryLine line : study.inventory()) {
-        if (!(line.activity() instanceof Activity.Excluded x) || x.amount() == null) {
+        if (!(line.activity() instanceof Activity.Excluded x)) {
+          continue;
+        }
+        if (x.amount() == null) {
+          checkDataGap(line);
           continue;
         }
         String where = line.path() + ".amount";
@@ -734,8 +977,9 @@ public final class Calculator {
         }
         outputKg += kg.getAsDouble();
       }
-      MassBalance.check(outputKg, rawMaterialKg, Numbers.fixed(outputKg / 1000, 2) + " t",
-          Numbers.fixed(rawMaterialKg / 1000, 2) + " t").ifPresent(findings::add);
+      // without padding zeros: "3544 t" beside an output typed as 3544 t, not "3544.00 t"
+      MassBalance.check(outputKg, rawMaterialKg, Numbers.trimmed(Numbers.fixed(outputKg / 1000, 2)) + " t",
+          Numbers.trimmed(Numbers.fixed(rawMaterialKg / 1000, 2)) + " t").ifPresent(findings::add);
     }
 
     // ------------------------------------------------------------------ helpers

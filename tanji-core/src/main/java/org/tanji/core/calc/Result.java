@@ -21,6 +21,8 @@ import org.tanji.core.quality.DataQuality;
  * @param allocationBasis what the shared inputs were divided by: the studied product's measure,
  *     then each coproduct's, in kg for mass allocation or in money for economic allocation; empty
  *     without coproducts
+ * @param beside what is reported beside the footprint and not in it (biogenic carbon, avoided
+ *     emissions, offsets); empty when the study gives none or has errors
  */
 public record Result(
     Double totalKgCO2e,
@@ -32,7 +34,16 @@ public record Result(
     DataQuality dataQuality,
     List<Finding> findings,
     List<Factor> factors,
-    List<Double> allocationBasis) {
+    List<Double> allocationBasis,
+    BesideFigures beside) {
+
+  /** A result with nothing reported beside the footprint. */
+  public Result(Double totalKgCO2e, Double perUnitKgCO2e, Double perKgKgCO2e, Double allocationShare,
+      List<StageResult> stages, List<LineResult> lines, DataQuality dataQuality, List<Finding> findings,
+      List<Factor> factors, List<Double> allocationBasis) {
+    this(totalKgCO2e, perUnitKgCO2e, perKgKgCO2e, allocationShare, stages, lines, dataQuality, findings, factors,
+        allocationBasis, BesideFigures.NONE);
+  }
 
   public Result {
     stages = List.copyOf(stages);
@@ -40,6 +51,7 @@ public record Result(
     findings = List.copyOf(findings);
     factors = List.copyOf(factors);
     allocationBasis = List.copyOf(allocationBasis);
+    java.util.Objects.requireNonNull(beside, "beside");
   }
 
   /** A result with no figures, only findings: the study could not be computed. */

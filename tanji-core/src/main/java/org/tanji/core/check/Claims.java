@@ -54,6 +54,40 @@ public final class Claims {
   }
 
   /**
+   * The values a number printed as {@code text} may have had before it was rounded: {@code value}
+   * ± half a unit of its last printed digit (4.37 → 4.365 to 4.375).
+   */
+  public static double[] printed(String text, double value) {
+    double half = 0.5 * Math.pow(10, -decimals(text));
+    return new double[] {value - half, value + half};
+  }
+
+  /**
+   * A claim judged against the range of values the printed inputs allow ({@code low} to {@code high},
+   * in the claim's unit) as well as the recomputed figure: when the inputs were printed with few
+   * digits, the figure they were computed from may differ from theirs by more than 0.1 %. A claim
+   * matches when it matches the recomputed figure, or when its own printed range meets the inputs'.
+   * The range is named in the message only where it is wider than the tolerance, so that a study
+   * with precise inputs reads as before.
+   */
+  public static Optional<Finding> check(String where, Text what, String claimedText, double claimed,
+      double recomputed, String recomputedText, double low, double high) {
+    double[] own = printed(claimedText, claimed);
+    if (matches(claimedText, claimed, recomputed) || own[1] >= low && own[0] <= high) {
+      return Optional.empty();
+    }
+    boolean coarse = Math.abs(recomputed) > 0 && (high - low) / 2 > TOLERANCE * Math.abs(recomputed);
+    Optional<Finding> plain = check(where, what, claimedText, claimed, recomputed, recomputedText);
+    if (!coarse || plain.isEmpty()) {
+      return plain;
+    }
+    Text text = plain.get().text();
+    String unit = recomputedText.contains(" ") ? recomputedText.substring(recomputedText.indexOf(' ')) : "";
+    return Optional.of(Finding.warning(CODE, where, Text.of("claim.mismatch.range", text,
+        org.tanji.core.i18n.Numbers.readable(low) + unit, org.tanji.core.i18n.Numbers.readable(high) + unit)));
+  }
+
+  /**
    * A {@code CLAIM_MISMATCH} warning when the claim does not match, naming both figures and,
    * when they differ by a factor of about 1000, the likely unit slip.
    *

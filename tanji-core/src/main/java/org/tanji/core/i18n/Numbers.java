@@ -36,6 +36,17 @@ public final class Numbers {
   }
 
   /**
+   * A plain decimal number without padding zeros: {@code 3544.00} → {@code 3544}, {@code 43585.40}
+   * → {@code 43585.4}, so that a figure reads like the quantity typed beside it; anything else as it is.
+   */
+  public static String trimmed(String plain) {
+    if (!plain.matches("-?\\d+\\.\\d+")) {
+      return plain;
+    }
+    return new BigDecimal(plain).stripTrailingZeros().toPlainString();
+  }
+
+  /**
    * A plain decimal number ({@link #fixed}, {@link #readable}) with thousands separators:
    * {@code 107375.25} → {@code 107,375.25}; anything else ({@code Infinity}) as it is.
    */

@@ -15,6 +15,7 @@ import org.tanji.core.units.Quantity;
  * @param source where the activity data comes from (a statistics report, an invoice), or null
  * @param note free text, or null
  * @param uncertainty the distributions of the line's quantities, or null when it gives none
+ * @param claimedShare the line's share of the total a published report states, or null
  */
 public record InventoryLine(
     int index,
@@ -26,12 +27,25 @@ public record InventoryLine(
     Quantity claimed,
     String source,
     String note,
-    LineUncertainty uncertainty) {
+    LineUncertainty uncertainty,
+    Claims.Share claimedShare) {
+
+  /** A line without uncertainty or a claimed share. */
+  public InventoryLine(int index, String name, Stage stage, Activity activity, Quality quality, boolean dedicated,
+      Quantity claimed, String source, String note) {
+    this(index, name, stage, activity, quality, dedicated, claimed, source, note, null, null);
+  }
+
+  /** A line without a claimed share. */
+  public InventoryLine(int index, String name, Stage stage, Activity activity, Quality quality, boolean dedicated,
+      Quantity claimed, String source, String note, LineUncertainty uncertainty) {
+    this(index, name, stage, activity, quality, dedicated, claimed, source, note, uncertainty, null);
+  }
 
   /** A line without uncertainty. */
   public InventoryLine(int index, String name, Stage stage, Activity activity, Quality quality, boolean dedicated,
-      Quantity claimed, String source, String note) {
-    this(index, name, stage, activity, quality, dedicated, claimed, source, note, null);
+      Quantity claimed, String source, String note, Claims.Share claimedShare) {
+    this(index, name, stage, activity, quality, dedicated, claimed, source, note, null, claimedShare);
   }
 
   /** The key path of this line in the study file, e.g. {@code inventory[2]}. */

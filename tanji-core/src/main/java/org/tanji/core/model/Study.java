@@ -26,20 +26,37 @@ public record Study(
     List<Evidence> evidence,
     ReportInfo report,
     SourceMap source,
-    boolean uncertaintyFromQuality) {
+    boolean uncertaintyFromQuality,
+    Beside beside) {
 
-  /** A study without the study-level uncertainty setting. */
+  /** A study without the study-level uncertainty setting that reports nothing beside its footprint. */
   public Study(StudyInfo info, Organization organization, Product product, Map<String, Factor> factors,
       List<InventoryLine> inventory, List<Coproduct> coproducts, Allocation allocation, double cutoffMassShare,
       Claims claims, List<Evidence> evidence, ReportInfo report, SourceMap source) {
     this(info, organization, product, factors, inventory, coproducts, allocation, cutoffMassShare, claims, evidence,
-        report, source, false);
+        report, source, false, Beside.none());
+  }
+
+  /** A study that reports nothing beside its footprint. */
+  public Study(StudyInfo info, Organization organization, Product product, Map<String, Factor> factors,
+      List<InventoryLine> inventory, List<Coproduct> coproducts, Allocation allocation, double cutoffMassShare,
+      Claims claims, List<Evidence> evidence, ReportInfo report, SourceMap source, boolean uncertaintyFromQuality) {
+    this(info, organization, product, factors, inventory, coproducts, allocation, cutoffMassShare, claims, evidence,
+        report, source, uncertaintyFromQuality, Beside.none());
+  }
+
+  /** A study without the study-level uncertainty setting. */
+  public Study(StudyInfo info, Organization organization, Product product, Map<String, Factor> factors,
+      List<InventoryLine> inventory, List<Coproduct> coproducts, Allocation allocation, double cutoffMassShare,
+      Claims claims, List<Evidence> evidence, ReportInfo report, SourceMap source, Beside beside) {
+    this(info, organization, product, factors, inventory, coproducts, allocation, cutoffMassShare, claims, evidence,
+        report, source, false, beside);
   }
 
   /** The same study with its positions looked up elsewhere (a workbook names cells, not lines). */
   public Study withSource(SourceMap other) {
     return new Study(info, organization, product, factors, inventory, coproducts, allocation, cutoffMassShare, claims,
-        evidence, report, other, uncertaintyFromQuality);
+        evidence, report, other, uncertaintyFromQuality, beside);
   }
 
   /**
@@ -55,7 +72,7 @@ public record Study(
   /** The same study with other report details (the server fills in who reviewed and approved it). */
   public Study withReport(ReportInfo other) {
     return new Study(info, organization, product, factors, inventory, coproducts, allocation, cutoffMassShare, claims,
-        evidence, other, source);
+        evidence, other, source, uncertaintyFromQuality, beside);
   }
 
   /** The cut-off mass share when the study does not set one (0.5 %). */
@@ -72,5 +89,6 @@ public record Study(
     evidence = List.copyOf(evidence);
     Objects.requireNonNull(report, "report");
     Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(beside, "beside");
   }
 }

@@ -3,8 +3,14 @@ package org.tanji.core.model;
 import java.util.List;
 
 /**
- * The {@code study:} block. Every field but {@code standards} may be null when the file leaves it
- * out; the reader has said so in a finding.
+ * The {@code study:} block. Every field but {@code standards} and {@code stages} may be null when
+ * the file leaves it out; the reader has said so in a finding.
+ *
+ * @param boundary a named system boundary, or null when the study lists its stages or states none
+ * @param stages the stages inside the boundary when the study lists them instead of naming one
+ *     ({@code boundary: [production, packaging, distribution]}); empty otherwise
+ * @param customGwp the study's own GWP100 values by gas ({@code gwp: {CH4: 30, N2O: 300}}) when it
+ *     names no IPCC set; empty otherwise
  */
 public record StudyInfo(
     String title,
@@ -12,13 +18,53 @@ public record StudyInfo(
     List<String> standards,
     Boundary boundary,
     Period period,
-    GwpSet gwp) {
+    GwpSet gwp,
+    List<Stage> stages,
+    java.util.Map<String, Double> customGwp) {
 
   public StudyInfo {
     standards = standards == null ? List.of() : List.copyOf(standards);
+    stages = stages == null ? List.of() : List.copyOf(stages);
+    customGwp = customGwp == null ? java.util.Map.of()
+        : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(customGwp));
+  }
+
+  /** A study block with a named boundary (or none) and an IPCC GWP set (or none). */
+  public StudyInfo(String title, String language, List<String> standards, Boundary boundary, Period period,
+      GwpSet gwp) {
+    this(title, language, standards, boundary, period, gwp, List.of(), java.util.Map.of());
+  }
+
+  /** True when gas-level emissions can be weighted: an IPCC set or the study's own table. */
+  public boolean hasGwp() {
+    return gwp != null || !customGwp.isEmpty();
   }
 
   public static StudyInfo empty() {
     return new StudyInfo(null, null, List.of(), null, null, null);
+  }
+
+  /** True when the study names a boundary or lists its stages. */
+  public boolean hasBoundary() {
+    return boundary != null || !stages.isEmpty();
+  }
+
+  /**
+   * Whether a stage lies inside the study's boundary: among the listed stages, or inside the named
+   * boundary. Without a boundary nothing lies outside it.
+   */
+  public boolean includes(Stage stage) {
+    if (!stages.isEmpty()) {
+      return stages.contains(stage);
+    }
+    return boundary == null || boundary.includes(stage);
+  }
+
+  /** The boundary as written in the file: its id, or the listed stages' ids in brackets. */
+  public String boundaryText() {
+    if (!stages.isEmpty()) {
+      return "[" + String.join(", ", stages.stream().map(Stage::id).toList()) + "]";
+    }
+    return boundary == null ? "" : boundary.id();
   }
 }

@@ -12,39 +12,66 @@ import org.tanji.core.i18n.Text;
  * (joules and kilowatt-hours convert, but nobody needs energy in kg·m²/s²), gas volume at normal
  * conditions is a base of its own so that {@code Nm3} never converts to or from {@code m3}, and
  * CO₂e mass is a base of its own so that an emission is never confused with a material's mass.
+ * Each currency is a base of its own: spend-based factors need money, and yuan never turn into
+ * dollars without an exchange rate.
  */
-public record Dimension(int mass, int length, int energy, int gasVolume, int count, int co2e) {
+public record Dimension(int mass, int length, int energy, int gasVolume, int count, int co2e, int cny, int usd,
+    int eur) {
 
-  public static final Dimension NONE = new Dimension(0, 0, 0, 0, 0, 0);
-  public static final Dimension MASS = new Dimension(1, 0, 0, 0, 0, 0);
-  public static final Dimension LENGTH = new Dimension(0, 1, 0, 0, 0, 0);
-  public static final Dimension VOLUME = new Dimension(0, 3, 0, 0, 0, 0);
-  public static final Dimension ENERGY = new Dimension(0, 0, 1, 0, 0, 0);
-  public static final Dimension GAS_VOLUME = new Dimension(0, 0, 0, 1, 0, 0);
-  public static final Dimension COUNT = new Dimension(0, 0, 0, 0, 1, 0);
-  public static final Dimension CO2E = new Dimension(0, 0, 0, 0, 0, 1);
+  /** The number of base dimensions. */
+  private static final int BASES = 9;
+
+  public static final Dimension NONE = base(-1);
+  public static final Dimension MASS = base(0);
+  public static final Dimension LENGTH = base(1);
+  public static final Dimension AREA = LENGTH.times(LENGTH);
+  public static final Dimension VOLUME = AREA.times(LENGTH);
+  public static final Dimension ENERGY = base(2);
+  public static final Dimension GAS_VOLUME = base(3);
+  public static final Dimension COUNT = base(4);
+  public static final Dimension CO2E = base(5);
+  public static final Dimension CNY = base(6);
+  public static final Dimension USD = base(7);
+  public static final Dimension EUR = base(8);
   public static final Dimension TRANSPORT_WORK = MASS.times(LENGTH);
 
   private static final String[] BASE_KEYS = {
     "dim.base.mass", "dim.base.length", "dim.base.energy", "dim.base.gasVolume", "dim.base.count",
-    "dim.base.co2e"
+    "dim.base.co2e", "dim.base.cny", "dim.base.usd", "dim.base.eur"
   };
 
+  /** The base dimension at {@code index} of the exponents, or none for -1. */
+  private static Dimension base(int index) {
+    int[] e = new int[BASES];
+    if (index >= 0) {
+      e[index] = 1;
+    }
+    return of(e);
+  }
+
   // Names a person uses for whole dimensions; anything else is described from its parts.
-  private static final Map<Dimension, String> NAMED = Map.of(
-      NONE, "dim.none",
-      MASS, "dim.mass",
-      LENGTH, "dim.length",
-      VOLUME, "dim.volume",
-      ENERGY, "dim.energy",
-      GAS_VOLUME, "dim.gasVolume",
-      COUNT, "dim.count",
-      CO2E, "dim.co2e",
-      TRANSPORT_WORK, "dim.transportWork");
+  private static final Map<Dimension, String> NAMED = Map.ofEntries(
+      Map.entry(NONE, "dim.none"),
+      Map.entry(MASS, "dim.mass"),
+      Map.entry(LENGTH, "dim.length"),
+      Map.entry(AREA, "dim.area"),
+      Map.entry(VOLUME, "dim.volume"),
+      Map.entry(ENERGY, "dim.energy"),
+      Map.entry(GAS_VOLUME, "dim.gasVolume"),
+      Map.entry(COUNT, "dim.count"),
+      Map.entry(CO2E, "dim.co2e"),
+      Map.entry(CNY, "dim.cny"),
+      Map.entry(USD, "dim.usd"),
+      Map.entry(EUR, "dim.eur"),
+      Map.entry(TRANSPORT_WORK, "dim.transportWork"));
 
   public Dimension times(Dimension o) {
-    return new Dimension(mass + o.mass, length + o.length, energy + o.energy,
-        gasVolume + o.gasVolume, count + o.count, co2e + o.co2e);
+    int[] a = exponents();
+    int[] b = o.exponents();
+    for (int i = 0; i < BASES; i++) {
+      a[i] += b[i];
+    }
+    return of(a);
   }
 
   public Dimension dividedBy(Dimension o) {
@@ -52,7 +79,16 @@ public record Dimension(int mass, int length, int energy, int gasVolume, int cou
   }
 
   public Dimension inverse() {
-    return new Dimension(-mass, -length, -energy, -gasVolume, -count, -co2e);
+    int[] e = exponents();
+    for (int i = 0; i < BASES; i++) {
+      e[i] = -e[i];
+    }
+    return of(e);
+  }
+
+  /** True for money in one currency (yuan, dollars, euros). */
+  public boolean isMoney() {
+    return equals(CNY) || equals(USD) || equals(EUR);
   }
 
   /** True for the dimension of a CO₂e mass, which every line's emissions must reduce to. */
@@ -61,11 +97,11 @@ public record Dimension(int mass, int length, int energy, int gasVolume, int cou
   }
 
   private int[] exponents() {
-    return new int[] {mass, length, energy, gasVolume, count, co2e};
+    return new int[] {mass, length, energy, gasVolume, count, co2e, cny, usd, eur};
   }
 
   private static Dimension of(int[] e) {
-    return new Dimension(e[0], e[1], e[2], e[3], e[4], e[5]);
+    return new Dimension(e[0], e[1], e[2], e[3], e[4], e[5], e[6], e[7], e[8]);
   }
 
   /**
@@ -87,9 +123,9 @@ public record Dimension(int mass, int length, int energy, int gasVolume, int cou
       return Text.of(named);
     }
     int[] e = exponents();
-    int[] num = new int[6];
-    int[] den = new int[6];
-    for (int i = 0; i < 6; i++) {
+    int[] num = new int[BASES];
+    int[] den = new int[BASES];
+    for (int i = 0; i < BASES; i++) {
       if (e[i] > 0) {
         num[i] = e[i];
       } else {
@@ -103,7 +139,7 @@ public record Dimension(int mass, int length, int energy, int gasVolume, int cou
     }
     // a product of positive powers without a name, e.g. mass × length²
     List<Object> parts = new ArrayList<>();
-    for (int i = 0; i < 6; i++) {
+    for (int i = 0; i < BASES; i++) {
       if (num[i] > 0) {
         parts.add(num[i] == 1 ? Text.of(BASE_KEYS[i]) : Text.of("dim.power", Text.of(BASE_KEYS[i]), num[i]));
       }

@@ -10,11 +10,26 @@ public final class QuantityFormatException extends IllegalArgumentException {
 
   private final String code;
   private final transient Text text;
+  private final String suggestion;
 
   public QuantityFormatException(String code, Text text) {
+    this(code, text, null);
+  }
+
+  /**
+   * A refusal that suggests what to write instead; the suggestion is the whole text that was read
+   * (a quantity, or a unit expression), and it reads without error.
+   */
+  public QuantityFormatException(String code, Text text, String suggestion) {
     super(code + ": " + text.render(java.util.Locale.ENGLISH));
     this.code = code;
     this.text = text;
+    this.suggestion = suggestion;
+  }
+
+  /** The text to write instead, when the message suggests one. */
+  public java.util.Optional<String> suggestion() {
+    return java.util.Optional.ofNullable(suggestion);
   }
 
   /** The finding code: {@code UNKNOWN_UNIT} or {@code INVALID_QUANTITY}. */

@@ -29,6 +29,7 @@ public final class Units {
     add(m, 1e-3, "g", "克");
     add(m, 1, "kg", "千克", "公斤");
     add(m, 1e3, "t", "tonne", "tonnes", "吨");
+    add(m, 0.45359237, "lb", "lbs"); // the international pound, exactly
     Dimension e = Dimension.ENERGY;
     add(e, 1, "J");
     add(e, 1e3, "kJ");
@@ -39,15 +40,33 @@ public final class Units {
     add(e, 3.6e6, "kWh", "度", "千瓦时");
     add(e, 3.6e9, "MWh");
     add(e, 3.6e12, "GWh");
+    add(e, 1.055056e9, "MMBtu"); // a million international-table Btu
+    // coal equivalent (标准煤) at GB/T 2589's 29.3076 GJ/t; oil equivalent at the IEA's 41.868 GJ/t
+    add(e, 29.3076e9, "tce", "吨标准煤", "吨标煤");
+    add(e, 29.3076e6, "kgce", "千克标准煤", "公斤标准煤", "kg标准煤");
+    add(e, 41.868e9, "toe", "吨油当量");
     Dimension v = Dimension.VOLUME;
+    add(v, 1e-6, "mL", "ml", "毫升");
     add(v, 1e-3, "L", "l", "升");
+    add(v, 1, "kL", "kl", "千升");
     add(v, 1, "m3", "m³", "立方米");
+    add(v, 3.785411784e-3, "gal", "USgal"); // the US liquid gallon
+    Dimension area = Dimension.AREA;
+    add(area, 1, "m2", "m²", "平方米");
+    add(area, 1e4, "ha", "hm2", "公顷");
+    add(area, 1e4 / 15, "亩", "mu"); // the Chinese mu: 1/15 ha
     add(Dimension.GAS_VOLUME, 1, "Nm3", "Nm³");
     Dimension len = Dimension.LENGTH;
     add(len, 1, "m", "米");
     add(len, 1e3, "km", "公里", "千米");
-    add(Dimension.TRANSPORT_WORK, 1e6, "tkm");
-    add(Dimension.COUNT, 1, "piece", "pieces", "pcs", "pc", "个", "件");
+    add(Dimension.TRANSPORT_WORK, 1e6, "tkm", "tonne-km");
+    // named counts are counts: a sheet, a book, a machine, a set is one of the declared things
+    add(Dimension.COUNT, 1, "piece", "pieces", "pcs", "pc", "个", "件", "sheet", "sheets", "张", "本", "台", "套",
+        "unit", "units", "set", "sets");
+    // money, for spend-based factors; each currency apart (no rate, no conversion)
+    add(Dimension.CNY, 1, "CNY", "元", "RMB", "yuan");
+    add(Dimension.USD, 1, "USD", "US$");
+    add(Dimension.EUR, 1, "EUR", "€");
     Dimension c = Dimension.CO2E;
     add(c, 1e-3, "gCO2e", "gCO₂e", "gCO2eq", "gCO2-eq");
     add(c, 1, "kgCO2e", "kgCO₂e", "kgCO2eq", "kgCO2-eq");
@@ -63,6 +82,10 @@ public final class Units {
     PREFERRED.put(Dimension.LENGTH, "km");
     PREFERRED.put(Dimension.TRANSPORT_WORK, "t·km");
     PREFERRED.put(Dimension.COUNT, "piece");
+    PREFERRED.put(Dimension.AREA, "m2");
+    PREFERRED.put(Dimension.CNY, "CNY");
+    PREFERRED.put(Dimension.USD, "USD");
+    PREFERRED.put(Dimension.EUR, "EUR");
     PREFERRED.put(Dimension.CO2E, "kgCO2e");
   }
 
@@ -124,8 +147,8 @@ public final class Units {
     Matcher thousands = THOUSANDS.matcher(stripped);
     if (thousands.lookingAt()) {
       String plain = thousands.group().replaceAll("[,，]", "");
-      throw new QuantityFormatException(INVALID_QUANTITY,
-          Text.of("quantity.thousands", stripped, plain + stripped.substring(thousands.end())));
+      throw refusal(Text.of("quantity.thousands.plain", stripped), "quantity.thousands", stripped,
+          plain + stripped.substring(thousands.end()));
     }
     Matcher matcher = QUANTITY.matcher(stripped);
     if (!matcher.matches()) {
@@ -141,10 +164,11 @@ public final class Units {
     if (unitText.isEmpty()) {
       throw new QuantityFormatException(INVALID_QUANTITY, Text.of("quantity.noUnit", stripped));
     }
-    if (Character.isDigit(unitText.charAt(0)) && !rest.isEmpty() && Character.isWhitespace(rest.charAt(0))) {
-      // "44 369.94 t": a space used as a thousands separator
-      throw new QuantityFormatException(INVALID_QUANTITY,
-          Text.of("quantity.spaceInNumber", stripped, matcher.group(1) + unitText));
+    if (Character.isDigit(unitText.charAt(0)) && !rest.isEmpty() && Character.isWhitespace(rest.charAt(0))
+        && !isUnit(unitText)) {
+      // "44 369.94 t": a space used as a thousands separator ("1 10^4Nm3" is one of a unit with a multiple)
+      throw refusal(Text.of("quantity.spaceInNumber.plain", stripped), "quantity.spaceInNumber", stripped,
+          matcher.group(1) + unitText);
     }
     double value = Double.parseDouble(matcher.group(1));
     if (!Double.isFinite(value)) {
@@ -153,8 +177,38 @@ public final class Units {
     if (value == 0 && matcher.group(1).replaceAll("[eE].*", "").matches(".*[1-9].*")) {
       throw new QuantityFormatException(INVALID_QUANTITY, Text.of("quantity.tooSmall", stripped));
     }
-    Unit unit = parseUnit(unitText);
+    Unit unit;
+    try {
+      unit = parseUnit(unitText);
+    } catch (QuantityFormatException e) {
+      // a better unit expression makes a better quantity: the suggestion stays the whole text read
+      throw e.suggestion().map(s -> new QuantityFormatException(e.code(), e.text(), matcher.group(1) + " " + s))
+          .orElse(e);
+    }
     return new Quantity(value, unit, stripped);
+  }
+
+  /**
+   * A refusal of a quantity that suggests {@code suggestion} when it reads as a quantity, and says
+   * only what is wrong ({@code plain}) when it does not: following a suggestion must never lead to
+   * a second refusal.
+   */
+  private static QuantityFormatException refusal(Text plain, String suggestingKey, String typed, String suggestion) {
+    try {
+      parseQuantity(suggestion);
+      return new QuantityFormatException(INVALID_QUANTITY, Text.of(suggestingKey, typed, suggestion), suggestion);
+    } catch (QuantityFormatException e) {
+      return new QuantityFormatException(INVALID_QUANTITY, plain);
+    }
+  }
+
+  private static boolean isUnit(String text) {
+    try {
+      parseUnit(text);
+      return true;
+    } catch (QuantityFormatException e) {
+      return false;
+    }
   }
 
   /**
@@ -238,8 +292,11 @@ public final class Units {
         Unit right = term(factors);
         if (factors[0] > 1) {
           String denominator = src.substring(before, pos).strip();
-          throw invalid(Text.of("unit.ambiguous", src.strip(),
-              src.substring(0, before).strip() + "(" + denominator + ")"));
+          String bracketed = src.substring(0, before).strip() + "(" + denominator + ")" + src.substring(pos);
+          throw isValid(bracketed)
+              ? new QuantityFormatException(INVALID_QUANTITY, Text.of("unit.ambiguous", src.strip(), bracketed.strip()),
+                  bracketed.strip())
+              : invalid(Text.of("unit.ambiguous.plain", src.strip()));
         }
         requireScale(left.scale() / right.scale());
         left = left.dividedBy(right);
@@ -264,7 +321,7 @@ public final class Units {
           factorCount[0]++;
         } else if (c != 0 && c != '/' && c != ')') {
           // two names side by side: "kg CO2e"
-          throw invalid(missingOperator());
+          throw missingOperator();
         } else {
           return left;
         }
@@ -278,12 +335,12 @@ public final class Units {
       }
     }
 
-    private Text missingOperator() {
+    private QuantityFormatException missingOperator() {
       String joined = src.strip().replaceAll("\\s+", "");
       if (!joined.equals(src.strip()) && isValid(joined)) {
-        return Text.of("unit.space", src.strip(), joined);
+        return new QuantityFormatException(INVALID_QUANTITY, Text.of("unit.space", src.strip(), joined), joined);
       }
-      return Text.of("unit.missingOperator", src.strip());
+      return invalid(Text.of("unit.missingOperator", src.strip()));
     }
 
     private Unit factor() {
@@ -316,7 +373,7 @@ public final class Units {
         unit = multiple(name);
       }
       if (unit == null) {
-        throw unknown(name);
+        throw unknown(name, start);
       }
       return unit;
     }
@@ -339,14 +396,17 @@ public final class Units {
       return null;
     }
 
-    private QuantityFormatException unknown(String name) {
+    private QuantityFormatException unknown(String name, int start) {
       // "t.km" (as seed 003 prints it) is meant as a product; say so before any near miss
       String dotted = name.replace('.', '*');
       Optional<String> suggestion = name.contains(".") && isValid(dotted) ? Optional.of(dotted) : suggest(name);
-      Text text = suggestion
-          .map(s -> Text.of("unit.unknown.suggest", name, s))
-          .orElseGet(() -> Text.of("unit.unknown", name));
-      return new QuantityFormatException(UNKNOWN_UNIT, text);
+      if (suggestion.isEmpty()) {
+        return new QuantityFormatException(UNKNOWN_UNIT, Text.of("unit.unknown", name));
+      }
+      // the message names the unit meant; the suggestion is the whole expression, when that reads
+      String whole = (src.substring(0, start) + suggestion.get() + src.substring(pos)).strip();
+      return new QuantityFormatException(UNKNOWN_UNIT, Text.of("unit.unknown.suggest", name, suggestion.get()),
+          isValid(whole) ? whole : null);
     }
 
     private static boolean isValid(String candidate) {

@@ -54,7 +54,7 @@ final class Studies {
   Studies line(String name, Stage stage, String amount, String factor, Quality quality) {
     int i = lines.size();
     lines.add(new InventoryLine(i, name, stage, new Activity.Amount(q(amount), factor), quality, false, null, null,
-        null, null));
+        null));
     return this;
   }
 

@@ -25,7 +25,7 @@ final class UnitsFuzz {
   @Provide
   Arbitrary<String> unitish() {
     List<String> pieces = new ArrayList<>(Units.symbols());
-    pieces.addAll(List.of("*", "/", "(", ")", "GWh*GWh*GWh*GWh", "(((((", "\u00a0", "\u2003", "·", " ", "1", ".", "e", "-", "+", "12.5", ",", "，", "４", "NaN", "1e999"));
+    pieces.addAll(List.of("*", "/", "(", ")", "GWh*GWh*GWh*GWh", "(((((", "\u00a0", "\u2003", "·", " ", "1", ".", "e", "-", "+", "12.5", ",", "，", "４", "NaN", "1e999", "10^4", "10^", "万", " 1", "1 "));
     return Arbitraries.of(pieces).list().ofMaxSize(40).map(l -> String.join("", l));
   }
 
@@ -48,6 +48,8 @@ final class UnitsFuzz {
     } catch (QuantityFormatException e) {
       assertThat(e.code()).isIn(Units.UNKNOWN_UNIT, Units.INVALID_QUANTITY);
       assertThat(e.text().render(org.tanji.core.i18n.Messages.EN)).doesNotContainPattern("![a-z]+(\\.[a-zA-Z]+)+!").isNotBlank();
+      // following a suggestion never leads to a second refusal ("1 10^4Nm3" once suggested "110^4Nm3")
+      e.suggestion().ifPresent(s -> assertThat(Units.parseQuantity(s).unit().scale()).isPositive());
     }
   }
 

@@ -25,8 +25,8 @@ final class UnitsProperties {
   @Provide
   Arbitrary<Dimension> dimension() {
     Arbitrary<Integer> e = Arbitraries.integers().between(-3, 3);
-    return Combinators.combine(List.of(e, e, e, e, e, e))
-        .as(l -> new Dimension(l.get(0), l.get(1), l.get(2), l.get(3), l.get(4), l.get(5)));
+    return Combinators.combine(List.of(e, e, e, e, e, e, e, e, e)).as(l -> new Dimension(l.get(0), l.get(1), l.get(2),
+        l.get(3), l.get(4), l.get(5), l.get(6), l.get(7), l.get(8)));
   }
 
   @Property

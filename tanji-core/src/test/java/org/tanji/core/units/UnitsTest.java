@@ -51,6 +51,30 @@ final class UnitsTest {
       gCO2    | CO2E           | 0.001
       kgCO2   | CO2E           | 1
       tCO2    | CO2E           | 1000
+      kL      | VOLUME         | 1
+      mL      | VOLUME         | 1e-6
+      gal     | VOLUME         | 0.003785411784
+      m2      | AREA           | 1
+      m²      | AREA           | 1
+      ha      | AREA           | 10000
+      亩      | AREA           | 666.6666666666667
+      sheet   | COUNT          | 1
+      张      | COUNT          | 1
+      本      | COUNT          | 1
+      台      | COUNT          | 1
+      套      | COUNT          | 1
+      tonne-km | TRANSPORT_WORK | 1e6
+      lb      | MASS           | 0.45359237
+      MMBtu   | ENERGY         | 1.055056e9
+      tce     | ENERGY         | 2.93076e10
+      kgce    | ENERGY         | 2.93076e7
+      吨标准煤 | ENERGY         | 2.93076e10
+      toe     | ENERGY         | 4.1868e10
+      元      | CNY            | 1
+      CNY     | CNY            | 1
+      万元    | CNY            | 10000
+      USD     | USD            | 1
+      EUR     | EUR            | 1
       """)
   void parseUnit_everyListedUnit(String symbol, String dimension, double scale) throws Exception {
     Unit unit = Units.parseUnit(symbol);
@@ -174,6 +198,43 @@ final class UnitsTest {
     assertThatThrownBy(() -> Units.parseQuantity("44 369.94 t"))
         .isInstanceOfSatisfying(QuantityFormatException.class,
             e -> assertThat(e.text().render(Locale.ENGLISH)).isEqualTo("\"44 369.94 t\" has a space inside the number; write \"44369.94 t\""));
+  }
+
+  @Test
+  void parseQuantity_spaceBeforeAMultipleUnit_isOneOfThatUnit() {
+    // "1 10^4Nm3" was refused with the suggestion "110^4Nm3", itself refused (issue 14)
+    Quantity q = Units.parseQuantity("1 10^4Nm3");
+    assertThat(q.value()).isEqualTo(1);
+    assertThat(q.unit().dimension()).isEqualTo(Dimension.GAS_VOLUME);
+    assertThat(q.inBase()).isEqualTo(10_000);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', textBlock = """
+      44 369.94 t   | 44369.94 t
+      44,369.94 t   | 44369.94 t
+      2 kgCO2e/kwh  | 2 kgCO2e/kWh
+      2 kgCO2e/t*km | 2 kgCO2e/(t*km)
+      5 kg CO2e     | 5 kgCO2e
+      """)
+  void parseQuantity_refusalsSuggestTextThatReads(String typed, String suggested) {
+    assertThatThrownBy(() -> Units.parseQuantity(typed)).isInstanceOfSatisfying(QuantityFormatException.class,
+        e -> assertThat(e.suggestion()).contains(suggested));
+    assertThat(Units.parseQuantity(suggested).value()).isPositive();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"44 369.94 kwhh", "1,000 tonnnes"})
+  void parseQuantity_noSuggestionThatWouldBeRefused(String typed) {
+    assertThatThrownBy(() -> Units.parseQuantity(typed)).isInstanceOfSatisfying(QuantityFormatException.class,
+        e -> assertThat(e.suggestion()).isEmpty());
+  }
+
+  @Test
+  void convert_currenciesNeverIntoEachOther() {
+    assertThat(Units.parseUnit("元").dimension()).isNotEqualTo(Units.parseUnit("USD").dimension());
+    assertThat(Units.parseUnit("kgCO2e/元").dimension().times(Units.parseUnit("万元").dimension())).isEqualTo(Dimension.CO2E);
+    assertThat(Units.parseUnit("kgCO2e/USD").dimension().times(Units.parseUnit("元").dimension())).isNotEqualTo(Dimension.CO2E);
   }
 
   @Test

@@ -562,6 +562,14 @@ final class WorkbookReader {
         return new Node.Scalar(text, kind, pos);
       }
       case CHOICE, BOOLEAN -> {
+        if (f.choices() == Layout.BOUNDARIES && text.matches(".*[,，、].*")) {
+          // a boundary written as its stages: each stage by id or by its label in either language
+          List<String> stages = new ArrayList<>();
+          for (String part : text.split("[,，、]")) {
+            stages.add(Layout.choiceId(Layout.STAGES, part.strip()).orElse(part.strip()));
+          }
+          return new Node.Scalar(String.join(", ", stages), kind, pos);
+        }
         String id = Layout.choiceId(f.choices(), text).orElse(text);
         return new Node.Scalar(id, f.kind() == Kind.BOOLEAN && !id.equals(text) ? Node.Kind.BOOLEAN : kind, pos);
       }

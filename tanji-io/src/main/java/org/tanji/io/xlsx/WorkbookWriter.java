@@ -37,6 +37,7 @@ import org.tanji.core.model.Organization;
 import org.tanji.core.model.Product;
 import org.tanji.core.model.Quality;
 import org.tanji.core.model.ReportInfo;
+import org.tanji.core.model.Stage;
 import org.tanji.core.model.Study;
 import org.tanji.core.model.StudyInfo;
 import org.tanji.core.model.Uncertainty;
@@ -191,12 +192,15 @@ final class WorkbookWriter {
     v.put("study.title", i.title());
     v.put("study.language", i.language());
     v.put("study.standards", i.standards().isEmpty() ? null : i.standards());
-    v.put("study.boundary", id(i.boundary()));
+    v.put("study.boundary", i.stages().isEmpty() ? id(i.boundary())
+        : String.join(", ", i.stages().stream().map(Stage::id).toList()));
     if (i.period() != null) {
       v.put("study.period.start", i.period().start());
       v.put("study.period.end", i.period().end());
     }
-    v.put("study.gwp", id(i.gwp()));
+    // the study's own GWP table in one cell, as gas=value pairs the reader takes back
+    v.put("study.gwp", i.customGwp().isEmpty() ? id(i.gwp()) : String.join("; ", i.customGwp().entrySet().stream()
+        .map(e -> e.getKey() + "=" + decimal(e.getValue())).toList()));
     v.put("allocation", id(s.allocation()));
     if (s.cutoffMassShare() != Study.DEFAULT_CUTOFF) {
       v.put("cutoff.massShare", decimal(s.cutoffMassShare()));
@@ -204,6 +208,19 @@ final class WorkbookWriter {
     v.put("claimed.total", s.claims().total());
     v.put("claimed.perUnit", s.claims().perUnit());
     v.put("claimed.dataQuality", s.claims().dataQuality());
+    // claims by stage in one cell each, as stage=figure pairs the reader takes back
+    v.put("claimed.stages", s.claims().stages().isEmpty() ? null : String.join("; ", s.claims().stages().entrySet()
+        .stream().map(e -> e.getKey().id() + "=" + e.getValue().text()).toList()));
+    v.put("claimed.shares", s.claims().stageShares().isEmpty() ? null : String.join("; ", s.claims().stageShares()
+        .entrySet().stream().map(e -> e.getKey().id() + "=" + e.getValue().text()).toList()));
+    var b = s.beside();
+    v.put("biogenic.emissions", b.biogenicEmissions());
+    v.put("biogenic.removals", b.biogenicRemovals());
+    v.put("biogenic.carbonContent", b.biogenicCarbon());
+    v.put("avoided", b.avoided().isEmpty() ? null : String.join("; ", b.avoided().stream()
+        .map(c -> c.name() + "=" + c.amount().text()).toList()));
+    v.put("offsets", b.offsets().isEmpty() ? null : String.join("; ", b.offsets().stream()
+        .map(c -> c.name() + "=" + c.amount().text()).toList()));
     ReportInfo r = s.report();
     v.put("report.number", r.number());
     v.put("report.date", r.date());
@@ -357,6 +374,7 @@ final class WorkbookWriter {
     }
     v.put("dedicated", l.dedicated() ? Boolean.TRUE : null);
     v.put("claimed", l.claimed());
+    v.put("claimedShare", l.claimedShare() == null ? null : l.claimedShare().text());
     v.put("source", l.source());
     v.put("note", l.note());
     LineUncertainty u = l.uncertainty();
@@ -570,9 +588,15 @@ final class WorkbookWriter {
       }
       DataValidation v = dv.createValidation(dv.createFormulaListConstraint(list(f.choices().labelPrefix(), labels)),
           new CellRangeAddressList(firstRow, lastRow, column, column));
-      v.setShowErrorBox(true);
-      v.setErrorStyle(DataValidation.ErrorStyle.STOP);
-      v.createErrorBox(Layout.text("validation.title", locale), Layout.text("validation.choice", locale));
+      if (f.choices() == Layout.BOUNDARIES) {
+        warnOnly(v, Layout.text("validation.boundary", locale)); // or the stages inside it, with commas between
+      } else if (f.choices() == Layout.GWP) {
+        warnOnly(v, Layout.text("validation.gwp", locale)); // or the study's own table: CH4=30; N2O=300
+      } else {
+        v.setShowErrorBox(true);
+        v.setErrorStyle(DataValidation.ErrorStyle.STOP);
+        v.createErrorBox(Layout.text("validation.title", locale), Layout.text("validation.choice", locale));
+      }
       s.addValidationData(v);
     } else if (f.kind() == Kind.DATE) {
       DataValidation v = dv.createValidation(
@@ -621,7 +645,9 @@ final class WorkbookWriter {
   /** The units offered in unit cells: the common ones, and the factor units made of them. */
   static final List<String> UNITS = List.of("t", "kg", "g", "kWh", "MWh", "GJ", "MJ", "Nm3", "10^4Nm3", "m3", "L",
       "km", "t*km", "piece", "kgCO2e", "tCO2e", "kgCO2e/t", "kgCO2e/kg", "kgCO2e/kWh", "kgCO2e/Nm3",
-      "tCO2e/10^4Nm3", "kgCO2e/GJ", "kgCO2e/m3", "kgCO2e/L", "kgCO2e/(t*km)", "kgCO2e/piece", "tCO2e/t");
+      "tCO2e/10^4Nm3", "kgCO2e/GJ", "kgCO2e/m3", "kgCO2e/L", "kgCO2e/(t*km)", "kgCO2e/piece", "tCO2e/t",
+      // the units of real published reports: area, named counts, coal equivalent, spend
+      "m2", "ha", "亩", "kL", "sheet", "tce", "kgCO2e/m2", "kgCO2e/ha", "tCO2e/tce", "kgCO2e/CNY", "CNY", "万元");
 
   private static String id(Identified e) {
     return e == null ? null : e.id();

@@ -37,6 +37,11 @@ final class Fmt {
     return Figure.of(value).grouped();
   }
 
+  /** A figure as {@link #figure} without padding zeros: 3,544 and 43,585.4, where figure gives 3,544.00. */
+  String trimmed(double value) {
+    return Numbers.grouped(Numbers.trimmed(Numbers.readable(value)));
+  }
+
   /** {@code value} cut (not rounded) to {@code decimals} decimals: 3.996 → 3.99. */
   String down(double value, int decimals) {
     return group(BigDecimal.valueOf(value).setScale(decimals, RoundingMode.DOWN));

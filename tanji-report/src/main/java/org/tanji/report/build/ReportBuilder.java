@@ -9,6 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.tanji.core.calc.BesideFigures;
 import org.tanji.core.calc.Footprint;
 import org.tanji.core.calc.Gwp;
 import org.tanji.core.calc.LineResult;
@@ -26,6 +29,8 @@ import org.tanji.core.model.FactorType;
 import org.tanji.core.model.Finding;
 import org.tanji.core.model.InventoryLine;
 import org.tanji.core.model.Organization;
+import org.tanji.core.model.Period;
+import org.tanji.core.model.Position;
 import org.tanji.core.model.ReportInfo;
 import org.tanji.core.model.Severity;
 import org.tanji.core.model.Stage;
@@ -112,6 +117,7 @@ public final class ReportBuilder {
     conclusions();
     advice();
     declaration();
+    locations();
     String number = study.report().number();
     String title = shorten(title(), number == null ? 70 : 50); // the footer is one line
     String footer = number == null ? title : w.get("footer", title, number);
@@ -131,8 +137,10 @@ public final class ReportBuilder {
         : s.substring(0, s.offsetByCodePoints(0, max - 1)) + "…";
   }
 
+  /** The product's name, or words saying the study gives none (a warning of the reader). */
   private String product() {
-    return study.product().name();
+    String name = study.product().name();
+    return name == null || name.isBlank() ? w.get("product.notNamed") : name;
   }
 
   private Cover cover() {
@@ -140,7 +148,7 @@ public final class ReportBuilder {
     List<Cover.Field> facts = new ArrayList<>();
     facts.add(new Cover.Field(w.get("cover.product"), product()));
     facts.add(new Cover.Field(w.get("cover.declaredUnit"), f.quantity(study.product().declaredUnit())));
-    facts.add(new Cover.Field(w.get("cover.period"), f.period(study.info().period())));
+    facts.add(new Cover.Field(w.get("cover.period"), periodText()));
     facts.add(new Cover.Field(w.get("cover.boundary"), w.capitalized(boundaryName())));
     if (r.number() != null) {
       facts.add(new Cover.Field(w.get("cover.number"), r.number()));
@@ -178,14 +186,15 @@ public final class ReportBuilder {
     heading1("h.summary");
     String org = study.organization().name();
     blocks.add(new Block.Paragraph(org == null
-        ? w.get("summary.intro.noOrg", product(), f.period(study.info().period()), boundaryName(), standardsText())
-        : w.get("summary.intro", product(), org, f.period(study.info().period()), boundaryName(), standardsText())));
+        ? w.get("summary.intro.noOrg", product(), periodText(), boundaryName(), standardsText())
+        : w.get("summary.intro", product(), org, periodText(), boundaryName(), standardsText())));
     List<List<String>> rows = new ArrayList<>();
     rows.add(List.of(w.get("summary.perUnit", f.quantity(study.product().declaredUnit())), perUnitText()));
     if (result.perKgKgCO2e() != null) {
       rows.add(List.of(w.get("summary.perKg"), f.figure(result.perKgKgCO2e()) + " kgCO₂e/kg"));
     }
-    rows.add(List.of(w.get("summary.total"), emissions(result.totalKgCO2e()) + " " + emissionUnit));
+    rows.add(List.of(w.get(result.beside().isEmpty() ? "summary.total" : "summary.total.beside"),
+        emissions(result.totalKgCO2e()) + " " + emissionUnit));
     rows.add(List.of(w.get("summary.output"), f.quantity(study.product().output())));
     if (!study.coproducts().isEmpty()) {
       rows.add(List.of(w.get("summary.allocation"), w.get("summary.allocation.value",
@@ -239,7 +248,7 @@ public final class ReportBuilder {
     heading1("h.purpose");
     String org = study.organization().name();
     blocks.add(new Block.ItemList(List.of(
-        w.get("purpose.1", product(), boundaryName(), declaredUnitLabel(), f.period(study.info().period())),
+        w.get("purpose.1", product(), boundaryName(), declaredUnitLabel(), periodText()),
         w.get("purpose.2"),
         w.get("purpose.3", org == null ? w.get("purpose.org") : org)), true));
   }
@@ -262,25 +271,35 @@ public final class ReportBuilder {
         w.get("method.legend.ad"),
         w.get("method.legend.ef"),
         w.get("method.legend.a"),
-        w.get("method.legend.q", unitsMade()))));
+        unitsMade())));
     if (study.inventory().stream().anyMatch(l -> l.activity() instanceof Activity.Transport)) {
       blocks.add(new Block.Paragraph(w.get("method.transport")));
     }
     heading2("h.method.gwp");
     List<String> gases = gasesUsed();
-    String set = study.info().gwp() == null ? null : study.info().gwp().id();
-    if (gases.isEmpty() || set == null) { // gases without a GWP set are an error: no report then
+    if (gases.isEmpty() || !study.info().hasGwp()) { // gases without GWPs are an error: no report then
       blocks.add(new Block.Paragraph(w.get("method.gwp.none")));
       return;
     }
-    blocks.add(new Block.Paragraph(w.get("method.gwp.intro", w.get("gwp." + set))));
+    blocks.add(new Block.Paragraph(w.get("method.gwp.intro", study.info().gwp() == null ? w.get("gwp.custom")
+        : w.get("gwp." + study.info().gwp().id()))));
     List<List<String>> rows = new ArrayList<>();
     for (String gas : gases) {
-      Gwp.of(study.info().gwp(), gas).ifPresent(v -> rows.add(List.of(gas, f.plain(v))));
+      rows.add(List.of(gas, gwpText(gas)));
     }
     blocks.add(new Table("gwp", caption(w.get("method.gwp.caption")),
         List.of(Column.text(w.get("method.gwp.gas")), Column.number(w.get("method.gwp.value"))), rows, List.of(),
         false));
+  }
+
+  /**
+   * The GWP a gas key is weighted with: 265, or for a gas reported as its element the conversion
+   * with it, 44/28 × 265 (N2O-N), so that the factor can be checked by hand.
+   */
+  private String gwpText(String key) {
+    var gwp = Gwp.of(study.info(), Gwp.gasOf(key));
+    String value = gwp.isPresent() ? f.plain(gwp.getAsDouble()) : "—";
+    return Gwp.element(key).map(e -> e.ratio() + " × " + value).orElse(value);
   }
 
   private List<String> gasesUsed() {
@@ -314,8 +333,12 @@ public final class ReportBuilder {
     blocks.add(Table.keyValue("product", caption(w.get("scope.unit.caption")), rows));
 
     heading2("h.scope.boundary");
-    String id = study.info().boundary().id();
-    blocks.add(new Block.Paragraph(w.get("scope.boundary.intro", boundaryName(), w.get("scope.boundary." + id))));
+    var info = study.info();
+    String what = !info.stages().isEmpty()
+        ? w.get("scope.boundary.stages", w.join(info.stages().stream().map(s -> w.core(s.textKey())).toList()))
+        : info.boundary() == null ? null : w.get("scope.boundary." + info.boundary().id());
+    blocks.add(new Block.Paragraph(what == null ? w.get("scope.boundary.none")
+        : w.get("scope.boundary.intro", boundaryName(), what)));
     List<Block.StageBox> boxes = new ArrayList<>();
     for (Stage s : Stage.values()) {
       List<String> names = study.inventory().stream().filter(l -> l.stage() == s)
@@ -324,7 +347,7 @@ public final class ReportBuilder {
       if (names.size() > MAX_BOX_INPUTS) {
         shown.add(w.get("scope.boundary.more", names.size() - MAX_BOX_INPUTS));
       }
-      boolean inside = study.info().boundary().includes(s);
+      boolean inside = inside(s);
       if (names.isEmpty()) {
         shown.add(inside ? w.get("scope.boundary.noInputs") : w.get("scope.boundary.outside"));
       }
@@ -334,7 +357,7 @@ public final class ReportBuilder {
 
     heading2("h.scope.time");
     var period = study.info().period();
-    blocks.add(new Block.Paragraph(w.get("scope.time", f.period(period),
+    blocks.add(new Block.Paragraph(period == null ? w.get("scope.time.none") : w.get("scope.time", f.period(period),
         ChronoUnit.DAYS.between(period.start(), period.end()) + 1)));
 
     cutoff();
@@ -366,13 +389,21 @@ public final class ReportBuilder {
       } else {
         allKnown = false;
       }
-      rows.add(List.of(l.name(), f.quantity(x.amount()), share, x.reason() == null ? "—" : x.reason()));
+      rows.add(List.of(l.name(), x.amount() == null ? w.get("scope.cutoff.notQuantified") : f.quantity(x.amount()),
+          share, x.reason() == null ? "—" : x.reason()));
     }
     List<List<String>> foot = allKnown && excluded.size() > 1
         ? List.of(List.of(w.get("scope.cutoff.total"), "", f.percent(sum), "")) : List.of();
     blocks.add(new Table("cutoff", caption(w.get("scope.cutoff.caption")), List.of(
         Column.text(w.get("scope.cutoff.name")), Column.number(w.get("scope.cutoff.amount")),
         Column.number(w.get("scope.cutoff.share")), Column.text(w.get("scope.cutoff.reason"))), rows, foot, false));
+    // known inputs without an amount count against completeness: say how many, of how many
+    List<String> gaps = excluded.stream().filter(l -> ((Activity.Excluded) l.activity()).amount() == null)
+        .map(InventoryLine::name).toList();
+    if (!gaps.isEmpty()) {
+      blocks.add(new Block.Paragraph(w.get("scope.cutoff.gaps", study.inventory().size() - gaps.size(),
+          study.inventory().size(), gaps.size(), w.join(gaps))));
+    }
   }
 
   private void allocation() {
@@ -467,7 +498,8 @@ public final class ReportBuilder {
       x.gases().forEach((gas, q) -> parts.add(gas + " " + f.quantity(q)));
       return String.join("; ", parts);
     } else if (a instanceof Activity.Excluded x) {
-      return (x.amount() == null ? "" : f.quantity(x.amount())) + w.paren(w.get("data.excluded"));
+      return (x.amount() == null ? w.get("scope.cutoff.notQuantified") : f.quantity(x.amount()))
+          + w.paren(w.get("data.excluded"));
     }
     return "—";
   }
@@ -485,7 +517,8 @@ public final class ReportBuilder {
       cols.add(Column.number(w.get("results.col.gross", emissionUnit)));
       cols.add(Column.number(w.get("results.col.allocated")));
     }
-    cols.add(Column.number(w.get("results.col.emissions", emissionUnit)));
+    // "attributed" only where an allocation attributed anything
+    cols.add(Column.number(w.get(allocated ? "results.col.emissions" : "results.col.emissions.plain", emissionUnit)));
     cols.add(Column.number(w.get("results.col.share")));
     List<List<String>> rows = new ArrayList<>();
     for (LineResult r : result.lines()) {
@@ -564,6 +597,44 @@ public final class ReportBuilder {
       blocks.add(new Block.Note(w.get("results.lines.cut", shown, ranked.size(), ranked.size() - shown,
           emissions(kg) + " " + emissionUnit, f.percent(share))));
     }
+    beside();
+  }
+
+  /**
+   * Biogenic carbon, avoided emissions and offsets: shown beside the footprint, each figure for the
+   * period and per declared unit, none added to or subtracted from the total above.
+   */
+  private void beside() {
+    BesideFigures b = result.beside();
+    if (b.isEmpty()) {
+      return;
+    }
+    heading2("h.results.beside");
+    blocks.add(new Block.Paragraph(w.get("beside.intro", perUnitText())));
+    List<List<String>> rows = new ArrayList<>();
+    String per = " kgCO₂e / " + declaredUnitLabel();
+    if (b.biogenicEmissionsKgCO2e() != null) {
+      rows.add(List.of(w.get("beside.biogenicEmissions"), emissions(b.biogenicEmissionsKgCO2e()) + " " + emissionUnit,
+          f.figure(b.perUnit(b.biogenicEmissionsKgCO2e())) + per));
+    }
+    if (b.biogenicRemovalsKgCO2e() != null) {
+      rows.add(List.of(w.get("beside.biogenicRemovals"), emissions(b.biogenicRemovalsKgCO2e()) + " " + emissionUnit,
+          f.figure(b.perUnit(b.biogenicRemovalsKgCO2e())) + per));
+    }
+    if (b.biogenicCarbonKg() != null) {
+      rows.add(List.of(w.get("beside.biogenicCarbon"), "—", f.figure(b.biogenicCarbonKg()) + " kg C / "
+          + declaredUnitLabel() + w.paren(f.figure(b.biogenicCarbonAsCo2Kg()) + " kgCO₂")));
+    }
+    for (BesideFigures.Named n : b.avoided()) {
+      rows.add(List.of(w.get("beside.avoided", n.name()), emissions(n.kgCO2e()) + " " + emissionUnit,
+          f.figure(b.perUnit(n.kgCO2e())) + per));
+    }
+    for (BesideFigures.Named n : b.offsets()) {
+      rows.add(List.of(w.get("beside.offsets", n.name()), emissions(n.kgCO2e()) + " " + emissionUnit,
+          f.figure(b.perUnit(n.kgCO2e())) + per));
+    }
+    blocks.add(new Table("beside", caption(w.get("beside.caption")), List.of(Column.text(w.get("beside.col.what")),
+        Column.number(w.get("beside.col.period")), Column.number(w.get("beside.col.perUnit"))), rows, List.of(), false));
   }
 
   /** A summary row: the label first, the figure in the emissions column. */
@@ -605,7 +676,7 @@ public final class ReportBuilder {
     if (l.activity() instanceof Activity.Emissions x) {
       List<String> parts = new ArrayList<>();
       for (String gas : x.gases().keySet()) {
-        Gwp.of(study.info().gwp(), gas).ifPresent(v -> parts.add(gas + ": GWP " + f.plain(v)));
+        parts.add(gas + ": GWP " + gwpText(gas));
       }
       return String.join("; ", parts);
     }
@@ -777,13 +848,63 @@ public final class ReportBuilder {
     for (Finding x : result.findings()) {
       String meaning = w.has("meaning." + x.code()) ? w.get("meaning." + x.code())
           : w.get(x.severity() == Severity.INFO ? "meaning.info" : "meaning.warning");
-      rows.add(List.of(w.get("severity." + x.severity().id()), x.code(), x.where().isEmpty() ? "—" : x.where(),
-          x.message(w.locale()), meaning));
+      // the reader of a report sees a row and a name; key paths and file lines are in appendix B
+      rows.add(List.of(w.get("severity." + x.severity().id()), x.code(), place(x.where()),
+          x.text().render(w.locale()), meaning));
     }
     blocks.add(new Table("findings", caption(w.get("findings.caption")), List.of(
         Column.text(w.get("findings.col.severity")), Column.code(w.get("findings.col.code")),
-        Column.code(w.get("findings.col.where")), Column.text(w.get("findings.col.message")),
+        Column.text(w.get("findings.col.where")), Column.text(w.get("findings.col.message")),
         Column.text(w.get("findings.col.meaning"))), rows, List.of(), false));
+  }
+
+  private static final Pattern LISTED = Pattern.compile("(inventory|coproducts|evidence)\\[(\\d+)\\]");
+
+  /**
+   * Where a finding points, in the words of the report: "inventory row 3 (Electricity)", "emission
+   * factor Grid", "claimed figures"; the whole study when the key path names no part of it.
+   */
+  private String place(String where) {
+    Matcher m = LISTED.matcher(where);
+    if (m.lookingAt()) {
+      int i = Integer.parseInt(m.group(2));
+      String name = switch (m.group(1)) {
+        case "inventory" -> study.inventory().stream().filter(l -> l.index() == i).map(InventoryLine::name)
+            .findFirst().orElse("");
+        case "coproducts" -> i < study.coproducts().size() ? study.coproducts().get(i).name() : "";
+        default -> i < study.evidence().size() ? study.evidence().get(i).title() : "";
+      };
+      return w.get("where." + m.group(1), i + 1, name == null ? "" : name);
+    }
+    String[] path = where.split("\\.", 3);
+    if (path[0].equals("factors") && path.length > 1) {
+      Factor x = factors.get(path[1]);
+      return w.get("where.factors", x == null || x.name() == null ? path[1] : x.name());
+    }
+    return w.has("where." + path[0]) ? w.get("where." + path[0]) : w.get("where.study");
+  }
+
+  /**
+   * Appendix B, for the assessor: each finding's code, key path and place in the study file (line
+   * and column, or a workbook's cell), which chapter 9 leaves out for the report's reader.
+   */
+  private void locations() {
+    if (result.findings().isEmpty()) {
+      return;
+    }
+    heading(1, "", w.get("h.locations"));
+    blocks.add(new Block.Paragraph(w.get("locations.intro")));
+    List<List<String>> rows = new ArrayList<>();
+    int n = 1;
+    for (Finding x : result.findings()) {
+      Position p = x.position();
+      String at = p == null ? "—" : p.sheet() != null ? p.cellName() : w.get("locations.line", p.line(), p.column());
+      rows.add(List.of(String.valueOf(n++), x.code(), x.where().isEmpty() ? "—" : x.where(), at));
+    }
+    blocks.add(new Table("locations", caption(w.get("locations.caption")), List.of(
+        Column.number(w.get("data.col.no")), Column.code(w.get("findings.col.code")),
+        Column.code(w.get("locations.col.path")), Column.text(w.get("locations.col.position"))), rows, List.of(),
+        false));
   }
 
   // ---------------------------------------------------------------- 10 conclusions, 11 advice
@@ -792,7 +913,7 @@ public final class ReportBuilder {
     heading1("h.conclusions");
     List<String> items = new ArrayList<>();
     items.add(w.get("conclusions.perUnit", product(), perUnitFigure(), declaredUnitLabel(), boundaryName(),
-        f.period(study.info().period())));
+        periodText()));
     if (result.perKgKgCO2e() != null) {
       items.set(0, items.get(0) + (w.chinese() ? "" : " ") + w.get("conclusions.perKg",
           f.figure(result.perKgKgCO2e()) + " kgCO₂e/kg"));
@@ -862,12 +983,20 @@ public final class ReportBuilder {
             f.percent(s.share())));
       }
     }
-    List<String> weak = result.lines().stream()
-        .filter(l -> l.score() != null && l.points() != null && Math.abs(l.share()) >= 0.01
-            && l.points().activity() == 1)
-        .map(LineResult::name).toList();
-    if (!weak.isEmpty()) {
-      items.add(w.get("advice.data", w.join(weak)));
+    // one activity point means "estimated" or "not rated": the advice differs, so the words do
+    List<String> estimated = new ArrayList<>();
+    List<String> unrated = new ArrayList<>();
+    for (LineResult l : result.lines()) {
+      if (l.score() != null && l.points() != null && Math.abs(l.share()) >= 0.01 && l.points().activity() == 1) {
+        var q = study.inventory().get(l.index()).quality();
+        (q == null || q.activity() == null ? unrated : estimated).add(l.name());
+      }
+    }
+    if (!estimated.isEmpty()) {
+      items.add(w.get("advice.data", w.join(estimated)));
+    }
+    if (!unrated.isEmpty()) {
+      items.add(w.get("advice.data.unrated", w.join(unrated)));
     }
     if (byLine && ranked.size() > n && ranked.get(n).share() < 0.01) {
       items.add(w.get("advice.small"));
@@ -939,7 +1068,7 @@ public final class ReportBuilder {
     rows.add(List.of(w.get("declaration.standards"), standardsText()));
     rows.add(List.of(w.get("declaration.result"), perUnitText()));
     rows.add(List.of(w.get("declaration.boundary"), w.capitalized(w.get("declaration.boundary.value",
-        boundaryName(), includedStages(), f.period(study.info().period())))));
+        boundaryName(), includedStages(), periodText()))));
     if (result.dataQuality() != null) {
       rows.add(List.of(w.get("declaration.quality"), w.get("summary.quality.value",
           score(), w.get("gradeName." + result.dataQuality().grade()))));
@@ -956,20 +1085,47 @@ public final class ReportBuilder {
     }
   }
 
+  /**
+   * The stages the total counts, in life-cycle order. A stage outside the stated boundary is named
+   * as such rather than left out: its lines are in the total (chapter 9 has the warning).
+   */
   private String includedStages() {
-    List<String> names = new ArrayList<>();
+    List<String> inside = new ArrayList<>();
+    List<String> outside = new ArrayList<>();
     for (Stage s : Stage.values()) {
-      if (study.info().boundary().includes(s) && study.inventory().stream().anyMatch(l -> l.stage() == s)) {
-        names.add(w.core(s.textKey()));
+      if (study.inventory().stream().anyMatch(l -> l.stage() == s)) {
+        (inside(s) ? inside : outside).add(w.core(s.textKey()));
       }
     }
-    return w.join(names);
+    if (outside.isEmpty()) {
+      return w.join(inside);
+    }
+    String more = w.get("declaration.outside", w.join(outside));
+    return inside.isEmpty() ? more : w.join(inside) + w.get("declaration.outside.joiner") + more;
   }
 
   // ---------------------------------------------------------------- helpers
 
   private String boundaryName() {
-    return w.get("boundary." + study.info().boundary().id());
+    var info = study.info();
+    if (!info.stages().isEmpty()) {
+      return w.get("boundary.stages");
+    }
+    return info.boundary() == null ? w.get("boundary.notStated") : w.get("boundary." + info.boundary().id());
+  }
+
+  /**
+   * Whether a stage is drawn and declared as inside the boundary: the study's boundary decides;
+   * a study that states none has every stage with lines inside, as the total counts them.
+   */
+  private boolean inside(Stage s) {
+    return study.info().hasBoundary() ? study.info().includes(s) : study.inventory().stream().anyMatch(l -> l.stage() == s);
+  }
+
+  /** The period in running text, or words saying the study states none. */
+  private String periodText() {
+    Period p = study.info().period();
+    return p == null ? w.get("period.notStated") : f.period(p);
   }
 
   /** The standards the study names, or words saying it names none (never one it does not name). */
@@ -978,13 +1134,14 @@ public final class ReportBuilder {
     return s.isEmpty() ? w.get("standards.notStated") : w.join(s);
   }
 
-  /** The number of declared units made: 43,585.4, or 2 (2 t ÷ 1,000 kg) when the units differ. */
+  /**
+   * Q written out: output ÷ declared unit = number of units, the number without padding zeros so
+   * that it reads like the output typed beside it (3,544 t ÷ 1 t = 3,544, not 3,544.00).
+   */
   private String unitsMade() {
     var p = study.product();
-    String n = f.figure(p.output().inBase() / p.declaredUnit().inBase());
-    boolean plain = p.declaredUnit().value() == 1 && f.unitOf(p.declaredUnit()).equals(f.unitOf(p.output()));
-    return plain ? n + w.paren(f.quantity(p.output()))
-        : n + w.paren(f.quantity(p.output()) + " ÷ " + f.quantity(p.declaredUnit()));
+    return w.get("method.legend.q", f.quantity(p.output()), f.quantity(p.declaredUnit()),
+        f.trimmed(p.output().inBase() / p.declaredUnit().inBase()));
   }
 
   /** The declared unit as it follows "per": {@code t} for 1 t, {@code 1,000 kg} otherwise. */
