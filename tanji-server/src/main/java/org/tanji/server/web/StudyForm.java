@@ -251,6 +251,11 @@ final class StudyForm {
     ObjectNode root = base.deepCopy();
     for (String path : SCALARS) {
       String value = v.scalars().getOrDefault(path, "").strip();
+      JsonNode before = at(base, path);
+      if (before != null && before.isContainerNode() && value.equals(text(before))) {
+        // a list of stages or a study's own GWP table, shown as it stands and left alone: kept as it was
+        continue;
+      }
       if (path.equals("study.standards") && !value.isEmpty()) {
         ArrayNode list = JsonNodeFactory.instance.arrayNode();
         for (String s : value.split("[,，;；]")) {

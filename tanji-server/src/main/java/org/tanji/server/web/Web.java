@@ -375,7 +375,8 @@ public final class Web implements Adapter {
     if (!r.hasErrors()) {
       Presentation p = Presentation.of(s.product(), r);
       m.put("perUnit", p.perUnit().figure().grouped());
-      m.put("perKg", p.perKg().map(Figure::grouped).orElse(null));
+      // per kg with four decimals, as the page always showed it (2.4500), beside the per-unit figure
+      m.put("perKg", r.perKgKgCO2e() == null ? null : number(r.perKgKgCO2e(), 4));
       m.put("total", p.emissionUnit().figure(r.totalKgCO2e()).grouped());
       m.put("totalUnit", p.emissionUnit().symbol());
       m.put("grade", r.dataQuality() == null ? null : r.dataQuality().grade());

@@ -139,4 +139,20 @@ class StudyFormTest {
     assertThat(StudyForm.parse("- a list".getBytes(StandardCharsets.UTF_8), "yaml")).isEmpty();
     assertThat(StudyForm.parse("a: [".getBytes(StandardCharsets.UTF_8), "yaml")).isEmpty();
   }
+
+  @Test
+  void aListedBoundaryAndTheStudysOwnGwpTable_surviveTheForm() {
+    ObjectNode tree = StudyForm.parse(("tanji: 1\nstudy:\n  boundary: [production, distribution]\n"
+        + "  gwp: {CH4: 30, N2O: 300}\ninventory: []\n").getBytes(StandardCharsets.UTF_8), "yaml").orElseThrow();
+    StudyForm.Values v = StudyForm.of(tree);
+    String yaml = new String(StudyForm.yaml(StudyForm.apply(tree, v)), StandardCharsets.UTF_8);
+    assertThat(yaml).contains("- production").contains("- distribution").contains("CH4: 30")
+        .contains("N2O: 300");
+    // chosen anew in the form, the named boundary replaces the list
+    java.util.Map<String, String> scalars = new java.util.LinkedHashMap<>(v.scalars());
+    scalars.put("study.boundary", "cradle-to-gate");
+    String chosen = new String(StudyForm.yaml(StudyForm.apply(tree, new StudyForm.Values(scalars, v.factors(),
+        v.lines()))), StandardCharsets.UTF_8);
+    assertThat(chosen).contains("boundary: cradle-to-gate").doesNotContain("distribution");
+  }
 }
