@@ -1,5 +1,7 @@
 package org.tanji.io;
 
+import static org.tanji.io.StudyKeys.*;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -52,36 +54,9 @@ final class StudyReader {
 
   static final int FORMAT_VERSION = 1;
 
-  private static final List<String> TOP = List.of("tanji", "study", "organization", "product", "factors",
-      "inventory", "coproducts", "allocation", "cutoff", "claimed", "evidence", "report", "uncertainty", "biogenic",
-      "avoided", "offsets");
-  private static final List<String> BIOGENIC = List.of("emissions", "removals", "carbonContent");
-  private static final List<String> CREDIT = List.of("name", "amount");
-  private static final List<String> STUDY = List.of("title", "language", "standards", "boundary", "period", "gwp");
-  private static final List<String> PERIOD = List.of("start", "end");
-  private static final List<String> ORGANIZATION = List.of("name", "address", "creditCode",
-      "legalRepresentative", "industry", "contact", "phone", "email");
-  private static final List<String> PRODUCT = List.of("name", "declaredUnit", "output", "massPerUnit", "price",
-      "description");
-  private static final List<String> FACTOR = List.of("name", "value", "source", "type", "year", "region",
-      "boundary", "note", "publication", "uncertainty");
-  private static final List<String> LINE = List.of("name", "stage", "amount", "factor", "mass", "distance",
-      "emissions", "excluded", "quality", "dedicated", "claimed", "claimedShare", "source", "note", "uncertainty");
-  private static final List<String> QUALITY = List.of("activity", "calibration", "factor");
-  private static final List<String> COPRODUCT = List.of("name", "output", "price", "declaredUnit", "massPerUnit");
-  private static final List<String> EVIDENCE = List.of("title", "reference", "note");
-  private static final List<String> REPORT = List.of("number", "date", "assessor", "preparedBy", "reviewedBy",
-      "approvedBy");
-  private static final List<String> SIGNATURE = List.of("name", "date");
-  private static final List<String> CUTOFF = List.of("massShare");
-  private static final List<String> CLAIMED = List.of("total", "perUnit", "dataQuality", "stages", "shares");
   /** Keys whose values are free text and may be as long as {@link TextLimits#TEXT}; every other value is a short text. */
   private static final List<String> FREE_TEXTS = List.of("description", "note", "address", "source", "publication",
       "reference", "excluded");
-  private static final List<String> DISTRIBUTION = List.of("gsd", "sd", "cv", "min", "mode", "max", "pedigree",
-      "basic");
-  private static final List<String> TRANSPORT_UNCERTAINTY = List.of("mass", "distance");
-  private static final List<String> STUDY_UNCERTAINTY = List.of("fromQuality");
   private static final List<String> LANGUAGES = List.of("zh", "en");
   private static final List<String> GWP_SETS = Identified.ids(GwpSet.class);
   private static final List<String> STAGES = Identified.ids(Stage.class);

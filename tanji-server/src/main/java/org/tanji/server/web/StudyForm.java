@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
+import org.tanji.io.StudyKeys;
 
 /**
  * The study editor's form and the study file behind it. The form shows the keys people edit most
@@ -30,14 +32,14 @@ import java.util.Optional;
  */
 final class StudyForm {
 
-  /** The single fields, by their key path in the study file. */
-  static final List<String> SCALARS = List.of(
+  /** The single fields, by their key path in the study file (checked against the format's keys). */
+  static final List<String> SCALARS = Stream.of(
       "study.title", "study.language", "study.standards", "study.boundary", "study.period.start", "study.period.end",
       "study.gwp", "organization.name", "organization.address", "organization.creditCode", "organization.industry",
       "product.name", "product.declaredUnit", "product.output", "product.price", "product.description",
-      "claimed.total", "claimed.perUnit");
+      "claimed.total", "claimed.perUnit").map(StudyKeys::require).toList();
 
-  /** An inventory row's fields: form name → key path inside the line. */
+  /** An inventory row's fields: form name → key path inside the line (checked against the format's keys). */
   static final Map<String, String> LINE_FIELDS = ordered(
       "name", "name", "stage", "stage", "amount", "amount", "mass", "mass", "distance", "distance",
       "factor", "factor", "activity", "quality.activity", "calibration", "quality.calibration",
@@ -45,6 +47,11 @@ final class StudyForm {
 
   /** A factor row's fields: form name → key inside the factor ({@code key} is the factor's own key). */
   static final List<String> FACTOR_FIELDS = List.of("key", "name", "value", "type", "source", "year");
+
+  static {
+    LINE_FIELDS.values().forEach(path -> StudyKeys.require("inventory[]." + path));
+    FACTOR_FIELDS.subList(1, FACTOR_FIELDS.size()).forEach(k -> StudyKeys.require("factors.*." + k));
+  }
 
   /** One inventory row: where it came from (its index in the base file, or "" for a new row) and its fields as typed. */
   record Line(String origin, Map<String, String> values, String gases) {}

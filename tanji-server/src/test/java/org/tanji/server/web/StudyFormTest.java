@@ -155,4 +155,12 @@ class StudyFormTest {
         v.lines()))), StandardCharsets.UTF_8);
     assertThat(chosen).contains("boundary: cradle-to-gate").doesNotContain("distribution");
   }
+
+  @Test
+  void everyFieldOfTheForm_isAKeyOfTheFormat() {
+    assertThat(StudyForm.SCALARS).allMatch(org.tanji.io.StudyKeys.PATHS::contains);
+    assertThat(StudyForm.LINE_FIELDS.values()).allMatch(p -> org.tanji.io.StudyKeys.PATHS.contains("inventory[]." + p));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> org.tanji.io.StudyKeys.require("study.titel"))
+        .hasMessageContaining("study.titel");
+  }
 }
