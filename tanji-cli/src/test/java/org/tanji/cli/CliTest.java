@@ -49,29 +49,9 @@ final class CliTest {
 
   /** Seed 000's mistake: 0.00046 kgCO₂e per piece once printed as 0.00 here; 460 kg shown as 0.46 t. */
   @Test
-  void calc_tinyPerUnitFigure_exactOutput(@TempDir Path dir) throws Exception {
-    // 1000 kWh × 0.46 kgCO2e/kWh = 460 kgCO2e for 1,000,000 pieces: 0.00046 kgCO2e per piece
-    Path study = dir.resolve("tiny.yaml");
-    Files.writeString(study, """
-        tanji: 1
-        study:
-          title: Brake back plate
-          language: en
-          boundary: cradle-to-gate
-          period: {start: 2024-01-01, end: 2024-12-31}
-        product:
-          name: Cast steel back plate
-          declaredUnit: 1 piece
-          output: 1000000 piece
-        factors:
-          grid: {value: 0.46 kgCO2e/kWh, type: national}
-        inventory:
-          - name: Electricity
-            stage: production
-            amount: 1000 kWh
-            factor: grid
-            quality: {activity: periodic, calibration: compliant}
-        """);
+  void calc_tinyPerUnitFigure_exactOutput() throws Exception {
+    // testdata/tiny-per-piece.yaml: 1000 kWh × 0.46 kgCO2e/kWh = 460 kgCO2e for 1,000,000 pieces, 0.00046 per piece
+    Path study = Path.of("..", "testdata", "tiny-per-piece.yaml");
     Run r = run("calc", study.toString());
     assertThat(r.code()).isEqualTo(Main.OK);
     assertThat(r.out()).isEqualTo("""
@@ -97,7 +77,7 @@ final class CliTest {
 
         Findings (1)
           INFO    MASS_UNKNOWN product.massPerUnit: the mass of one declared unit ("1 piece") is not given \
-        (product.massPerUnit): no per-kg figure and no plausibility check (line 7, column 1)
+        (product.massPerUnit): no per-kg figure and no plausibility check (line 9, column 1)
         """);
   }
 

@@ -5,18 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.CookieManager;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -140,18 +134,9 @@ final class ServerDefectsTest {
 
   @Test
   void theEditorsFactorSearch_answersWithRowsTheEditorCanUse() throws Exception {
-    HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-        .followRedirects(HttpClient.Redirect.NEVER).build();
-    String page = browser.send(HttpRequest.newBuilder(URI.create(server.url() + "/login")).build(),
-        HttpResponse.BodyHandlers.ofString()).body();
-    Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]*)\"").matcher(page);
-    assertThat(m.find()).isTrue();
-    String form = "_csrf=" + m.group(1) + "&username=demo&password=defects-demo-pw&next=%2Fstudies";
-    browser.send(HttpRequest.newBuilder(URI.create(server.url() + "/login"))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-    HttpResponse<String> found = browser.send(HttpRequest.newBuilder(URI.create(server.url() + "/factors/search?q="
-        + URLEncoder.encode("electricity-footprint-2023", StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+    PageSession browser = PageSession.signIn(server.url(), "demo", "defects-demo-pw");
+    HttpResponse<String> found = browser.get("/factors/search?q="
+        + URLEncoder.encode("electricity-footprint-2023", StandardCharsets.UTF_8));
     assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
     assertThat(found.body()).contains("data-factor=\"cn-electricity-footprint-2023\"");
   }

@@ -3,15 +3,8 @@ package org.tanji.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.tanji.io.StudyFiles;
 import org.tanji.core.uncertainty.Settings;
@@ -63,23 +56,12 @@ final class UncertaintyServerTest {
       assertThat(engine.probabilityALower()).isBetween(0.5, 1.0);
       assertThat(cmp.json().get("sharedFactors").toString()).doesNotContain("round-steel");
 
-      HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-          .followRedirects(HttpClient.Redirect.NEVER).build();
-      String login = browser.send(HttpRequest.newBuilder(URI.create(server.url() + "/login")).build(),
-          HttpResponse.BodyHandlers.ofString()).body();
-      Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]*)\"").matcher(login);
-      assertThat(m.find()).isTrue();
-      browser.send(HttpRequest.newBuilder(URI.create(server.url() + "/login"))
-          .header("Content-Type", "application/x-www-form-urlencoded")
-          .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + m.group(1)
-              + "&username=demo&password=mc-demo-pw&next=%2Fstudies")).build(), HttpResponse.BodyHandlers.ofString());
-      String page = browser.send(HttpRequest.newBuilder(URI.create(server.url() + "/studies/" + id)).build(),
-          HttpResponse.BodyHandlers.ofString()).body();
+      PageSession browser = PageSession.signIn(server.url(), "demo", "mc-demo-pw");
+      String page = browser.get("/studies/" + id).body();
       assertThat(page).contains("id=\"chart-histogram\"").contains("id=\"chart-tornado\"").contains("10,000");
       String fixedId = http.send("POST", "/api/studies", token, "application/yaml",
           Files.readAllBytes(Path.of("..", "examples", "seed-003-steel-balls.yaml"))).json().get("id").asText();
-      String fixed = browser.send(HttpRequest.newBuilder(URI.create(server.url() + "/studies/" + fixedId)).build(),
-          HttpResponse.BodyHandlers.ofString()).body();
+      String fixed = browser.get("/studies/" + fixedId).body();
       assertThat(fixed).contains("2,821.88").doesNotContain("chart-histogram");
     }
   }
