@@ -68,4 +68,29 @@ final class ServeTest {
     assertThat(help.code()).isZero();
     assertThat(help.out()).contains("--port").contains("--data").contains("--db").contains("TANJI_ADMIN_PASSWORD");
   }
+
+  @Test
+  void auditVerify_findsTheChainWhole_thenAnAlteredRecord(@TempDir Path dir) throws Exception {
+    Path data = dir.resolve("data");
+    try (TanjiServer server = TanjiServer.start(ServerConfig.builder(data).port(0)
+        .adminPassword("audit-cli-password").demo(true, "audit-demo-password").build())) {
+      assertThat(server.demoCreated()).isTrue();
+    }
+    CliTest.Run whole = CliTest.run("audit", "verify", "--data", data.toString());
+    assertThat(whole.code()).as(whole.err()).isEqualTo(Main.OK);
+    assertThat(whole.out()).contains("Demo: the audit trail is whole").contains("Tanji: the audit trail is whole");
+
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection(
+        org.tanji.server.store.Database.h2Url(data)); java.sql.Statement st = c.createStatement()) {
+      st.executeUpdate("UPDATE audit_record SET actor = 'someone else' WHERE seq = 2 AND org_id ="
+          + " (SELECT id FROM organization WHERE name = 'Demo')");
+    }
+    CliTest.Run broken = CliTest.run("audit", "verify", "--data", data.toString());
+    assertThat(broken.code()).isEqualTo(Main.STUDY_ERRORS);
+    assertThat(broken.out()).contains("Demo: the audit trail is BROKEN at record 2: the record was changed after it was"
+        + " written").contains("Tanji: the audit trail is whole");
+
+    CliTest.Run none = CliTest.run("audit", "verify", "--data", dir.resolve("nothing").toString());
+    assertThat(none.code()).isEqualTo(Main.USAGE);
+  }
 }

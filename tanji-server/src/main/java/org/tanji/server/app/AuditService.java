@@ -79,6 +79,22 @@ public final class AuditService {
         repo.head(h, who.orgId()).orElse(new AuditRepository.Head(0, AuditRecord.GENESIS))));
   }
 
+  /**
+   * Checks every organization's chain (the operator's command, {@code tanji audit verify}): each
+   * organization's name with what its check found.
+   */
+  public static java.util.Map<String, Verification> verifyAll(Database db) {
+    AuditRepository repo = new AuditRepository();
+    return db.inTransaction(h -> {
+      java.util.Map<String, Verification> out = new java.util.LinkedHashMap<>();
+      for (var org : new org.tanji.server.store.AccountRepository().organizations(h)) {
+        out.put(org.name(), verify(repo.records(h, org.id(), Optional.empty()),
+            repo.head(h, org.id()).orElse(new AuditRepository.Head(0, AuditRecord.GENESIS))));
+      }
+      return out;
+    });
+  }
+
   static Verification verify(List<AuditRecord> records, AuditRepository.Head head) {
     String prev = AuditRecord.GENESIS;
     long expected = 1;
