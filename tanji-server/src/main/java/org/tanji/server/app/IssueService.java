@@ -89,6 +89,20 @@ public final class IssueService {
     env.random().nextBytes(raw);
     String code = HexFormat.of().formatHex(raw);
     SigningKeys.Key key = keys.of(who.orgId(), who.orgName());
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return issueOnce(who, id, version, formats, langs, v, c, today, code, key);
+      } catch (org.tanji.server.store.StoreException e) {
+        // the first number of a year, taken by another process at the same moment: draw again
+        if (!e.isUniqueViolation() || attempt == 3) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private IssuedReport issueOnce(Principal who, UUID id, int version, Set<ReportFormat> formats, Set<Locale> langs,
+      Version v, Computations.Computed c, LocalDate today, String code, SigningKeys.Key key) {
     return db.inTransaction(h -> {
       String number = number(repo.pattern(h, who.orgId()), today.getYear(), repo.nextNumber(h, who.orgId(),
           today.getYear()));
