@@ -95,6 +95,7 @@ final class ServeCommand implements Callable<Integer> {
         .demo(demo != null ? demo : db == null, blankToNull(System.getenv("TANJI_DEMO_PASSWORD")))
         .trustProxy(trustProxy)
         .keySecret(secret == null ? null : secret.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        .verifyPerMinute(verifyPerMinute())
         .build();
     TanjiServer server;
     try {
@@ -139,6 +140,12 @@ final class ServeCommand implements Callable<Integer> {
       }
     }
     return false;
+  }
+
+  /** The verification page's limit per client address and minute: 60, or TANJI_VERIFY_PER_MINUTE (for benchmarks). */
+  private static int verifyPerMinute() {
+    String v = System.getenv("TANJI_VERIFY_PER_MINUTE");
+    return v != null && v.matches("[1-9]\\d{0,8}") ? Integer.parseInt(v) : 60;
   }
 
   private static String blankToNull(String s) {

@@ -30,6 +30,7 @@ import java.util.List;
  * @param extraAdapters interfaces served besides the API and the pages, asked first for each path
  * @param keySecret the secret the organizations' signing keys are sealed with (at least 32 bytes; the
  *     same for every process on one database), or null to keep one in the data directory
+ * @param verifyPerMinute requests a client address may make a minute to the public verification page
  */
 public record ServerConfig(
     String host,
@@ -49,7 +50,8 @@ public record ServerConfig(
     PrintStream log,
     boolean trustProxy,
     List<org.tanji.server.adapter.Wiring.Factory> extraAdapters,
-    byte[] keySecret) {
+    byte[] keySecret,
+    int verifyPerMinute) {
 
   public static final int DEFAULT_PORT = 8080;
   public static final Duration DEFAULT_TOKEN_TTL = Duration.ofHours(12);
@@ -86,6 +88,7 @@ public record ServerConfig(
     private PrintStream log = System.err;
     private boolean trustProxy;
     private byte[] keySecret;
+    private int verifyPerMinute = 60;
     private final List<org.tanji.server.adapter.Wiring.Factory> extraAdapters = new ArrayList<>();
 
     private Builder(Path dataDir) {
@@ -165,9 +168,15 @@ public record ServerConfig(
       return this;
     }
 
+    /** Requests a client address may make a minute to the public verification page (60). */
+    public Builder verifyPerMinute(int n) {
+      verifyPerMinute = n;
+      return this;
+    }
+
     public ServerConfig build() {
       return new ServerConfig(host, port, dataDir, dbUrl, dbUser, dbPassword, tokenTtl, maxRequestBytes, cacheBytes,
-          loginsPerMinute, adminPassword, demo, demoPassword, clock, log, trustProxy, List.copyOf(extraAdapters), keySecret);
+          loginsPerMinute, adminPassword, demo, demoPassword, clock, log, trustProxy, List.copyOf(extraAdapters), keySecret, verifyPerMinute);
     }
   }
 }

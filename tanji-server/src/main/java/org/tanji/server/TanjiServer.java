@@ -94,7 +94,7 @@ public final class TanjiServer implements AutoCloseable {
         adapters.add(f.make(wiring));
       }
       adapters.add(new Api(wiring));
-      adapters.add(new Verification(wiring));
+      adapters.add(new Verification(wiring, config.verifyPerMinute()));
       adapters.add(new Web(wiring)); // last: owns every path no other adapter does
       long max = config.maxRequestBytes();
       Javalin app = Javalin.create(cfg -> {

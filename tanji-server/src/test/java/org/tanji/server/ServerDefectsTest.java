@@ -163,4 +163,20 @@ final class ServerDefectsTest {
     assertThat(http.get("/api/studies/" + id + "/file", token).text()).isEqualTo(yaml);
     assertThat(log.toString(StandardCharsets.UTF_8)).doesNotContain("incident");
   }
+
+  @Test
+  void thePublicVerificationPage_isLimitedPerAddress_andAMadeUpCodeFindsNothing() throws IOException {
+    try (TanjiServer limited = TanjiServer.start(ServerConfig.builder(Files.createTempDirectory("tanji-verify"))
+        .port(0).adminPassword("verify-admin-pw").verifyPerMinute(3).build())) {
+      Http h = new Http(limited.url());
+      for (int i = 0; i < 3; i++) {
+        Http.Resp r = h.get("/verify/" + "ab".repeat(16), null);
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(r.text()).contains("There is no issued report with this code");
+      }
+      Http.Resp over = h.get("/verify/" + "ab".repeat(16), null);
+      assertThat(over.status()).isEqualTo(429);
+      assertThat(over.header("Retry-After")).isEqualTo("60");
+    }
+  }
 }

@@ -40,8 +40,6 @@ import org.tanji.server.app.IssueService;
  */
 public final class Verification implements Adapter {
 
-  /** Requests per client address and minute. */
-  static final int PER_MINUTE = 60;
   private static final String CSP = "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
       + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
@@ -52,8 +50,11 @@ public final class Verification implements Adapter {
   private final Incidents incidents;
   private final PebbleEngine engine;
   private final Cache<String, AtomicInteger> perAddress;
+  private final int perMinute;
 
-  public Verification(Wiring wiring) {
+  /** @param perMinute requests a client address may make a minute */
+  public Verification(Wiring wiring, int perMinute) {
+    this.perMinute = perMinute;
     this.issues = wiring.services().issues();
     this.env = wiring.services().env();
     this.requests = wiring.requests();
@@ -88,7 +89,7 @@ public final class Verification implements Adapter {
     ctx.header("Referrer-Policy", "no-referrer");
     ctx.header("Cache-Control", "no-store");
     int n = perAddress.get(requests.clientAddress(ctx), k -> new AtomicInteger()).incrementAndGet();
-    if (n > PER_MINUTE) {
+    if (n > perMinute) {
       throw HttpError.of(429, "TOO_MANY_REQUESTS", "verify.limited").withHeader("Retry-After", "60");
     }
     requests.refuseOversized(ctx);
