@@ -89,7 +89,8 @@ final class PdfSigner {
       CMSSignedDataGenerator gen = new CMSSignedDataGenerator();
       gen.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
           .setSignedAttributeGenerator(new DefaultSignedAttributeTableGenerator(new AttributeTable(attributes)))
-          .build(new JcaContentSignerBuilder("SHA256withRSA").build(key), cert));
+          .build(new JcaContentSignerBuilder(key.getAlgorithm().equals("EC") ? "SHA256withECDSA" : "SHA256withRSA")
+              .build(key), cert));
       gen.addCertificates(new JcaCertStore(chain));
       return gen.generate(new CMSProcessableByteArray(content.readAllBytes()), false).getEncoded();
     } catch (NoSuchAlgorithmException | CertificateEncodingException | OperatorCreationException | CMSException e) {
