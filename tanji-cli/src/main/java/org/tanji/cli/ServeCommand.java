@@ -50,6 +50,9 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--trust-proxy", descriptionKey = "serve.trustProxy")
   boolean trustProxy;
 
+  @Option(names = "--public-url", paramLabel = "URL", descriptionKey = "serve.publicUrl")
+  String publicUrl;
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -96,6 +99,7 @@ final class ServeCommand implements Callable<Integer> {
         .trustProxy(trustProxy)
         .keySecret(secret == null ? null : secret.getBytes(java.nio.charset.StandardCharsets.UTF_8))
         .verifyPerMinute(verifyPerMinute())
+        .publicUrl(publicUrl)
         .build();
     TanjiServer server;
     try {

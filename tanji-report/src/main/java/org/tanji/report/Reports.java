@@ -26,6 +26,16 @@ public final class Reports {
     return ReportBuilder.build(study, result, locale);
   }
 
+  /**
+   * The report as a server's workflow issues it: reviewed and approved by the people on its cover,
+   * with the address where it is verified.
+   *
+   * @throws IllegalArgumentException when the result has errors
+   */
+  public static ReportDocument issued(Study study, Result result, Locale locale, String verification) {
+    return ReportBuilder.issued(study, result, locale, verification);
+  }
+
   /** Writes the report in a format. The stream is flushed, not closed. */
   public static void write(ReportDocument doc, ReportFormat format, OutputStream out) throws IOException {
     switch (format) {

@@ -144,6 +144,14 @@ class ReportTest {
    * Every text at its limit (names 500 characters, free texts 4,000) still makes every format: a
    * 100,000-character name, now refused when read, once cost the PDF 24 s of CPU.
    */
+  /** A report made outside a server's review workflow says that its names were not signed in Tanji. */
+  @Test
+  void aReportMadeFromTheStudyFile_saysItIsUnsigned() throws Exception {
+    Render.Built b = Render.build(Path.of("..", "examples", "two-products-mass-allocation.yaml"), null);
+    Document html = Jsoup.parse(new String(Render.bytes(b.doc(), ReportFormat.HTML), StandardCharsets.UTF_8));
+    assertThat(html.text()).contains("not signed in Tanji").doesNotContain("signed in Tanji;");
+  }
+
   @Test
   void longestAllowedTexts_everyFormat(@TempDir Path dir) throws IOException {
     String name = "锻造耐磨钢球" + "x".repeat(494);

@@ -31,6 +31,8 @@ import java.util.List;
  * @param keySecret the secret the organizations' signing keys are sealed with (at least 32 bytes; the
  *     same for every process on one database), or null to keep one in the data directory
  * @param verifyPerMinute requests a client address may make a minute to the public verification page
+ * @param publicUrl the address outsiders reach the server at, printed on issued reports before
+ *     {@code /verify/CODE}; null prints the path alone
  */
 public record ServerConfig(
     String host,
@@ -51,7 +53,8 @@ public record ServerConfig(
     boolean trustProxy,
     List<org.tanji.server.adapter.Wiring.Factory> extraAdapters,
     byte[] keySecret,
-    int verifyPerMinute) {
+    int verifyPerMinute,
+    String publicUrl) {
 
   public static final int DEFAULT_PORT = 8080;
   public static final Duration DEFAULT_TOKEN_TTL = Duration.ofHours(12);
@@ -89,6 +92,7 @@ public record ServerConfig(
     private boolean trustProxy;
     private byte[] keySecret;
     private int verifyPerMinute = 60;
+    private String publicUrl;
     private final List<org.tanji.server.adapter.Wiring.Factory> extraAdapters = new ArrayList<>();
 
     private Builder(Path dataDir) {
@@ -174,9 +178,15 @@ public record ServerConfig(
       return this;
     }
 
+    /** The address outsiders reach the server at (https://tanji.example.com), for issued reports' verification. */
+    public Builder publicUrl(String url) {
+      publicUrl = url;
+      return this;
+    }
+
     public ServerConfig build() {
       return new ServerConfig(host, port, dataDir, dbUrl, dbUser, dbPassword, tokenTtl, maxRequestBytes, cacheBytes,
-          loginsPerMinute, adminPassword, demo, demoPassword, clock, log, trustProxy, List.copyOf(extraAdapters), keySecret, verifyPerMinute);
+          loginsPerMinute, adminPassword, demo, demoPassword, clock, log, trustProxy, List.copyOf(extraAdapters), keySecret, verifyPerMinute, publicUrl);
     }
   }
 }

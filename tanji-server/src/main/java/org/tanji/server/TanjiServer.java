@@ -83,7 +83,8 @@ public final class TanjiServer implements AutoCloseable {
       StudyService studies = new StudyService(db, env, computations, audit);
       WorkflowService workflow = new WorkflowService(db, env, accounts, audit, studies);
       SigningKeys signingKeys = new SigningKeys(db, env, keySecret(config, env));
-      IssueService issues = new IssueService(db, env, studies, audit, signingKeys);
+      IssueService issues = new IssueService(db, env, studies, audit, signingKeys,
+          config.publicUrl() == null ? "" : config.publicUrl());
       Optional<String> demoPassword = firstStart && config.demo()
           ? Demo.seed(accounts, studies, config.demoPassword()) : Optional.empty();
       Requests requests = new Requests(config.maxRequestBytes(), config.trustProxy());

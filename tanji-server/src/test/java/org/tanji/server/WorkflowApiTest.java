@@ -20,7 +20,7 @@ final class WorkflowApiTest {
   @BeforeAll
   void start() throws IOException {
     server = TanjiServer.start(ServerConfig.builder(Files.createTempDirectory("tanji-workflow")).port(0)
-        .adminPassword("workflow-admin-pw").loginsPerMinute(1000).build());
+        .adminPassword("workflow-admin-pw").loginsPerMinute(1000).publicUrl("https://tanji.example.com/").build());
     http = new Http(server.url());
   }
 
@@ -146,7 +146,8 @@ final class WorkflowApiTest {
     assertThat(http.get(v1 + "/report?format=docx", t[0]).code()).isEqualTo("NOT_FOUND");
     // the sign-off of the workflow is on the issued report
     assertThat(http.get(v1 + "/issued/file?name=report-en.html", t[0]).text()).contains(t[3] + "rev")
-        .contains(t[3] + "appr").contains("TJ-" + year + "-0001");
+        .contains(t[3] + "appr").contains("TJ-" + year + "-0001").contains("signed in Tanji")
+        .contains("https://tanji.example.com" + issued.get("verification").asText());
 
     // the issued PDF carries a PAdES signature made with the organization's certificate; one byte changed breaks it
     java.nio.file.Path signed = write(pdf.body());

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.tanji.core.calc.BesideFigures;
@@ -75,7 +76,8 @@ public final class ReportBuilder {
   private int tables;
   private int figures;
 
-  private ReportBuilder(Study study, Result result, Locale locale) {
+  private ReportBuilder(Study study, Result result, Locale locale, Optional<String> verification) {
+    this.verification = verification;
     if (result.hasErrors() || result.totalKgCO2e() == null) {
       throw new IllegalArgumentException("a study with errors has no report");
     }
@@ -96,8 +98,22 @@ public final class ReportBuilder {
    * @throws IllegalArgumentException when the result has errors (such a study has no report)
    */
   public static ReportDocument build(Study study, Result result, Locale locale) {
-    return new ReportBuilder(study, result, locale).build();
+    return new ReportBuilder(study, result, locale, Optional.empty()).build();
   }
+
+  /**
+   * The report as a server issues it: the people on the cover reviewed and approved it in the
+   * workflow, signing with their password; the verification address is printed with them.
+   *
+   * @param verification where anyone can verify the issued report ({@code https://…/verify/CODE})
+   * @throws IllegalArgumentException when the result has errors
+   */
+  public static ReportDocument issued(Study study, Result result, Locale locale, String verification) {
+    return new ReportBuilder(study, result, locale, Optional.of(verification)).build();
+  }
+
+  /** Where an issued report is verified; empty for a report made outside a server's workflow (unsigned). */
+  private final Optional<String> verification;
 
   private ReportDocument build() {
     blocks.add(new Block.Contents(w.get("contents")));
@@ -169,14 +185,17 @@ public final class ReportBuilder {
     signature(rows, "sig.preparedBy", r.preparedBy());
     signature(rows, "sig.reviewedBy", r.reviewedBy());
     signature(rows, "sig.approvedBy", r.approvedBy());
-    return new Table("signatures", w.get("cover.signatures"), List.of(Column.text(w.get("sig.role")),
+    String caption = verification.map(v -> w.get("cover.signatures.issued", v))
+        .orElseGet(() -> w.get("cover.signatures.unsigned"));
+    return new Table("signatures", caption, List.of(Column.text(w.get("sig.role")),
         Column.text(w.get("sig.name")), Column.text(w.get("sig.date")), Column.text(w.get("sig.signature"))),
         rows, List.of(), false);
   }
 
   private void signature(List<List<String>> rows, String role, ReportInfo.Signature s) {
     if (s != null) {
-      rows.add(List.of(w.get(role), s.name(), s.date() == null ? "" : f.date(s.date()), ""));
+      rows.add(List.of(w.get(role), s.name(), s.date() == null ? "" : f.date(s.date()),
+          verification.isPresent() ? w.get("sig.signedInTanji") : ""));
     }
   }
 

@@ -51,8 +51,12 @@ public final class IssueService {
   private final String calculatorVersion;
 
   private final SigningKeys keys;
+  private final String publicUrl;
 
-  public IssueService(Database db, Env env, StudyService studies, AuditService audit, SigningKeys keys) {
+  /** @param publicUrl the address outsiders reach the server at ({@code https://tanji.example.com}), or "" */
+  public IssueService(Database db, Env env, StudyService studies, AuditService audit, SigningKeys keys,
+      String publicUrl) {
+    this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     this.db = db;
     this.env = env;
     this.studies = studies;
@@ -118,7 +122,7 @@ public final class IssueService {
         for (ReportFormat f : formats) {
           ByteArrayOutputStream out = new ByteArrayOutputStream();
           try {
-            Reports.write(Reports.build(study, c.result(), lang), f, out);
+            Reports.write(Reports.issued(study, c.result(), lang, publicUrl + "/verify/" + code), f, out);
           } catch (IOException e) {
             throw new UncheckedIOException(e);
           }
