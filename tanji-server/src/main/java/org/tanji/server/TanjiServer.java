@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.JavalinStaticResourceHandler;
 import io.javalin.http.staticfiles.Location;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.tanji.io.library.FactorLibrary;
 import org.tanji.server.adapter.Adapter;
 import org.tanji.server.adapter.Incidents;
@@ -24,6 +26,7 @@ import org.tanji.server.adapter.Requests;
 import org.tanji.server.adapter.Wiring;
 import org.tanji.server.app.Services;
 import org.tanji.server.app.AccountService;
+import org.tanji.server.app.AccountService.FirstAdmin;
 import org.tanji.server.app.AuditService;
 import org.tanji.server.app.IssueService;
 import org.tanji.server.app.WorkflowService;
@@ -60,29 +63,39 @@ public final class TanjiServer implements AutoCloseable {
 
   /**
    * Opens (or creates) the database, creates the first admin on first start, and starts
-   * listening.
+   * listening. Returns once the first admin (and the demo) exist; a request that arrives earlier
+   * waits for them, so nobody can sign in as {@code admin} before the admin exists.
    *
    * @throws org.tanji.server.store.StoreException when the database cannot be opened or migrated
    */
   public static TanjiServer start(ServerConfig config) {
+    Env env = new Env(config.clock(), UUID::randomUUID, new SecureRandom());
     String dbUrl = config.dbUrl();
+    // Hashing the first admin's password is a first start's longest step and needs no database: a
+    // new embedded database has no users, so the hash is made while Flyway creates the schema.
+    CompletableFuture<FirstAdmin> firstAdmin = null;
     if (dbUrl == null) {
       createPrivateDirectory(config.dataDir());
+      if (!Database.h2Exists(config.dataDir())) {
+        firstAdmin = hashAside(env, config.adminPassword());
+      }
       dbUrl = Database.h2Url(config.dataDir());
     }
     Database db = Database.open(dbUrl, config.dbUser(), config.dbPassword(), 16);
+    // completed once the first start's users exist: every request waits for it (see below)
+    CompletableFuture<Void> ready = new CompletableFuture<>();
+    Javalin app = null;
     try {
-      Env env = new Env(config.clock(), UUID::randomUUID, new SecureRandom());
       AuditService audit = new AuditService(db, env);
       AccountService accounts = new AccountService(db, env, config.tokenTtl(), config.loginsPerMinute(), audit);
       boolean firstStart = !accounts.hasUsers();
-      Optional<String> generated = accounts.bootstrap(config.adminPassword());
+      if (firstStart && firstAdmin == null) {
+        firstAdmin = hashAside(env, config.adminPassword()); // PostgreSQL, or an H2 file without users
+      }
       Computations computations = new Computations(FactorLibrary.builtIn(), config.cacheBytes());
       StudyService studies = new StudyService(db, env, computations, audit);
       WorkflowService workflow = new WorkflowService(db, env, accounts, audit, studies);
       IssueService issues = new IssueService(db, env, studies, audit);
-      Optional<String> demoPassword = firstStart && config.demo()
-          ? Demo.seed(accounts, studies, config.demoPassword()) : Optional.empty();
       Requests requests = new Requests(config.maxRequestBytes(), config.trustProxy());
       Services services = new Services(accounts, studies, workflow, issues, audit, new Health(db), env);
       Wiring wiring = new Wiring(services, requests, new Incidents(env, config.log()));
@@ -93,7 +106,7 @@ public final class TanjiServer implements AutoCloseable {
       adapters.add(new Api(wiring));
       adapters.add(new Web(wiring)); // last: owns every path no other adapter does
       long max = config.maxRequestBytes();
-      Javalin app = Javalin.create(cfg -> {
+      app = Javalin.create(cfg -> {
         cfg.startup.showJavalinBanner = false;
         cfg.http.maxRequestSize = max;
         cfg.jetty.multipartConfig.maxFileSize(max, SizeUnit.BYTES);
@@ -104,6 +117,9 @@ public final class TanjiServer implements AutoCloseable {
           h.setSendServerVersion(false);
         });
         cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
+        // Javalin's own handler reads the files through the class loader, which has the jar open
+        // already; Jetty's would mount the whole 25,000-entry jar as a zip file system first.
+        cfg.resourceHandler(new JavalinStaticResourceHandler());
         cfg.staticFiles.enableWebjars();
         cfg.staticFiles.add(files -> {
           files.hostedPath = "/static";
@@ -111,21 +127,44 @@ public final class TanjiServer implements AutoCloseable {
           files.location = Location.CLASSPATH;
           files.headers = Map.of("Cache-Control", "max-age=300");
         });
-        cfg.routes.before(ctx -> owner(adapters, ctx).before(ctx));
+        cfg.routes.before(ctx -> {
+          ready.join();
+          owner(adapters, ctx).before(ctx);
+        });
         cfg.routes.exception(Exception.class, (e, ctx) -> owner(adapters, ctx).fail(ctx, e));
         // Javalin answers its own HttpResponseExceptions (404 for no route …) unless told otherwise
         cfg.routes.exception(HttpResponseException.class, (e, ctx) -> owner(adapters, ctx).fail(ctx, e));
         for (Adapter a : adapters) {
           a.register(cfg.routes);
         }
-      }).start(config.host(), config.port());
+      });
+      // Jetty starts while the hash may still run; requests wait in the before-handler until the
+      // first admin (and the demo) exist.
+      app.start(config.host(), config.port());
+      Optional<String> generated = firstStart ? accounts.bootstrap(firstAdmin.join()) : Optional.empty();
+      Optional<String> demoPassword = firstStart && config.demo()
+          ? Demo.seed(accounts, studies, config.demoPassword()) : Optional.empty();
+      ready.complete(null);
       String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
       return new TanjiServer(app, db, generated.orElse(null), demoPassword.orElse(null),
           "http://" + host + ":" + app.port());
     } catch (RuntimeException e) {
+      ready.completeExceptionally(e);
+      if (app != null) {
+        app.stop();
+      }
       db.close();
       throw e;
     }
+  }
+
+  /** Hashes the first admin's password on a thread of its own, which does not keep the JVM alive. */
+  private static CompletableFuture<FirstAdmin> hashAside(Env env, String password) {
+    return CompletableFuture.supplyAsync(() -> FirstAdmin.of(password, env.random()), task -> {
+      Thread t = new Thread(task, "tanji-first-admin");
+      t.setDaemon(true);
+      t.start();
+    });
   }
 
   private static Adapter owner(List<Adapter> adapters, Context ctx) {

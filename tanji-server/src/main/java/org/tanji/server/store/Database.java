@@ -2,6 +2,7 @@ package org.tanji.server.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -30,6 +31,11 @@ public final class Database implements AutoCloseable {
    */
   public static String h2Url(Path dataDir) {
     return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve(H2_FILE) + ";WRITE_DELAY=0";
+  }
+
+  /** Whether the embedded database of a directory exists (H2 keeps it in {@code tanji.mv.db}). */
+  public static boolean h2Exists(Path dataDir) {
+    return Files.exists(dataDir.resolve(H2_FILE + ".mv.db"));
   }
 
   /**
