@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import org.tanji.io.library.FactorLibrary;
 import org.tanji.server.adapter.Adapter;
 import org.tanji.server.adapter.Incidents;
@@ -72,26 +74,29 @@ public final class TanjiServer implements AutoCloseable {
     Env env = new Env(config.clock(), UUID::randomUUID, new SecureRandom());
     String dbUrl = config.dbUrl();
     // Hashing the first admin's password is a first start's longest step and needs no database: a
-    // new embedded database has no users, so the hash is made while Flyway creates the schema.
+    // new embedded database has no users, so the hash is made while the rest starts.
     CompletableFuture<FirstAdmin> firstAdmin = null;
     if (dbUrl == null) {
       createPrivateDirectory(config.dataDir());
       if (!Database.h2Exists(config.dataDir())) {
-        firstAdmin = hashAside(env, config.adminPassword());
+        firstAdmin = aside("tanji-first-admin", () -> FirstAdmin.of(config.adminPassword(), env.random()));
       }
       dbUrl = Database.h2Url(config.dataDir());
     }
-    Database db = Database.open(dbUrl, config.dbUser(), config.dbPassword(), 16);
-    // completed once the first start's users exist: every request waits for it (see below)
+    Database db = Database.connect(dbUrl, config.dbUser(), config.dbPassword(), 16);
+    // Flyway takes about a second even when there is nothing to migrate (its own start-up, mostly
+    // loading its classes); the services, the pages and Jetty start meanwhile, none of them reads
+    // the database before a request, and requests wait for the migration (see ready)
+    CompletableFuture<Void> migrated = aside("tanji-migrate", () -> {
+      db.migrate();
+      return null;
+    });
+    // completed once the schema is current and a first start's users exist: every request waits for it
     CompletableFuture<Void> ready = new CompletableFuture<>();
     Javalin app = null;
     try {
       AuditService audit = new AuditService(db, env);
       AccountService accounts = new AccountService(db, env, config.tokenTtl(), config.loginsPerMinute(), audit);
-      boolean firstStart = !accounts.hasUsers();
-      if (firstStart && firstAdmin == null) {
-        firstAdmin = hashAside(env, config.adminPassword()); // PostgreSQL, or an H2 file without users
-      }
       Computations computations = new Computations(FactorLibrary.builtIn(), config.cacheBytes());
       StudyService studies = new StudyService(db, env, computations, audit);
       WorkflowService workflow = new WorkflowService(db, env, accounts, audit, studies);
@@ -138,10 +143,16 @@ public final class TanjiServer implements AutoCloseable {
           a.register(cfg.routes);
         }
       });
-      // Jetty starts while the hash may still run; requests wait in the before-handler until the
-      // first admin (and the demo) exist.
+      // Jetty listens while the migration and the hash may still run; requests wait in the
+      // before-handler until the schema is current and the first admin (and the demo) exist.
       app.start(config.host(), config.port());
-      Optional<String> generated = firstStart ? accounts.bootstrap(firstAdmin.join()) : Optional.empty();
+      await(migrated);
+      boolean firstStart = !accounts.hasUsers();
+      Optional<String> generated = Optional.empty();
+      if (firstStart) { // a new embedded database, or PostgreSQL's (or an H2 file's) without users
+        generated = accounts.bootstrap(firstAdmin != null ? await(firstAdmin)
+            : FirstAdmin.of(config.adminPassword(), env.random()));
+      }
       Optional<String> demoPassword = firstStart && config.demo()
           ? Demo.seed(accounts, studies, config.demoPassword()) : Optional.empty();
       ready.complete(null);
@@ -153,18 +164,34 @@ public final class TanjiServer implements AutoCloseable {
       if (app != null) {
         app.stop();
       }
+      migrated.exceptionally(ignored -> null).join(); // no migration running when the pool closes
       db.close();
       throw e;
     }
   }
 
-  /** Hashes the first admin's password on a thread of its own, which does not keep the JVM alive. */
-  private static CompletableFuture<FirstAdmin> hashAside(Env env, String password) {
-    return CompletableFuture.supplyAsync(() -> FirstAdmin.of(password, env.random()), task -> {
-      Thread t = new Thread(task, "tanji-first-admin");
+  /** Runs work on a thread of its own, which does not keep the JVM alive. */
+  private static <T> CompletableFuture<T> aside(String name, Supplier<T> work) {
+    return CompletableFuture.supplyAsync(work, task -> {
+      Thread t = new Thread(task, name);
       t.setDaemon(true);
       t.start();
     });
+  }
+
+  /** The result of work run aside; its failure as thrown there (a StoreException says what went wrong). */
+  private static <T> T await(CompletableFuture<T> work) {
+    try {
+      return work.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw e;
+    }
   }
 
   private static Adapter owner(List<Adapter> adapters, Context ctx) {
