@@ -13,6 +13,8 @@
 #                          HTTP 200 from GET /api/health: JVM start, database created and migrated,
 #                          the first admin's password hashed (Argon2id), Jetty listening
 #   serve (demo)           the same with the demo organization created first (a newcomer's first start)
+#   serve, existing folder ./tanji serve --port 0 --data FOLDER --no-demo on a folder an earlier start
+#                          made: the database only opened (no migration, no password to hash)
 #   … without archive      calc and serve --no-demo with TANJI_CDS=off: what the archive saves
 #   classes                one more run of calc and of serve --no-demo with -Xlog:class+load:
 #                          how many classes each loads and how many of them came from the archive
@@ -21,7 +23,8 @@
 # each command before the timed rounds makes sure they exist, so the figures are of a normal start.
 #
 # Limits (issue 13, item 10; PASS/FAIL; exit 1 when one fails)
-#   calc < 2.5 × java -version;  serve's first answer < 20 × java -version (with and without demo)
+#   calc < 2.5 × java -version;  serve's first answer < 20 × java -version (new folder with and
+#   without demo, existing folder)
 #
 # Usage
 #   bench/startup.sh [RUNS]     RUNS defaults to 7
@@ -58,16 +61,16 @@ time_cmd() {
   ms[$name]+="$(( $(now_ms) - t0 )) "
 }
 
-# time_serve NAME ENV-ASSIGNMENT... -- SERVE-ARGS...: adds to ms[NAME] the milliseconds from launch
-# to the first 200 from /api/health, on a new data folder and the port the system picks (the server
-# prints its URL)
+# time_serve NAME FOLDER ENV-ASSIGNMENT... -- SERVE-ARGS...: adds to ms[NAME] the milliseconds from
+# launch to the first 200 from /api/health, on the port the system picks (the server prints its
+# URL); FOLDER is the data folder, or new for a new one (removed after)
 time_serve() {
-  local name="$1" envs=() t0 port="" data log
-  shift
+  local name="$1" data="$2" envs=() t0 port="" log
+  shift 2
   while [[ $1 != -- ]]; do envs+=("$1"); shift; done
   shift
-  data="$(mktemp -d "$tmp/data.XXXXXX")"
-  log="$data.log"
+  [[ $data == new ]] && data="$(mktemp -d "$tmp/data.XXXXXX")"
+  log="$tmp/serve.log"
   t0=$(now_ms)
   env TANJI_ADMIN_PASSWORD=bench-password-1 TANJI_DEMO_PASSWORD=bench-password-1 ${envs[@]+"${envs[@]}"} \
     ./tanji serve --port 0 --data "$data" "$@" >"$log" 2>&1 &
@@ -81,23 +84,27 @@ time_serve() {
   kill "$pid"
   wait "$pid" 2>/dev/null || true
   pid=""
-  rm -rf "$data" "$log"
+  [[ $data == "$tmp"/data.* ]] && rm -rf "$data"
+  rm -f "$log"
 }
 
 seed=examples/seed-003-steel-balls.yaml
 # warm-up: builds when needed and makes the archives, so that the rounds time normal starts
 ./tanji calc "$seed" --json >/dev/null || { echo "bench/startup.sh: tanji calc failed" >&2; exit 2; }
-time_serve warm-up -- --no-demo
+time_serve warm-up new -- --no-demo
+# the existing folder: made by one start, then opened by each timed one
+time_serve warm-up "$tmp/existing" -- --no-demo
 
-names=(version calc calc-off serve serve-off demo)
+names=(version calc calc-off serve serve-off demo existing)
 for ((i = 1; i <= runs; i++)); do
   time_cmd version java -version
   time_cmd calc ./tanji calc "$seed" --json
   grep -q '"perUnit_kgCO2e" : 2821.88' "$tmp/out" || { echo "bench/startup.sh: calc did not print seed 003's 2821.88" >&2; exit 2; }
   time_cmd calc-off env TANJI_CDS=off ./tanji calc "$seed" --json
-  time_serve serve -- --no-demo
-  time_serve serve-off TANJI_CDS=off -- --no-demo
-  time_serve demo -- --demo
+  time_serve serve new -- --no-demo
+  time_serve serve-off new TANJI_CDS=off -- --no-demo
+  time_serve demo new -- --demo
+  time_serve existing "$tmp/existing" -- --no-demo
 done
 
 declare -A med
@@ -121,7 +128,7 @@ classes() { printf '%s classes loaded, %s of them from the archive' "$(wc -l <"$
   "$(grep -c 'source: shared objects file' "$tmp/classes.txt")"; }
 time_cmd count env "$log_opt" ./tanji calc "$seed" --json
 calc_classes=$(classes)
-time_serve count "$log_opt" -- --no-demo
+time_serve count new "$log_opt" -- --no-demo
 serve_classes=$(classes)
 
 echo "runs $runs, $(nproc) cores, $(java -version 2>&1 | head -1)"
@@ -131,5 +138,6 @@ row calc-off "  … without archive" ""
 row serve "tanji serve --no-demo, first 200" 20
 row serve-off "  … without archive" ""
 row demo "tanji serve with demo, first 200" 20
+row existing "tanji serve, existing folder" 20
 echo "calc: $calc_classes; serve --no-demo: $serve_classes"
 exit "$verdict"

@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.JavalinStaticResourceHandler;
 import io.javalin.http.staticfiles.Location;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,6 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import org.tanji.io.library.FactorLibrary;
 import org.tanji.server.adapter.Adapter;
 import org.tanji.server.adapter.Incidents;
@@ -24,6 +28,7 @@ import org.tanji.server.adapter.Requests;
 import org.tanji.server.adapter.Wiring;
 import org.tanji.server.app.Services;
 import org.tanji.server.app.AccountService;
+import org.tanji.server.app.AccountService.FirstAdmin;
 import org.tanji.server.app.AuditService;
 import org.tanji.server.app.IssueService;
 import org.tanji.server.app.SigningKeys;
@@ -62,31 +67,44 @@ public final class TanjiServer implements AutoCloseable {
 
   /**
    * Opens (or creates) the database, creates the first admin on first start, and starts
-   * listening.
+   * listening. Returns once the first admin (and the demo) exist; a request that arrives earlier
+   * waits for them, so nobody can sign in as {@code admin} before the admin exists.
    *
    * @throws org.tanji.server.store.StoreException when the database cannot be opened or migrated
    */
   public static TanjiServer start(ServerConfig config) {
+    Env env = new Env(config.clock(), UUID::randomUUID, new SecureRandom());
     String dbUrl = config.dbUrl();
+    // Hashing the first admin's password is a first start's longest step and needs no database: a
+    // new embedded database has no users, so the hash is made while the rest starts.
+    CompletableFuture<FirstAdmin> firstAdmin = null;
     if (dbUrl == null) {
       createPrivateDirectory(config.dataDir());
+      if (!Database.h2Exists(config.dataDir())) {
+        firstAdmin = aside("tanji-first-admin", () -> FirstAdmin.of(config.adminPassword(), env.random()));
+      }
       dbUrl = Database.h2Url(config.dataDir());
     }
-    Database db = Database.open(dbUrl, config.dbUser(), config.dbPassword(), 16);
+    Database db = Database.connect(dbUrl, config.dbUser(), config.dbPassword(), 16);
+    // Flyway takes about a second even when there is nothing to migrate (its own start-up, mostly
+    // loading its classes); the services, the pages and Jetty start meanwhile, none of them reads
+    // the database before a request, and requests wait for the migration (see ready)
+    CompletableFuture<Void> migrated = aside("tanji-migrate", () -> {
+      db.migrate();
+      return null;
+    });
+    // completed once the schema is current and a first start's users exist: every request waits for it
+    CompletableFuture<Void> ready = new CompletableFuture<>();
+    Javalin app = null;
     try {
-      Env env = new Env(config.clock(), UUID::randomUUID, new SecureRandom());
       AuditService audit = new AuditService(db, env);
       AccountService accounts = new AccountService(db, env, config.tokenTtl(), config.loginsPerMinute(), audit);
-      boolean firstStart = !accounts.hasUsers();
-      Optional<String> generated = accounts.bootstrap(config.adminPassword());
       Computations computations = new Computations(FactorLibrary.builtIn(), config.cacheBytes());
       StudyService studies = new StudyService(db, env, computations, audit);
       WorkflowService workflow = new WorkflowService(db, env, accounts, audit, studies);
       SigningKeys signingKeys = new SigningKeys(db, env, keySecret(config, env));
       IssueService issues = new IssueService(db, env, studies, audit, signingKeys,
           config.publicUrl() == null ? "" : config.publicUrl());
-      Optional<String> demoPassword = firstStart && config.demo()
-          ? Demo.seed(accounts, studies, config.demoPassword()) : Optional.empty();
       Requests requests = new Requests(config.maxRequestBytes(), config.trustProxy());
       Services services = new Services(accounts, studies, workflow, issues, signingKeys, audit, new Health(db), env);
       Wiring wiring = new Wiring(services, requests, new Incidents(env, config.log()));
@@ -98,7 +116,7 @@ public final class TanjiServer implements AutoCloseable {
       adapters.add(new Verification(wiring, config.verifyPerMinute()));
       adapters.add(new Web(wiring)); // last: owns every path no other adapter does
       long max = config.maxRequestBytes();
-      Javalin app = Javalin.create(cfg -> {
+      app = Javalin.create(cfg -> {
         cfg.startup.showJavalinBanner = false;
         cfg.http.maxRequestSize = max;
         cfg.jetty.multipartConfig.maxFileSize(max, SizeUnit.BYTES);
@@ -109,6 +127,9 @@ public final class TanjiServer implements AutoCloseable {
           h.setSendServerVersion(false);
         });
         cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
+        // Javalin's own handler reads the files through the class loader, which has the jar open
+        // already; Jetty's would mount the whole 25,000-entry jar as a zip file system first.
+        cfg.resourceHandler(new JavalinStaticResourceHandler());
         cfg.staticFiles.enableWebjars();
         cfg.staticFiles.add(files -> {
           files.hostedPath = "/static";
@@ -116,19 +137,64 @@ public final class TanjiServer implements AutoCloseable {
           files.location = Location.CLASSPATH;
           files.headers = Map.of("Cache-Control", "max-age=300");
         });
-        cfg.routes.before(ctx -> owner(adapters, ctx).before(ctx));
+        cfg.routes.before(ctx -> {
+          ready.join();
+          owner(adapters, ctx).before(ctx);
+        });
         cfg.routes.exception(Exception.class, (e, ctx) -> owner(adapters, ctx).fail(ctx, e));
         // Javalin answers its own HttpResponseExceptions (404 for no route …) unless told otherwise
         cfg.routes.exception(HttpResponseException.class, (e, ctx) -> owner(adapters, ctx).fail(ctx, e));
         for (Adapter a : adapters) {
           a.register(cfg.routes);
         }
-      }).start(config.host(), config.port());
+      });
+      // Jetty listens while the migration and the hash may still run; requests wait in the
+      // before-handler until the schema is current and the first admin (and the demo) exist.
+      app.start(config.host(), config.port());
+      await(migrated);
+      boolean firstStart = !accounts.hasUsers();
+      Optional<String> generated = Optional.empty();
+      if (firstStart) { // a new embedded database, or PostgreSQL's (or an H2 file's) without users
+        generated = accounts.bootstrap(firstAdmin != null ? await(firstAdmin)
+            : FirstAdmin.of(config.adminPassword(), env.random()));
+      }
+      Optional<String> demoPassword = firstStart && config.demo()
+          ? Demo.seed(accounts, studies, config.demoPassword()) : Optional.empty();
+      ready.complete(null);
       String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
       return new TanjiServer(app, db, generated.orElse(null), demoPassword.orElse(null),
           "http://" + host + ":" + app.port());
     } catch (RuntimeException e) {
+      ready.completeExceptionally(e);
+      if (app != null) {
+        app.stop();
+      }
+      migrated.exceptionally(ignored -> null).join(); // no migration running when the pool closes
       db.close();
+      throw e;
+    }
+  }
+
+  /** Runs work on a thread of its own, which does not keep the JVM alive. */
+  private static <T> CompletableFuture<T> aside(String name, Supplier<T> work) {
+    return CompletableFuture.supplyAsync(work, task -> {
+      Thread t = new Thread(task, name);
+      t.setDaemon(true);
+      t.start();
+    });
+  }
+
+  /** The result of work run aside; its failure as thrown there (a StoreException says what went wrong). */
+  private static <T> T await(CompletableFuture<T> work) {
+    try {
+      return work.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
       throw e;
     }
   }

@@ -63,7 +63,7 @@ class ServicesTest {
     accounts = new AccountService(db, env, Duration.ofHours(1), 5, audit);
     studies = new StudyService(db, env, new Computations(FactorLibrary.builtIn(), 1 << 20), audit);
     workflow = new WorkflowService(db, env, accounts, audit, studies);
-    accounts.bootstrap("operator-password");
+    accounts.bootstrap(AccountService.FirstAdmin.of("operator-password", env.random()));
     operator = accounts.principalNamed("admin").orElseThrow();
   }
 

@@ -3,6 +3,7 @@ package org.tanji.server.app;
 import com.password4j.Argon2Function;
 import com.password4j.Password;
 import com.password4j.types.Argon2;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -65,22 +66,52 @@ public final class AccountService {
   // ---- first start
 
   /**
+   * The first admin's password and its hash. Hashing (Argon2id, before the JIT has compiled it) is
+   * the longest step of a first start and needs no database, so the wiring makes this beside the
+   * database's migration and hands it to {@link #bootstrap(FirstAdmin)} afterwards.
+   *
+   * @param password the password, given or generated
+   * @param generated whether it was generated (and so is to be shown once)
+   * @param hash its Argon2id hash, as stored
+   */
+  public record FirstAdmin(String password, boolean generated, String hash) {
+
+    public FirstAdmin {
+      if (password == null || password.isEmpty() || hash == null || hash.isEmpty()) {
+        throw new IllegalArgumentException("a first admin needs a password and its hash");
+      }
+    }
+
+    /**
+     * Hashes the given password, or a new one from {@code random} when it is null.
+     */
+    public static FirstAdmin of(String password, SecureRandom random) {
+      String pw = password != null ? password : newPassword(random);
+      return new FirstAdmin(pw, password == null, AccountService.hash(pw));
+    }
+
+    /** Without the password, which a record would otherwise print. */
+    @Override
+    public String toString() {
+      return "FirstAdmin[generated=" + generated + "]";
+    }
+  }
+
+  /**
    * On first start (no users at all), creates the operator organization and its {@code admin}.
    *
-   * @param password the admin's password, or null to generate one
-   * @return the password when one was generated (to be shown once), else empty
+   * @param admin the admin's password and hash ({@link FirstAdmin#of})
+   * @return the password when it was generated (to be shown once), else empty
    */
-  public Optional<String> bootstrap(String password) {
+  public Optional<String> bootstrap(FirstAdmin admin) {
     if (hasUsers()) {
       return Optional.empty();
     }
-    String pw = password != null ? password : generatePassword();
-    String hash = hash(pw);
     try {
       db.inTransaction(h -> {
         long org = repo.insertOrganization(h, Policy.OPERATOR_ORG, true, env.now());
         audit.start(h, org);
-        long user = repo.insertUser(h, org, ADMIN, hash, Role.ADMIN, env.now());
+        long user = repo.insertUser(h, org, ADMIN, admin.hash(), Role.ADMIN, env.now());
         roles.setRoles(h, user, EnumSet.of(WorkRole.PREPARER));
         audit.record(new AuditService.Event(org, null, "organization.create", null, null, Policy.OPERATOR_ORG + "; "
             + ADMIN, null, null));
@@ -92,7 +123,7 @@ public final class AccountService {
       }
       throw e;
     }
-    return password != null ? Optional.empty() : Optional.of(pw);
+    return admin.generated() ? Optional.of(admin.password()) : Optional.empty();
   }
 
   /** True once any user exists: false only before the first start's bootstrap. */
@@ -368,7 +399,7 @@ public final class AccountService {
     return new Token(token, expires);
   }
 
-  private String hash(String password) {
+  private static String hash(String password) {
     return Password.hash(password).addRandomSalt(16).with(KDF).getResult();
   }
 
@@ -377,10 +408,14 @@ public final class AccountService {
    * cannot be mistaken for one another (116 bits).
    */
   public String generatePassword() {
+    return newPassword(env.random());
+  }
+
+  private static String newPassword(SecureRandom random) {
     String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
     StringBuilder b = new StringBuilder();
     for (int i = 0; i < 20; i++) {
-      b.append(alphabet.charAt(env.random().nextInt(alphabet.length())));
+      b.append(alphabet.charAt(random.nextInt(alphabet.length())));
     }
     return b.toString();
   }

@@ -2,6 +2,7 @@ package org.tanji.server.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -17,10 +18,12 @@ public final class Database implements AutoCloseable {
   public static final String H2_FILE = "tanji";
 
   private final HikariDataSource pool;
+  private final String url;
   private final String product;
 
-  private Database(HikariDataSource pool, String product) {
+  private Database(HikariDataSource pool, String url, String product) {
     this.pool = pool;
+    this.url = url;
     this.product = product;
   }
 
@@ -32,12 +35,34 @@ public final class Database implements AutoCloseable {
     return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve(H2_FILE) + ";WRITE_DELAY=0";
   }
 
+  /** Whether the embedded database of a directory exists (H2 keeps it in {@code tanji.mv.db}). */
+  public static boolean h2Exists(Path dataDir) {
+    return Files.exists(dataDir.resolve(H2_FILE + ".mv.db"));
+  }
+
   /**
    * Opens the database at a JDBC URL and brings its schema up to date.
    *
    * @throws StoreException when the database cannot be reached or migrated; the message says why
    */
   public static Database open(String url, String user, String password, int poolSize) {
+    Database db = connect(url, user, password, poolSize);
+    try {
+      db.migrate();
+    } catch (StoreException e) {
+      db.close();
+      throw e;
+    }
+    return db;
+  }
+
+  /**
+   * Opens the database at a JDBC URL without touching its schema: {@link #migrate()} is to follow
+   * before any other use. The server runs the two apart, the migration beside its own start.
+   *
+   * @throws StoreException when the database cannot be reached; the message says why
+   */
+  public static Database connect(String url, String user, String password, int poolSize) {
     if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
       throw new StoreException("db.unsupported", url);
     }
@@ -60,19 +85,27 @@ public final class Database implements AutoCloseable {
     } catch (RuntimeException e) {
       throw new StoreException("db.cannotOpen", redact(url), rootMessage(e));
     }
+    try (Connection c = pool.getConnection()) {
+      return new Database(pool, url, c.getMetaData().getDatabaseProductName());
+    } catch (SQLException e) {
+      pool.close();
+      throw new StoreException("db.cannotOpen", redact(url), rootMessage(e));
+    }
+  }
+
+  /**
+   * Creates or upgrades the schema with the Flyway migrations.
+   *
+   * @throws StoreException when a migration fails; the message says why
+   */
+  public void migrate() {
     try {
       Flyway.configure()
           .dataSource(pool)
           .locations("classpath:org/tanji/server/db/migration")
           .load()
           .migrate();
-      String product;
-      try (Connection c = pool.getConnection()) {
-        product = c.getMetaData().getDatabaseProductName();
-      }
-      return new Database(pool, product);
-    } catch (RuntimeException | SQLException e) {
-      pool.close();
+    } catch (RuntimeException e) {
       throw new StoreException("db.cannotMigrate", redact(url), rootMessage(e));
     }
   }
