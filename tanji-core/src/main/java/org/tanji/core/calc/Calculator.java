@@ -31,6 +31,7 @@ import org.tanji.core.quality.Points;
 import org.tanji.core.quality.Scoring;
 import org.tanji.core.uncertainty.UncertaintyCheck;
 import org.tanji.core.units.Dimension;
+import org.tanji.core.units.ExchangeRate;
 import org.tanji.core.units.Quantity;
 import org.tanji.core.units.Units;
 
@@ -607,14 +608,24 @@ public final class Calculator {
       }
       Quantity f = factor.get().value();
       Dimension needed = Dimension.CO2E.dividedBy(f.dimension());
-      if (!a.amount().dimension().equals(needed)) {
-        findings.add(Finding.error("UNIT_MISMATCH", line.path() + ".amount", Text.of("unit.mismatch.amount",
-            line.name(), a.amount().dimension().describeWithArticle(), a.amount().unit().symbol(),
-            a.factor(), f.unit().symbol(), needed.describeWithArticle(), preferred(needed))));
-        return OptionalDouble.empty();
+      Dimension given = a.amount().dimension();
+      if (given.equals(needed)) {
+        return finite(line, formula.amount(line, a.amount(), a.factor(), f, 1));
       }
-      return finite(line, formula.amount(line, a.amount(), a.factor(), f));
+      // a rate links two currencies only, so a mass against a factor per yuan finds none
+      Optional<ExchangeRate> rate = ExchangeRate.between(study.info().exchangeRates(), given, needed);
+      if (rate.isPresent()) {
+        return finite(line, formula.amount(line, a.amount(), a.factor(), f, rate.get().multiplier(given)));
+      }
+      Text text = Text.of("unit.mismatch.amount", line.name(), given.describeWithArticle(), a.amount().unit().symbol(),
+          a.factor(), f.unit().symbol(), needed.describeWithArticle(), preferred(needed));
+      if (given.isMoney() && needed.isMoney()) {
+        text = Text.of("unit.mismatch.currency", text, preferred(given), preferred(needed));
+      }
+      findings.add(Finding.error("UNIT_MISMATCH", line.path() + ".amount", text));
+      return OptionalDouble.empty();
     }
+
 
     private OptionalDouble transportLine(InventoryLine line, Activity.Transport t) {
       Optional<Factor> factor = resolve(line, t.factor());
