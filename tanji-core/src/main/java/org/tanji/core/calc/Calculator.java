@@ -612,8 +612,7 @@ public final class Calculator {
       if (given.equals(needed)) {
         return finite(line, formula.amount(line, a.amount(), a.factor(), f, 1));
       }
-      // a rate links two currencies only, so a mass against a factor per yuan finds none
-      Optional<ExchangeRate> rate = ExchangeRate.between(study.info().exchangeRates(), given, needed);
+      Optional<ExchangeRate> rate = ExchangeRate.forLine(study.info().exchangeRates(), a.amount(), f);
       if (rate.isPresent()) {
         return finite(line, formula.amount(line, a.amount(), a.factor(), f, rate.get().multiplier(given)));
       }

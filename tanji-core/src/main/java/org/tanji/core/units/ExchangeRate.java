@@ -64,6 +64,17 @@ public record ExchangeRate(Unit currency, Quantity rate) {
     return rates.stream().filter(r -> r.links(a, b)).findFirst();
   }
 
+  /**
+   * The rate a spend-based line computes with: when {@code amount} is money in another currency
+   * than the one {@code factor} is per, the rate among {@code rates} between the two, if the study
+   * gives one; empty when no currencies meet or no rate links them (a mass against a factor per
+   * yuan finds none: a rate links currencies only).
+   */
+  public static Optional<ExchangeRate> forLine(List<ExchangeRate> rates, Quantity amount, Quantity factor) {
+    Dimension needed = Dimension.CO2E.dividedBy(factor.dimension());
+    return amount.dimension().equals(needed) ? Optional.empty() : between(rates, amount.dimension(), needed);
+  }
+
   /** As the study writes it: {@code USD: 7.10 CNY}. */
   @Override
   public String toString() {

@@ -36,7 +36,9 @@ import org.tanji.core.model.Severity;
 import org.tanji.core.model.Stage;
 import org.tanji.core.model.Study;
 import org.tanji.core.units.Dimension;
+import org.tanji.core.units.ExchangeRate;
 import org.tanji.core.units.Quantity;
+import org.tanji.core.units.Units;
 import org.tanji.report.model.Block;
 import org.tanji.core.model.Uncertainty;
 import org.tanji.core.uncertainty.Settings;
@@ -274,6 +276,11 @@ public final class ReportBuilder {
         unitsMade())));
     if (study.inventory().stream().anyMatch(l -> l.activity() instanceof Activity.Transport)) {
       blocks.add(new Block.Paragraph(w.get("method.transport")));
+    }
+    List<String> rates = study.inventory().stream().map(this::exchangeRate).flatMap(java.util.Optional::stream)
+        .distinct().map(r -> "1 " + r.currency().symbol() + " = " + f.quantity(r.rate())).toList();
+    if (!rates.isEmpty()) {
+      blocks.add(new Block.Paragraph(w.get("method.exchangeRates", w.join(rates))));
     }
     heading2("h.method.gwp");
     List<String> gases = gasesUsed();
@@ -669,7 +676,30 @@ public final class ReportBuilder {
     } else if (l.activity() instanceof Activity.Excluded) {
       return w.get("results.excluded");
     }
-    return amountText(l);
+    return exchangeRate(l).map(r -> converted(l, r)).orElseGet(() -> amountText(l));
+  }
+
+  /** The study's exchange rate a spend-based line computes with, when its amount is in another currency. */
+  private java.util.Optional<ExchangeRate> exchangeRate(InventoryLine l) {
+    Factor x = l.activity() instanceof Activity.Amount a ? factors.get(a.factor()) : null;
+    if (x == null || x.value() == null) {
+      return java.util.Optional.empty();
+    }
+    return ExchangeRate.forLine(study.info().exchangeRates(), ((Activity.Amount) l.activity()).amount(), x.value());
+  }
+
+  /**
+   * The amount turned into the factor's currency with the rate shown: {@code 1,000 USD × 7.10
+   * CNY/USD = 7,100 CNY}, or {@code 7,100 CNY ÷ 7.10 CNY/USD = 1,000 USD} with the rate the other way.
+   */
+  private String converted(InventoryLine l, ExchangeRate r) {
+    Quantity amount = ((Activity.Amount) l.activity()).amount();
+    Dimension from = amount.dimension();
+    boolean forward = from.equals(r.currency().dimension());
+    Dimension to = forward ? r.rate().dimension() : r.currency().dimension();
+    double value = amount.inBase() * r.multiplier(from);
+    return f.quantity(amount) + (forward ? " × " : " ÷ ") + f.quantity(r.rate()) + "/" + r.currency().symbol()
+        + " = " + f.trimmed(value) + " " + Units.preferredSymbol(to).orElseThrow();
   }
 
   private String factorText(InventoryLine l) {
