@@ -1,6 +1,7 @@
 package org.tanji.core.calc;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,6 +86,8 @@ public final class Calculator {
     private boolean coproductsValid;
     private boolean gwpMissingReported;
     private final Formula.Builder formula = new Formula.Builder();
+    /** The exchange rate each converted line used, by inventory index. */
+    private final Map<Integer, ExchangeRate> ratesUsed = new HashMap<>();
     private Formula prepared;
 
     Run(Study study, List<Finding> readingFindings) {
@@ -173,7 +176,8 @@ public final class Calculator {
           weights.add(attributed[i]);
         }
         lines.add(new LineResult(i, line.name(), line.stage(), attributed[i], lineShare, excluded,
-            score, points[i], Activity.factorOf(line.activity()), coproducts && !line.dedicated(), unallocated[i]));
+            score, points[i], Activity.factorOf(line.activity()), coproducts && !line.dedicated(), unallocated[i],
+            Optional.ofNullable(ratesUsed.get(i))));
       }
       List<StageResult> stages = new ArrayList<>();
       for (Map.Entry<Stage, Double> e : byStage.entrySet()) {
@@ -614,6 +618,7 @@ public final class Calculator {
       }
       Optional<ExchangeRate> rate = ExchangeRate.forLine(study.info().exchangeRates(), a.amount(), f);
       if (rate.isPresent()) {
+        ratesUsed.put(line.index(), rate.get());
         return finite(line, formula.amount(line, a.amount(), a.factor(), f, rate.get().multiplier(given)));
       }
       Text text = Text.of("unit.mismatch.amount", line.name(), given.describeWithArticle(), a.amount().unit().symbol(),

@@ -277,7 +277,7 @@ public final class ReportBuilder {
     if (study.inventory().stream().anyMatch(l -> l.activity() instanceof Activity.Transport)) {
       blocks.add(new Block.Paragraph(w.get("method.transport")));
     }
-    List<String> rates = study.inventory().stream().map(this::exchangeRate).flatMap(java.util.Optional::stream)
+    List<String> rates = result.lines().stream().map(LineResult::exchangeRate).flatMap(java.util.Optional::stream)
         .distinct().map(r -> "1 " + r.currency().symbol() + " = " + f.quantity(r.rate())).toList();
     if (!rates.isEmpty()) {
       blocks.add(new Block.Paragraph(w.get("method.exchangeRates", w.join(rates))));
@@ -530,7 +530,7 @@ public final class ReportBuilder {
     List<List<String>> rows = new ArrayList<>();
     for (LineResult r : result.lines()) {
       InventoryLine l = study.inventory().get(r.index());
-      List<String> row = new ArrayList<>(List.of(r.name(), activityWork(l), factorText(l)));
+      List<String> row = new ArrayList<>(List.of(r.name(), activityWork(l, r), factorText(l)));
       if (allocated) {
         row.add(emissions(r.unallocatedKgCO2e()));
         row.add(r.excluded() ? "—" : r.allocated() ? f.percent(result.allocationShare()) : f.percent(1));
@@ -668,24 +668,18 @@ public final class ReportBuilder {
     shares.roundingNote().ifPresent(sum -> blocks.add(new Block.Note(w.get("rounding", f.percentText(sum)))));
   }
 
-  /** The activity as the calculation uses it: transport as mass × distance = t·km. */
-  private String activityWork(InventoryLine l) {
+  /**
+   * The activity as the calculation uses it: transport as mass × distance = t·km, money in another
+   * currency with the rate the line was computed with.
+   */
+  private String activityWork(InventoryLine l, LineResult r) {
     if (l.activity() instanceof Activity.Transport x) {
       double tkm = Footprint.transportWork(x.mass(), x.distance()) / 1_000_000; // kg·m → t·km
       return f.quantity(x.mass()) + " × " + f.quantity(x.distance()) + " = " + (tkm >= 1 && tkm == Math.rint(tkm) ? f.fixed(tkm, 0) : f.figure(tkm)) + " t·km";
     } else if (l.activity() instanceof Activity.Excluded) {
       return w.get("results.excluded");
     }
-    return exchangeRate(l).map(r -> converted(l, r)).orElseGet(() -> amountText(l));
-  }
-
-  /** The study's exchange rate a spend-based line computes with, when its amount is in another currency. */
-  private java.util.Optional<ExchangeRate> exchangeRate(InventoryLine l) {
-    Factor x = l.activity() instanceof Activity.Amount a ? factors.get(a.factor()) : null;
-    if (x == null || x.value() == null) {
-      return java.util.Optional.empty();
-    }
-    return ExchangeRate.forLine(study.info().exchangeRates(), ((Activity.Amount) l.activity()).amount(), x.value());
+    return r.exchangeRate().map(x -> converted(l, x)).orElseGet(() -> amountText(l));
   }
 
   /**
