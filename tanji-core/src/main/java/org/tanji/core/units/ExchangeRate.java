@@ -9,7 +9,8 @@ import java.util.Optional;
  * ({@code USD: 7.10 CNY} reads "1 USD = 7.10 CNY"). Tanji knows no rates of its own, so money
  * in one currency meets a factor per another only through a rate like this.
  *
- * @param currency the currency priced, as the key was written ({@code USD}, {@code US$}, {@code 万元})
+ * @param currency the currency priced: the unit table's entry for the key ({@code USD} for {@code US$}),
+ *     or the key itself for a multiple ({@code 万元})
  * @param rate what one of it is worth in another currency, as typed
  * @throws IllegalArgumentException when either is no money, the rate is not positive, or both are
  *     the same currency (the reader turns each into a finding before it gets here)
