@@ -90,6 +90,9 @@ public final class ResultJson {
       }
       g.writeBooleanField("allocated", l.allocated());
       writeNumber(g, "unallocated_kgCO2e", l.unallocatedKgCO2e());
+      if (l.exchangeRate().isPresent()) { // only then: the lines of every other study keep their bytes
+        g.writeStringField("exchangeRate", l.exchangeRate().get().toString());
+      }
       g.writeEndObject();
     }
     g.writeEndArray();

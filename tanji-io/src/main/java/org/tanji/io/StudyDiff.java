@@ -122,6 +122,8 @@ public final class StudyDiff {
         .put("period.start", i.period() == null ? null : i.period().start())
         .put("period.end", i.period() == null ? null : i.period().end())
         .put("gwp", i.gwp())
+        .put("exchangeRates", i.exchangeRates().isEmpty() ? null
+            : String.join("; ", i.exchangeRates().stream().map(Object::toString).toList()))
         .map;
   }
 

@@ -20,7 +20,8 @@ public final class StudyKeys {
 
   public static final List<String> CREDIT = List.of("name", "amount");
 
-  public static final List<String> STUDY = List.of("title", "language", "standards", "boundary", "period", "gwp");
+  public static final List<String> STUDY = List.of("title", "language", "standards", "boundary", "period", "gwp",
+      "exchangeRates");
 
   public static final List<String> PERIOD = List.of("start", "end");
 

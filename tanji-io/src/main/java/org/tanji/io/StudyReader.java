@@ -29,6 +29,7 @@ import org.tanji.core.model.InventoryLine;
 import org.tanji.core.model.LineUncertainty;
 import org.tanji.core.model.Organization;
 import org.tanji.core.model.Period;
+import org.tanji.core.model.Position;
 import org.tanji.core.model.Product;
 import org.tanji.core.model.Quality;
 import org.tanji.core.model.ReportInfo;
@@ -38,8 +39,10 @@ import org.tanji.core.model.StudyInfo;
 import org.tanji.core.model.TextLimits;
 import org.tanji.core.model.Uncertainty;
 import org.tanji.core.model.Severity;
+import org.tanji.core.units.ExchangeRate;
 import org.tanji.core.units.Quantity;
 import org.tanji.core.units.QuantityFormatException;
+import org.tanji.core.units.Unit;
 import org.tanji.core.units.Units;
 import org.tanji.io.internal.Fields;
 import org.tanji.io.internal.Node;
@@ -211,7 +214,105 @@ final class StudyReader {
     GwpSet gwp = customGwp == null ? f.choice("gwp", false, GwpSet::fromId, GWP_SETS) : null;
     Period period = period(f);
     return new StudyInfo(title, language, standards, boundary, period, gwp, stages == null ? List.of() : stages,
-        customGwp == null ? Map.of() : customGwp);
+        customGwp == null ? Map.of() : customGwp, exchangeRates(f));
+  }
+
+  /** One exchange rate as written, before it is checked: its currency key, the rate's text, where it stands. */
+  private record RateEntry(String currency, String rate, String path, Position position) {}
+
+  /**
+   * The study's exchange rates: a mapping ({@code {USD: 7.10 CNY}}) or, in a workbook cell,
+   * {@code USD=7.10 CNY; EUR=7.80 CNY}. Both are read into the same entries and checked alike;
+   * an entry with a fault is left out with a finding, so no line computes with it.
+   */
+  private List<ExchangeRate> exchangeRates(Fields f) {
+    if (!f.has("exchangeRates")) {
+      return List.of();
+    }
+    Node n = f.node("exchangeRates");
+    String where = f.child("exchangeRates");
+    List<RateEntry> entries = new ArrayList<>();
+    if (n instanceof Node.MapNode map) {
+      for (int i = 0; i < map.size(); i++) {
+        String path = where + "." + map.key(i);
+        if (map.value(i) instanceof Node.Scalar sc && sc.text() != null) {
+          entries.add(new RateEntry(map.key(i), sc.text(), path, sc.position()));
+        } else {
+          findings.add(Finding.error("INVALID_VALUE", path, Text.of("read.notScalar", path)).at(map.keyPosition(i)));
+        }
+      }
+    } else if (n instanceof Node.Scalar sc) {
+      for (String pair : sc.text().split("[;；]")) {
+        String[] kv = pair.split("[=＝]", 2);
+        if (pair.isBlank()) {
+          continue;
+        }
+        if (kv.length < 2 || kv[0].isBlank()) {
+          f.error("exchangeRates", n, Text.of("read.rate.pair", sc.text()));
+          continue;
+        }
+        entries.add(new RateEntry(kv[0].strip(), kv[1].strip(), where + "." + kv[0].strip(), sc.position()));
+      }
+    } else {
+      f.error("exchangeRates", n, Text.of("read.notMap", where));
+    }
+    List<ExchangeRate> rates = new ArrayList<>();
+    List<RateEntry> accepted = new ArrayList<>();
+    for (RateEntry e : entries) {
+      exchangeRate(f, e, rates, accepted).ifPresent(r -> {
+        rates.add(r);
+        accepted.add(e);
+      });
+    }
+    return rates;
+  }
+
+  /** A key as a unit of money ({@code USD}, {@code 元}, {@code 万元}), if it is one. */
+  private static Optional<Unit> currency(String key) {
+    try {
+      return Optional.of(Units.parseUnit(Fields.halfWidth(key))).filter(u -> u.dimension().isMoney());
+    } catch (QuantityFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** One entry as a rate, or a finding that says what is wrong with it and nothing. */
+  private Optional<ExchangeRate> exchangeRate(Fields f, RateEntry e, List<ExchangeRate> rates,
+      List<RateEntry> accepted) {
+    Optional<Unit> currency = currency(e.currency());
+    if (currency.isEmpty()) {
+      findings.add(Finding.error("INVALID_RATE", e.path(), Text.of("read.rate.notCurrency", e.path(), e.currency()))
+          .at(e.position()));
+      return Optional.empty();
+    }
+    Quantity rate = f.quantityOf(e.rate(), e.path(), e.position());
+    if (rate == null) {
+      return Optional.empty(); // the quantity's finding says why
+    }
+    Text fault = null;
+    String code = "INVALID_RATE";
+    if (!rate.dimension().isMoney()) {
+      code = "UNIT_MISMATCH";
+      fault = Text.of("read.rate.notMoney", e.path(), e.rate(), e.currency());
+    } else if (!(rate.value() > 0)) {
+      fault = Text.of("read.rate.notPositive", e.path(), e.rate());
+    } else if (rate.dimension().equals(currency.get().dimension())) {
+      fault = Text.of("read.rate.self", e.path(), e.rate(), e.currency());
+    }
+    if (fault != null) {
+      findings.add(Finding.error(code, e.path(), fault).at(e.position()));
+      return Optional.empty();
+    }
+    ExchangeRate r = new ExchangeRate(currency.get(), rate);
+    Optional<ExchangeRate> earlier = ExchangeRate.between(rates, currency.get().dimension(), rate.dimension());
+    if (earlier.isPresent()) {
+      RateEntry first = accepted.get(rates.indexOf(earlier.get()));
+      findings.add(Finding.error("CONFLICTING_RATE", e.path(), Text.of("read.rate.conflict", e.path(), e.rate(),
+          Units.preferredSymbol(currency.get().dimension()).orElseThrow(),
+          Units.preferredSymbol(rate.dimension()).orElseThrow(), first.path(), first.rate())).at(e.position()));
+      return Optional.empty();
+    }
+    return Optional.of(r);
   }
 
   /**

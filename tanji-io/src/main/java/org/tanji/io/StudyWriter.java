@@ -232,6 +232,13 @@ public final class StudyWriter {
     } else {
       text(g, "gwp", i.gwp() == null ? null : i.gwp().id());
     }
+    if (!i.exchangeRates().isEmpty()) {
+      g.writeObjectFieldStart("exchangeRates");
+      for (var r : i.exchangeRates()) {
+        g.writeStringField(r.currency().symbol(), r.rate().text());
+      }
+      g.writeEndObject();
+    }
     g.writeEndObject();
   }
 

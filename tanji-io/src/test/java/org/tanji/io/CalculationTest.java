@@ -268,6 +268,51 @@ final class CalculationTest {
   }
 
   @Test
+  void spend_inAnotherCurrency_computesWithTheStudysRate() {
+    // 10 t × 2000 = 20,000; 1000 USD × 7.10 × 0.5 = 3,550; 7100 CNY ÷ 7.10 × 0.2 = 200;
+    // 500 EUR × 7.80 × 0.5 = 1,950: 25,700 kg over 100 pieces
+    Result r = calc(testdata("spend-in-three-currencies.yaml"));
+    assertThat(r.findings()).isEmpty();
+    assertThat(r.lines()).extracting(l -> l.kgCO2e()).satisfiesExactly(
+        kg -> assertThat(kg).isEqualTo(20_000.0),
+        kg -> assertThat(kg).isCloseTo(3_550.0, within(1e-9)),
+        kg -> assertThat(kg).isCloseTo(200.0, within(1e-9)),
+        kg -> assertThat(kg).isCloseTo(1_950.0, within(1e-9)));
+    assertThat(r.perUnitKgCO2e()).isCloseTo(257.0, within(1e-9));
+  }
+
+  @Test
+  void spend_rateWithAMultiple_andTheRateTheOtherWay() {
+    // 1 USD = 0.00071 万元 = 7.10 CNY: 1000 USD × 7.10 × 0.5 = 3,550 kg, as with 7.10 CNY
+    String yaml = testdata("spend-in-three-currencies.yaml");
+    Result r = calc(yaml.replace("USD: 7.10 CNY", "USD: 0.00071 万元"));
+    assertThat(r.findings()).isEmpty();
+    assertThat(r.lines().get(1).kgCO2e()).isCloseTo(3_550.0, within(1e-9));
+    // the same pair given from the yuan's side, 1 CNY = 0.2 USD: 7100 CNY × 0.2 × 0.2 = 284 kg
+    r = calc(yaml.replace("USD: 7.10 CNY", "CNY: 0.2 USD"));
+    assertThat(r.findings()).isEmpty();
+    // 1000 USD ÷ 0.2 = 5000 CNY × 0.5 = 2,500 kg
+    assertThat(r.lines().get(1).kgCO2e()).isCloseTo(2_500.0, within(1e-9));
+    assertThat(r.lines().get(2).kgCO2e()).isCloseTo(284.0, within(1e-9));
+  }
+
+  @Test
+  void spend_withoutARate_isAMismatchThatSaysHowToGiveOne() {
+    String yaml = testdata("spend-in-three-currencies.yaml").replace("{USD: 7.10 CNY, EUR: 7.80 CNY}",
+        "{USD: 7.10 CNY}");
+    Finding f = only(yaml, "UNIT_MISMATCH");
+    assertThat(f.where()).isEqualTo("inventory[3].amount");
+    assertThat(en(f)).isEqualTo("line \"Consulting\": the amount is money in euros (EUR) but factor \"services\""
+        + " (kgCO2e/CNY) needs money in yuan (CNY), and the study gives no exchange rate between EUR and CNY: add one"
+        + " under study.exchangeRates, e.g. \"EUR: <rate> CNY\", what 1 EUR is worth in CNY (line 43, column 5)");
+    assertThat(f.message(org.tanji.core.i18n.Messages.ZH)).contains("study.exchangeRates", "\"EUR: <汇率> CNY\"");
+    // rates are not chained: EUR against a factor per USD needs a EUR–USD rate, though both have one to CNY
+    String chained = testdata("spend-in-three-currencies.yaml").replace("amount: 500 EUR\n    factor: services",
+        "amount: 500 EUR\n    factor: insurance");
+    assertThat(en(only(chained, "UNIT_MISMATCH"))).contains("no exchange rate between EUR and USD");
+  }
+
+  @Test
   void tceIsCoalEquivalentAtGbt2589() {
     // 1 tce = 29.3076 GJ (GB/T 2589): a factor per GJ applies to tce
     Result r = calc(MINIMAL.replace("amount: 110 t\n    factor: steel", "amount: 1 tce\n    factor: coal")

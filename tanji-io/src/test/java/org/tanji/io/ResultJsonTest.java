@@ -64,6 +64,19 @@ final class ResultJsonTest {
   }
 
   @Test
+  void lines_exchangeRate_onlyOnAConvertedLine() throws Exception {
+    JsonNode lines = json(Fixtures.testdata("spend-in-three-currencies.yaml")).get("lines");
+    assertThat(lines.get(0).has("exchangeRate")).isFalse(); // 10 t of steel: no money
+    assertThat(lines.get(1).get("exchangeRate").asText()).isEqualTo("USD: 7.10 CNY");
+    assertThat(lines.get(1).get("kgCO2e").asDouble()).isEqualTo(3550.0, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(lines.get(2).get("exchangeRate").asText()).isEqualTo("USD: 7.10 CNY"); // used the other way
+    assertThat(lines.get(3).get("exchangeRate").asText()).isEqualTo("EUR: 7.80 CNY");
+    // the lines of a study without rates keep exactly the fields they had
+    assertThat(json(Fixtures.MINIMAL).get("lines").get(0).fieldNames()).toIterable().containsExactly("name", "stage",
+        "kgCO2e", "share", "excluded", "score", "index", "factor", "points", "allocated", "unallocated_kgCO2e");
+  }
+
+  @Test
   void plain_numbersWithoutExponentForOrdinaryMagnitudes() {
     assertThat(ResultJson.plain(122992867.475)).isEqualTo("122992867.475");
     assertThat(ResultJson.plain(1.0)).isEqualTo("1.0");

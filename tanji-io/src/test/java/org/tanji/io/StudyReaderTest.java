@@ -217,6 +217,48 @@ final class StudyReaderTest {
         .anySatisfy(m -> assertThat(m).contains("did you mean \"kWh\""));
   }
 
+  /** MINIMAL with exchange rates on line 8, after its GWP set. */
+  private static String withRates(String rates) {
+    return MINIMAL.replace("  gwp: AR5\n", "  gwp: AR5\n  exchangeRates: " + rates + "\n");
+  }
+
+  @Test
+  void exchangeRates_asAMappingOrAsOneWorkbookCell_readAlike() {
+    var map = read(withRates("{USD: 7.10 CNY, €: 7.80 元}")).study().info().exchangeRates();
+    var cell = read(withRates("\"USD=7.10 CNY; €=7.80 元\"")).study().info().exchangeRates();
+    assertThat(map).isEqualTo(cell);
+    assertThat(map).extracting(Object::toString).containsExactly("USD: 7.10 CNY", "EUR: 7.80 元");
+    assertThat(calc(withRates("{USD: 7.10 CNY}")).findings()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', textBlock = """
+      {kg: 7.10 CNY}                  | INVALID_RATE     | study.exchangeRates.kg  | study.exchangeRates.kg: "kg" is not a currency; the key names the currency priced: CNY (元), USD or EUR
+      {USD: 7.10 kg}                  | UNIT_MISMATCH    | study.exchangeRates.USD | study.exchangeRates.USD is "7.10 kg", which is not an amount of money; write what 1 USD is worth in another currency, e.g. 7.10 CNY
+      {USD: 0 CNY}                    | INVALID_RATE     | study.exchangeRates.USD | study.exchangeRates.USD is "0 CNY"; an exchange rate must be greater than zero
+      {USD: -7.10 CNY}                | INVALID_RATE     | study.exchangeRates.USD | study.exchangeRates.USD is "-7.10 CNY"; an exchange rate must be greater than zero
+      {USD: 7.10 US$}                 | INVALID_RATE     | study.exchangeRates.USD | study.exchangeRates.USD is "7.10 US$", a rate of USD to itself; give what 1 USD is worth in another currency
+      {USD: 7.10 CNY, US$: 7.20 CNY}  | CONFLICTING_RATE | study.exchangeRates.US$ | study.exchangeRates.US$ ("7.20 CNY") is a second rate between USD and CNY, after study.exchangeRates.USD ("7.10 CNY"); give one rate for each pair of currencies
+      {USD: 7.10 CNY, CNY: 0.1408 USD} | CONFLICTING_RATE | study.exchangeRates.CNY | study.exchangeRates.CNY ("0.1408 USD") is a second rate between CNY and USD, after study.exchangeRates.USD ("7.10 CNY"); give one rate for each pair of currencies
+      {USD: 7.10}                     | INVALID_QUANTITY | study.exchangeRates.USD | "7.10" has no unit
+      "USD=7.10 CNY; EUR 7.80 CNY"    | INVALID_VALUE    | study.exchangeRates     | study.exchangeRates "USD=7.10 CNY; EUR 7.80 CNY" is not a list of currency=rate pairs separated by ";"; write e.g. USD=7.10 CNY; EUR=7.80 CNY
+      """)
+  void exchangeRates_badRate_isAFindingAtItsKeyAndLine(String rates, String code, String where, String message) {
+    Finding f = only(withRates(rates), code);
+    assertThat(f.isError()).isTrue();
+    assertThat(f.where()).isEqualTo(where);
+    assertThat(f.position().line()).isEqualTo(8);
+    assertThat(en(f)).startsWith(message);
+    assertThat(f.message(org.tanji.core.i18n.Messages.ZH)).isNotEqualTo(en(f));
+  }
+
+  @Test
+  void exchangeRates_aRateOnItsOwnLine_isFoundThere() {
+    Finding f = only(withRates("\n    USD: 7.10 CNY\n    EUR: 0 CNY"), "INVALID_RATE");
+    assertThat(f.where()).isEqualTo("study.exchangeRates.EUR");
+    assertThat(f.position().line()).isEqualTo(10);
+  }
+
   @Test
   void duplicateKey_isAnErrorNamingBothLines() {
     Finding f = only(MINIMAL.replace("  output: 100 t\n", "  output: 100 t\n  output: 200 t\n"), "DUPLICATE_KEY");

@@ -78,6 +78,8 @@ final class StudySchemaTest {
       'amount: 110 t'         | 'amount: 110 t\\n    excluded: false'
       'output: 100 t'         | 'output: 100,000 t'
       'calibration: compliant' | 'calibration: yes'
+      'gwp: AR5'              | 'gwp: AR5\n  exchangeRates: {kg: 7.10 CNY}'
+      'gwp: AR5'              | 'gwp: AR5\n  exchangeRates: {USD: 7.10}'
       """)
   void mistakesTanjiRefuses_theSchemaRefusesToo(String from, String to) throws IOException {
     String yaml = Fixtures.MINIMAL.replace(from, to.replace("\\n", "\n"));

@@ -453,6 +453,10 @@ final class WorkbookTest {
       assertThat(offered).contains("ha", "亩", "kL", "sheet", "tce", "kgCO2e/CNY", "万元");
       // and the new choices: cradle-to-customer, the older GWP sets
       assertThat(offered).contains("摇篮到客户", "SAR", "TAR");
+      // a cell for the study's exchange rates, with its help in the sheet
+      List<String> study = new java.util.ArrayList<>();
+      wb.getSheet("研究").forEach(row -> row.forEach(c -> study.add(c.toString())));
+      assertThat(study).contains("汇率").anyMatch(t -> t.contains("USD=7.10 CNY; EUR=7.80 CNY"));
     }
   }
 }

@@ -1,6 +1,7 @@
 package org.tanji.core.calc;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +32,7 @@ import org.tanji.core.quality.Points;
 import org.tanji.core.quality.Scoring;
 import org.tanji.core.uncertainty.UncertaintyCheck;
 import org.tanji.core.units.Dimension;
+import org.tanji.core.units.ExchangeRate;
 import org.tanji.core.units.Quantity;
 import org.tanji.core.units.Units;
 
@@ -84,6 +86,8 @@ public final class Calculator {
     private boolean coproductsValid;
     private boolean gwpMissingReported;
     private final Formula.Builder formula = new Formula.Builder();
+    /** The exchange rate each converted line used, by inventory index. */
+    private final Map<Integer, ExchangeRate> ratesUsed = new HashMap<>();
     private Formula prepared;
 
     Run(Study study, List<Finding> readingFindings) {
@@ -172,7 +176,8 @@ public final class Calculator {
           weights.add(attributed[i]);
         }
         lines.add(new LineResult(i, line.name(), line.stage(), attributed[i], lineShare, excluded,
-            score, points[i], Activity.factorOf(line.activity()), coproducts && !line.dedicated(), unallocated[i]));
+            score, points[i], Activity.factorOf(line.activity()), coproducts && !line.dedicated(), unallocated[i],
+            Optional.ofNullable(ratesUsed.get(i))));
       }
       List<StageResult> stages = new ArrayList<>();
       for (Map.Entry<Stage, Double> e : byStage.entrySet()) {
@@ -607,14 +612,24 @@ public final class Calculator {
       }
       Quantity f = factor.get().value();
       Dimension needed = Dimension.CO2E.dividedBy(f.dimension());
-      if (!a.amount().dimension().equals(needed)) {
-        findings.add(Finding.error("UNIT_MISMATCH", line.path() + ".amount", Text.of("unit.mismatch.amount",
-            line.name(), a.amount().dimension().describeWithArticle(), a.amount().unit().symbol(),
-            a.factor(), f.unit().symbol(), needed.describeWithArticle(), preferred(needed))));
-        return OptionalDouble.empty();
+      Dimension given = a.amount().dimension();
+      if (given.equals(needed)) {
+        return finite(line, formula.amount(line, a.amount(), a.factor(), f, 1));
       }
-      return finite(line, formula.amount(line, a.amount(), a.factor(), f));
+      Optional<ExchangeRate> rate = ExchangeRate.forLine(study.info().exchangeRates(), a.amount(), f);
+      if (rate.isPresent()) {
+        ratesUsed.put(line.index(), rate.get());
+        return finite(line, formula.amount(line, a.amount(), a.factor(), f, rate.get().multiplier(given)));
+      }
+      Text text = Text.of("unit.mismatch.amount", line.name(), given.describeWithArticle(), a.amount().unit().symbol(),
+          a.factor(), f.unit().symbol(), needed.describeWithArticle(), preferred(needed));
+      if (given.isMoney() && needed.isMoney()) {
+        text = Text.of("unit.mismatch.currency", text, preferred(given), preferred(needed));
+      }
+      findings.add(Finding.error("UNIT_MISMATCH", line.path() + ".amount", text));
+      return OptionalDouble.empty();
     }
+
 
     private OptionalDouble transportLine(InventoryLine line, Activity.Transport t) {
       Optional<Factor> factor = resolve(line, t.factor());

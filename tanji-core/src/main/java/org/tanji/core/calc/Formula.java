@@ -200,12 +200,16 @@ public final class Formula {
     private final Map<String, Integer> factorInput = new HashMap<>();
     private final List<Term> lines = new ArrayList<>();
 
-    /** A line {@code amount × factor}; returns its emissions before allocation. */
-    double amount(InventoryLine line, Quantity amount, String factorKey, Quantity factor) {
+    /**
+     * A line {@code amount × factor}, the amount turned into the factor's currency by
+     * {@code exchange} (1 when no currencies meet); returns its emissions before allocation. The
+     * study's rate is fixed: it joins the scales, not the inputs a simulation draws.
+     */
+    double amount(InventoryLine line, Quantity amount, String factorKey, Quantity factor, double exchange) {
       Term t = new Term(line, AMOUNT);
       t.a = input(new Input(InputKind.AMOUNT, line.path() + ".amount", line.name(), amount, line.index(), null));
       t.f = factor(factorKey, factor);
-      t.scaleA = amount.unit().scale() * factor.unit().scale();
+      t.scaleA = amount.unit().scale() * factor.unit().scale() * exchange;
       lines.add(t);
       return Footprint.emissions(amount.value(), factor.value(), t.scaleA);
     }

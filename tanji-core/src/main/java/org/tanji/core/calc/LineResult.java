@@ -1,7 +1,9 @@
 package org.tanji.core.calc;
 
+import java.util.Optional;
 import org.tanji.core.model.Stage;
 import org.tanji.core.quality.Points;
+import org.tanji.core.units.ExchangeRate;
 
 /**
  * One inventory line's part of the result.
@@ -18,6 +20,8 @@ import org.tanji.core.quality.Points;
  * @param allocated true when allocation applied to this line (coproducts and not dedicated)
  * @param unallocatedKgCO2e the line's emissions before allocation (activity × factor); equals
  *     {@code kgCO2e} when no allocation applied
+ * @param exchangeRate the study's rate the line's amount was converted with into its factor's
+ *     currency; empty when no currencies met
  */
 public record LineResult(
     int index,
@@ -30,4 +34,17 @@ public record LineResult(
     Points points,
     String factor,
     boolean allocated,
-    double unallocatedKgCO2e) {}
+    double unallocatedKgCO2e,
+    Optional<ExchangeRate> exchangeRate) {
+
+  public LineResult {
+    java.util.Objects.requireNonNull(exchangeRate, "exchangeRate");
+  }
+
+  /** A line computed without an exchange rate. */
+  public LineResult(int index, String name, Stage stage, double kgCO2e, double share, boolean excluded, Double score,
+      Points points, String factor, boolean allocated, double unallocatedKgCO2e) {
+    this(index, name, stage, kgCO2e, share, excluded, score, points, factor, allocated, unallocatedKgCO2e,
+        Optional.empty());
+  }
+}

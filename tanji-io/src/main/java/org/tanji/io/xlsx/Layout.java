@@ -88,6 +88,7 @@ final class Layout {
       new Field("study.period.start", Kind.DATE, null),
       new Field("study.period.end", Kind.DATE, null),
       new Field("study.gwp", Kind.CHOICE, GWP),
+      new Field("study.exchangeRates", Kind.TEXT, null),
       new Field("allocation", Kind.CHOICE, ALLOCATIONS),
       new Field("cutoff.massShare", Kind.NUMBER, null),
       new Field("claimed.total", Kind.QUANTITY, null),

@@ -201,6 +201,9 @@ final class WorkbookWriter {
     // the study's own GWP table in one cell, as gas=value pairs the reader takes back
     v.put("study.gwp", i.customGwp().isEmpty() ? id(i.gwp()) : String.join("; ", i.customGwp().entrySet().stream()
         .map(e -> e.getKey() + "=" + decimal(e.getValue())).toList()));
+    // the exchange rates in one cell, as currency=rate pairs the reader takes back
+    v.put("study.exchangeRates", i.exchangeRates().isEmpty() ? null : String.join("; ", i.exchangeRates().stream()
+        .map(r -> r.currency().symbol() + "=" + r.rate().text()).toList()));
     v.put("allocation", id(s.allocation()));
     if (s.cutoffMassShare() != Study.DEFAULT_CUTOFF) {
       v.put("cutoff.massShare", decimal(s.cutoffMassShare()));

@@ -37,7 +37,9 @@ import org.tanji.core.model.Severity;
 import org.tanji.core.model.Stage;
 import org.tanji.core.model.Study;
 import org.tanji.core.units.Dimension;
+import org.tanji.core.units.ExchangeRate;
 import org.tanji.core.units.Quantity;
+import org.tanji.core.units.Units;
 import org.tanji.report.model.Block;
 import org.tanji.core.model.Uncertainty;
 import org.tanji.core.uncertainty.Settings;
@@ -294,6 +296,11 @@ public final class ReportBuilder {
     if (study.inventory().stream().anyMatch(l -> l.activity() instanceof Activity.Transport)) {
       blocks.add(new Block.Paragraph(w.get("method.transport")));
     }
+    List<String> rates = result.lines().stream().map(LineResult::exchangeRate).flatMap(java.util.Optional::stream)
+        .distinct().map(r -> "1 " + r.currency().symbol() + " = " + f.quantity(r.rate())).toList();
+    if (!rates.isEmpty()) {
+      blocks.add(new Block.Paragraph(w.get("method.exchangeRates", w.join(rates))));
+    }
     heading2("h.method.gwp");
     List<String> gases = gasesUsed();
     if (gases.isEmpty() || !study.info().hasGwp()) { // gases without GWPs are an error: no report then
@@ -542,7 +549,7 @@ public final class ReportBuilder {
     List<List<String>> rows = new ArrayList<>();
     for (LineResult r : result.lines()) {
       InventoryLine l = study.inventory().get(r.index());
-      List<String> row = new ArrayList<>(List.of(r.name(), activityWork(l), factorText(l)));
+      List<String> row = new ArrayList<>(List.of(r.name(), activityWork(l, r), factorText(l)));
       if (allocated) {
         row.add(emissions(r.unallocatedKgCO2e()));
         row.add(r.excluded() ? "—" : r.allocated() ? f.percent(result.allocationShare()) : f.percent(1));
@@ -680,15 +687,32 @@ public final class ReportBuilder {
     shares.roundingNote().ifPresent(sum -> blocks.add(new Block.Note(w.get("rounding", f.percentText(sum)))));
   }
 
-  /** The activity as the calculation uses it: transport as mass × distance = t·km. */
-  private String activityWork(InventoryLine l) {
+  /**
+   * The activity as the calculation uses it: transport as mass × distance = t·km, money in another
+   * currency with the rate the line was computed with.
+   */
+  private String activityWork(InventoryLine l, LineResult r) {
     if (l.activity() instanceof Activity.Transport x) {
       double tkm = Footprint.transportWork(x.mass(), x.distance()) / 1_000_000; // kg·m → t·km
       return f.quantity(x.mass()) + " × " + f.quantity(x.distance()) + " = " + (tkm >= 1 && tkm == Math.rint(tkm) ? f.fixed(tkm, 0) : f.figure(tkm)) + " t·km";
     } else if (l.activity() instanceof Activity.Excluded) {
       return w.get("results.excluded");
     }
-    return amountText(l);
+    return r.exchangeRate().map(x -> converted(l, x)).orElseGet(() -> amountText(l));
+  }
+
+  /**
+   * The amount turned into the factor's currency with the rate shown: {@code 1,000 USD × 7.10
+   * CNY/USD = 7,100 CNY}, or {@code 7,100 CNY ÷ 7.10 CNY/USD = 1,000 USD} with the rate the other way.
+   */
+  private String converted(InventoryLine l, ExchangeRate r) {
+    Quantity amount = ((Activity.Amount) l.activity()).amount();
+    Dimension from = amount.dimension();
+    boolean forward = from.equals(r.currency().dimension());
+    Dimension to = forward ? r.rate().dimension() : r.currency().dimension();
+    double value = amount.inBase() * r.multiplier(from);
+    return f.quantity(amount) + (forward ? " × " : " ÷ ") + f.quantity(r.rate()) + "/" + r.currency().symbol()
+        + " = " + f.trimmed(value) + " " + Units.preferredSymbol(to).orElseThrow();
   }
 
   private String factorText(InventoryLine l) {

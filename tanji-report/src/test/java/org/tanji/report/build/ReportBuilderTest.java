@@ -221,6 +221,27 @@ final class ReportBuilderTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"zh", "en"})
+  void exchangeRates_eachConversionInTheCalculation_theRatesInTheMethod(String lang) {
+    // 1000 USD × 7.10 = 7,100 CNY × 0.5 = 3.55 t; 7100 CNY ÷ 7.10 = 1,000 USD × 0.2 = 0.2 t;
+    // 500 EUR × 7.80 = 3,900 CNY × 0.5 = 1.95 t
+    ReportDocument doc = build(read(Path.of("..", "testdata", "spend-in-three-currencies.yaml")), lang);
+    assertThat(table(doc, "calculation").rows()).extracting(r -> r.get(1) + " | " + r.get(3)).containsExactly(
+        "10 t | 20.00",
+        "1,000 USD × 7.10 CNY/USD = 7,100 CNY | 3.55",
+        "7,100 CNY ÷ 7.10 CNY/USD = 1,000 USD | 0.2",
+        "500 EUR × 7.80 CNY/EUR = 3,900 CNY | 1.95");
+    assertThat(texts(doc)).contains(zh(lang)
+        ? "金额的货币与排放因子所用货币不同的条目，按本研究给出的汇率折算：1 USD = 7.10 CNY、1 EUR = 7.80 CNY。各条目的折算见计算表中的活动数据。"
+        : "Amounts of money in another currency than their emission factor's are converted with the exchange rates the"
+            + " study gives: 1 USD = 7.10 CNY, 1 EUR = 7.80 CNY. The calculation table shows each conversion in the"
+            + " line's activity.");
+    // a rate no line needs is not mentioned
+    ReportDocument valves = build(VALVES.replace("  language: zh\n", "  language: zh\n  exchangeRates: {USD: 7.10 CNY}\n"), lang);
+    assertThat(String.join("\n", texts(valves))).doesNotContain("7.10 CNY");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"zh", "en"})
   void beside_shownApartAndTheTotalSaysSo(String lang) {
     ReportDocument doc = build(read(Path.of("..", "testdata", "bio-coke-per-tonne.yaml")), lang);
     // total 392,640 kg: shown in t (≥ 10 t); per tonne of coke over 1000 t
