@@ -34,7 +34,27 @@ final class PageSession {
     return s;
   }
 
+  private String csrf = "";
+
   HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    return client.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    Matcher m = Pattern.compile("data-csrf=\"([^\"]+)\"").matcher(r.body());
+    if (m.find()) {
+      csrf = m.group(1);
+    }
+    return r;
+  }
+
+  /** Posts a form with the session's CSRF token (from the last page read). */
+  HttpResponse<String> post(String path, String... fields) throws IOException, InterruptedException {
+    StringBuilder body = new StringBuilder("_csrf=" + csrf);
+    for (int i = 0; i < fields.length; i += 2) {
+      body.append('&').append(fields[i]).append('=')
+          .append(java.net.URLEncoder.encode(fields[i + 1], java.nio.charset.StandardCharsets.UTF_8));
+    }
+    return client.send(HttpRequest.newBuilder(URI.create(base + path))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
   }
 }

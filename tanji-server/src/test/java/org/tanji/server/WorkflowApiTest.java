@@ -263,4 +263,44 @@ final class WorkflowApiTest {
     return http.send("PUT", "/api/organization/signing-key", token, "multipart/form-data; boundary=" + boundary,
         out.toByteArray());
   }
+
+  @Test
+  void thePagesTakeAStudyFromSubmitToIssue_andShowWhatWaits() throws Exception {
+    String[] t = team();
+    String id = http.send("POST", "/api/studies", t[0], ApiTests.YAML, ApiTests.example("seed-003-steel-balls.yaml"))
+        .json().get("id").asText();
+    PageSession prep = PageSession.signIn(server.url(), t[3], "password-" + t[3]);
+    assertThat(prep.get("/studies/" + id).body()).contains("id=\"flow-submit\"").contains("id=\"state\"");
+    assertThat(prep.post("/studies/" + id + "/workflow/submit", "_version", "1").statusCode()).isEqualTo(303);
+    assertThat(prep.get("/studies/" + id).body()).contains("in review").doesNotContain("id=\"flow-submit\"");
+
+    PageSession rev = PageSession.signIn(server.url(), t[3] + "rev", "password-rev-1");
+    assertThat(rev.get("/studies").body()).contains("id=\"inbox\"");
+    String page = rev.get("/studies/" + id).body();
+    java.util.regex.Matcher w = java.util.regex.Pattern.compile(
+        "name=\"code\" value=\"([^\"]+)\"><input type=\"hidden\" name=\"where\" value=\"([^\"]*)\"").matcher(page);
+    while (w.find()) {
+      assertThat(rev.post("/studies/" + id + "/workflow/accept", "_version", "1", "code", w.group(1), "where",
+          w.group(2), "statement", "checked against the plant's records").statusCode()).isEqualTo(303);
+    }
+    rev.get("/studies/" + id);
+    var wrong = rev.post("/studies/" + id + "/workflow/review", "_version", "1", "password", "not-it",
+        "statement", "Reviewed");
+    assertThat(wrong.statusCode()).isEqualTo(403);
+    assertThat(wrong.body()).contains("The current password is wrong");
+    rev.get("/studies/" + id);
+    assertThat(rev.post("/studies/" + id + "/workflow/review", "_version", "1", "password", "password-rev-1",
+        "statement", "Reviewed").statusCode()).isEqualTo(303);
+
+    PageSession appr = PageSession.signIn(server.url(), t[3] + "appr", "password-appr-1");
+    appr.get("/studies/" + id);
+    assertThat(appr.post("/studies/" + id + "/workflow/approve", "_version", "1", "password", "password-appr-1",
+        "statement", "Approved").statusCode()).isEqualTo(303);
+    appr.get("/studies/" + id);
+    assertThat(appr.post("/studies/" + id + "/workflow/issue", "_version", "1", "format", "html", "lang", "en")
+        .statusCode()).isEqualTo(303);
+    String issued = appr.get("/studies/" + id).body();
+    assertThat(issued).contains("id=\"issued\"").contains("report-en.html").contains("/verify/")
+        .contains("Reviewed by " + t[3] + "rev");
+  }
 }

@@ -88,6 +88,8 @@ public final class Web implements Adapter {
 
   private final AccountService accounts;
   private final StudyService studies;
+  private final org.tanji.server.app.WorkflowService workflow;
+  private final org.tanji.server.app.IssueService issues;
   private final Env env;
   private final Requests requests;
   private final Incidents incidents;
@@ -97,6 +99,8 @@ public final class Web implements Adapter {
   public Web(Wiring wiring) {
     this.accounts = wiring.services().accounts();
     this.studies = wiring.services().studies();
+    this.workflow = wiring.services().workflow();
+    this.issues = wiring.services().issues();
     this.env = wiring.services().env();
     this.requests = wiring.requests();
     this.incidents = wiring.incidents();
@@ -155,6 +159,7 @@ public final class Web implements Adapter {
     get(routes, "/studies/{id}/report", authed(this::report));
     get(routes, "/studies/{id}/versions", authed(this::versions));
     get(routes, "/factors/search", authed(this::searchFactors));
+    routes.post("/studies/{id}/workflow/{action}", authed(this::workflowAction));
   }
 
   /** A page, and HEAD on it: the same handler (authentication included), Jetty sends no body. */
@@ -334,6 +339,8 @@ public final class Web implements Adapter {
     }
     Map<String, Object> m = base(ctx, who, null);
     m.put("studies", rows);
+    java.util.Set<UUID> waiting = new java.util.HashSet<>(workflow.inbox(who));
+    m.put("inbox", rows.stream().filter(r -> waiting.contains(UUID.fromString((String) r.get("id")))).toList());
     m.put("title", Pages.word("dashboard.title", locale));
     html(ctx, "dashboard", m);
   }
@@ -366,6 +373,8 @@ public final class Web implements Adapter {
     m.put("storedAt", when(v.createdAt()));
     m.put("storedBy", v.createdBy());
     m.put("hasErrors", r.hasErrors());
+    m.put("state", v.state().id());
+    m.put("flow", flow(who, id, version, info.currentVersion(), v, r, locale));
     m.put("findings", findings(r.findings(), locale, true));
     Study s = c.study();
     m.put("unit", s == null || s.product().declaredUnit() == null ? "" : s.product().declaredUnit().text());
@@ -422,6 +431,68 @@ public final class Web implements Adapter {
           "perUnit", st.perUnit().grouped(), "share", Numbers.percent(st.stage().share())));
     }
     return out;
+  }
+
+  /**
+   * What the signed-in user can do with this version in review and approval, and what was issued:
+   * the result page's workflow panel.
+   */
+  private Map<String, Object> flow(Principal who, UUID id, int version, int current, Version v, Result r,
+      Locale locale) {
+    java.util.Set<org.tanji.server.domain.WorkRole> mine = workflow.roles(who, who.userId());
+    boolean isCurrent = version == current;
+    String state = v.state().id();
+    Map<String, Object> f = new HashMap<>();
+    f.put("submit", isCurrent && state.equals("draft") && !r.hasErrors()
+        && mine.contains(org.tanji.server.domain.WorkRole.PREPARER));
+    f.put("review", isCurrent && state.equals("in-review") && mine.contains(org.tanji.server.domain.WorkRole.REVIEWER));
+    f.put("approve", isCurrent && state.equals("reviewed") && mine.contains(org.tanji.server.domain.WorkRole.APPROVER));
+    f.put("issue", isCurrent && state.equals("approved") && mine.contains(org.tanji.server.domain.WorkRole.APPROVER));
+    f.put("sendBack", isCurrent && List.of("in-review", "reviewed", "approved").contains(state)
+        && (mine.contains(org.tanji.server.domain.WorkRole.REVIEWER)
+            || mine.contains(org.tanji.server.domain.WorkRole.APPROVER)));
+    f.put("warnings", state.equals("in-review") ? findings(workflow.pendingWarnings(who, id, version), locale, false)
+        : List.of());
+    f.put("signatures", workflow.signatures(who, id, version).stream().map(g -> Map.of("action", g.action(),
+        "by", g.username(), "at", when(g.signedAt()), "statement", g.statement())).toList());
+    f.put("issued", issues.issued(who, id, version).map(i -> Map.of("number", i.issued().number(),
+        "verify", "/verify/" + i.issued().code(), "withdrawn", i.issued().withdrawn(),
+        "files", i.files().stream().map(x -> x.name()).toList())).orElse(null));
+    return f;
+  }
+
+  /** A move in review and approval from the result page's workflow panel; back to the result page. */
+  private void workflowAction(Context ctx, Principal who) {
+    UUID id = studyId(ctx);
+    int version = parseVersion(ctx.formParam("_version"));
+    String address = requests.clientAddress(ctx);
+    String statement = Optional.ofNullable(ctx.formParam("statement")).orElse("");
+    switch (ctx.pathParam("action")) {
+      case "submit" -> {
+        Computations.Computed c = studies.computed(who, id, version);
+        workflow.submit(who, id, version, c.result().hasErrors(), c.result().findings());
+      }
+      case "accept" -> workflow.accept(who, id, version, Optional.ofNullable(ctx.formParam("code")).orElse(""),
+          Optional.ofNullable(ctx.formParam("where")).orElse(""), statement);
+      case "review" -> workflow.review(who, address, id, version, ctx.formParam("password"), statement);
+      case "approve" -> workflow.approve(who, address, id, version, ctx.formParam("password"), statement);
+      case "send-back" -> workflow.sendBack(who, id, version, statement);
+      case "issue" -> {
+        java.util.Set<ReportFormat> formats = new java.util.LinkedHashSet<>();
+        for (String x : ctx.formParams("format")) {
+          ReportFormat.fromName(x).ifPresent(formats::add);
+        }
+        java.util.Set<Locale> langs = new java.util.LinkedHashSet<>();
+        for (String x : ctx.formParams("lang")) {
+          if (x.equals("zh") || x.equals("en")) {
+            langs.add(Messages.locale(x));
+          }
+        }
+        issues.issue(who, id, version, formats, langs);
+      }
+      default -> throw new PageError(404, "page.notFound");
+    }
+    ctx.redirect("/studies/" + id + "?v=" + version, HttpStatus.SEE_OTHER);
   }
 
   /** The simulation for the page: the interval in words and the data of its histogram and tornado charts. */
