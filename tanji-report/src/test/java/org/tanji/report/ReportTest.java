@@ -144,6 +144,23 @@ class ReportTest {
    * Every text at its limit (names 500 characters, free texts 4,000) still makes every format: a
    * 100,000-character name, now refused when read, once cost the PDF 24 s of CPU.
    */
+  /** An issued report's cover carries the verification address and its QR code, in Word too. */
+  @Test
+  void anIssuedReportsCover_carriesTheVerificationQrCode() throws Exception {
+    Path file = Path.of("..", "examples", "two-products-mass-allocation.yaml");
+    org.tanji.io.ReadResult read = org.tanji.io.StudyFiles.read(file);
+    String url = "https://tanji.example.com/verify/0123456789abcdef0123456789abcdef";
+    var doc = Reports.issued(read.study(), read.calculate(), java.util.Locale.ENGLISH, url);
+    assertThat(doc.cover().verification().url()).isEqualTo(url);
+    try (XWPFDocument docx = new XWPFDocument(new ByteArrayInputStream(Render.bytes(doc, ReportFormat.DOCX)))) {
+      assertThat(docx.getAllPictures()).hasSize(1);
+      assertThat(new org.apache.poi.xwpf.extractor.XWPFWordExtractor(docx).getText()).contains(url);
+    }
+    Document html = Jsoup.parse(new String(Render.bytes(doc, ReportFormat.HTML), StandardCharsets.UTF_8));
+    assertThat(html.getElementById("cover-verification").text()).contains(url);
+    assertThat(html.select("#cover-verification img").attr("src")).startsWith("data:image/png;base64,");
+  }
+
   /** A report made outside a server's review workflow says that its names were not signed in Tanji. */
   @Test
   void aReportMadeFromTheStudyFile_saysItIsUnsigned() throws Exception {

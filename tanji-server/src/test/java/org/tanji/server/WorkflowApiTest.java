@@ -149,6 +149,20 @@ final class WorkflowApiTest {
         .contains(t[3] + "appr").contains("TJ-" + year + "-0001").contains("signed in Tanji")
         .contains("https://tanji.example.com" + issued.get("verification").asText());
 
+    // the cover's QR code holds the verification address, on the PDF's first page as drawn
+    String url = "https://tanji.example.com" + issued.get("verification").asText();
+    try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+      java.awt.image.BufferedImage page = new org.apache.pdfbox.rendering.PDFRenderer(doc).renderImageWithDPI(0, 150);
+      int[] px = page.getRGB(0, 0, page.getWidth(), page.getHeight(), null, 0, page.getWidth());
+      com.google.zxing.Result qr = new com.google.zxing.qrcode.QRCodeReader().decode(new com.google.zxing.BinaryBitmap(
+          new com.google.zxing.common.HybridBinarizer(new com.google.zxing.RGBLuminanceSource(page.getWidth(),
+              page.getHeight(), px))), java.util.Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, true));
+      assertThat(qr.getText()).isEqualTo(url);
+    } catch (com.google.zxing.NotFoundException | com.google.zxing.ChecksumException
+        | com.google.zxing.FormatException | java.io.IOException e) {
+      throw new AssertionError("no readable QR code on the cover", e);
+    }
+
     // the issued PDF carries a PAdES signature made with the organization's certificate; one byte changed breaks it
     java.nio.file.Path signed = write(pdf.body());
     String check = pdfsig(signed);

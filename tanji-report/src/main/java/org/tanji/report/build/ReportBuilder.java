@@ -178,7 +178,8 @@ public final class ReportBuilder {
       facts.add(new Cover.Field(w.get("cover.assessor"), r.assessor()));
     }
     return new Cover(w.get("kind"), title(), study.organization().name(), w.get("cover.result"), perUnitText(),
-        facts, signatures());
+        facts, signatures(), verification.map(v -> new Cover.Verification(w.get("cover.verify"), v, Qr.png(v)))
+            .orElse(null));
   }
 
   private Table signatures() {

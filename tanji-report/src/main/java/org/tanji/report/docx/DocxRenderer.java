@@ -200,6 +200,19 @@ public final class DocxRenderer {
     if (c.signatures() != null && !c.signatures().rows().isEmpty()) {
       tables.table(c.signatures(), DocxTables.TEXT_WIDTH);
     }
+    if (c.verification() != null) {
+      XWPFParagraph qr = doc.createParagraph();
+      qr.setSpacingBefore(240);
+      try {
+        qr.createRun().addPicture(new java.io.ByteArrayInputStream(c.verification().qrPng()),
+            org.apache.poi.xwpf.usermodel.Document.PICTURE_TYPE_PNG, "verify.png",
+            org.apache.poi.util.Units.toEMU(72), org.apache.poi.util.Units.toEMU(72));
+      } catch (org.apache.poi.openxml4j.exceptions.InvalidFormatException | java.io.IOException e) {
+        throw new IllegalStateException("the QR code is a PNG made here", e);
+      }
+      XWPFParagraph text = doc.createParagraph();
+      Ooxml.run(text, c.verification().label() + " " + c.verification().url(), false, "404040", 18);
+    }
     pageBreak();
   }
 
