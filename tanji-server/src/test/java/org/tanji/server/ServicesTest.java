@@ -23,6 +23,7 @@ import org.tanji.report.ReportFormat;
 import org.tanji.server.app.AccountService;
 import org.tanji.server.app.AppException;
 import org.tanji.server.app.AuditService;
+import org.tanji.server.app.IssueService;
 import org.tanji.server.app.WorkflowService;
 import org.tanji.server.app.Computations;
 import org.tanji.server.app.Env;
@@ -346,5 +347,43 @@ class ServicesTest {
     });
     db.inTransaction(h -> h.update("DELETE FROM audit_record WHERE org_id = ? AND seq >= 3", admin.orgId()));
     assertThat(audit.verify(admin).valid()).as("the last records cut off: the head names more").isFalse();
+  }
+
+  @Test
+  void anOpenCommentStopsTheApproval_andAnIssuedVersionStaysAsIssuedWhenEdited() throws IOException {
+    Principal admin = newOrganization();
+    Principal prep = user(admin, "prep", WorkRole.PREPARER);
+    Principal rev = user(admin, "rev", WorkRole.REVIEWER);
+    Principal appr = user(admin, "appr", WorkRole.APPROVER);
+    UUID id = studies.create(prep, example("two-products-mass-allocation.yaml")).version().studyId();
+    workflow.submit(prep, id, 1, false, List.of());
+    for (var w : workflow.pendingWarnings(rev, id, 1)) {
+      workflow.accept(rev, id, 1, w.code(), w.where(), "checked");
+    }
+    var c = workflow.comment(rev, id, 1, "inventory[0].amount", null, "Where does this figure come from?");
+    workflow.review(rev, rev.username(), id, 1, pw(rev), "Reviewed");
+    assertThatThrownBy(() -> workflow.approve(appr, appr.username(), id, 1, pw(appr), "Approved"))
+        .isInstanceOfSatisfying(AppException.Conflict.class, e -> assertThat(e.code()).isEqualTo("OPEN_COMMENTS"));
+    var answer = workflow.comment(prep, id, 1, "", c.id(), "From the plant's 2023 statistics report.");
+    assertThat(answer.keyPath()).isEqualTo("inventory[0].amount"); // an answer stays in its thread's place
+    assertThatThrownBy(() -> workflow.resolve(rev, id, 1, c.id())).isInstanceOf(AppException.Forbidden.class);
+    workflow.resolve(prep, id, 1, c.id());
+    assertThat(workflow.comments(prep, id, 1)).allMatch(x -> !x.open());
+    workflow.approve(appr, appr.username(), id, 1, pw(appr), "Approved");
+
+    IssueService issues = new IssueService(db, new Env(clock, () -> new UUID(2, ids.incrementAndGet()),
+        new java.security.SecureRandom()), studies, audit, new org.tanji.server.app.SigningKeys(db,
+        new Env(clock, UUID::randomUUID, new java.security.SecureRandom()), new byte[32]), "");
+    issues.issue(appr, id, 1, java.util.Set.of(org.tanji.report.ReportFormat.HTML), java.util.Set.of(
+        java.util.Locale.ENGLISH));
+    byte[] issuedHtml = studies.report(prep, id, 1, org.tanji.report.ReportFormat.HTML, Optional.of(
+        java.util.Locale.ENGLISH));
+    // editing the issued study makes version 2, a draft; version 1 stays issued and served as issued
+    studies.store(prep, id, 1, example("two-products-mass-allocation.yaml"));
+    assertThat(studies.study(prep, id).state()).isEqualTo(StudyState.DRAFT);
+    assertThat(studies.version(prep, id, Optional.of(1)).state()).isEqualTo(StudyState.ISSUED);
+    assertThat(studies.report(prep, id, 1, org.tanji.report.ReportFormat.HTML, Optional.of(java.util.Locale.ENGLISH)))
+        .isEqualTo(issuedHtml);
+    assertThatThrownBy(() -> issues.withdraw(prep, id, 1, "no")).isInstanceOf(AppException.Forbidden.class);
   }
 }

@@ -290,6 +290,20 @@ final class WorkflowApiTest {
 
     PageSession rev = PageSession.signIn(server.url(), t[3] + "rev", "password-rev-1");
     assertThat(rev.get("/studies").body()).contains("id=\"inbox\"");
+    // a comment on a line: on the result page, and beside the line in the editor (placed like a finding)
+    rev.get("/studies/" + id);
+    assertThat(rev.post("/studies/" + id + "/workflow/comment", "_version", "1", "where", "inventory[0].amount",
+        "statement", "Where does 65.38 t come from?").statusCode()).isEqualTo(303);
+    assertThat(prep.get("/studies/" + id).body()).contains("Where does 65.38 t come from?");
+    assertThat(prep.get("/studies/" + id + "/edit").body()).contains("&quot;where&quot;:&quot;inventory[0].amount&quot;")
+        .contains("Where does 65.38 t come from?");
+    String withComment = prep.get("/studies/" + id).body();
+    java.util.regex.Matcher cm = java.util.regex.Pattern.compile("name=\"comment\" value=\"(\\d+)\"").matcher(withComment);
+    assertThat(cm.find()).isTrue();
+    assertThat(prep.post("/studies/" + id + "/workflow/resolve", "_version", "1", "comment", cm.group(1)).statusCode())
+        .isEqualTo(303);
+    assertThat(prep.get("/studies/" + id + "/versions").body()).contains("comment.add").contains("comment.resolve")
+        .contains("state.submit");
     String page = rev.get("/studies/" + id).body();
     java.util.regex.Matcher w = java.util.regex.Pattern.compile(
         "name=\"code\" value=\"([^\"]+)\"><input type=\"hidden\" name=\"where\" value=\"([^\"]*)\"").matcher(page);
@@ -315,6 +329,13 @@ final class WorkflowApiTest {
         .statusCode()).isEqualTo(303);
     String issued = appr.get("/studies/" + id).body();
     assertThat(issued).contains("id=\"issued\"").contains("report-en.html").contains("/verify/")
-        .contains("Reviewed by " + t[3] + "rev");
+        .contains("Reviewed by " + t[3] + "rev").contains("id=\"flow-withdraw\"");
+    var file = appr.get("/studies/" + id + "/issued?v=1&name=report-en.html");
+    assertThat(file.statusCode()).isEqualTo(200);
+    assertThat(file.body()).contains("signed in Tanji");
+    assertThat(appr.post("/studies/" + id + "/workflow/withdraw", "_version", "1", "statement", "superseded")
+        .statusCode()).isEqualTo(303);
+    assertThat(appr.get("/studies/" + id).body()).contains("withdrawn");
+    assertThat(appr.get("/studies/" + id + "/versions").body()).contains("issued.download").contains("state.withdraw");
   }
 }

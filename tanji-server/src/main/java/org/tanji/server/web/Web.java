@@ -90,6 +90,7 @@ public final class Web implements Adapter {
   private final StudyService studies;
   private final org.tanji.server.app.WorkflowService workflow;
   private final org.tanji.server.app.IssueService issues;
+  private final org.tanji.server.app.AuditService audit;
   private final Env env;
   private final Requests requests;
   private final Incidents incidents;
@@ -101,6 +102,7 @@ public final class Web implements Adapter {
     this.studies = wiring.services().studies();
     this.workflow = wiring.services().workflow();
     this.issues = wiring.services().issues();
+    this.audit = wiring.services().audit();
     this.env = wiring.services().env();
     this.requests = wiring.requests();
     this.incidents = wiring.incidents();
@@ -160,6 +162,7 @@ public final class Web implements Adapter {
     get(routes, "/studies/{id}/versions", authed(this::versions));
     get(routes, "/factors/search", authed(this::searchFactors));
     routes.post("/studies/{id}/workflow/{action}", authed(this::workflowAction));
+    get(routes, "/studies/{id}/issued", authed(this::issuedFile));
   }
 
   /** A page, and HEAD on it: the same handler (authentication included), Jetty sends no body. */
@@ -448,17 +451,49 @@ public final class Web implements Adapter {
     f.put("review", isCurrent && state.equals("in-review") && mine.contains(org.tanji.server.domain.WorkRole.REVIEWER));
     f.put("approve", isCurrent && state.equals("reviewed") && mine.contains(org.tanji.server.domain.WorkRole.APPROVER));
     f.put("issue", isCurrent && state.equals("approved") && mine.contains(org.tanji.server.domain.WorkRole.APPROVER));
+    f.put("withdraw", state.equals("issued") && mine.contains(org.tanji.server.domain.WorkRole.APPROVER));
     f.put("sendBack", isCurrent && List.of("in-review", "reviewed", "approved").contains(state)
         && (mine.contains(org.tanji.server.domain.WorkRole.REVIEWER)
             || mine.contains(org.tanji.server.domain.WorkRole.APPROVER)));
     f.put("warnings", state.equals("in-review") ? findings(workflow.pendingWarnings(who, id, version), locale, false)
         : List.of());
+    f.put("comments", workflow.comments(who, id, version).stream().map(c -> {
+      Map<String, Object> row = new HashMap<>();
+      row.put("id", c.id());
+      row.put("where", c.keyPath());
+      row.put("answer", c.parentId() != null);
+      row.put("by", c.author());
+      row.put("at", when(c.createdAt()));
+      row.put("text", c.body());
+      row.put("open", c.open());
+      return row;
+    }).toList());
+    f.put("resolve", mine.contains(org.tanji.server.domain.WorkRole.PREPARER));
     f.put("signatures", workflow.signatures(who, id, version).stream().map(g -> Map.of("action", g.action(),
         "by", g.username(), "at", when(g.signedAt()), "statement", g.statement())).toList());
     f.put("issued", issues.issued(who, id, version).map(i -> Map.of("number", i.issued().number(),
         "verify", "/verify/" + i.issued().code(), "withdrawn", i.issued().withdrawn(),
         "files", i.files().stream().map(x -> x.name()).toList())).orElse(null));
     return f;
+  }
+
+  /** One issued file of a version, as stored (its download is recorded in the audit trail). */
+  private void issuedFile(Context ctx, Principal who) {
+    UUID id = studyId(ctx);
+    StudyInfo info = studies.study(who, id);
+    int version = versionParam(ctx, info);
+    org.tanji.server.domain.IssuedFile f = issues.file(who, id, version,
+        Optional.ofNullable(ctx.queryParam("name")).orElse(""));
+    String name = f.name();
+    if (name.endsWith(".html")) {
+      ctx.header("Content-Security-Policy", Requests.REPORT_CSP);
+      ctx.contentType("text/html; charset=utf-8");
+    } else {
+      ctx.header("Content-Disposition", Requests.attachment(name));
+      ctx.contentType(name.endsWith(".json") ? Requests.JSON : name.endsWith(".pdf")
+          ? Requests.mediaType(ReportFormat.PDF) : Requests.mediaType(ReportFormat.DOCX));
+    }
+    ctx.result(f.content());
   }
 
   /** A move in review and approval from the result page's workflow panel; back to the result page. */
@@ -477,6 +512,19 @@ public final class Web implements Adapter {
       case "review" -> workflow.review(who, address, id, version, ctx.formParam("password"), statement);
       case "approve" -> workflow.approve(who, address, id, version, ctx.formParam("password"), statement);
       case "send-back" -> workflow.sendBack(who, id, version, statement);
+      case "withdraw" -> issues.withdraw(who, id, version, statement);
+      case "comment" -> {
+        String answers = ctx.formParam("answers");
+        workflow.comment(who, id, version, ctx.formParam("where"),
+            answers == null || !answers.matches("[1-9]\\d{0,17}") ? null : Long.valueOf(answers), statement);
+      }
+      case "resolve" -> {
+        String comment = Optional.ofNullable(ctx.formParam("comment")).orElse("");
+        if (!comment.matches("[1-9]\\d{0,17}")) {
+          throw new PageError(400, "page.notFound");
+        }
+        workflow.resolve(who, id, version, Long.parseLong(comment));
+      }
       case "issue" -> {
         java.util.Set<ReportFormat> formats = new java.util.LinkedHashSet<>();
         for (String x : ctx.formParams("format")) {
@@ -610,6 +658,25 @@ public final class Web implements Adapter {
     return out;
   }
 
+  /**
+   * The open review comments of a version in the shape of findings, so that the editor places each
+   * beside the field or line it is about.
+   */
+  private List<Map<String, Object>> commentRows(Principal who, UUID id, int version) {
+    return workflow.comments(who, id, version).stream().filter(org.tanji.server.domain.Comment::open)
+        .map(c -> Map.<String, Object>of("code", "COMMENT", "severity", "info", "where", c.keyPath(),
+            "message", "💬 " + c.author() + ": " + c.body()))
+        .toList();
+  }
+
+  private static String json(Object value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private static String findingsJson(List<Finding> findings, Locale locale) {
     try {
       return JSON.writeValueAsString(findings(findings, locale, false));
@@ -634,8 +701,9 @@ public final class Web implements Adapter {
       return;
     }
     Computations.Computed c = studies.computed(who, id, version);
-    editor(ctx, who, info, StudyForm.of(tree.get()), findingsJson(c.result().findings(), locale(ctx)), List.of(),
-        null);
+    List<Map<String, Object>> placed = new ArrayList<>(findings(c.result().findings(), locale(ctx), false));
+    placed.addAll(commentRows(who, id, version));
+    editor(ctx, who, info, StudyForm.of(tree.get()), json(placed), List.of(), null);
   }
 
   /** A version's file as the form's base: YAML or JSON as stored, a workbook through its YAML form. */
@@ -743,14 +811,18 @@ public final class Web implements Adapter {
     }
     ObjectNode base = StudyForm.blank(locale);
     String idText = ctx.formParam("_id");
+    List<Map<String, Object>> comments = List.of();
     if (idText != null && !idText.isEmpty()) {
       UUID id = parseId(idText);
       int version = parseVersion(ctx.formParam("_version"));
       base = tree(who, id, version, studies.file(who, id, version)).orElse(base);
+      comments = commentRows(who, id, version);
     }
     Result r = studies.check(new StudyFile(StudyForm.yaml(StudyForm.apply(base, values)), "yaml", "study.yaml"))
         .result();
-    answer.put("findings", findings(r.findings(), locale, false));
+    List<Map<String, Object>> placed = new ArrayList<>(findings(r.findings(), locale, false));
+    placed.addAll(comments);
+    answer.put("findings", placed);
     answer.put("perUnit", r.hasErrors() || r.perUnitKgCO2e() == null ? null : Figure.of(r.perUnitKgCO2e()).grouped());
     jsonAnswer(ctx, answer);
   }
@@ -887,6 +959,16 @@ public final class Web implements Adapter {
     m.put("a", a);
     m.put("b", b);
     m.put("changes", null);
+    m.put("audit", audit.records(who, Optional.of(id)).stream().map(rec -> {
+      Map<String, Object> row = new HashMap<>();
+      row.put("seq", rec.seq());
+      row.put("at", when(rec.at()));
+      row.put("by", rec.actor() == null ? "—" : rec.actor());
+      row.put("action", rec.action());
+      row.put("version", rec.version() == null ? "" : rec.version().toString());
+      row.put("detail", rec.detail() == null ? "" : rec.detail());
+      return row;
+    }).toList());
     m.put("unreadable", false);
     if (a != b) {
       Study before = studies.computed(who, id, a).study();
