@@ -20,9 +20,18 @@ public final class AuditRepository {
     h.update("INSERT INTO audit_head (org_id, seq, last_hash) VALUES (?, 0, ?)", orgId, AuditRecord.GENESIS);
   }
 
-  /** The head, locked until the transaction ends. */
+  /**
+   * Takes the next number of the organization's chain and the hash of the record before it. The
+   * update comes first: it locks the head until the transaction ends in both databases alike (a
+   * plain write lock, where {@code SELECT … FOR UPDATE} behaves differently in H2 and PostgreSQL).
+   *
+   * @return the previous head: its number and hash (the new record's number is one more)
+   */
   public Head lockHead(Handle h, long orgId) {
-    return h.one("SELECT seq, last_hash FROM audit_head WHERE org_id = ? FOR UPDATE",
+    if (h.update("UPDATE audit_head SET seq = seq + 1 WHERE org_id = ?", orgId) != 1) {
+      throw new IllegalStateException("organization " + orgId + " has no audit chain");
+    }
+    return h.one("SELECT seq - 1 AS seq, last_hash FROM audit_head WHERE org_id = ?",
         r -> new Head(r.longValue("seq"), r.string("last_hash")), orgId);
   }
 
@@ -39,7 +48,7 @@ public final class AuditRepository {
         a.orgId(), a.seq(), a.at(), a.actor(), a.action(), Handle.orNull(a.studyId(), java.sql.Types.OTHER),
         Handle.orNull(a.version(), java.sql.Types.INTEGER), a.detail(), a.hashBefore(), a.hashAfter(), a.prevHash(),
         a.recordHash());
-    h.update("UPDATE audit_head SET seq = ?, last_hash = ? WHERE org_id = ?", a.seq(), a.recordHash(), a.orgId());
+    h.update("UPDATE audit_head SET last_hash = ? WHERE org_id = ? AND seq = ?", a.recordHash(), a.orgId(), a.seq());
   }
 
   /** An organization's records in order, or one study's. */

@@ -16,15 +16,15 @@ public final class IssueRepository {
    * processes issuing at once get two numbers.
    */
   public long nextNumber(Handle h, long orgId, int year) {
-    Optional<Long> next = h.findOne("SELECT next_seq FROM report_sequence WHERE org_id = ? AND seq_year = ? FOR UPDATE",
-        r -> r.longValue("next_seq"), orgId, year);
-    if (next.isEmpty()) {
+    // the update first: it takes the row's write lock, so a second issuer waits and then counts on
+    if (h.update("UPDATE report_sequence SET next_seq = next_seq + 1 WHERE org_id = ? AND seq_year = ?", orgId,
+        year) == 0) {
       // the first of the year; a second process inserting at the same moment fails on the key and retries
       h.update("INSERT INTO report_sequence (org_id, seq_year, next_seq) VALUES (?, ?, 2)", orgId, year);
       return 1;
     }
-    h.update("UPDATE report_sequence SET next_seq = next_seq + 1 WHERE org_id = ? AND seq_year = ?", orgId, year);
-    return next.get();
+    return h.one("SELECT next_seq - 1 AS n FROM report_sequence WHERE org_id = ? AND seq_year = ?",
+        r -> r.longValue("n"), orgId, year);
   }
 
   public String pattern(Handle h, long orgId) {
