@@ -55,9 +55,17 @@ final class AuditCommand implements Runnable {
         err.println("tanji audit verify: " + String.format(Cli.text("audit.noDatabase", locale), dir));
         return Main.USAGE;
       }
-      String url = db != null ? db : Database.h2Url(dir);
-      try (Database database = Database.open(url, dbUser, System.getenv("TANJI_DB_PASSWORD"), 2)) {
+      // the database as it is: connected, never created or migrated by the command that checks it
+      String url = db != null ? db : Database.h2Url(dir) + ";IFEXISTS=TRUE";
+      if (url.startsWith("jdbc:h2:") && !url.toUpperCase(Locale.ROOT).contains("IFEXISTS")) {
+        url += ";IFEXISTS=TRUE";
+      }
+      try (Database database = Database.connect(url, dbUser, System.getenv("TANJI_DB_PASSWORD"), 2)) {
         Map<String, AuditService.Verification> found = AuditService.verifyAll(database);
+        if (found.isEmpty()) {
+          err.println("tanji audit verify: " + Cli.text("audit.empty", locale));
+          return Main.STUDY_ERRORS;
+        }
         boolean whole = true;
         for (Map.Entry<String, AuditService.Verification> e : found.entrySet()) {
           AuditService.Verification v = e.getValue();

@@ -1,6 +1,5 @@
 package org.tanji.cli;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -99,9 +98,7 @@ final class ReportCommand implements Callable<Integer> {
     // every format made in memory first: a failure in one leaves no file half-written or mixed
     Map<ReportFormat, byte[]> made = new EnumMap<>(ReportFormat.class);
     for (ReportFormat format : wanted) {
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
-      Reports.write(doc, format, bytes);
-      made.put(format, bytes.toByteArray());
+      made.put(format, Reports.bytes(doc, format));
     }
     List<String> written = new ArrayList<>();
     for (Map.Entry<ReportFormat, byte[]> e : made.entrySet()) {

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import org.tanji.io.ReadResult;
-import org.tanji.io.StudyFiles;
 import org.tanji.io.library.FactorLibrary;
 
 /** Reading the study file a command was given; what goes wrong is said on stderr in one line. */
@@ -21,12 +20,10 @@ final class StudyInput {
     ReadResult read(Path file, FactorLibrary library) throws IOException;
   }
 
-  /** The file read, or empty when it is a directory, missing or unreadable (said on stderr). */
-  static Optional<ReadResult> read(String command, Path file, FactorLibrary library, PrintWriter err, Locale messages) {
-    return read(command, file, library, err, messages, StudyFiles::read);
-  }
-
-  /** The same, with another reader (a test's, to see how a reader's bug ends). */
+  /**
+   * The file read by {@code reader} (the one study reader, or a test's failing one), or empty when it
+   * is a directory, missing or unreadable (said on stderr).
+   */
   static Optional<ReadResult> read(String command, Path file, FactorLibrary library, PrintWriter err, Locale messages,
       Reader reader) {
     try {

@@ -76,12 +76,15 @@ final class Summary {
     out.println();
     out.println(t("beside"));
     String unit = " " + shown.perUnit().unit();
+    // the kg/t switch of the study's other emission figures (core's one rule), never a unit of its own
+    java.util.function.DoubleFunction<String> period = kg -> shown.emissionUnit().figure(kg).text() + " "
+        + shown.emissionUnit().symbol();
     if (b.biogenicEmissionsKgCO2e() != null) {
-      out.println("  " + t("beside.biogenicEmissions") + Numbers.fixed(b.biogenicEmissionsKgCO2e() / 1000, 2) + " tCO₂e"
+      out.println("  " + t("beside.biogenicEmissions") + period.apply(b.biogenicEmissionsKgCO2e())
           + t("sep") + Numbers.readable(b.perUnit(b.biogenicEmissionsKgCO2e())) + unit);
     }
     if (b.biogenicRemovalsKgCO2e() != null) {
-      out.println("  " + t("beside.biogenicRemovals") + Numbers.fixed(b.biogenicRemovalsKgCO2e() / 1000, 2) + " tCO₂e"
+      out.println("  " + t("beside.biogenicRemovals") + period.apply(b.biogenicRemovalsKgCO2e())
           + t("sep") + Numbers.readable(b.perUnit(b.biogenicRemovalsKgCO2e())) + unit);
     }
     if (b.biogenicCarbonKg() != null) {
@@ -89,10 +92,10 @@ final class Summary {
           + study.product().declaredUnit().text() + " (" + Numbers.readable(b.biogenicCarbonAsCo2Kg()) + " kgCO₂)");
     }
     for (BesideFigures.Named n : b.avoided()) {
-      out.println("  " + t("beside.avoided") + n.name() + ": " + Numbers.fixed(n.kgCO2e() / 1000, 2) + " tCO₂e");
+      out.println("  " + t("beside.avoided") + n.name() + ": " + period.apply(n.kgCO2e()));
     }
     for (BesideFigures.Named n : b.offsets()) {
-      out.println("  " + t("beside.offsets") + n.name() + ": " + Numbers.fixed(n.kgCO2e() / 1000, 2) + " tCO₂e");
+      out.println("  " + t("beside.offsets") + n.name() + ": " + period.apply(n.kgCO2e()));
     }
   }
 

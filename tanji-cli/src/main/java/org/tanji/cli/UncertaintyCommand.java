@@ -17,6 +17,7 @@ import org.tanji.core.uncertainty.Simulation;
 import org.tanji.core.uncertainty.Summary;
 import org.tanji.core.uncertainty.UncertaintyResult;
 import org.tanji.io.ReadResult;
+import org.tanji.io.StudyFiles;
 import org.tanji.io.UncertaintyJson;
 import org.tanji.io.library.FactorLibrary;
 import picocli.CommandLine;
@@ -81,9 +82,9 @@ final class UncertaintyCommand implements Callable<Integer> {
     }
     Settings settings = threads == null ? parsed.get() : parsed.get().withThreads(threads);
     FactorLibrary factors = library.load(err, messages);
-    Optional<ReadResult> a = StudyInput.read("uncertainty", file, factors, err, messages);
+    Optional<ReadResult> a = StudyInput.read("uncertainty", file, factors, err, messages, StudyFiles::read);
     Optional<ReadResult> b = compare == null ? Optional.empty()
-        : StudyInput.read("uncertainty", compare, factors, err, messages);
+        : StudyInput.read("uncertainty", compare, factors, err, messages, StudyFiles::read);
     if (a.isEmpty() || compare != null && b.isEmpty()) {
       return Main.USAGE;
     }

@@ -92,5 +92,11 @@ final class ServeTest {
 
     CliTest.Run none = CliTest.run("audit", "verify", "--data", dir.resolve("nothing").toString());
     assertThat(none.code()).isEqualTo(Main.USAGE);
+    // the command that checks a database never creates (or migrates) one
+    Path missing = dir.resolve("missing");
+    CliTest.Run notThere = CliTest.run("audit", "verify", "--db", "jdbc:h2:" + missing);
+    assertThat(notThere.code()).isEqualTo(Main.USAGE);
+    assertThat(notThere.err()).startsWith("tanji audit verify: ").doesNotContain("\n\tat ");
+    assertThat(java.nio.file.Files.exists(Path.of(missing + ".mv.db"))).isFalse();
   }
 }

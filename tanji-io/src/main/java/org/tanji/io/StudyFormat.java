@@ -8,6 +8,16 @@ import java.util.Optional;
 public enum StudyFormat {
   YAML, JSON, XLSX;
 
+  /** The format of a name as the API and files write it ({@code yaml}, {@code json}, {@code xlsx}). */
+  public static Optional<StudyFormat> fromName(String name) {
+    for (StudyFormat f : values()) {
+      if (f.name().toLowerCase(Locale.ROOT).equals(name)) {
+        return Optional.of(f);
+      }
+    }
+    return Optional.empty();
+  }
+
   /** The format a file name's extension stands for, if it is one of ours. */
   public static Optional<StudyFormat> fromFileName(Path path) {
     return fromFileName(path.getFileName() == null ? "" : path.getFileName().toString());

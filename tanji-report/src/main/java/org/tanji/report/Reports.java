@@ -36,6 +36,17 @@ public final class Reports {
     return ReportBuilder.issued(study, result, locale, verification);
   }
 
+  /** The report in a format, made in memory. */
+  public static byte[] bytes(ReportDocument doc, ReportFormat format) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(1 << 16);
+    try {
+      write(doc, format, out);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("writing to memory", e);
+    }
+    return out.toByteArray();
+  }
+
   /** Writes the report in a format. The stream is flushed, not closed. */
   public static void write(ReportDocument doc, ReportFormat format, OutputStream out) throws IOException {
     switch (format) {

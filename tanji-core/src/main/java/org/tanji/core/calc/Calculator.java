@@ -410,9 +410,11 @@ public final class Calculator {
     private void checkShare(String where, Text what, org.tanji.core.model.Claims.Share share, double part,
         double partLow, double partHigh, double total, double[] totalRange) {
       double percent = Footprint.share(part, total) * 100;
-      double low = totalRange[1] == 0 ? percent : Math.min(partLow / totalRange[1], partLow / totalRange[0]) * 100;
-      double high = totalRange[0] == 0 ? percent : Math.max(partHigh / totalRange[0], partHigh / totalRange[1]) * 100;
-      Claims.check(where, what, share.text(), share.percent(), percent, Numbers.fixed(percent, 2) + " %", low, high)
+      // a total whose printed range reaches zero gives no range for the share: judged as computed
+      boolean ranged = totalRange[0] > 0 && totalRange[1] > 0;
+      double low = ranged ? Math.min(partLow / totalRange[1], partLow / totalRange[0]) * 100 : percent;
+      double high = ranged ? Math.max(partHigh / totalRange[0], partHigh / totalRange[1]) * 100 : percent;
+      Claims.check(where, what, share.text(), share.percent(), percent, Numbers.percent(percent / 100), low, high)
           .ifPresent(f -> findings.add(f));
     }
 

@@ -70,6 +70,19 @@ public final class Numbers {
 
   /** A fraction as a percentage with two decimals: 0.873020 → {@code 87.30 %}. */
   public static String percent(double fraction) {
-    return fixed(fraction * 100, 2) + " %";
+    return Double.isFinite(fraction) ? percentValue(fraction).toPlainString() + " %" : fixed(fraction, 2);
+  }
+
+  /**
+   * A fraction as the percentage shown, rounded half up to two decimals: 0.873025 → 87.30 (the
+   * number {@link #percent} writes).
+   *
+   * @throws IllegalArgumentException for a fraction that is not finite
+   */
+  public static BigDecimal percentValue(double fraction) {
+    if (!Double.isFinite(fraction)) {
+      throw new IllegalArgumentException("a share is a finite number, not " + fraction);
+    }
+    return BigDecimal.valueOf(fraction * 100).setScale(2, RoundingMode.HALF_UP);
   }
 }

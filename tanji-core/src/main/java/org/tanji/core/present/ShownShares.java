@@ -1,10 +1,10 @@
 package org.tanji.core.present;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.tanji.core.i18n.Numbers;
 
 /**
  * A column of shares as shown: each rounded half up to two decimals of a percent, never bent to
@@ -36,9 +36,9 @@ public record ShownShares(List<BigDecimal> percents, BigDecimal sum) {
     return new ShownShares(shown, sum);
   }
 
-  /** A fraction as the percent shown for it: 0.896973 → 89.70. */
+  /** A fraction as the percent shown for it: 0.896973 → 89.70 (the one rule, {@link Numbers#percentValue}). */
   public static BigDecimal percent(double fraction) {
-    return BigDecimal.valueOf(fraction * 100).setScale(2, RoundingMode.HALF_UP);
+    return Numbers.percentValue(fraction);
   }
 
   /**

@@ -42,11 +42,6 @@ final class Fmt {
     return Numbers.grouped(Numbers.trimmed(Numbers.readable(value)));
   }
 
-  /** {@code value} cut (not rounded) to {@code decimals} decimals: 3.996 → 3.99. */
-  String down(double value, int decimals) {
-    return group(BigDecimal.valueOf(value).setScale(decimals, RoundingMode.DOWN));
-  }
-
   /** A tabulated constant as it is written: 27.9, 273 (no padding zeros). */
   String plain(double value) {
     return group(BigDecimal.valueOf(value).stripTrailingZeros());
@@ -65,11 +60,6 @@ final class Fmt {
   /** A quantity as {@link PrintForm#quantity} writes it ({@code 44,369.94 t}), or a dash for none. */
   String quantity(Quantity q) {
     return q == null ? "—" : PrintForm.quantity(q);
-  }
-
-  /** The unit of a quantity in print form. */
-  String unitOf(Quantity q) {
-    return PrintForm.unitOf(q);
   }
 
   /** A date: {@code 2024年11月27日} or {@code 27 November 2024}. */

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.jetty.http.HttpException;
@@ -316,6 +317,35 @@ public final class Requests {
   public static ReportFormat reportFormat(Context ctx) {
     String f = Optional.ofNullable(ctx.queryParam("format")).orElse("html");
     return ReportFormat.fromName(f).orElseThrow(() -> HttpError.of(400, "BAD_FORMAT", "query.format", f));
+  }
+
+  /**
+   * Report formats as a form or body names them (html, docx, pdf).
+   *
+   * @throws HttpError 400 naming the first that is none of them
+   */
+  public static java.util.Set<ReportFormat> reportFormats(List<String> names) {
+    java.util.Set<ReportFormat> out = new java.util.LinkedHashSet<>();
+    for (String n : names) {
+      out.add(ReportFormat.fromName(n).orElseThrow(() -> HttpError.of(400, "BAD_FORMAT", "query.format", n)));
+    }
+    return out;
+  }
+
+  /**
+   * Languages as a form or body names them (zh, en).
+   *
+   * @throws HttpError 400 naming the first that is neither
+   */
+  public static java.util.Set<Locale> languages(List<String> names) {
+    java.util.Set<Locale> out = new java.util.LinkedHashSet<>();
+    for (String n : names) {
+      if (!n.equals("zh") && !n.equals("en")) {
+        throw HttpError.of(400, "BAD_LANG", "query.lang", n);
+      }
+      out.add(Messages.locale(n));
+    }
+    return out;
   }
 
   /** The {@code lang} query parameter, if given: zh or en (400 otherwise). */

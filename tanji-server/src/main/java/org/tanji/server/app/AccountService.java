@@ -312,12 +312,6 @@ public final class AccountService {
     }));
   }
 
-  /** The first admin of an organization, as a principal (the wiring stores the demo's studies as them). */
-  public Principal principalOf(long userId) {
-    return db.inTransaction(h -> repo.principal(h, userId))
-        .orElseThrow(() -> new IllegalStateException("no user " + userId));
-  }
-
   /** The user named, as a principal. */
   public Optional<Principal> principalNamed(String username) {
     return db.inTransaction(h -> repo.credentials(h, Usernames.normalize(username))

@@ -3,10 +3,6 @@ package org.tanji.server.app;
 import org.tanji.server.domain.Signature;
 import org.tanji.server.domain.Issued;
 import org.tanji.server.domain.IssuedFile;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -19,7 +15,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.tanji.core.model.ReportInfo;
 import org.tanji.core.model.Study;
-import org.tanji.io.ResultJson;
 import org.tanji.report.ReportFormat;
 import org.tanji.report.Reports;
 import org.tanji.server.domain.Principal;
@@ -117,16 +112,10 @@ public final class IssueService {
       Study study = c.study().withReport(info);
       List<IssuedFile> files = new ArrayList<>();
       for (Locale lang : langs) {
-        byte[] json = (ResultJson.toJson(c.result(), lang) + "\n").getBytes(StandardCharsets.UTF_8);
-        files.add(file("result-" + lang.getLanguage() + ".json", "application/json", json));
+        files.add(file("result-" + lang.getLanguage() + ".json", "application/json",
+            StudyService.resultBytes(c, lang)));
         for (ReportFormat f : formats) {
-          ByteArrayOutputStream out = new ByteArrayOutputStream();
-          try {
-            Reports.write(Reports.issued(study, c.result(), lang, publicUrl + "/verify/" + code), f, out);
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-          byte[] bytes = out.toByteArray();
+          byte[] bytes = Reports.bytes(Reports.issued(study, c.result(), lang, publicUrl + "/verify/" + code), f);
           if (f == ReportFormat.PDF) {
             bytes = PdfSigner.sign(bytes, key.privateKey(), key.chain(), env.now(), who.orgName(), number);
           }

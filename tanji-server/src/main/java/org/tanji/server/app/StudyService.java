@@ -22,7 +22,6 @@ import org.tanji.io.StudyWriter;
 import org.tanji.io.xlsx.Workbooks;
 import org.tanji.report.ReportFormat;
 import org.tanji.report.Reports;
-import org.tanji.report.model.ReportDocument;
 import org.tanji.server.domain.Principal;
 import org.tanji.server.domain.StudyFile;
 import org.tanji.server.domain.StudyInfo;
@@ -192,7 +191,8 @@ public final class StudyService {
     });
   }
 
-  private static byte[] resultBytes(Computations.Computed c, Locale locale) {
+  /** Byte for byte what {@code tanji calc --json} prints, final newline included. */
+  static byte[] resultBytes(Computations.Computed c, Locale locale) {
     return (ResultJson.toJson(c.result(), locale) + "\n").getBytes(StandardCharsets.UTF_8);
   }
 
@@ -222,12 +222,8 @@ public final class StudyService {
   }
 
   private StudyFile convert(Computations.Computed c, String fileName, String format) {
-    StudyFormat target = switch (format) {
-      case "yaml" -> StudyFormat.YAML;
-      case "json" -> StudyFormat.JSON;
-      case "xlsx" -> StudyFormat.XLSX;
-      default -> throw new AppException.Invalid("BAD_FORMAT", "query.fileFormat", format);
-    };
+    StudyFormat target = StudyFormat.fromName(format)
+        .orElseThrow(() -> new AppException.Invalid("BAD_FORMAT", "query.fileFormat", format));
     if (c.study() == null || c.result().hasErrors()) {
       throw AppException.Conflict.withFindings("NOT_CONVERTIBLE", c.result().findings(), "format.cannot", format);
     }
@@ -266,14 +262,7 @@ public final class StudyService {
       if (c.result().hasErrors()) {
         throw new AppException.InvalidStudy("STUDY_HAS_ERRORS", c.result().findings(), "report.errors");
       }
-      ReportDocument doc = Reports.build(c.study(), c.result(), lang.orElse(c.studyLocale()));
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      try {
-        Reports.write(doc, format, out);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      return out.toByteArray();
+      return Reports.bytes(Reports.build(c.study(), c.result(), lang.orElse(c.studyLocale())), format);
     });
   }
 

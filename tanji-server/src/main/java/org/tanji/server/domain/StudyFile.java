@@ -1,6 +1,5 @@
 package org.tanji.server.domain;
 
-import java.util.Locale;
 import org.tanji.io.StudyFormat;
 
 /**
@@ -11,10 +10,12 @@ import org.tanji.io.StudyFormat;
 public record StudyFile(byte[] bytes, String format, String fileName) {
 
   public StudyFile {
-    StudyFormat.valueOf(format.toUpperCase(Locale.ROOT)); // one of the three, or a bug
+    if (StudyFormat.fromName(format).isEmpty()) {
+      throw new IllegalArgumentException("a study file is yaml, json or xlsx, not " + format);
+    }
   }
 
   public StudyFormat studyFormat() {
-    return StudyFormat.valueOf(format.toUpperCase(Locale.ROOT));
+    return StudyFormat.fromName(format).orElseThrow();
   }
 }

@@ -774,19 +774,11 @@ public final class Api implements Adapter {
     UUID id = studyId(ctx);
     int version = studies.resolve(who, id, versionParam(ctx));
     JsonNode body = Json.object(ctx.bodyAsBytes(), "{\"formats\": [\"pdf\", \"docx\"], \"languages\": [\"zh\", \"en\"]}");
-    Set<ReportFormat> formats = new java.util.LinkedHashSet<>();
-    Set<Locale> langs = new java.util.LinkedHashSet<>();
-    for (JsonNode f : body.path("formats")) {
-      formats.add(ReportFormat.fromName(f.asText()).orElseThrow(() -> HttpError.of(400, "BAD_FORMAT", "query.format",
-          f.asText())));
-    }
-    for (JsonNode l : body.path("languages")) {
-      if (!l.asText().equals("zh") && !l.asText().equals("en")) {
-        throw HttpError.of(400, "BAD_LANG", "query.lang", l.asText());
-      }
-      langs.add(Messages.locale(l.asText()));
-    }
-    var issued = issues.issue(who, id, version, formats, langs);
+    List<String> formats = new java.util.ArrayList<>();
+    body.path("formats").forEach(f -> formats.add(f.asText()));
+    List<String> langs = new java.util.ArrayList<>();
+    body.path("languages").forEach(l -> langs.add(l.asText()));
+    var issued = issues.issue(who, id, version, Requests.reportFormats(formats), Requests.languages(langs));
     json(ctx, 201, g -> writeIssued(g, issued, id, version));
   }
 

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -107,15 +106,6 @@ public final class Handle {
   public boolean isValid(int seconds) {
     try {
       return connection.isValid(seconds);
-    } catch (SQLException e) {
-      throw new StoreException(e);
-    }
-  }
-
-  /** Runs a statement without arguments (locks, counts). */
-  public void execute(String sql) {
-    try (Statement s = connection.createStatement()) {
-      s.execute(sql);
     } catch (SQLException e) {
       throw new StoreException(e);
     }

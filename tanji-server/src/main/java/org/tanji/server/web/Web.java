@@ -525,19 +525,8 @@ public final class Web implements Adapter {
         }
         workflow.resolve(who, id, version, Long.parseLong(comment));
       }
-      case "issue" -> {
-        java.util.Set<ReportFormat> formats = new java.util.LinkedHashSet<>();
-        for (String x : ctx.formParams("format")) {
-          ReportFormat.fromName(x).ifPresent(formats::add);
-        }
-        java.util.Set<Locale> langs = new java.util.LinkedHashSet<>();
-        for (String x : ctx.formParams("lang")) {
-          if (x.equals("zh") || x.equals("en")) {
-            langs.add(Messages.locale(x));
-          }
-        }
-        issues.issue(who, id, version, formats, langs);
-      }
+      case "issue" -> issues.issue(who, id, version, Requests.reportFormats(ctx.formParams("format")),
+          Requests.languages(ctx.formParams("lang")));
       default -> throw new PageError(404, "page.notFound");
     }
     ctx.redirect("/studies/" + id + "?v=" + version, HttpStatus.SEE_OTHER);
