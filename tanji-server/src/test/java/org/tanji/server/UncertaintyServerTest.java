@@ -37,6 +37,8 @@ final class UncertaintyServerTest {
       assertThat(perUnit.get("p97_5").asDouble()).isCloseTo(expected.perUnit().p97_5(),
           org.assertj.core.data.Offset.offset(0.01));
       assertThat(r.json().get("runs").asInt()).isEqualTo(2000);
+      assertThat(http.get("/api/studies/" + id + "/versions/1/uncertainty?runs=2000&seed=7", token).text())
+          .isEqualTo(r.text());
 
       Http.Resp bad = http.get("/api/studies/" + id + "/uncertainty?runs=lots&seed=x", token);
       assertThat(bad.status()).isEqualTo(422);

@@ -104,8 +104,12 @@ final class WorkflowApiTest {
 
   /** Takes a study through review and approval to issue; the issue's JSON. */
   private com.fasterxml.jackson.databind.JsonNode issueSeed(String[] t, String example) {
-    String id = http.send("POST", "/api/studies", t[0], ApiTests.YAML, ApiTests.example(example)).json().get("id")
-        .asText();
+    return issueSeedOf(t, http.send("POST", "/api/studies", t[0], ApiTests.YAML, ApiTests.example(example)).json()
+        .get("id").asText());
+  }
+
+  /** Takes a stored study's first version through review and approval to issue; the issue's JSON. */
+  private com.fasterxml.jackson.databind.JsonNode issueSeedOf(String[] t, String id) {
     String v1 = "/api/studies/" + id + "/versions/1";
     http.postJson(v1 + "/submit", t[0], "{}");
     for (com.fasterxml.jackson.databind.JsonNode w : http.get(v1 + "/warnings", t[1]).json().get("pending")) {
@@ -337,5 +341,43 @@ final class WorkflowApiTest {
         .statusCode()).isEqualTo(303);
     assertThat(appr.get("/studies/" + id).body()).contains("withdrawn");
     assertThat(appr.get("/studies/" + id + "/versions").body()).contains("issued.download").contains("state.withdraw");
+  }
+
+  @Test
+  void theApisCommentsPatternAndIssuedRoutes_doWhatThePagesDo() {
+    String[] t = team();
+    Http.Resp bad = http.send("PUT", "/api/organization/report-pattern", t[0], "application/json",
+        body("{'pattern':'TJ-{yyyy}'}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.code()).isEqualTo("BAD_PATTERN");
+    assertThat(http.send("PUT", "/api/organization/report-pattern", t[1], "application/json",
+        body("{'pattern':'X-{seq:2}'}").getBytes(java.nio.charset.StandardCharsets.UTF_8)).status())
+        .as("a reviewer is no admin").isEqualTo(403);
+    assertThat(http.send("PUT", "/api/organization/report-pattern", t[0], "application/json",
+        body("{'pattern':'PCF/{yyyy}/{seq:3}'}").getBytes(java.nio.charset.StandardCharsets.UTF_8)).status())
+        .isEqualTo(204);
+
+    String id = http.send("POST", "/api/studies", t[0], ApiTests.YAML, ApiTests.example("seed-003-steel-balls.yaml"))
+        .json().get("id").asText();
+    String v1 = "/api/studies/" + id + "/versions/1";
+    Http.Resp c = http.postJson(v1 + "/comments", t[1], body("{'where':'inventory[0].amount','text':'Source?'}"));
+    assertThat(c.status()).isEqualTo(201);
+    long cid = c.json().get("id").asLong();
+    Http.Resp answer = http.postJson(v1 + "/comments", t[0], body("{'text':'The 2023 statistics','answers':" + cid + "}"));
+    assertThat(answer.json().get("where").asText()).isEqualTo("inventory[0].amount");
+    assertThat(http.get(v1 + "/comments", t[0]).json().get("comments").findValuesAsText("text"))
+        .containsExactly("Source?", "The 2023 statistics");
+    assertThat(http.postJson(v1 + "/comments/resolve", t[1], "{\"comment\":" + cid + "}").status())
+        .as("only a preparer resolves").isEqualTo(403);
+    assertThat(http.postJson(v1 + "/comments/resolve", t[0], "{\"comment\":" + cid + "}").status()).isEqualTo(204);
+    assertThat(http.get(v1 + "/comments", t[0]).json().get("comments").findValues("open"))
+        .allMatch(n -> !n.asBoolean());
+    assertThat(http.get(v1 + "/issued", t[0]).status()).isEqualTo(404);
+
+    issueSeedOf(t, id);
+    int year = java.time.LocalDate.now(java.time.ZoneId.systemDefault()).getYear();
+    Http.Resp issued = http.get(v1 + "/issued", t[0]);
+    assertThat(issued.json().get("number").asText()).isEqualTo("PCF/" + year + "/001");
+    assertThat(issued.json().get("status").asText()).isEqualTo("valid");
   }
 }
