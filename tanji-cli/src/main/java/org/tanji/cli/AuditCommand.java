@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code tanji audit verify [--data DIR | --db JDBC-URL]}: checks every organization's audit trail
+ * {@code tanji audit verify [--data DIR | --db JDBC-URL] [--lang zh|en]}: checks every organization's audit trail
  * in the server's database, hash by hash; exit 0 when every chain is whole, 1 when one is broken.
  */
 @Command(name = "audit", mixinStandardHelpOptions = true, resourceBundle = "org.tanji.cli.help",
@@ -42,6 +42,9 @@ final class AuditCommand implements Runnable {
     @Option(names = "--db-user", paramLabel = "USER", descriptionKey = "serve.dbUser")
     String dbUser;
 
+    @Option(names = "--lang", paramLabel = "zh|en", descriptionKey = "audit.lang")
+    CalcCommand.Lang lang;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -49,7 +52,8 @@ final class AuditCommand implements Runnable {
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
-      Locale locale = Locale.getDefault().getLanguage().equals("zh") ? Messages.ZH : Messages.EN;
+      // as every command: the language asked for, else English (the messages go to logs and scripts)
+      Locale locale = lang == null ? Messages.EN : Messages.locale(lang.name());
       Path dir = data != null ? data : ServeCommand.defaultDataDir();
       if (db == null && !Files.exists(dir.resolve(Database.H2_FILE + ".mv.db"))) {
         err.println("tanji audit verify: " + String.format(Cli.text("audit.noDatabase", locale), dir));

@@ -70,8 +70,9 @@ final class UncertaintyCommand implements Callable<Integer> {
     Locale messages = lang == null ? Messages.EN : Messages.locale(lang.name());
     List<Finding> wrong = new ArrayList<>();
     Optional<Settings> parsed = Settings.parse(runs, seed, wrong);
-    if (threads != null && threads < 1) {
-      err.println("tanji uncertainty: " + String.format(Cli.text("uncertainty.threads", messages), threads));
+    if (threads != null && (threads < 1 || threads > Settings.MAX_THREADS)) {
+      err.println("tanji uncertainty: " + String.format(Cli.text("uncertainty.threads", messages), threads,
+          Settings.MAX_THREADS));
       return Main.USAGE;
     }
     if (parsed.isEmpty()) {
@@ -157,7 +158,7 @@ final class UncertaintyCommand implements Callable<Integer> {
         num(s.median()), num(s.p2_5()), num(s.p97_5()), num(s.sd()), Numbers.percent(s.cv())));
     List<String[]> rows = new ArrayList<>();
     for (UncertaintyResult.Contribution c : r.contributions().subList(0, Math.min(SHOWN, r.contributions().size()))) {
-      rows.add(new String[] {c.input().name() + " (" + c.input().kind().id() + ")", Numbers.percent(c.share()),
+      rows.add(new String[] {c.input().name() + " (" + c.input().kind().label().render(locale) + ")", Numbers.percent(c.share()),
           Numbers.fixed(c.rankCorrelation(), 3)});
     }
     if (!rows.isEmpty()) {
@@ -166,7 +167,7 @@ final class UncertaintyCommand implements Callable<Integer> {
     }
     rows = new ArrayList<>();
     for (UncertaintyResult.Sensitivity x : r.tornado().subList(0, Math.min(SHOWN, r.tornado().size()))) {
-      rows.add(new String[] {x.input().name() + " (" + x.input().kind().id() + ")", num(x.lowPerUnit()),
+      rows.add(new String[] {x.input().name() + " (" + x.input().kind().label().render(locale) + ")", num(x.lowPerUnit()),
           num(x.highPerUnit())});
     }
     if (!rows.isEmpty()) {

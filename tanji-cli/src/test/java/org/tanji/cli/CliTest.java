@@ -383,9 +383,10 @@ final class CliTest {
   void uncertainty_text_inTheStudysLanguage() {
     Run r = run("uncertainty", UNCERTAIN, "--runs", "1000");
     assertThat(r.code()).isEqualTo(Main.OK);
-    assertThat(r.out()).contains("蒙特卡洛模拟：1,000 次，种子 1", "计算值 2,821.88", "round-steel (factor)");
+    assertThat(r.out()).contains("蒙特卡洛模拟：1,000 次，种子 1", "计算值 2,821.88", "round-steel (因子)");
     assertThat(run("uncertainty", UNCERTAIN, "--runs", "1000", "--lang", "en").out())
-        .contains("Monte Carlo: 1,000 runs, seed 1", "as computed 2,821.88", "Contribution to variance");
+        .contains("Monte Carlo: 1,000 runs, seed 1", "as computed 2,821.88", "Contribution to variance",
+            "round-steel (factor)");
   }
 
   @org.junit.jupiter.params.ParameterizedTest
@@ -394,7 +395,9 @@ final class CliTest {
       "--runs | 1000000000 | the number of runs is \"1000000000\"",
       "--runs | many       | the number of runs is \"many\"",
       "--seed | abc        | the seed is \"abc\"; give a whole number",
-      "--seed | 1.5        | the seed is \"1.5\""})
+      "--seed | 1.5        | the seed is \"1.5\"",
+      "--threads | 0       | --threads is 0; give 1 to 256",
+      "--threads | 100000  | --threads is 100000; give 1 to 256"})
   void uncertainty_badOptions_exitTwoWithTheRule(String option, String value, String message) {
     Run r = run("uncertainty", UNCERTAIN, option, value, "--lang", "en");
     assertThat(r.code()).isEqualTo(Main.USAGE);

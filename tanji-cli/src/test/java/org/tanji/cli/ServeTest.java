@@ -89,6 +89,8 @@ final class ServeTest {
     assertThat(broken.code()).isEqualTo(Main.STUDY_ERRORS);
     assertThat(broken.out()).contains("Demo: the audit trail is BROKEN at record 2: the record was changed after it was"
         + " written").contains("Tanji: the audit trail is whole");
+    CliTest.Run inChinese = CliTest.run("audit", "verify", "--data", data.toString(), "--lang", "zh");
+    assertThat(inChinese.out()).contains("Demo：审计记录在第 2 条处被破坏：该记录在写入后被修改");
 
     CliTest.Run none = CliTest.run("audit", "verify", "--data", dir.resolve("nothing").toString());
     assertThat(none.code()).isEqualTo(Main.USAGE);

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.tanji.core.i18n.Text;
 import org.tanji.core.model.InventoryLine;
 import org.tanji.core.model.Stage;
 import org.tanji.core.units.Quantity;
@@ -35,6 +36,11 @@ public final class Formula {
     /** The identifier in the uncertainty JSON. */
     public String id() {
       return id;
+    }
+
+    /** The kind's name for people ("factor", "因子"). */
+    public Text label() {
+      return Text.of("uncertainty.kind." + id);
     }
   }
 

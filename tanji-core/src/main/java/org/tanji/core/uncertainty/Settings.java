@@ -13,7 +13,7 @@ import org.tanji.core.model.Finding;
  *
  * @param runs from {@link #MIN_RUNS} to {@link #MAX_RUNS}
  * @param seed any 64-bit integer
- * @param threads at least 1
+ * @param threads from 1 to {@link #MAX_THREADS}
  */
 public record Settings(int runs, long seed, int threads) {
 
@@ -22,6 +22,11 @@ public record Settings(int runs, long seed, int threads) {
   /** Memory grows with runs: one number per run for the total and one per stage (about 72 MB at the maximum). */
   public static final int MAX_RUNS = 1_000_000;
   public static final int DEFAULT_RUNS = 10_000;
+  /**
+   * Each thread holds its own share of the runs; beyond a few per processor they only wait, and a
+   * mistyped 100000 would ask the system for that many threads.
+   */
+  public static final int MAX_THREADS = 256;
   /** Reproducible by default: without a seed, this one. */
   public static final long DEFAULT_SEED = 1;
 
@@ -29,14 +34,14 @@ public record Settings(int runs, long seed, int threads) {
     if (runs < MIN_RUNS || runs > MAX_RUNS) {
       throw new IllegalArgumentException("runs must be " + MIN_RUNS + " to " + MAX_RUNS + ": " + runs);
     }
-    if (threads < 1) {
-      throw new IllegalArgumentException("threads must be at least 1: " + threads);
+    if (threads < 1 || threads > MAX_THREADS) {
+      throw new IllegalArgumentException("threads must be 1 to " + MAX_THREADS + ": " + threads);
     }
   }
 
   /** Settings with the default runs and seed, on all processors. */
   public static Settings defaults() {
-    return new Settings(DEFAULT_RUNS, DEFAULT_SEED, Runtime.getRuntime().availableProcessors());
+    return new Settings(DEFAULT_RUNS, DEFAULT_SEED, Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors()));
   }
 
   /**

@@ -757,7 +757,7 @@ public final class ReportBuilder {
     List<List<String>> rows = new ArrayList<>();
     for (UncertaintyResult.InputSpread in : u.inputs()) {
       Double share = shares.get(in.input().path());
-      rows.add(List.of(in.input().name(), w.get("uncertainty.kind." + in.input().kind().id()),
+      rows.add(List.of(in.input().name(), in.input().kind().label().render(w.locale()),
           f.quantity(in.input().nominal()), distribution(in), share == null ? "—" : f.percent(share)));
     }
     blocks.add(new Table("uncertainty-inputs", caption(w.get("uncertainty.inputs.caption")), List.of(
@@ -805,7 +805,7 @@ public final class ReportBuilder {
       List<Block.ChartItem> swing = new ArrayList<>();
       for (UncertaintyResult.Sensitivity t : tornado) {
         double span = Math.abs(t.highPerUnit() - t.lowPerUnit());
-        swing.add(new Block.ChartItem(t.input().name() + " (" + w.get("uncertainty.kind." + t.input().kind().id()) + ")",
+        swing.add(new Block.ChartItem(t.input().name() + " (" + t.input().kind().label().render(w.locale()) + ")",
             widest == 0 ? 0 : span / widest, f.figure(t.lowPerUnit()) + " – " + f.figure(t.highPerUnit()),
             f.percent(u.deterministicPerUnit() == 0 ? 0 : span / 2 / Math.abs(u.deterministicPerUnit()))));
       }
