@@ -387,8 +387,8 @@ public final class Web implements Adapter {
     if (!r.hasErrors()) {
       Presentation p = Presentation.of(s.product(), r);
       m.put("perUnit", p.perUnit().figure().grouped());
-      // per kg with four decimals, as the page always showed it (2.4500), beside the per-unit figure
-      m.put("perKg", r.perKgKgCO2e() == null ? null : number(r.perKgKgCO2e(), 4));
+      // per kg by the same rule as the CLI and the report (2.45, and 0.00046 rather than 0.0005)
+      m.put("perKg", p.perKg().map(Figure::grouped).orElse(null));
       m.put("total", p.emissionUnit().figure(r.totalKgCO2e()).grouped());
       m.put("totalUnit", p.emissionUnit().symbol());
       m.put("grade", r.dataQuality() == null ? null : r.dataQuality().grade());
