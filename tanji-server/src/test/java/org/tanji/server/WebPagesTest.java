@@ -63,8 +63,13 @@ class WebPagesTest {
 
     HttpResponse<String> post(String path, Map<String, String> form, String... headers)
         throws IOException, InterruptedException {
-      String body = form.entrySet().stream()
-          .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+      return post(path, form.entrySet().stream().map(e -> List.of(e.getKey(), e.getValue())).toList(), headers);
+    }
+
+    /** A form whose fields may repeat (check boxes). */
+    HttpResponse<String> post(String path, List<List<String>> fields, String... headers)
+        throws IOException, InterruptedException {
+      String body = fields.stream().map(f -> enc(f.get(0)) + "=" + enc(f.get(1))).collect(Collectors.joining("&"));
       HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.url() + path))
           .header("Content-Type", "application/x-www-form-urlencoded")
           .POST(HttpRequest.BodyPublishers.ofString(body));
@@ -128,6 +133,59 @@ class WebPagesTest {
     r = t.post("/login", form("_csrf", t.csrf, "username", "demo", "password", "demo-web-password",
         "next", "//evil.example/x"));
     assertThat(location(r)).isEqualTo("/studies");
+  }
+
+  @Test
+  void teamPage_adminAddsAUserAndSetsTheirRoles_othersCannot() throws Exception {
+    Session admin = new Session();
+    admin.signIn("demo", "demo-web-password");
+    HttpResponse<String> page = admin.get("/team");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("id=\"nav-team\"").contains("id=\"member-demo\"");
+
+    // refused: the form comes back with the reason and the name typed, never the password
+    HttpResponse<String> r = admin.post("/team/users", form("_csrf", admin.csrf, "username", "kim",
+        "password", "short", "role", "member"));
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.body()).contains("id=\"team-problem\"").contains("value=\"kim\"").doesNotContain("short");
+    assertThat(admin.post("/team/users", form("_csrf", "forged", "username", "kim", "password", "kims-password-1",
+        "role", "member")).statusCode()).isEqualTo(403);
+    r = admin.post("/team/users", form("_csrf", admin.csrf, "username", "kim", "password", "kims-password-1",
+        "role", "member"));
+    assertThat(r.statusCode()).isEqualTo(303);
+    assertThat(location(r)).isEqualTo("/team");
+
+    page = admin.get("/team");
+    Matcher row = Pattern.compile("id=\"member-kim\">.*?action=\"/team/(\\d+)/roles\"(.*?)</tr>", Pattern.DOTALL)
+        .matcher(page.body());
+    assertThat(row.find()).isTrue();
+    String kim = row.group(1);
+    // a new user prepares
+    assertThat(row.group(2)).contains("value=\"preparer\" checked").contains("value=\"reviewer\">");
+
+    r = admin.post("/team/" + kim + "/roles", List.of(List.of("_csrf", admin.csrf), List.of("role", "reviewer"),
+        List.of("role", "approver")));
+    assertThat(r.statusCode()).isEqualTo(303);
+    row = Pattern.compile("id=\"member-kim\">(.*?)</tr>", Pattern.DOTALL).matcher(admin.get("/team").body());
+    assertThat(row.find()).isTrue();
+    assertThat(row.group(1)).contains("value=\"preparer\">").contains("value=\"reviewer\" checked")
+        .contains("value=\"approver\" checked");
+    assertThat(admin.post("/team/" + kim + "/roles", List.of(List.of("_csrf", admin.csrf),
+        List.of("role", "boss"))).statusCode()).isEqualTo(400);
+
+    // a member sees no team page and no link to it
+    Session member = new Session();
+    member.signIn("kim", "kims-password-1");
+    assertThat(member.get("/studies").body()).doesNotContain("nav-team");
+    assertThat(member.get("/team").statusCode()).isEqualTo(403);
+    assertThat(member.post("/team/" + kim + "/roles", List.of(List.of("_csrf", member.csrf),
+        List.of("role", "approver"))).statusCode()).isEqualTo(403);
+    // the admin of another organization cannot reach Demo's user: as if there were none
+    Session operator = new Session();
+    operator.signIn("admin", "admin-web-password");
+    assertThat(operator.post("/team/" + kim + "/roles", List.of(List.of("_csrf", operator.csrf),
+        List.of("role", "preparer"))).statusCode()).isEqualTo(404);
+    assertThat(operator.get("/team").body()).doesNotContain("member-kim");
   }
 
   @Test

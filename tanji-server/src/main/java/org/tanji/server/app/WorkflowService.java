@@ -1,15 +1,16 @@
 package org.tanji.server.app;
 
-import org.tanji.server.domain.Comment;
-import org.tanji.server.domain.Acceptance;
-import org.tanji.server.domain.Signature;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.tanji.server.domain.Acceptance;
+import org.tanji.server.domain.Comment;
 import org.tanji.server.domain.Principal;
+import org.tanji.server.domain.Signature;
 import org.tanji.server.domain.StudyState;
+import org.tanji.server.domain.User;
 import org.tanji.server.domain.WorkRole;
 import org.tanji.server.store.AccountRepository;
 import org.tanji.server.store.Database;
@@ -54,6 +55,24 @@ public final class WorkflowService {
       requireSameOrganization(h, who, userId);
       return repo.roles(h, userId);
     });
+  }
+
+  /** A user of the organization with their roles in the workflow. */
+  public record Member(User user, Set<WorkRole> roles) {
+    public Member {
+      roles = Set.copyOf(roles);
+    }
+  }
+
+  /**
+   * The organization's users with their workflow roles, read together, for its admins.
+   *
+   * @throws AppException.Forbidden unless the caller is an admin
+   */
+  public List<Member> team(Principal who) {
+    Policy.requireAdmin(who);
+    return db.inTransaction(h -> users.users(h, who.orgId()).stream()
+        .map(u -> new Member(u, repo.roles(h, u.id()))).toList());
   }
 
   /** Sets the roles of the user named (see {@link #assign(Principal, long, Set)}). */

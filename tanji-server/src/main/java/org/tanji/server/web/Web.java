@@ -25,12 +25,14 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.tanji.core.calc.LineResult;
 import org.tanji.core.calc.Result;
@@ -63,12 +65,15 @@ import org.tanji.server.app.Computations;
 import org.tanji.server.app.Env;
 import org.tanji.server.app.Hashes;
 import org.tanji.server.app.StudyService;
+import org.tanji.server.app.WorkflowService;
 import org.tanji.server.domain.Principal;
+import org.tanji.server.domain.Role;
 import org.tanji.server.domain.StudyFile;
 import org.tanji.server.domain.StudyInfo;
 import org.tanji.server.domain.Summary;
 import org.tanji.server.domain.Token;
 import org.tanji.server.domain.Version;
+import org.tanji.server.domain.WorkRole;
 
 /**
  * The web pages: sign-in, the organization's studies, the study editor, results with charts,
@@ -88,7 +93,7 @@ public final class Web implements Adapter {
 
   private final AccountService accounts;
   private final StudyService studies;
-  private final org.tanji.server.app.WorkflowService workflow;
+  private final WorkflowService workflow;
   private final org.tanji.server.app.IssueService issues;
   private final org.tanji.server.app.AuditService audit;
   private final Env env;
@@ -163,6 +168,9 @@ public final class Web implements Adapter {
     get(routes, "/factors/search", authed(this::searchFactors));
     routes.post("/studies/{id}/workflow/{action}", authed(this::workflowAction));
     get(routes, "/studies/{id}/issued", authed(this::issuedFile));
+    get(routes, "/team", authed((ctx, who) -> team(ctx, who, 200, null, null)));
+    routes.post("/team/users", authed(this::addUser));
+    routes.post("/team/{user}/roles", authed(this::setRoles));
   }
 
   /** A page, and HEAD on it: the same handler (authentication included), Jetty sends no body. */
@@ -342,7 +350,7 @@ public final class Web implements Adapter {
     }
     Map<String, Object> m = base(ctx, who, null);
     m.put("studies", rows);
-    java.util.Set<UUID> waiting = new java.util.HashSet<>(workflow.inbox(who));
+    Set<UUID> waiting = new java.util.HashSet<>(workflow.inbox(who));
     m.put("inbox", rows.stream().filter(r -> waiting.contains(UUID.fromString((String) r.get("id")))).toList());
     m.put("title", Pages.word("dashboard.title", locale));
     html(ctx, "dashboard", m);
@@ -442,7 +450,7 @@ public final class Web implements Adapter {
    */
   private Map<String, Object> flow(Principal who, UUID id, int version, int current, Version v, Result r,
       Locale locale) {
-    java.util.Set<org.tanji.server.domain.WorkRole> mine = workflow.roles(who, who.userId());
+    Set<WorkRole> mine = workflow.roles(who, who.userId());
     boolean isCurrent = version == current;
     String state = v.state().id();
     Map<String, Object> f = new HashMap<>();
@@ -530,6 +538,60 @@ public final class Web implements Adapter {
       default -> throw new PageError(404, "page.notFound");
     }
     ctx.redirect("/studies/" + id + "?v=" + version, HttpStatus.SEE_OTHER);
+  }
+
+  // ---- the team: users and their roles (admins)
+
+  /**
+   * The organization's users with their roles; a new user's form keeps what was typed (but the
+   * password) when it is refused, with the reason above it.
+   */
+  private void team(Context ctx, Principal who, int status, String problem, Map<String, String> typed) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (WorkflowService.Member member : workflow.team(who)) {
+      Map<String, Object> r = new HashMap<>();
+      r.put("id", member.user().id());
+      r.put("username", member.user().username());
+      r.put("admin", member.user().role() == Role.ADMIN);
+      r.put("since", when(member.user().createdAt()));
+      r.put("roles", member.roles().stream().map(WorkRole::id).toList());
+      rows.add(r);
+    }
+    Map<String, Object> m = base(ctx, who, null);
+    m.put("members", rows);
+    m.put("workRoles", java.util.Arrays.stream(WorkRole.values()).map(WorkRole::id).toList());
+    m.put("problem", problem);
+    m.put("typed", typed == null ? Map.of("username", "", "role", Role.MEMBER.id()) : typed);
+    m.put("title", Pages.word("team.title", locale(ctx)));
+    ctx.status(status);
+    html(ctx, "team", m);
+  }
+
+  private void addUser(Context ctx, Principal who) {
+    String username = Optional.ofNullable(ctx.formParam("username")).orElse("");
+    String roleText = Optional.ofNullable(ctx.formParam("role")).orElse(Role.MEMBER.id());
+    Role role = Role.of(roleText).orElseThrow(() -> new PageError(400, "team.badRole"));
+    try {
+      accounts.createUser(who, username, Optional.ofNullable(ctx.formParam("password")).orElse(""), role);
+    } catch (AppException.Invalid | AppException.Conflict refused) {
+      team(ctx, who, HttpError.status(refused), Messages.render(AppException.BUNDLE, refused.text(), locale(ctx)),
+          Map.of("username", username, "role", role.id()));
+      return;
+    }
+    ctx.redirect("/team", HttpStatus.SEE_OTHER);
+  }
+
+  private void setRoles(Context ctx, Principal who) {
+    String user = ctx.pathParam("user");
+    if (!user.matches("[1-9]\\d{0,17}")) {
+      throw new PageError(404, "page.notFound");
+    }
+    Set<WorkRole> roles = EnumSet.noneOf(WorkRole.class);
+    for (String r : ctx.formParams("role")) {
+      roles.add(WorkRole.of(r).orElseThrow(() -> new PageError(400, "team.badRole")));
+    }
+    workflow.assign(who, Long.parseLong(user), roles);
+    ctx.redirect("/team", HttpStatus.SEE_OTHER);
   }
 
   /** The simulation for the page: the interval in words and the data of its histogram and tornado charts. */
@@ -1017,6 +1079,7 @@ public final class Web implements Adapter {
     m.put("lang", locale.getLanguage());
     m.put("user", who == null ? null : who.username());
     m.put("org", who == null ? null : who.orgName());
+    m.put("admin", who != null && who.isAdmin());
     String token = ctx.cookie(SESSION);
     m.put("csrf", csrf != null ? csrf : token == null ? "" : csrf(token));
     m.put("path", ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString()));
