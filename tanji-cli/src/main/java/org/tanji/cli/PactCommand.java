@@ -1,7 +1,5 @@
 package org.tanji.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -97,8 +95,7 @@ final class PactCommand implements Runnable {
         err.println(String.format(Cli.text("pact.refused", locale), file));
         return Main.STUDY_ERRORS;
       }
-      ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-      byte[] bytes = (json.writeValueAsString(exported.footprint().get()) + "\n").getBytes(StandardCharsets.UTF_8);
+      byte[] bytes = exported.json();
       if (output == null) {
         out.print(new String(bytes, StandardCharsets.UTF_8));
         out.flush();

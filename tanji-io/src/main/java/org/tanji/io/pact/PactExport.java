@@ -1,11 +1,15 @@
 package org.tanji.io.pact;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -73,7 +77,23 @@ public final class PactExport {
         throw new IllegalArgumentException("a footprint goes with no errors, and errors with no footprint");
       }
     }
+
+    /**
+     * The footprint as every front end writes it: indented JSON in UTF-8 with a final newline.
+     *
+     * @throws IllegalStateException when there is no footprint (the findings say why)
+     */
+    public byte[] json() {
+      ObjectNode pf = footprint.orElseThrow(() -> new IllegalStateException("no footprint: " + findings));
+      try {
+        return (WRITER.writeValueAsString(pf) + "\n").getBytes(StandardCharsets.UTF_8);
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException("a tree of strings and booleans always writes", e);
+      }
+    }
   }
+
+  private static final ObjectWriter WRITER = new ObjectMapper().writerWithDefaultPrettyPrinter();
 
   /**
    * The ProductFootprint of a computed study.
