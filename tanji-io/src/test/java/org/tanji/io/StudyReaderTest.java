@@ -635,4 +635,31 @@ final class StudyReaderTest {
     assertThat(truck.distance()).isInstanceOfSatisfying(org.tanji.core.model.Uncertainty.Triangular.class,
         t -> assertThat(t.max().text()).isEqualTo("150 km"));
   }
+
+  @Test
+  void productCodes_areReadNormalized() {
+    Study s = read(MINIMAL.replace("output: 100 t", "output: 100 t\n  cnCode: 7326.11.00\n  geography: cn-sd\n"
+        + "  fossilCarbonContent: 6 kg")).study();
+    assertThat(s.product().customsCode().digits()).isEqualTo("73261100");
+    assertThat(s.product().geography().code()).isEqualTo("CN-SD");
+    assertThat(s.product().fossilCarbon().inBase()).isEqualTo(6.0);
+    assertThat(calc(MINIMAL.replace("output: 100 t", "output: 100 t\n  cnCode: 732611")).findings()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', textBlock = """
+      'cnCode: 7326 11 0'           | product.cnCode              | product.cnCode is "7326 11 0"; write the product's customs code as 8 digits (CN, e.g. 7326 11 00) or 6 digits (HS, e.g. 7326 11)
+      'cnCode: 7326-11-00'          | product.cnCode              | product.cnCode is "7326-11-00"; write the product's customs code as 8 digits
+      'geography: China'            | product.geography           | product.geography is "China"; write an ISO 3166 country code (CN) or a subdivision code (CN-SD)
+      'geography: XX-SD'            | product.geography           | product.geography is "XX-SD"
+      'fossilCarbonContent: 6 kWh'  | product.fossilCarbonContent | product.fossilCarbonContent is "6 kWh"; write the mass of carbon in one declared unit, not negative, e.g. 6 kg
+      'fossilCarbonContent: -6 kg'  | product.fossilCarbonContent | product.fossilCarbonContent is "-6 kg"
+      """)
+  void productCodes_badValue_isAnErrorAtItsKey(String line, String where, String message) {
+    Finding f = only(MINIMAL.replace("output: 100 t", "output: 100 t\n  " + line), "INVALID_VALUE");
+    assertThat(f.where()).isEqualTo(where);
+    assertThat(f.isError()).isTrue();
+    assertThat(en(f)).startsWith(message);
+    assertThat(f.position()).isNotNull();
+  }
 }

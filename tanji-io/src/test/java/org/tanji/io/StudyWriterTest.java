@@ -68,6 +68,20 @@ final class StudyWriterTest {
     }
   }
 
+  @Test
+  void roundTrip_productCodesAndFossilCarbon_everyFormat() throws IOException {
+    String yaml = Fixtures.MINIMAL.replace("output: 100 t", "output: 100 t\n  cnCode: 732611\n  geography: CN\n"
+        + "  fossilCarbonContent: 0.6 kg");
+    ReadResult original = StudyFiles.read(yaml, StudyFormat.YAML, "codes.yaml");
+    for (StudyFormat format : StudyFormat.values()) {
+      ReadResult back = StudyFiles.read(write(original.study(), format), format, "back");
+      assertThat(back.findings()).as(format.name()).isEmpty();
+      assertThat(back.study().product().customsCode()).as(format.name()).isEqualTo(original.study().product().customsCode());
+      assertThat(back.study().product().geography()).isEqualTo(original.study().product().geography());
+      assertThat(back.study().product().fossilCarbon().inBase()).isEqualTo(0.6);
+    }
+  }
+
   private static byte[] write(Study study, StudyFormat format) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     StudyWriter.write(study, format, out);

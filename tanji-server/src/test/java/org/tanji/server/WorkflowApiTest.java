@@ -380,4 +380,48 @@ final class WorkflowApiTest {
     assertThat(issued.json().get("number").asText()).isEqualTo("PCF/" + year + "/001");
     assertThat(issued.json().get("status").asText()).isEqualTo("valid");
   }
+
+  /** GET …/pact: an issued version with its verification, the same footprint every time; a study lacking what PACT needs refused. */
+  @Test
+  void anIssuedVersion_isAPactFootprintWithItsVerification() throws IOException {
+    String[] t = team();
+    var issued = issueSeed(t, "seed-003-steel-balls.yaml");
+    String id = issued.get("id").asText();
+    Http.Resp r = http.get("/api/studies/" + id + "/pact", t[0]);
+    assertThat(r.status()).as(r.text()).isEqualTo(200);
+    var pf = r.json();
+    assertThat(org.tanji.io.pact.PactSchema.errors(pf)).isEmpty();
+    assertThat(pf.get("status").asText()).isEqualTo("Active");
+    assertThat(java.time.Instant.parse(pf.get("created").asText()))
+        .isEqualTo(java.time.Instant.parse(issued.get("issuedAt").asText()).truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+    assertThat(pf.at("/pcf/verification/comments").asText()).contains(issued.get("number").asText())
+        .contains("https://tanji.example.com/verify/");
+    // 2821.88 kgCO2e per t, per kg
+    assertThat(pf.at("/pcf/pcfExcludingBiogenicUptake").asText()).startsWith("2.82188");
+    assertThat(http.get("/api/studies/" + id + "/pact?version=1", t[0]).text()).isEqualTo(r.text());
+    assertThat(http.get("/api/studies/" + id + "/pact?version=2", t[0]).status()).isEqualTo(404);
+
+    String tiny = http.send("POST", "/api/studies", t[0], ApiTests.YAML,
+        Files.readAllBytes(java.nio.file.Path.of("..", "testdata", "tiny-per-piece.yaml"))).json().get("id").asText();
+    Http.Resp refused = http.get("/api/studies/" + tiny + "/pact", t[0]);
+    assertThat(refused.status()).isEqualTo(422);
+    assertThat(refused.code()).isEqualTo("PACT_INCOMPLETE");
+    assertThat(refused.json().get("findings").findValuesAsText("where"))
+        .contains("organization.name", "study.gwp", "study.standards", "product.massPerUnit");
+  }
+
+  /** The result page links the PACT download, which comes as a file named after the product. */
+  @Test
+  void theResultPage_downloadsThePactFootprint() throws IOException, InterruptedException {
+    String[] t = team();
+    String id = http.send("POST", "/api/studies", t[0], ApiTests.YAML, ApiTests.example("seed-003-steel-balls.yaml"))
+        .json().get("id").asText();
+    PageSession page = PageSession.signIn(server.url(), t[3], "password-" + t[3]);
+    assertThat(page.get("/studies/" + id).body()).contains("id=\"download-pact\"");
+    var file = page.get("/studies/" + id + "/pact?v=1");
+    assertThat(file.statusCode()).isEqualTo(200);
+    assertThat(file.headers().firstValue("Content-Disposition").orElse("")).contains("-v1-pact.json");
+    assertThat(file.body()).contains("\"declaredUnitOfMeasurement\" : \"kilogram\"")
+        .isEqualTo(http.get("/api/studies/" + id + "/pact", t[0]).text());
+  }
 }

@@ -259,4 +259,54 @@ public final class IssueService {
   private static IssuedFile file(String name, String media, byte[] bytes) {
     return new IssuedFile(name, media, bytes, Hashes.sha256(bytes));
   }
+
+  /**
+   * A version as a PACT v3 footprint (the current version when {@code n} is empty). Its id is
+   * {@code PactIssue.idOf("org:<organization>", study, version)}, the same every time; an issued
+   * version carries its verification (issue time, report number, verification address, who issued
+   * it) and is created when it was issued, any other version when it was stored. An issued version
+   * is deprecated once a later one is issued, and so is a withdrawn one; the issued versions before
+   * it are its preceding footprints.
+   *
+   * @throws AppException.NotFound when there is no such study or version
+   * @throws AppException.InvalidStudy when the study has errors, or lacks what PACT requires (the
+   *     findings say what)
+   */
+  public org.tanji.io.pact.PactExport.Exported pact(Principal who, UUID id, Optional<Integer> n) {
+    int current = studies.resolve(who, id, Optional.empty());
+    int version = studies.resolve(who, id, n);
+    List<Optional<Issued>> all = db.inTransaction(h -> {
+      List<Optional<Issued>> out = new ArrayList<>();
+      for (int v = 1; v <= current; v++) {
+        out.add(repo.find(h, who.orgId(), id, v).filter(i -> !i.withdrawn()));
+      }
+      return out;
+    });
+    String owner = "org:" + who.orgId();
+    java.util.UUID footprint = org.tanji.io.pact.PactIssue.idOf(owner, id.toString(), version);
+    List<java.util.UUID> preceding = new ArrayList<>();
+    for (int v = 1; v < version; v++) {
+      if (all.get(v - 1).isPresent()) {
+        preceding.add(org.tanji.io.pact.PactIssue.idOf(owner, id.toString(), v));
+      }
+    }
+    Optional<Issued> issued = all.get(version - 1);
+    boolean withdrawn = issued.isEmpty() && db.inTransaction(h -> repo.find(h, who.orgId(), id, version)).isPresent();
+    boolean replaced = all.subList(version, current).stream().anyMatch(Optional::isPresent);
+    var status = withdrawn || (issued.isPresent() && replaced) ? org.tanji.io.pact.PactIssue.Status.Deprecated
+        : org.tanji.io.pact.PactIssue.Status.Active;
+    java.time.Instant created = issued.map(Issued::issuedAt)
+        .orElseGet(() -> studies.version(who, id, Optional.of(version)).createdAt());
+    Optional<org.tanji.io.pact.PactIssue.Verification> verification = issued.map(i ->
+        new org.tanji.io.pact.PactIssue.Verification(i.issuedAt(), i.number(), publicUrl + "/verify/" + i.code(),
+            i.issuedBy()));
+    Computations.Computed c = studies.computed(who, id, version);
+    var exported = org.tanji.io.pact.PactExport.footprint(c.study(), c.result(),
+        new org.tanji.io.pact.PactIssue(footprint, created, status, preceding, verification));
+    if (exported.footprint().isEmpty()) {
+      List<org.tanji.core.model.Finding> why = c.result().hasErrors() ? c.result().findings() : exported.findings();
+      throw new AppException.InvalidStudy("PACT_INCOMPLETE", why, "pact.incomplete", id.toString(), version);
+    }
+    return exported;
+  }
 }

@@ -104,6 +104,7 @@ public final class Api implements Adapter {
       new Route("GET", "/api/studies/{id}/versions/{n}/issued/file", false),
       new Route("GET", "/api/studies/{id}/uncertainty", false),
       new Route("GET", "/api/studies/{id}/versions/{n}/uncertainty", false),
+      new Route("GET", "/api/studies/{id}/pact", false),
       new Route("PUT", "/api/organization/report-pattern", false),
       new Route("PUT", "/api/organization/signing-key", false));
 
@@ -194,6 +195,7 @@ public final class Api implements Adapter {
     authed.put("GET /api/studies/{id}/versions/{n}/issued/file", this::issuedFile);
     authed.put("GET /api/studies/{id}/uncertainty", (ctx, who) -> uncertainty(ctx, who, Optional.empty()));
     authed.put("GET /api/studies/{id}/versions/{n}/uncertainty", (ctx, who) -> uncertainty(ctx, who, versionParam(ctx)));
+    authed.put("GET /api/studies/{id}/pact", this::pact);
     authed.put("PUT /api/organization/report-pattern", this::reportPattern);
     authed.put("PUT /api/organization/signing-key", this::signingKey);
     for (Route r : ROUTES) {
@@ -909,6 +911,13 @@ public final class Api implements Adapter {
       // not a UUID: not found, below
     }
     throw HttpError.of(404, "NOT_FOUND", "study.notFound", text);
+  }
+
+  /** The PACT v3 footprint of the current version, or of {@code ?version=N}. */
+  private void pact(Context ctx, Principal who) {
+    String n = ctx.queryParam("version");
+    byte[] body = issues.pact(who, studyId(ctx), n == null ? Optional.empty() : Optional.of(parseVersion(n))).json();
+    ctx.contentType(Requests.JSON).result(body);
   }
 
   private static Optional<Integer> versionParam(Context ctx) {

@@ -37,6 +37,7 @@ final class StudyForm {
       "study.title", "study.language", "study.standards", "study.boundary", "study.period.start", "study.period.end",
       "study.gwp", "organization.name", "organization.address", "organization.creditCode", "organization.industry",
       "product.name", "product.declaredUnit", "product.output", "product.price", "product.description",
+      "product.cnCode", "product.geography",
       "claimed.total", "claimed.perUnit").map(StudyKeys::require).toList();
 
   /** An inventory row's fields: form name → key path inside the line (checked against the format's keys). */

@@ -164,6 +164,7 @@ public final class Web implements Adapter {
     routes.post("/studies/{id}/upload", authed((ctx, who) -> upload(ctx, who, studyId(ctx))));
     get(routes, "/studies/{id}/file", authed(this::file));
     get(routes, "/studies/{id}/report", authed(this::report));
+    get(routes, "/studies/{id}/pact", authed(this::pact));
     get(routes, "/studies/{id}/versions", authed(this::versions));
     get(routes, "/factors/search", authed(this::searchFactors));
     routes.post("/studies/{id}/workflow/{action}", authed(this::workflowAction));
@@ -983,6 +984,17 @@ public final class Web implements Adapter {
     String name = safeFileName(info.current().summary().name()) + "-v" + version
         + locale.map(l -> "-" + l.getLanguage()).orElse("") + "." + format.extension();
     Requests.report(ctx, format, body, name);
+  }
+
+  /** The version's PACT v3 footprint as a download; what PACT lacks is shown as the error page's findings. */
+  private void pact(Context ctx, Principal who) {
+    UUID id = studyId(ctx);
+    StudyInfo info = studies.study(who, id);
+    int version = versionParam(ctx, info);
+    byte[] body = issues.pact(who, id, Optional.of(version)).json();
+    ctx.header("Content-Disposition", Requests.attachment(
+        safeFileName(info.current().summary().name()) + "-v" + version + "-pact.json"));
+    ctx.contentType(Requests.JSON).result(body);
   }
 
   private void versions(Context ctx, Principal who) {

@@ -35,7 +35,8 @@ class StudyFormTest {
     StudyForm.Values v = StudyForm.of(tree);
     assertThat(v.scalars()).containsEntry("product.output", "43585.4 t").containsEntry("study.period.start", "2023-01-01")
         .containsEntry("study.standards", "ISO 14067:2018, PAS 2050:2011")
-        .containsEntry("organization.creditCode", "913701811634663822");
+        .containsEntry("organization.creditCode", "913701811634663822")
+        .containsEntry("product.cnCode", "7326 11 00").containsEntry("product.geography", "CN-SD");
     assertThat(v.lines()).hasSize(4);
     assertThat(v.lines().get(1).values()).containsEntry("mass", "44369.94 t").containsEntry("distance", "1000 km")
         .containsEntry("activity", "estimated").containsEntry("source", "产品原材料运输距离");
@@ -46,7 +47,7 @@ class StudyFormTest {
     assertThat(after.dataQuality()).isEqualTo(before.dataQuality());
     assertThat(after.findings()).hasSameSizeAs(before.findings());
     String text = new String(written, StandardCharsets.UTF_8);
-    assertThat(text).contains("企业营业执照", "《生产运行统计》", "913701811634663822");
+    assertThat(text).contains("企业营业执照", "《生产运行统计》", "913701811634663822", "cnCode: 7326 11 00");
   }
 
   @Test
