@@ -180,6 +180,8 @@ final class CbamReaderTest {
       "goods: [{cn: 2523 29 00, process: p}]|CBAM_CATEGORY_MISMATCH|goods[0].cn",
       "goods: [{cn: 7326 11 00, process: q}]|CBAM_UNKNOWN_PROCESS|goods[0].process",
       "purchasedPrecursors: [{id: b, category: crude-steel}]|CBAM_PRECURSOR_SEE_MISSING|purchasedPrecursors[0].see",
+      "purchasedPrecursors: [{id: p, category: crude-steel, see: {direct: 1 tCO2e/t, indirect: 0 tCO2e/t, source: s}}]"
+          + "|CBAM_DUPLICATE_ID|purchasedPrecursors[0].id",
   })
   void compute_badInput(String yaml, String code, String where) throws IOException {
     Path file = yaml.startsWith("processes:")

@@ -43,6 +43,7 @@ public final class Cbam {
   public static final String PERIOD_NOT_CALENDAR_YEAR = "CBAM_PERIOD_NOT_CALENDAR_YEAR";
   public static final String CIRCULAR = "CBAM_CIRCULAR_PRECURSORS";
   public static final String STREAM_PROCESS_MISSING = "CBAM_STREAM_PROCESS_MISSING";
+  public static final String DUPLICATE_ID = "CBAM_DUPLICATE_ID";
 
   /** The first day of the definitive period (Regulation (EU) 2023/956, Article 36). */
   public static final LocalDate DEFINITIVE_PERIOD = LocalDate.of(2026, 1, 1);
@@ -79,10 +80,19 @@ public final class Cbam {
 
     CbamResult result() {
       checkPeriod(in.installation().period());
+      // processes and purchased precursors share one name space: a precursor use names either
       Map<String, ProductionProcess> processes = new LinkedHashMap<>();
-      in.processes().forEach(p -> processes.put(p.id(), p));
+      for (ProductionProcess p : in.processes()) {
+        if (unique(p.id(), p.where(), processes.keySet())) {
+          processes.put(p.id(), p);
+        }
+      }
       Map<String, PurchasedPrecursor> purchased = new LinkedHashMap<>();
-      in.purchasedPrecursors().forEach(p -> purchased.put(p.id(), p));
+      for (PurchasedPrecursor p : in.purchasedPrecursors()) {
+        if (unique(p.id(), p.where(), processes.keySet()) && unique(p.id(), p.where(), purchased.keySet())) {
+          purchased.put(p.id(), p);
+        }
+      }
 
       List<StreamResult> streams = new ArrayList<>();
       Map<String, Double> direct = new HashMap<>();
@@ -207,6 +217,15 @@ public final class Cbam {
         goods.add(good(g, processes, processResults));
       }
       return new CbamResult(in.installation(), streams, processResults, goods, fossilTotal, biomassTotal, findings);
+    }
+
+    /** False, with a finding, when the id is taken: the second entry is left out of the calculation. */
+    private boolean unique(String id, String where, java.util.Set<String> taken) {
+      if (taken.contains(id)) {
+        findings.add(Finding.error(DUPLICATE_ID, where + ".id", Text.of("cbam.duplicateId", id)));
+        return false;
+      }
+      return true;
     }
 
     // ---------------------------------------------------------------- source streams (Annex III, B)
