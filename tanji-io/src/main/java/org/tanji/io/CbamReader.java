@@ -20,6 +20,7 @@ import org.tanji.core.cbam.PurchasedPrecursor;
 import org.tanji.core.cbam.SourceStream;
 import org.tanji.core.i18n.Text;
 import org.tanji.core.model.Activity;
+import org.tanji.core.model.CustomsCode;
 import org.tanji.core.model.Factor;
 import org.tanji.core.model.Finding;
 import org.tanji.core.model.InventoryLine;
@@ -439,7 +440,7 @@ public final class CbamReader {
   }
 
   private Good good(Fields f) {
-    String cn = f.string("cn", true);
+    String cn = cn(f);
     String process = f.string("process", true);
     Map<String, String> qualifying = new LinkedHashMap<>();
     f.block("qualifying", QUALIFYING).ifPresent(q -> {
@@ -462,6 +463,29 @@ public final class CbamReader {
       return null;
     }
     return new Good(cn, f.string("name", false), process, qualifying, price, f.path());
+  }
+
+  /**
+   * A good's CN code as the tariff prints it ({@code 7326 11 00}): the file's, or, when the file
+   * gives none, the study's {@code product.cnCode}, so that the code is typed once. Null, with a
+   * finding, when neither gives an eight-digit code.
+   */
+  private String cn(Fields f) {
+    String typed = f.string("cn", false);
+    if (typed != null) {
+      Optional<CustomsCode> code = CustomsCode.parse(typed).filter(CustomsCode::isCn);
+      if (code.isEmpty()) {
+        f.error("cn", f.node("cn"), Text.of("cbam.badCn", f.child("cn"), typed));
+        return null;
+      }
+      return code.get().printed();
+    }
+    Optional<CustomsCode> fromStudy = study.map(s -> s.product().customsCode()).filter(CustomsCode::isCn);
+    if (fromStudy.isEmpty()) {
+      f.missing("cn");
+      return null;
+    }
+    return fromStudy.get().printed();
   }
 
   // ------------------------------------------------------------------ quantities and references

@@ -83,6 +83,8 @@ final class CbamReaderTest {
     // 19613.43 MWh × 0.6191 tCO2/MWh = 12142.674513 t; per t of balls: 12142.674513 / 43585.4 = 0.278597…
     assertThat(forging.attributedIndirect().getAsDouble()).isCloseTo(12142.674513, within(1e-6));
     assertThat(forging.seIndirect().getAsDouble()).isCloseTo(12142.674513 / 43585.4, within(1e-12));
+    // the file names no CN code: the good takes the study's product.cnCode (typed once)
+    assertThat(r.goods().get(0).cn()).isEqualTo("7326 11 00");
     // the round steel's SEE is unknown: the goods get none, and the findings say why and where
     assertThat(r.goods().get(0).seeDirect()).isEmpty();
     assertThat(r.findings()).extracting(Finding::code, Finding::where).containsExactly(
@@ -158,6 +160,9 @@ final class CbamReaderTest {
       "goods: [{cn: 7326 11 00, process: p, carbonPrice: {rebate: 3}}]|MISSING_VALUE|goods[0].carbonPrice.due",
       "purchasedPrecursors: [{id: b, category: steel}]|INVALID_VALUE|purchasedPrecursors[0].category",
       "goods: [{cn: 7326 11 00, process: p, qualifying: {manganese: 1}}]|UNKNOWN_KEY|goods[0].qualifying.manganese",
+      "goods: [{cn: 7326 11, process: p}]|INVALID_VALUE|goods[0].cn",
+      "goods: [{cn: 7326-11-00, process: p}]|INVALID_VALUE|goods[0].cn",
+      "goods: [{process: p}]|MISSING_VALUE|goods[0].cn",
   })
   void read_badInput(String yaml, String code, String where) throws IOException {
     CbamRead read = CbamReader.read(write(yaml));
