@@ -31,6 +31,8 @@ import org.tanji.server.app.AccountService;
 import org.tanji.server.app.AccountService.FirstAdmin;
 import org.tanji.server.app.AuditService;
 import org.tanji.server.app.IssueService;
+import org.tanji.server.app.PartnerService;
+import org.tanji.server.app.Sealer;
 import org.tanji.server.app.SigningKeys;
 import org.tanji.server.app.WorkflowService;
 import org.tanji.server.app.Computations;
@@ -102,11 +104,14 @@ public final class TanjiServer implements AutoCloseable {
       Computations computations = new Computations(FactorLibrary.builtIn(), config.cacheBytes());
       StudyService studies = new StudyService(db, env, computations, audit);
       WorkflowService workflow = new WorkflowService(db, env, accounts, audit, studies);
-      SigningKeys signingKeys = new SigningKeys(db, env, keySecret(config, env));
+      byte[] keySecret = keySecret(config, env);
+      SigningKeys signingKeys = new SigningKeys(db, env, keySecret);
+      PartnerService partners = new PartnerService(db, env, audit, new Sealer(keySecret, "pact-partner", env.random()));
       IssueService issues = new IssueService(db, env, studies, audit, signingKeys,
           config.publicUrl() == null ? "" : config.publicUrl());
       Requests requests = new Requests(config.maxRequestBytes(), config.trustProxy());
-      Services services = new Services(accounts, studies, workflow, issues, signingKeys, audit, new Health(db), env);
+      Services services = new Services(accounts, studies, workflow, issues, signingKeys, audit, new Health(db), env,
+          partners);
       Wiring wiring = new Wiring(services, requests, new Incidents(env, config.log()));
       List<Adapter> adapters = new ArrayList<>();
       for (Wiring.Factory f : config.extraAdapters()) {
