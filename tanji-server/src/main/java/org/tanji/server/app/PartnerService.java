@@ -138,9 +138,14 @@ public final class PartnerService {
    * @throws AppException.NotFound when the organization has no such partner
    */
   public Optional<SupplierCredentials> supplierCredentials(Principal who, long id) {
+    return supplierCredentials(who.orgId(), id);
+  }
+
+  /** The same for the host's own use: signing in at a partner's host to send it an answer. */
+  Optional<SupplierCredentials> supplierCredentials(long orgId, long id) {
     return db.inTransaction(h -> {
-      Partner p = repo.partner(h, who.orgId(), id).orElseThrow(() -> notFound(id));
-      return p.supplierHost().flatMap(host -> repo.sealedHostSecret(h, who.orgId(), id)
+      Partner p = repo.partner(h, orgId, id).orElseThrow(() -> notFound(id));
+      return p.supplierHost().flatMap(host -> repo.sealedHostSecret(h, orgId, id)
           .map(s -> new SupplierCredentials(host.baseUrl(), host.clientId(), sealer.open(s))));
     });
   }

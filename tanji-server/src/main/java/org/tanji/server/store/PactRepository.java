@@ -143,8 +143,10 @@ public final class PactRepository {
 
   public long insertFootprint(Handle h, UUID id, long orgId, UUID studyId, int version, Instant validFrom,
       Instant validTo, byte[] json, Keys keys) {
-    long seq = h.insert("INSERT INTO pact_footprint (id, org_id, study_id, version, status, valid_from, valid_to,"
-        + " body) VALUES (?, ?, ?, ?, 'Active', ?, ?, ?)", id, orgId, studyId, version, validFrom, validTo, json);
+    h.update("INSERT INTO pact_footprint (id, org_id, study_id, version, status, valid_from, valid_to, body)"
+        + " VALUES (?, ?, ?, ?, 'Active', ?, ?, ?)", id, orgId, studyId, version, validFrom, validTo, json);
+    // Handle.insert reads back a column named id, which here is the UUID, not the generated number
+    long seq = h.one("SELECT seq FROM pact_footprint WHERE id = ?", r -> r.longValue("seq"), id);
     insertKeys(h, seq, PRODUCT, keys.productIds());
     insertKeys(h, seq, COMPANY, keys.companyIds());
     insertKeys(h, seq, GEOGRAPHY, keys.geographies());
@@ -172,6 +174,11 @@ public final class PactRepository {
   public Optional<IssuedFootprint> footprintOf(Handle h, long orgId, UUID studyId, int version) {
     return h.findOne(FOOTPRINT + " WHERE org_id = ? AND study_id = ? AND version = ?", PactRepository::footprint,
         orgId, studyId, version);
+  }
+
+  public List<UUID> footprintsOf(Handle h, long orgId, UUID studyId) {
+    return h.list("SELECT id FROM pact_footprint WHERE org_id = ? AND study_id = ? ORDER BY seq", r -> r.uuid("id"),
+        orgId, studyId);
   }
 
   /** A page of the organization's footprints that match the query, in their stable order; one more than the limit tells a next page. */
