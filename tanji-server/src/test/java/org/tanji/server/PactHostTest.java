@@ -393,6 +393,29 @@ final class PactHostTest {
   }
 
   @Test
+  void pactPage_adminAddsPartnerAndClient_secretShownOnce() throws IOException, InterruptedException {
+    try (TanjiServer plain = TanjiServer.start(ServerConfig.builder(Files.createTempDirectory("tanji-pact-pages"))
+        .port(0).adminPassword(OPERATOR_PW).loginsPerMinute(1000).build())) {
+      Team t = Team.of(new Http(plain.url()), OPERATOR_PW);
+      PageSession admin = PageSession.signIn(plain.url(), t.org(), "password-" + t.org());
+      assertThat(admin.get("/pact").body()).contains("id=\"add-partner\"");
+      assertThat(admin.post("/pact/partners", "name", "GM", "eventUrl", "https://gm.example/3/events").statusCode())
+          .isEqualTo(303);
+      String page = admin.get("/pact").body();
+      assertThat(page).contains("https://gm.example/3/events");
+      String partnerId = page.replaceAll("(?s).*<option value=\"(\\d+)\">GM</option>.*", "$1");
+      String made = admin.post("/pact/clients", "name", "GM buyer", "partner", partnerId).body();
+      String secret = made.replaceAll("(?s).*<code id=\"made-secret\">([^<]+)</code>.*", "$1");
+      assertThat(secret).hasSize(43);
+      assertThat(admin.get("/pact").body()).contains("GM buyer").doesNotContain(secret);
+      assertThat(admin.post("/pact/partners", "name", "Bad", "eventUrl", "ftp://x").statusCode()).isEqualTo(400);
+      PageSession reviewer = PageSession.signIn(plain.url(), t.org() + "rev", "password-rev-1");
+      assertThat(reviewer.get("/pact").statusCode()).isEqualTo(403);
+      assertThat(reviewer.get("/studies").body()).doesNotContain("id=\"nav-pact\"");
+    }
+  }
+
+  @Test
   void pemCertificateAndKey_serveHttpsToo() throws IOException {
     try (TanjiServer pem = TanjiServer.start(ServerConfig.builder(Files.createTempDirectory("tanji-pem")).port(0)
         .adminPassword(OPERATOR_PW).tls(ServerConfig.Tls.pem(cert.certificatePem, cert.keyPem)).build())) {
