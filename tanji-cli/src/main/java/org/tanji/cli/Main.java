@@ -25,7 +25,7 @@ public final class Main implements Runnable {
   /** The subcommands, in the order the help lists them. */
   private static final List<Class<?>> SUBCOMMANDS = List.of(CalcCommand.class, UncertaintyCommand.class, ReportCommand.class,
       ServeCommand.class, AuditCommand.class, ConvertCommand.class, TemplateCommand.class, FactorsCommand.class,
-      CommandLine.HelpCommand.class);
+      PactCommand.class, CommandLine.HelpCommand.class);
 
   /** Computed; warnings allowed. */
   public static final int OK = 0;
