@@ -34,6 +34,7 @@ import org.tanji.server.app.IssueService;
 import org.tanji.server.app.SigningKeys;
 import org.tanji.server.app.WorkflowService;
 import org.tanji.server.app.Computations;
+import org.tanji.server.app.FactorService;
 import org.tanji.server.app.Env;
 import org.tanji.server.app.Health;
 import org.tanji.server.app.StudyService;
@@ -100,13 +101,15 @@ public final class TanjiServer implements AutoCloseable {
       AuditService audit = new AuditService(db, env);
       AccountService accounts = new AccountService(db, env, config.tokenTtl(), config.loginsPerMinute(), audit);
       Computations computations = new Computations(FactorLibrary.builtIn(), config.cacheBytes());
-      StudyService studies = new StudyService(db, env, computations, audit);
+      FactorService factors = new FactorService(db, env, FactorLibrary.builtIn(), audit);
+      StudyService studies = new StudyService(db, env, computations, audit, factors);
       WorkflowService workflow = new WorkflowService(db, env, accounts, audit, studies);
       SigningKeys signingKeys = new SigningKeys(db, env, keySecret(config, env));
       IssueService issues = new IssueService(db, env, studies, audit, signingKeys,
           config.publicUrl() == null ? "" : config.publicUrl());
       Requests requests = new Requests(config.maxRequestBytes(), config.trustProxy());
-      Services services = new Services(accounts, studies, workflow, issues, signingKeys, audit, new Health(db), env);
+      Services services = new Services(accounts, studies, workflow, issues, signingKeys, audit, new Health(db), env,
+          factors);
       Wiring wiring = new Wiring(services, requests, new Incidents(env, config.log()));
       List<Adapter> adapters = new ArrayList<>();
       for (Wiring.Factory f : config.extraAdapters()) {

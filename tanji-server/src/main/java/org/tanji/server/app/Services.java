@@ -3,4 +3,4 @@ package org.tanji.server.app;
 /** The application services, as the wiring made them: what every adapter works through. */
 public record Services(AccountService accounts, StudyService studies, WorkflowService workflow, IssueService issues,
     SigningKeys signingKeys, AuditService audit,
-    Health health, Env env) {}
+    Health health, Env env, FactorService factors) {}

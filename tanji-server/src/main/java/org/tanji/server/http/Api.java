@@ -32,12 +32,14 @@ import org.tanji.server.adapter.Wiring;
 import org.tanji.server.app.AccountService;
 import org.tanji.server.app.AppException;
 import org.tanji.server.app.AuditService;
+import org.tanji.server.app.FactorService;
 import org.tanji.server.app.Health;
 import org.tanji.server.app.IssueService;
 import org.tanji.server.app.WorkflowService;
 import org.tanji.server.domain.AuditRecord;
 import org.tanji.server.domain.WorkRole;
 import org.tanji.server.app.StudyService;
+import org.tanji.server.domain.OrgFactor;
 import org.tanji.server.domain.Organization;
 import org.tanji.server.domain.Principal;
 import org.tanji.server.domain.Role;
@@ -105,10 +107,13 @@ public final class Api implements Adapter {
       new Route("GET", "/api/studies/{id}/uncertainty", false),
       new Route("GET", "/api/studies/{id}/versions/{n}/uncertainty", false),
       new Route("PUT", "/api/organization/report-pattern", false),
-      new Route("PUT", "/api/organization/signing-key", false));
+      new Route("PUT", "/api/organization/signing-key", false),
+      new Route("GET", "/api/factors/pact", false),
+      new Route("POST", "/api/factors/pact", false));
 
   private final AccountService accounts;
   private final StudyService studies;
+  private final FactorService factorService;
   private final WorkflowService workflow;
   private final IssueService issues;
   private final org.tanji.server.app.SigningKeys signingKeys;
@@ -121,6 +126,7 @@ public final class Api implements Adapter {
   public Api(Wiring wiring) {
     this.accounts = wiring.services().accounts();
     this.studies = wiring.services().studies();
+    this.factorService = wiring.services().factors();
     this.workflow = wiring.services().workflow();
     this.issues = wiring.services().issues();
     this.signingKeys = wiring.services().signingKeys();
@@ -196,6 +202,8 @@ public final class Api implements Adapter {
     authed.put("GET /api/studies/{id}/versions/{n}/uncertainty", (ctx, who) -> uncertainty(ctx, who, versionParam(ctx)));
     authed.put("PUT /api/organization/report-pattern", this::reportPattern);
     authed.put("PUT /api/organization/signing-key", this::signingKey);
+    authed.put("GET /api/factors/pact", this::supplierFactors);
+    authed.put("POST /api/factors/pact", this::importPact);
     for (Route r : ROUTES) {
       String key = r.method() + " " + r.path();
       Handler h = r.open() ? open.get(key) : withAuth(authed.get(key));
@@ -484,12 +492,54 @@ public final class Api implements Adapter {
       }
       year = Integer.valueOf(yearText);
     }
-    List<Factor> found = studies.factors(ctx.queryParam("q"), ctx.queryParam("region"), year);
+    List<Factor> found = studies.factors(who, ctx.queryParam("q"), ctx.queryParam("region"), year);
     json(ctx, 200, g -> {
       g.writeStartObject();
       g.writeArrayFieldStart("factors");
       for (Factor f : found) {
         ResultJson.writeFactor(g, f);
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    });
+  }
+
+  /** The organization's suppliers' footprints, as factors with their provenance. */
+  private void supplierFactors(Context ctx, Principal who) {
+    List<OrgFactor> own = factorService.list(who);
+    json(ctx, 200, g -> {
+      g.writeStartObject();
+      g.writeArrayFieldStart("factors");
+      for (OrgFactor f : own) {
+        g.writeStartObject();
+        g.writeStringField("id", f.id());
+        g.writeStringField("footprintId", f.footprintId());
+        g.writeStringField("companyName", f.companyName());
+        g.writeStringField("importedBy", f.importedBy());
+        Json.instant(g, "importedAt", f.importedAt());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    });
+  }
+
+  /** A supplier's PACT footprint file, as the body ({@code application/json}) or a form's {@code file}. */
+  private void importPact(Context ctx, Principal who) {
+    Locale locale = Requests.messageLocale(ctx);
+    String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
+    byte[] body = type.startsWith("multipart/form-data") ? requests.uploadedFile(ctx) : ctx.bodyAsBytes();
+    FactorService.Imported imported = factorService.importPact(who, body);
+    json(ctx, 201, g -> {
+      g.writeStartObject();
+      g.writeArrayFieldStart("factors");
+      for (Factor f : imported.factors()) {
+        ResultJson.writeFactor(g, f);
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("findings");
+      for (Finding f : imported.findings()) {
+        ResultJson.writeFinding(g, f, locale);
       }
       g.writeEndArray();
       g.writeEndObject();

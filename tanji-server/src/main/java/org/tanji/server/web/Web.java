@@ -807,7 +807,7 @@ public final class Web implements Adapter {
       base = tree(who, id, version, studies.file(who, id, version)).orElse(base);
       comments = commentRows(who, id, version);
     }
-    Result r = studies.check(new StudyFile(StudyForm.yaml(StudyForm.apply(base, values)), "yaml", "study.yaml"))
+    Result r = studies.check(who, new StudyFile(StudyForm.yaml(StudyForm.apply(base, values)), "yaml", "study.yaml"))
         .result();
     List<Map<String, Object>> placed = new ArrayList<>(findings(r.findings(), locale, false));
     placed.addAll(comments);
@@ -995,7 +995,7 @@ public final class Web implements Adapter {
     String q = Optional.ofNullable(ctx.queryParam("q")).orElse("").strip();
     List<Map<String, Object>> rows = new ArrayList<>();
     if (!q.isEmpty()) {
-      for (Factor f : studies.factors(q, null, null)) {
+      for (Factor f : studies.factors(who, q, null, null)) {
         if (rows.size() == 30) {
           break;
         }
