@@ -88,6 +88,7 @@ public final class Web implements Adapter {
 
   private final AccountService accounts;
   private final StudyService studies;
+  private final org.tanji.server.app.FactorService factorService;
   private final org.tanji.server.app.WorkflowService workflow;
   private final org.tanji.server.app.IssueService issues;
   private final org.tanji.server.app.AuditService audit;
@@ -100,6 +101,7 @@ public final class Web implements Adapter {
   public Web(Wiring wiring) {
     this.accounts = wiring.services().accounts();
     this.studies = wiring.services().studies();
+    this.factorService = wiring.services().factors();
     this.workflow = wiring.services().workflow();
     this.issues = wiring.services().issues();
     this.audit = wiring.services().audit();
@@ -161,6 +163,8 @@ public final class Web implements Adapter {
     get(routes, "/studies/{id}/report", authed(this::report));
     get(routes, "/studies/{id}/versions", authed(this::versions));
     get(routes, "/factors/search", authed(this::searchFactors));
+    get(routes, "/factors/pact", authed((ctx, who) -> supplierFactors(ctx, who, null)));
+    routes.post("/factors/pact", authed(this::importPact));
     routes.post("/studies/{id}/workflow/{action}", authed(this::workflowAction));
     get(routes, "/studies/{id}/issued", authed(this::issuedFile));
   }
@@ -881,6 +885,44 @@ public final class Web implements Adapter {
       sourcePage(ctx, who, info.atVersion(cur.version()), text, conflict.unstoredFindings(),
           Pages.word("edit.conflict", locale(ctx), cur.version(), cur.createdBy(), when(cur.createdAt()), expected));
     }
+  }
+
+  /**
+   * The organization's suppliers' PACT footprints, with a form to import one; after an import, what
+   * was imported and its warnings.
+   */
+  private void supplierFactors(Context ctx, Principal who, org.tanji.server.app.FactorService.Imported imported) {
+    Locale locale = locale(ctx);
+    var library = factorService.library(who).factors();
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (org.tanji.server.domain.OrgFactor f : factorService.list(who)) {
+      Map<String, Object> r = new HashMap<>();
+      r.put("id", f.id());
+      r.put("company", f.companyName());
+      r.put("footprint", f.footprintId());
+      r.put("importedBy", f.importedBy());
+      r.put("importedAt", when(f.importedAt()));
+      library.find(f.id()).ifPresent(x -> {
+        r.put("product", x.name());
+        r.put("value", x.value().text());
+        x.footprint().ifPresent(fp -> {
+          r.put("valid", fp.validFromDate() + " – " + fp.validUntilDate());
+          r.put("deprecated", fp.deprecated());
+        });
+      });
+      rows.add(r);
+    }
+    Map<String, Object> m = base(ctx, who, null);
+    m.put("factors", rows);
+    m.put("imported", imported == null ? List.of() : imported.factors().stream().map(Factor::id).toList());
+    m.put("findings", imported == null ? List.of() : findings(imported.findings(), locale, true));
+    m.put("title", Pages.word("pact.title", locale));
+    html(ctx, "supplier-factors", m);
+  }
+
+  /** A supplier's PACT file from the page's form; a file with errors answers the error page with its findings. */
+  private void importPact(Context ctx, Principal who) {
+    supplierFactors(ctx, who, factorService.importPact(who, requests.uploadedFile(ctx)));
   }
 
   /** A workbook, YAML or JSON file as a new study, or as the next version of one. */
