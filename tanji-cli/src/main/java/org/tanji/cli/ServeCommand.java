@@ -53,6 +53,18 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--public-url", paramLabel = "URL", descriptionKey = "serve.publicUrl")
   String publicUrl;
 
+  @Option(names = "--tls-keystore", paramLabel = "FILE", descriptionKey = "serve.tlsKeystore")
+  Path tlsKeystore;
+
+  @Option(names = "--tls-keystore-password-env", paramLabel = "VAR", descriptionKey = "serve.tlsKeystorePasswordEnv")
+  String tlsKeystorePasswordEnv = "TANJI_TLS_KEYSTORE_PASSWORD";
+
+  @Option(names = "--tls-cert", paramLabel = "FILE", descriptionKey = "serve.tlsCert")
+  Path tlsCert;
+
+  @Option(names = "--tls-key", paramLabel = "FILE", descriptionKey = "serve.tlsKey")
+  Path tlsKey;
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -88,6 +100,13 @@ final class ServeCommand implements Callable<Integer> {
       err.println("tanji serve: " + Cli.text("serve.shortSecret", locale));
       return Main.USAGE;
     }
+    if ((tlsKeystore != null && (tlsCert != null || tlsKey != null)) || (tlsCert == null) != (tlsKey == null)) {
+      err.println("tanji serve: " + Cli.text("serve.tlsOptions", locale));
+      return Main.USAGE;
+    }
+    ServerConfig.Tls tls = tlsKeystore != null
+        ? ServerConfig.Tls.keystore(tlsKeystore, System.getenv(tlsKeystorePasswordEnv))
+        : tlsCert != null ? ServerConfig.Tls.pem(tlsCert, tlsKey) : null;
     ServerConfig config = ServerConfig.builder(dataDir)
         .host(host)
         .port(port)
@@ -100,6 +119,7 @@ final class ServeCommand implements Callable<Integer> {
         .keySecret(secret == null ? null : secret.getBytes(java.nio.charset.StandardCharsets.UTF_8))
         .verifyPerMinute(verifyPerMinute())
         .publicUrl(publicUrl)
+        .tls(tls)
         .build();
     TanjiServer server;
     try {
@@ -109,6 +129,10 @@ final class ServeCommand implements Callable<Integer> {
           : Messages.render("org.tanji.server.messages", e.text(), locale)));
       return Main.USAGE;
     } catch (RuntimeException e) {
+      if (e instanceof IllegalArgumentException && tls != null) { // a TLS file that cannot be used, named
+        err.println("tanji serve: " + e.getMessage());
+        return Main.USAGE;
+      }
       if (hasCause(e, BindException.class)) {
         err.println("tanji serve: " + String.format(Cli.text("serve.portInUse", locale), host, port));
         return Main.USAGE;

@@ -150,6 +150,9 @@ public final class StudyDiff {
         .put("massPerUnit", p.massPerUnit())
         .put("price", p.price())
         .put("description", p.description())
+        .put("cnCode", p.customsCode() == null ? null : p.customsCode().printed())
+        .put("geography", p.geography() == null ? null : p.geography().code())
+        .put("fossilCarbonContent", p.fossilCarbon())
         .map;
   }
 

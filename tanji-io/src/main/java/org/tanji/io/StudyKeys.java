@@ -29,7 +29,7 @@ public final class StudyKeys {
       "legalRepresentative", "industry", "contact", "phone", "email");
 
   public static final List<String> PRODUCT = List.of("name", "declaredUnit", "output", "massPerUnit", "price",
-      "description");
+      "description", "cnCode", "geography", "fossilCarbonContent");
 
   public static final List<String> FACTOR = List.of("name", "value", "source", "type", "year", "region",
       "boundary", "note", "publication", "uncertainty");

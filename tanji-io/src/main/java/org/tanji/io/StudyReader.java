@@ -19,6 +19,8 @@ import org.tanji.core.model.Allocation;
 import org.tanji.core.model.Boundary;
 import org.tanji.core.model.Claims;
 import org.tanji.core.model.Coproduct;
+import org.tanji.core.model.CustomsCode;
+import org.tanji.core.model.Geography;
 import org.tanji.core.model.Evidence;
 import org.tanji.core.model.Factor;
 import org.tanji.core.model.FactorType;
@@ -39,6 +41,7 @@ import org.tanji.core.model.StudyInfo;
 import org.tanji.core.model.TextLimits;
 import org.tanji.core.model.Uncertainty;
 import org.tanji.core.model.Severity;
+import org.tanji.core.units.Dimension;
 import org.tanji.core.units.ExchangeRate;
 import org.tanji.core.units.Quantity;
 import org.tanji.core.units.QuantityFormatException;
@@ -522,7 +525,46 @@ final class StudyReader {
       findings.add(Finding.warning("MISSING_VALUE", "product.name", Text.of("read.noProductName")).at(f.position()));
     }
     return new Product(name, f.quantity("declaredUnit", true), f.quantity("output", true),
-        f.quantity("massPerUnit", false), price == null ? null : price.doubleValue(), f.string("description", false));
+        f.quantity("massPerUnit", false), price == null ? null : price.doubleValue(), f.string("description", false),
+        customsCode(f), geography(f), fossilCarbon(f));
+  }
+
+  private static CustomsCode customsCode(Fields f) {
+    String text = f.string("cnCode", false);
+    if (text == null) {
+      return null;
+    }
+    Optional<CustomsCode> code = CustomsCode.parse(Fields.halfWidth(text));
+    if (code.isEmpty()) {
+      f.error("cnCode", f.node("cnCode"), Text.of("read.badCnCode", f.child("cnCode"), text));
+    }
+    return code.orElse(null);
+  }
+
+  private static Geography geography(Fields f) {
+    String text = f.string("geography", false);
+    if (text == null) {
+      return null;
+    }
+    Optional<Geography> geography = Geography.parse(text);
+    if (geography.isEmpty()) {
+      f.error("geography", f.node("geography"), Text.of("read.badGeography", f.child("geography"), text));
+    }
+    return geography.orElse(null);
+  }
+
+  /** The fossil carbon content: a mass of carbon, not negative (else a finding and null). */
+  private Quantity fossilCarbon(Fields f) {
+    Quantity q = f.quantity("fossilCarbonContent", false);
+    if (q == null) {
+      return null;
+    }
+    if (!q.dimension().equals(Dimension.MASS) || q.value() < 0) {
+      f.error("fossilCarbonContent", f.node("fossilCarbonContent"),
+          Text.of("read.badCarbonContent", f.child("fossilCarbonContent"), q.text()));
+      return null;
+    }
+    return q;
   }
 
   private Map<String, Factor> factors(Fields top) {

@@ -266,6 +266,9 @@ public final class StudyWriter {
     quantity(g, "massPerUnit", p.massPerUnit());
     number(g, "price", p.price());
     text(g, "description", p.description());
+    text(g, "cnCode", p.customsCode() == null ? null : p.customsCode().printed());
+    text(g, "geography", p.geography() == null ? null : p.geography().code());
+    quantity(g, "fossilCarbonContent", p.fossilCarbon());
     g.writeEndObject();
   }
 

@@ -78,6 +78,8 @@ class StudyDiffTest {
     List<Change> expected = List.of(
         changed("study", "", "title", "锻造耐磨钢球产品碳足迹评价", "锻造耐磨钢球产品碳足迹评价（按已发布报告）"),
         removed("organization", "", "industry", "生产和销售选矿用锻造钢球、磨棒"),
+        removed("product", "", "cnCode", "7326 11 00"),
+        removed("product", "", "geography", "CN-SD"),
         removed("factors", "round-steel", "year", "2022"),
         changed("factors", "road-freight", "name", "道路货运 (平均)", "货运公里载重"),
         removed("factors", "grid", "year", "2023"),

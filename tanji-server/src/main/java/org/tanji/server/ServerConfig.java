@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * How a server runs. Made with {@link #builder(Path)}.
@@ -33,6 +34,8 @@ import java.util.List;
  * @param verifyPerMinute requests a client address may make a minute to the public verification page
  * @param publicUrl the address outsiders reach the server at, printed on issued reports before
  *     {@code /verify/CODE}; null prints the path alone
+ * @param tls the key and certificate to serve HTTPS with; empty serves plain HTTP (and no PACT)
+ * @param pactQueue PACT footprint requests that may wait for their answer at once; more are refused (429)
  */
 public record ServerConfig(
     String host,
@@ -54,11 +57,43 @@ public record ServerConfig(
     List<org.tanji.server.adapter.Wiring.Factory> extraAdapters,
     byte[] keySecret,
     int verifyPerMinute,
-    String publicUrl) {
+    String publicUrl,
+    Optional<Tls> tls,
+    int pactQueue) {
 
   public static final int DEFAULT_PORT = 8080;
   public static final Duration DEFAULT_TOKEN_TTL = Duration.ofHours(12);
   public static final long DEFAULT_MAX_REQUEST = 32L * 1024 * 1024;
+
+  /**
+   * What HTTPS is served with: a keystore (PKCS#12 or JKS) and its password, or a certificate chain
+   * and a private key in PEM files.
+   */
+  public record Tls(Optional<Path> keystore, String keystorePassword, Optional<Path> certificate,
+      Optional<Path> privateKey) {
+
+    public Tls {
+      if (keystore.isPresent() == certificate.isPresent() || certificate.isPresent() != privateKey.isPresent()) {
+        throw new IllegalArgumentException("TLS takes a keystore, or a certificate and its key");
+      }
+    }
+
+    /** A PKCS#12 or JKS keystore holding one private key with its certificate chain. */
+    public static Tls keystore(Path file, String password) {
+      return new Tls(Optional.of(file), password == null ? "" : password, Optional.empty(), Optional.empty());
+    }
+
+    /** A certificate chain (server first) and its private key, in PEM files. */
+    public static Tls pem(Path certificate, Path privateKey) {
+      return new Tls(Optional.empty(), "", Optional.of(certificate), Optional.of(privateKey));
+    }
+
+    /** Without the password. */
+    @Override
+    public String toString() {
+      return "Tls[" + keystore.or(() -> certificate).orElseThrow() + "]";
+    }
+  }
 
   /** Without the passwords, which a record would otherwise print. */
   @Override
@@ -93,6 +128,8 @@ public record ServerConfig(
     private byte[] keySecret;
     private int verifyPerMinute = 60;
     private String publicUrl;
+    private Tls tls;
+    private int pactQueue = 1000;
     private final List<org.tanji.server.adapter.Wiring.Factory> extraAdapters = new ArrayList<>();
 
     private Builder(Path dataDir) {
@@ -184,9 +221,22 @@ public record ServerConfig(
       return this;
     }
 
+    /** Serve HTTPS with this key and certificate (null: plain HTTP). */
+    public Builder tls(Tls t) {
+      tls = t;
+      return this;
+    }
+
+    /** PACT footprint requests that may wait for their answer at once (1000). */
+    public Builder pactQueue(int n) {
+      pactQueue = n;
+      return this;
+    }
+
     public ServerConfig build() {
       return new ServerConfig(host, port, dataDir, dbUrl, dbUser, dbPassword, tokenTtl, maxRequestBytes, cacheBytes,
-          loginsPerMinute, adminPassword, demo, demoPassword, clock, log, trustProxy, List.copyOf(extraAdapters), keySecret, verifyPerMinute, publicUrl);
+          loginsPerMinute, adminPassword, demo, demoPassword, clock, log, trustProxy, List.copyOf(extraAdapters), keySecret, verifyPerMinute, publicUrl,
+          Optional.ofNullable(tls), pactQueue);
     }
   }
 }

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,10 @@ import org.tanji.server.app.AccountService;
 import org.tanji.server.app.AccountService.FirstAdmin;
 import org.tanji.server.app.AuditService;
 import org.tanji.server.app.IssueService;
+import org.tanji.server.app.PartnerService;
+import org.tanji.server.app.PactEvents;
+import org.tanji.server.app.PactHostService;
+import org.tanji.server.app.Sealer;
 import org.tanji.server.app.SigningKeys;
 import org.tanji.server.app.WorkflowService;
 import org.tanji.server.app.Computations;
@@ -40,6 +45,7 @@ import org.tanji.server.app.Health;
 import org.tanji.server.app.StudyService;
 import org.tanji.server.http.Api;
 import org.tanji.server.http.JettyErrors;
+import org.tanji.server.pact.PactHost;
 import org.tanji.server.store.Database;
 import org.tanji.server.verify.Verification;
 import org.tanji.server.web.Web;
@@ -54,13 +60,16 @@ public final class TanjiServer implements AutoCloseable {
 
   private final Javalin app;
   private final Database db;
+  private final PactEvents pactEvents;
   private final String generatedPassword;
   private final String demoPassword;
   private final String url;
 
-  private TanjiServer(Javalin app, Database db, String generatedPassword, String demoPassword, String url) {
+  private TanjiServer(Javalin app, Database db, PactEvents pactEvents, String generatedPassword, String demoPassword,
+      String url) {
     this.app = app;
     this.db = db;
+    this.pactEvents = pactEvents;
     this.generatedPassword = generatedPassword;
     this.demoPassword = demoPassword;
     this.url = url;
@@ -97,6 +106,7 @@ public final class TanjiServer implements AutoCloseable {
     // completed once the schema is current and a first start's users exist: every request waits for it
     CompletableFuture<Void> ready = new CompletableFuture<>();
     Javalin app = null;
+    PactEvents pactEvents = null;
     try {
       AuditService audit = new AuditService(db, env);
       AccountService accounts = new AccountService(db, env, config.tokenTtl(), config.loginsPerMinute(), audit);
@@ -104,18 +114,23 @@ public final class TanjiServer implements AutoCloseable {
       FactorService factors = new FactorService(db, env, FactorLibrary.builtIn(), audit);
       StudyService studies = new StudyService(db, env, computations, audit, factors);
       WorkflowService workflow = new WorkflowService(db, env, accounts, audit, studies);
-      SigningKeys signingKeys = new SigningKeys(db, env, keySecret(config, env));
+      byte[] keySecret = keySecret(config, env);
+      SigningKeys signingKeys = new SigningKeys(db, env, keySecret);
+      PartnerService partners = new PartnerService(db, env, audit, new Sealer(keySecret, "pact-partner", env.random()));
+      PactHostService pact = new PactHostService(db, env);
+      pactEvents = new PactEvents(pact, partners, env, config.pactQueue(), Duration.ofSeconds(2), config.log());
       IssueService issues = new IssueService(db, env, studies, audit, signingKeys,
-          config.publicUrl() == null ? "" : config.publicUrl());
+          config.publicUrl() == null ? "" : config.publicUrl(), pact);
       Requests requests = new Requests(config.maxRequestBytes(), config.trustProxy());
       Services services = new Services(accounts, studies, workflow, issues, signingKeys, audit, new Health(db), env,
-          factors);
+          partners, pact, pactEvents, factors);
       Wiring wiring = new Wiring(services, requests, new Incidents(env, config.log()));
       List<Adapter> adapters = new ArrayList<>();
       for (Wiring.Factory f : config.extraAdapters()) {
         adapters.add(f.make(wiring));
       }
       adapters.add(new Api(wiring));
+      adapters.add(new PactHost(wiring));
       adapters.add(new Verification(wiring, config.verifyPerMinute()));
       adapters.add(new Web(wiring)); // last: owns every path no other adapter does
       long max = config.maxRequestBytes();
@@ -130,6 +145,8 @@ public final class TanjiServer implements AutoCloseable {
           h.setSendServerVersion(false);
         });
         cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
+        config.tls().ifPresent(tls -> cfg.jetty.addConnector((server, http) ->
+            TlsConnector.of(server, http, tls, config.host(), config.port())));
         // Javalin's own handler reads the files through the class loader, which has the jar open
         // already; Jetty's would mount the whole 25,000-entry jar as a zip file system first.
         cfg.resourceHandler(new JavalinStaticResourceHandler());
@@ -165,12 +182,15 @@ public final class TanjiServer implements AutoCloseable {
           ? Demo.seed(accounts, studies, config.demoPassword()) : Optional.empty();
       ready.complete(null);
       String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
-      return new TanjiServer(app, db, generated.orElse(null), demoPassword.orElse(null),
-          "http://" + host + ":" + app.port());
+      return new TanjiServer(app, db, pactEvents, generated.orElse(null), demoPassword.orElse(null),
+          (config.tls().isPresent() ? "https://" : "http://") + host + ":" + app.port());
     } catch (RuntimeException e) {
       ready.completeExceptionally(e);
       if (app != null) {
         app.stop();
+      }
+      if (pactEvents != null) {
+        pactEvents.close();
       }
       migrated.exceptionally(ignored -> null).join(); // no migration running when the pool closes
       db.close();
@@ -245,6 +265,7 @@ public final class TanjiServer implements AutoCloseable {
   @Override
   public void close() {
     app.stop();
+    pactEvents.close();
     db.close();
   }
 

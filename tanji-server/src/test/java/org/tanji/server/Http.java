@@ -19,9 +19,16 @@ final class Http {
   private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
   private final String base;
+  private final HttpClient client;
 
   Http(String base) {
+    this(base, CLIENT);
+  }
+
+  /** Over a client of the test's own (one that trusts a self-signed certificate). */
+  Http(String base, HttpClient client) {
     this.base = base;
+    this.client = client;
   }
 
   /** A response. */
@@ -61,7 +68,7 @@ final class Http {
     }
     b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
     try {
-      HttpResponse<byte[]> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> r = client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
       return new Resp(r.statusCode(), r.headers().map(), r.body());
     } catch (IOException e) {
       throw new UncheckedIOException(e);

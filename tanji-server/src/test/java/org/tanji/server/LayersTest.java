@@ -32,7 +32,8 @@ final class LayersTest {
       "adapter", Set.of("domain", "app"),
       "http", Set.of("domain", "app", "adapter"),
       "web", Set.of("domain", "app", "adapter"),
-      "verify", Set.of("domain", "app", "adapter"));
+      "verify", Set.of("domain", "app", "adapter"),
+      "pact", Set.of("domain", "app", "adapter"));
 
   @Test
   void everyPackageUsesOnlyTheLayersBelowIt() throws IOException {

@@ -450,7 +450,8 @@ class ServicesTest {
 
     IssueService issues = new IssueService(db, new Env(clock, () -> new UUID(2, ids.incrementAndGet()),
         new java.security.SecureRandom()), studies, audit, new org.tanji.server.app.SigningKeys(db,
-        new Env(clock, UUID::randomUUID, new java.security.SecureRandom()), new byte[32]), "");
+        new Env(clock, UUID::randomUUID, new java.security.SecureRandom()), new byte[32]), "",
+        new org.tanji.server.app.PactHostService(db, new Env(clock, UUID::randomUUID, new java.security.SecureRandom())));
     issues.issue(appr, id, 1, java.util.Set.of(org.tanji.report.ReportFormat.HTML), java.util.Set.of(
         java.util.Locale.ENGLISH));
     byte[] issuedHtml = studies.report(prep, id, 1, org.tanji.report.ReportFormat.HTML, Optional.of(

@@ -88,18 +88,8 @@ final class WorkflowApiTest {
 
   /** An organization with a preparer (its admin), a reviewer and an approver; their tokens. */
   private String[] team() {
-    String operator = http.login("admin", "workflow-admin-pw");
-    String org = "is-" + UUID.randomUUID().toString().substring(0, 8);
-    http.postJson("/api/organizations", operator, body("{'name':'" + org + "','admin':{'username':'" + org
-        + "','password':'password-" + org + "'}}"));
-    String admin = http.login(org, "password-" + org);
-    for (String[] u : new String[][] {{"rev", "reviewer"}, {"appr", "approver"}}) {
-      http.postJson("/api/users", admin, body("{'username':'" + org + u[0] + "','password':'password-" + u[0] + "-1'}"));
-      http.send("PUT", "/api/roles", admin, "application/json", body("{'username':'" + org + u[0] + "','roles':['"
-          + u[1] + "']}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    }
-    return new String[] {admin, http.login(org + "rev", "password-rev-1"), http.login(org + "appr", "password-appr-1"),
-        org};
+    Team t = Team.of(http, "workflow-admin-pw");
+    return new String[] {t.admin(), t.reviewer(), t.approver(), t.org()};
   }
 
   /** Takes a study through review and approval to issue; the issue's JSON. */
@@ -110,21 +100,7 @@ final class WorkflowApiTest {
 
   /** Takes a stored study's first version through review and approval to issue; the issue's JSON. */
   private com.fasterxml.jackson.databind.JsonNode issueSeedOf(String[] t, String id) {
-    String v1 = "/api/studies/" + id + "/versions/1";
-    http.postJson(v1 + "/submit", t[0], "{}");
-    for (com.fasterxml.jackson.databind.JsonNode w : http.get(v1 + "/warnings", t[1]).json().get("pending")) {
-      assertThat(http.postJson(v1 + "/warnings/accept", t[1], body("{'code':'" + w.get("code").asText() + "','where':'"
-          + w.get("where").asText() + "','reason':'Checked against the source documents'}")).status()).isEqualTo(204);
-    }
-    assertThat(http.postJson(v1 + "/review", t[1], body("{'password':'password-rev-1','statement':'Reviewed'}"))
-        .status()).isEqualTo(200);
-    assertThat(http.postJson(v1 + "/approve", t[2], body("{'password':'password-appr-1','statement':'Approved'}"))
-        .status()).isEqualTo(200);
-    Http.Resp issued = http.postJson(v1 + "/issue", t[2], body("{'formats':['pdf','html'],'languages':['zh','en']}"));
-    assertThat(issued.status()).as(issued.text()).isEqualTo(201);
-    var node = (com.fasterxml.jackson.databind.node.ObjectNode) issued.json();
-    node.put("id", id);
-    return node;
+    return new Team(t[0], t[1], t[2], t[3]).issue(http, id, 1, "'pdf','html'");
   }
 
   @Test

@@ -174,7 +174,7 @@ public final class PactImport {
   /** The factors read, by the path prefix of their footprint. */
   private Map<String, Factor> all(byte[] bytes) {
     if (bytes.length > MAX_BYTES) {
-      findings.add(Finding.error("PACT_TOO_LARGE", "", Text.of("pact.tooLarge",
+      findings.add(Finding.error("PACT_TOO_LARGE", "", Text.of("pactImport.tooLarge",
           String.format(Locale.ROOT, "%.1f", bytes.length / (1024.0 * 1024.0)), MAX_BYTES / (1024 * 1024), MAX_FOOTPRINTS)));
       return Map.of();
     }
@@ -190,7 +190,7 @@ public final class PactImport {
     }
     Map<String, Node> footprints = footprints(root);
     if (footprints.size() > MAX_FOOTPRINTS) {
-      findings.add(Finding.error("PACT_TOO_LARGE", "", Text.of("pact.tooMany", footprints.size(), MAX_FOOTPRINTS)));
+      findings.add(Finding.error("PACT_TOO_LARGE", "", Text.of("pactImport.tooMany", footprints.size(), MAX_FOOTPRINTS)));
       return Map.of();
     }
     Map<String, Factor> out = new LinkedHashMap<>();
@@ -201,7 +201,7 @@ public final class PactImport {
       if (f != null) {
         String firstAt = seen.putIfAbsent(f.supplier().footprintId().toLowerCase(Locale.ROOT), path);
         if (firstAt != null) {
-          findings.add(error("PACT_DUPLICATE_ID", path + "id", node, Text.of("pact.duplicateId",
+          findings.add(error("PACT_DUPLICATE_ID", path + "id", node, Text.of("pactImport.duplicateId",
               f.supplier().footprintId(), firstAt.isEmpty() ? "/" : firstAt)));
         } else if (findings.subList(before, findings.size()).stream().noneMatch(Finding::isError)) {
           out.put(path, f);
@@ -219,7 +219,7 @@ public final class PactImport {
     Node top = data == null ? root : data;
     if (top instanceof Node.ListNode list) {
       if (list.size() == 0) {
-        findings.add(Finding.error("MISSING_VALUE", prefix, Text.of("pact.empty")).at(list.position()));
+        findings.add(Finding.error("MISSING_VALUE", prefix, Text.of("pactImport.empty")).at(list.position()));
       }
       for (int i = 0; i < list.size(); i++) {
         out.put(prefix + "[" + i + "].", list.get(i));
@@ -228,14 +228,14 @@ public final class PactImport {
         || ((Node.MapNode) top).get("specVersion") != null)) {
       out.put(data == null ? "" : "data.", top);
     } else {
-      findings.add(Finding.error("PACT_NOT_FOOTPRINT", prefix, Text.of("pact.notFootprint")).at(top.position()));
+      findings.add(Finding.error("PACT_NOT_FOOTPRINT", prefix, Text.of("pactImport.notFootprint")).at(top.position()));
     }
     return out;
   }
 
   private Factor footprint(Node node, String path) {
     if (!(node instanceof Node.MapNode fp)) {
-      findings.add(error("PACT_NOT_FOOTPRINT", trim(path), node, Text.of("pact.notObject", trim(path))));
+      findings.add(error("PACT_NOT_FOOTPRINT", trim(path), node, Text.of("pactImport.notObject", trim(path))));
       return null;
     }
     int before = findings.size();
@@ -246,7 +246,7 @@ public final class PactImport {
     for (String key : REQUIRED) {
       present(fp, path, key, REQUIRED);
     }
-    String id = string(fp, path, "id", UUID, "pact.notUuid");
+    String id = string(fp, path, "id", UUID, "pactImport.notUuid");
     Instant created = dateTime(fp, path, "created");
     String status = choice(fp, path, "status", STATUSES);
     String company = string(fp, path, "companyName", null, null);
@@ -254,14 +254,14 @@ public final class PactImport {
     string(fp, path, "productDescription", null, null);
     List<String> productIds = urns(fp, path, "productIds");
     String product = string(fp, path, "productNameCompany", null, null);
-    List<String> preceding = fp.get("precedingPfIds") == null ? List.of() : strings(fp, path, "precedingPfIds", UUID, "pact.notUuid");
+    List<String> preceding = fp.get("precedingPfIds") == null ? List.of() : strings(fp, path, "precedingPfIds", UUID, "pactImport.notUuid");
     Instant validFrom = fp.get("validityPeriodStart") == null ? null : dateTime(fp, path, "validityPeriodStart");
     Instant validUntil = fp.get("validityPeriodEnd") == null ? null : dateTime(fp, path, "validityPeriodEnd");
 
     Node pcfNode = fp.get("pcf");
     if (!(pcfNode instanceof Node.MapNode pcf)) {
       if (pcfNode != null) {
-        findings.add(error("INVALID_VALUE", path + "pcf", pcfNode, Text.of("pact.notObject", path + "pcf")));
+        findings.add(error("INVALID_VALUE", path + "pcf", pcfNode, Text.of("pactImport.notObject", path + "pcf")));
       }
       return null;
     }
@@ -273,12 +273,12 @@ public final class PactImport {
     BigDecimal amount = decimal(pcf, at, "declaredUnitAmount");
     if (amount != null && amount.signum() <= 0) {
       findings.add(error("INVALID_VALUE", at + "declaredUnitAmount", pcf.get("declaredUnitAmount"),
-          Text.of("pact.notPositive", at + "declaredUnitAmount", amount.toPlainString())));
+          Text.of("pactImport.notPositive", at + "declaredUnitAmount", amount.toPlainString())));
     }
     for (String key : NOT_NEGATIVE) {
       BigDecimal d = decimal(pcf, at, key);
       if (d != null && d.signum() < 0) {
-        findings.add(error("INVALID_VALUE", at + key, pcf.get(key), Text.of("pact.negative", at + key, d.toPlainString())));
+        findings.add(error("INVALID_VALUE", at + key, pcf.get(key), Text.of("pactImport.negative", at + key, d.toPlainString())));
       }
     }
     BigDecimal excluding = decimal(pcf, at, "pcfExcludingBiogenicUptake");
@@ -287,12 +287,12 @@ public final class PactImport {
     Instant refEnd = dateTime(pcf, at, "referencePeriodEnd");
     order(pcf, at, "referencePeriodStart", refStart, "referencePeriodEnd", refEnd);
     order(fp, path, "validityPeriodStart", validFrom, "validityPeriodEnd", validUntil);
-    strings(pcf, at, "ipccCharacterizationFactors", AR, "pact.notAr");
+    strings(pcf, at, "ipccCharacterizationFactors", AR, "pactImport.notAr");
     strings(pcf, at, "crossSectoralStandards", null, null);
     String symbol = unitName == null ? null : UNITS.get(unitName);
     if (unitName != null && symbol == null) {
       findings.add(error("PACT_UNIT_UNSUPPORTED", at + "declaredUnitOfMeasurement", pcf.get("declaredUnitOfMeasurement"),
-          Text.of("pact.unitUnsupported", unitName, String.join(", ", supportedUnits()))));
+          Text.of("pactImport.unitUnsupported", unitName, String.join(", ", supportedUnits()))));
     }
     if (findings.subList(before, findings.size()).stream().anyMatch(Finding::isError)) {
       return null;
@@ -307,11 +307,11 @@ public final class PactImport {
         text(pcf, "declaredUnitAmount") + " " + unitName, excluding.toPlainString(), including.toPlainString());
     if (supplier.deprecated()) {
       findings.add(Finding.warning("PACT_DEPRECATED", path + "status",
-          Text.of("pact.deprecated", id, company)).at(fp.get("status").position()));
+          Text.of("pactImport.deprecated", id, company)).at(fp.get("status").position()));
     }
     if (now != null && now.isAfter(until)) {
       findings.add(Finding.warning("PACT_EXPIRED", path + (validUntil != null ? "validityPeriodEnd" : "pcf.referencePeriodEnd"),
-          Text.of("pact.expired", id, company, supplier.validUntilDate().toString(),
+          Text.of("pactImport.expired", id, company, supplier.validUntilDate().toString(),
               LocalDate.ofInstant(now, ZoneOffset.UTC).toString())));
     }
     BigDecimal perUnit = excluding.divide(amount, MathContext.DECIMAL64).stripTrailingZeros();
@@ -333,12 +333,12 @@ public final class PactImport {
     String v = scalar(n);
     Matcher m = v == null ? null : VERSION.matcher(v);
     if (m == null || !m.matches()) {
-      findings.add(error("PACT_SPEC_VERSION", path + "specVersion", n, Text.of("pact.specVersion.unknown", String.valueOf(v))));
+      findings.add(error("PACT_SPEC_VERSION", path + "specVersion", n, Text.of("pactImport.specVersion.unknown", String.valueOf(v))));
       return false;
     }
     if (!m.group(1).equals("3") || !m.group(2).equals("0")) {
       findings.add(error("PACT_SPEC_VERSION", path + "specVersion", n,
-          Text.of("pact.specVersion.other", v, m.group(1) + "." + m.group(2))));
+          Text.of("pactImport.specVersion.other", v, m.group(1) + "." + m.group(2))));
       return false;
     }
     return true;
@@ -348,7 +348,7 @@ public final class PactImport {
     Node n = map.get(key);
     if (n == null || n.isNull()) {
       findings.add(error("MISSING_VALUE", path + key, n == null ? map : n,
-          Text.of("pact.missing", path + key, String.join(", ", required))));
+          Text.of("pactImport.missing", path + key, String.join(", ", required))));
     }
   }
 
@@ -359,11 +359,11 @@ public final class PactImport {
       return null;
     }
     if (!(n instanceof Node.Scalar s) || s.kind() != Node.Kind.STRING) {
-      findings.add(error("INVALID_VALUE", path + key, n, Text.of("pact.notString", path + key)));
+      findings.add(error("INVALID_VALUE", path + key, n, Text.of("pactImport.notString", path + key)));
       return null;
     }
     if (s.text().isBlank()) {
-      findings.add(error("MISSING_VALUE", path + key, n, Text.of("pact.blank", path + key)));
+      findings.add(error("MISSING_VALUE", path + key, n, Text.of("pactImport.blank", path + key)));
       return null;
     }
     if (pattern != null && !pattern.matcher(s.text()).matches()) {
@@ -377,7 +377,7 @@ public final class PactImport {
     String s = string(map, path, key, null, null);
     if (s != null && !allowed.contains(s)) {
       findings.add(error("INVALID_VALUE", path + key, map.get(key),
-          Text.of("pact.badChoice", path + key, s, String.join(", ", allowed))));
+          Text.of("pactImport.badChoice", path + key, s, String.join(", ", allowed))));
       return null;
     }
     return s;
@@ -390,11 +390,11 @@ public final class PactImport {
       return List.of();
     }
     if (!(n instanceof Node.ListNode list)) {
-      findings.add(error("INVALID_VALUE", path + key, n, Text.of("pact.notList", path + key)));
+      findings.add(error("INVALID_VALUE", path + key, n, Text.of("pactImport.notList", path + key)));
       return List.of();
     }
     if (list.size() == 0) {
-      findings.add(error("MISSING_VALUE", path + key, n, Text.of("pact.emptyList", path + key)));
+      findings.add(error("MISSING_VALUE", path + key, n, Text.of("pactImport.emptyList", path + key)));
     }
     List<String> out = new ArrayList<>();
     for (int i = 0; i < list.size(); i++) {
@@ -402,7 +402,7 @@ public final class PactImport {
       Node item = list.get(i);
       String text = item instanceof Node.Scalar s && s.kind() == Node.Kind.STRING ? s.text() : null;
       if (text == null) {
-        findings.add(error("INVALID_VALUE", where, item, Text.of("pact.notString", where)));
+        findings.add(error("INVALID_VALUE", where, item, Text.of("pactImport.notString", where)));
       } else if (pattern != null && !pattern.matcher(text).matches()) {
         findings.add(error("INVALID_VALUE", where, item, Text.of(patternKey, where, text)));
       } else {
@@ -413,7 +413,7 @@ public final class PactImport {
   }
 
   private List<String> urns(Node.MapNode map, String path, String key) {
-    return strings(map, path, key, URN, "pact.notUrn");
+    return strings(map, path, key, URN, "pactImport.notUrn");
   }
 
   /** A decimal written as a string, as PACT v3 wants; a JSON number is refused with the string it should be. */
@@ -423,12 +423,12 @@ public final class PactImport {
       return null;
     }
     if (n instanceof Node.Scalar s && s.kind() == Node.Kind.NUMBER) {
-      findings.add(error("INVALID_VALUE", path + key, n, Text.of("pact.numberNotString", path + key, s.text())));
+      findings.add(error("INVALID_VALUE", path + key, n, Text.of("pactImport.numberNotString", path + key, s.text())));
       return null;
     }
     String text = scalar(n);
     if (text == null || !DECIMAL.matcher(text).matches()) {
-      findings.add(error("INVALID_VALUE", path + key, n, Text.of("pact.notDecimal", path + key, String.valueOf(text))));
+      findings.add(error("INVALID_VALUE", path + key, n, Text.of("pactImport.notDecimal", path + key, String.valueOf(text))));
       return null;
     }
     return new BigDecimal(text);
@@ -442,7 +442,7 @@ public final class PactImport {
     try {
       return OffsetDateTime.parse(s).toInstant();
     } catch (DateTimeParseException e) {
-      findings.add(error("INVALID_VALUE", path + key, map.get(key), Text.of("pact.notDateTime", path + key, s)));
+      findings.add(error("INVALID_VALUE", path + key, map.get(key), Text.of("pactImport.notDateTime", path + key, s)));
       return null;
     }
   }
@@ -450,7 +450,7 @@ public final class PactImport {
   private void order(Node.MapNode map, String path, String startKey, Instant start, String endKey, Instant end) {
     if (start != null && end != null && end.isBefore(start)) {
       findings.add(error("INVALID_VALUE", path + endKey, map.get(endKey),
-          Text.of("pact.order", path + endKey, end.toString(), path + startKey, start.toString())));
+          Text.of("pactImport.order", path + endKey, end.toString(), path + startKey, start.toString())));
     }
   }
 

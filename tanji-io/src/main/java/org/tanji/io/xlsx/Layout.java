@@ -128,7 +128,10 @@ final class Layout {
       new Field("product.output", Kind.QUANTITY, null),
       new Field("product.massPerUnit", Kind.QUANTITY, null),
       new Field("product.price", Kind.NUMBER, null),
-      new Field("product.description", Kind.TEXT, null)));
+      new Field("product.description", Kind.TEXT, null),
+      new Field("product.cnCode", Kind.TEXT, null),
+      new Field("product.geography", Kind.TEXT, null),
+      new Field("product.fossilCarbonContent", Kind.QUANTITY, null)));
 
   static final Sheet FACTORS = new Sheet("factors", true, "factors", true, List.of(
       new Field("id", Kind.TEXT, null),

@@ -261,6 +261,9 @@ final class WorkbookWriter {
     v.put("product.massPerUnit", p.massPerUnit());
     v.put("product.price", decimal(p.price()));
     v.put("product.description", p.description());
+    v.put("product.cnCode", p.customsCode() == null ? null : p.customsCode().printed());
+    v.put("product.geography", p.geography() == null ? null : p.geography().code());
+    v.put("product.fossilCarbonContent", p.fossilCarbon());
     return v;
   }
 

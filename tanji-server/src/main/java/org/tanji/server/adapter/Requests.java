@@ -200,7 +200,7 @@ public final class Requests {
     };
   }
 
-  private static String mediaTypeOf(String contentType) {
+  public static String mediaTypeOf(String contentType) {
     if (contentType == null) {
       return "";
     }

@@ -15,6 +15,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.tanji.core.model.ReportInfo;
 import org.tanji.core.model.Study;
+import org.tanji.io.pact.PactExport;
+import org.tanji.io.pact.PactIssue;
 import org.tanji.report.ReportFormat;
 import org.tanji.report.Reports;
 import org.tanji.server.domain.Principal;
@@ -47,10 +49,15 @@ public final class IssueService {
 
   private final SigningKeys keys;
   private final String publicUrl;
+  private final PactHostService pact;
 
-  /** @param publicUrl the address outsiders reach the server at ({@code https://tanji.example.com}), or "" */
+  /**
+   * @param publicUrl the address outsiders reach the server at ({@code https://tanji.example.com}), or ""
+   * @param pact where an issued version's PACT footprint is kept, to be served from then on
+   */
   public IssueService(Database db, Env env, StudyService studies, AuditService audit, SigningKeys keys,
-      String publicUrl) {
+      String publicUrl, PactHostService pact) {
+    this.pact = pact;
     this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     this.db = db;
     this.env = env;
@@ -131,12 +138,28 @@ public final class IssueService {
       for (IssuedFile f : files) {
         repo.insertFile(h, id, version, f);
       }
+      freezeFootprint(who, id, version, study, c, number, code);
       StringBuilder detail = new StringBuilder(number);
       files.forEach(f -> detail.append("; ").append(f.name()).append(' ').append(f.sha256()));
       audit.record(AuditService.Event.of(who, "state.issue").study(id, version).detail(detail.toString())
           .hashes(v.sha256(), null));
       return new IssuedReport(repo.find(h, who.orgId(), id, version).orElseThrow(), files);
     });
+  }
+
+  /**
+   * Keeps the version's PACT ProductFootprint as issued, replacing the study's earlier ones; a study
+   * PACT cannot express (no credit code, a declared unit PACT has no unit for …) is issued without
+   * one, and its export names what is missing.
+   */
+  private void freezeFootprint(Principal who, UUID id, int version, Study study, Computations.Computed c,
+      String number, String code) {
+    UUID footprintId = PactIssue.idOf("org:" + who.orgId(), id.toString(), version);
+    PactIssue issue = new PactIssue(footprintId, env.now(), PactIssue.Status.Active,
+        pact.footprintsOf(who.orgId(), id), Optional.of(new PactIssue.Verification(env.now(), number,
+            publicUrl + "/verify/" + code, who.username())));
+    PactExport.footprint(study, c.result(), issue).footprint()
+        .ifPresent(f -> pact.freeze(who.orgId(), id, version, footprintId, f));
   }
 
   /**
@@ -157,6 +180,7 @@ public final class IssueService {
           || !repo.withdraw(h, id, version, who.userId(), reason, env.now())) {
         throw new AppException.Conflict("WRONG_STATE", "workflow.state", "—", StudyState.ISSUED.id());
       }
+      pact.withdraw(who.orgId(), id, version, reason);
       audit.record(AuditService.Event.of(who, "state.withdraw").study(id, version).detail(reason));
       return null;
     });

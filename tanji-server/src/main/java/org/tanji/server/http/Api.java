@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -35,6 +36,9 @@ import org.tanji.server.app.AuditService;
 import org.tanji.server.app.FactorService;
 import org.tanji.server.app.Health;
 import org.tanji.server.app.IssueService;
+import org.tanji.server.app.PartnerService;
+import org.tanji.server.domain.ApiClient;
+import org.tanji.server.domain.Partner;
 import org.tanji.server.app.WorkflowService;
 import org.tanji.server.domain.AuditRecord;
 import org.tanji.server.domain.WorkRole;
@@ -109,7 +113,14 @@ public final class Api implements Adapter {
       new Route("PUT", "/api/organization/report-pattern", false),
       new Route("PUT", "/api/organization/signing-key", false),
       new Route("GET", "/api/factors/pact", false),
-      new Route("POST", "/api/factors/pact", false));
+      new Route("POST", "/api/factors/pact", false),
+      new Route("GET", "/api/pact/partners", false),
+      new Route("POST", "/api/pact/partners", false),
+      new Route("PUT", "/api/pact/partners/{pid}", false),
+      new Route("DELETE", "/api/pact/partners/{pid}", false),
+      new Route("GET", "/api/pact/clients", false),
+      new Route("POST", "/api/pact/clients", false),
+      new Route("DELETE", "/api/pact/clients/{cid}", false));
 
   private final AccountService accounts;
   private final StudyService studies;
@@ -117,6 +128,7 @@ public final class Api implements Adapter {
   private final WorkflowService workflow;
   private final IssueService issues;
   private final org.tanji.server.app.SigningKeys signingKeys;
+  private final PartnerService partnerService;
   private final AuditService audit;
   private final Health health;
   private final Requests requests;
@@ -130,6 +142,7 @@ public final class Api implements Adapter {
     this.workflow = wiring.services().workflow();
     this.issues = wiring.services().issues();
     this.signingKeys = wiring.services().signingKeys();
+    this.partnerService = wiring.services().partners();
     this.audit = wiring.services().audit();
     this.health = wiring.services().health();
     this.requests = wiring.requests();
@@ -204,6 +217,13 @@ public final class Api implements Adapter {
     authed.put("PUT /api/organization/signing-key", this::signingKey);
     authed.put("GET /api/factors/pact", this::supplierFactors);
     authed.put("POST /api/factors/pact", this::importPact);
+    authed.put("GET /api/pact/partners", this::partners);
+    authed.put("POST /api/pact/partners", (ctx, who) -> savePartner(ctx, who, Optional.empty()));
+    authed.put("PUT /api/pact/partners/{pid}", (ctx, who) -> savePartner(ctx, who, Optional.of(number(ctx, "pid"))));
+    authed.put("DELETE /api/pact/partners/{pid}", this::deletePartner);
+    authed.put("GET /api/pact/clients", this::apiClients);
+    authed.put("POST /api/pact/clients", this::addApiClient);
+    authed.put("DELETE /api/pact/clients/{cid}", this::revokeApiClient);
     for (Route r : ROUTES) {
       String key = r.method() + " " + r.path();
       Handler h = r.open() ? open.get(key) : withAuth(authed.get(key));
@@ -907,6 +927,113 @@ public final class Api implements Adapter {
     JsonNode body = Json.object(ctx.bodyAsBytes(), "{\"pattern\": \"TJ-{yyyy}-{seq:4}\"}");
     issues.setPattern(who, Json.string(body, "pattern"));
     ctx.status(204);
+  }
+
+  // ---- PACT partners and API clients
+
+  private void partners(Context ctx, Principal who) {
+    List<Partner> list = partnerService.partners(who);
+    json(ctx, 200, g -> {
+      g.writeStartObject();
+      g.writeArrayFieldStart("partners");
+      for (Partner p : list) {
+        partner(g, p);
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    });
+  }
+
+  private void savePartner(Context ctx, Principal who, Optional<Long> id) {
+    JsonNode body = Json.object(ctx.bodyAsBytes(), "{\"name\": \"BYD\", \"eventUrl\": \"https://pact.byd.example/3/events\"}");
+    PartnerService.PartnerForm form = new PartnerService.PartnerForm(Json.string(body, "name"),
+        optionalText(body, "eventUrl"), optionalText(body, "hostUrl"), optionalText(body, "hostClientId"),
+        optionalText(body, "hostSecret"));
+    Partner p = id.isPresent() ? partnerService.updatePartner(who, id.get(), form) : partnerService.addPartner(who, form);
+    json(ctx, id.isPresent() ? 200 : 201, g -> partner(g, p));
+  }
+
+  private void deletePartner(Context ctx, Principal who) {
+    partnerService.deletePartner(who, number(ctx, "pid"));
+    ctx.status(204);
+  }
+
+  private static void partner(JsonGenerator g, Partner p) throws IOException {
+    g.writeStartObject();
+    g.writeNumberField("id", p.id());
+    g.writeStringField("name", p.name());
+    g.writeStringField("eventUrl", p.eventUrl().map(Object::toString).orElse(null));
+    g.writeStringField("hostUrl", p.supplierHost().map(h -> h.baseUrl().toString()).orElse(null));
+    g.writeStringField("hostClientId", p.supplierHost().map(Partner.SupplierHost::clientId).orElse(null));
+    Json.instant(g, "createdAt", p.createdAt());
+    g.writeEndObject();
+  }
+
+  private void apiClients(Context ctx, Principal who) {
+    List<ApiClient> list = partnerService.clients(who);
+    json(ctx, 200, g -> {
+      g.writeStartObject();
+      g.writeArrayFieldStart("clients");
+      for (ApiClient c : list) {
+        apiClient(g, c, null);
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    });
+  }
+
+  private void addApiClient(Context ctx, Principal who) {
+    JsonNode body = Json.object(ctx.bodyAsBytes(), "{\"name\": \"BYD purchasing\", \"partnerId\": 3}");
+    JsonNode partner = body.get("partnerId");
+    if (partner != null && !partner.isNull() && !partner.canConvertToLong()) {
+      throw HttpError.of(400, "BAD_FIELD", "field.missing", "partnerId");
+    }
+    ApiClient.Created made = partnerService.addClient(who, Json.string(body, "name"),
+        partner == null || partner.isNull() ? null : partner.asLong());
+    json(ctx, 201, g -> apiClient(g, made.client(), made.secret()));
+  }
+
+  private void revokeApiClient(Context ctx, Principal who) {
+    partnerService.revokeClient(who, number(ctx, "cid"));
+    ctx.status(204);
+  }
+
+  /** A client; its secret only in the answer that made it. */
+  private static void apiClient(JsonGenerator g, ApiClient c, String secret) throws IOException {
+    g.writeStartObject();
+    g.writeNumberField("id", c.id());
+    g.writeStringField("clientId", c.clientId());
+    if (secret != null) {
+      g.writeStringField("clientSecret", secret);
+    }
+    g.writeStringField("name", c.name());
+    if (c.partnerId().isPresent()) {
+      g.writeNumberField("partnerId", c.partnerId().get());
+    } else {
+      g.writeNullField("partnerId");
+    }
+    Json.instant(g, "createdAt", c.createdAt());
+    Json.instant(g, "revokedAt", c.revokedAt().orElse(null));
+    g.writeEndObject();
+  }
+
+  private static String optionalText(JsonNode body, String field) {
+    JsonNode v = body.get(field);
+    if (v == null || v.isNull()) {
+      return null;
+    }
+    if (!v.isTextual()) {
+      throw HttpError.of(400, "BAD_FIELD", "field.missing", field);
+    }
+    return v.asText();
+  }
+
+  private static long number(Context ctx, String param) {
+    try {
+      return Long.parseLong(ctx.pathParam(param));
+    } catch (NumberFormatException e) {
+      throw new AppException.NotFound("NOT_FOUND", "route.notFound", ctx.method().name(), ctx.path());
+    }
   }
 
   // ---- authentication

@@ -62,7 +62,10 @@ import org.tanji.server.app.AppException;
 import org.tanji.server.app.Computations;
 import org.tanji.server.app.Env;
 import org.tanji.server.app.Hashes;
+import org.tanji.server.app.PartnerService;
 import org.tanji.server.app.StudyService;
+import org.tanji.server.domain.ApiClient;
+import org.tanji.server.domain.Partner;
 import org.tanji.server.domain.Principal;
 import org.tanji.server.domain.StudyFile;
 import org.tanji.server.domain.StudyInfo;
@@ -90,6 +93,7 @@ public final class Web implements Adapter {
   private final StudyService studies;
   private final org.tanji.server.app.FactorService factorService;
   private final org.tanji.server.app.WorkflowService workflow;
+  private final PartnerService partners;
   private final org.tanji.server.app.IssueService issues;
   private final org.tanji.server.app.AuditService audit;
   private final Env env;
@@ -103,6 +107,7 @@ public final class Web implements Adapter {
     this.studies = wiring.services().studies();
     this.factorService = wiring.services().factors();
     this.workflow = wiring.services().workflow();
+    this.partners = wiring.services().partners();
     this.issues = wiring.services().issues();
     this.audit = wiring.services().audit();
     this.env = wiring.services().env();
@@ -167,6 +172,78 @@ public final class Web implements Adapter {
     routes.post("/factors/pact", authed(this::importPact));
     routes.post("/studies/{id}/workflow/{action}", authed(this::workflowAction));
     get(routes, "/studies/{id}/issued", authed(this::issuedFile));
+    get(routes, "/pact", authed((ctx, who) -> pactPage(ctx, who, null)));
+    routes.post("/pact/partners", authed(this::addPartner));
+    routes.post("/pact/partners/{pid}/delete", authed(this::deletePartner));
+    routes.post("/pact/clients", authed(this::addClient));
+    routes.post("/pact/clients/{cid}/revoke", authed(this::revokeClient));
+  }
+
+  // ---- PACT partners and API clients (admins)
+
+  /** The organization's PACT partners and API clients; a client just made shows its secret, once. */
+  private void pactPage(Context ctx, Principal who, ApiClient.Created made) {
+    Locale locale = locale(ctx);
+    List<Map<String, Object>> partnerRows = new ArrayList<>();
+    Map<Long, String> names = new HashMap<>();
+    for (Partner p : partners.partners(who)) {
+      names.put(p.id(), p.name());
+      Map<String, Object> r = new HashMap<>();
+      r.put("id", p.id());
+      r.put("name", p.name());
+      r.put("eventUrl", p.eventUrl().map(Object::toString).orElse(""));
+      r.put("hostUrl", p.supplierHost().map(h -> h.baseUrl().toString()).orElse(""));
+      r.put("hostClientId", p.supplierHost().map(Partner.SupplierHost::clientId).orElse(""));
+      partnerRows.add(r);
+    }
+    List<Map<String, Object>> clientRows = new ArrayList<>();
+    for (ApiClient c : partners.clients(who)) {
+      Map<String, Object> r = new HashMap<>();
+      r.put("id", c.id());
+      r.put("clientId", c.clientId());
+      r.put("name", c.name());
+      r.put("partner", c.partnerId().map(names::get).orElse(""));
+      r.put("created", when(c.createdAt()));
+      r.put("revoked", c.revokedAt().map(this::when).orElse(null));
+      clientRows.add(r);
+    }
+    Map<String, Object> m = base(ctx, who, null);
+    m.put("partners", partnerRows);
+    m.put("clients", clientRows);
+    m.put("made", made == null ? null : Map.of("clientId", made.client().clientId(), "secret", made.secret()));
+    m.put("title", Pages.word("pact.title", locale));
+    html(ctx, "pact", m);
+  }
+
+  private void addPartner(Context ctx, Principal who) {
+    partners.addPartner(who, new PartnerService.PartnerForm(ctx.formParam("name"), ctx.formParam("eventUrl"),
+        ctx.formParam("hostUrl"), ctx.formParam("hostClientId"), ctx.formParam("hostSecret")));
+    ctx.redirect("/pact", HttpStatus.SEE_OTHER);
+  }
+
+  private void deletePartner(Context ctx, Principal who) {
+    partners.deletePartner(who, pathNumber(ctx, "pid"));
+    ctx.redirect("/pact", HttpStatus.SEE_OTHER);
+  }
+
+  private void addClient(Context ctx, Principal who) {
+    String partner = Optional.ofNullable(ctx.formParam("partner")).orElse("");
+    ApiClient.Created made = partners.addClient(who, ctx.formParam("name"),
+        partner.matches("[1-9]\\d{0,17}") ? Long.valueOf(partner) : null);
+    pactPage(ctx, who, made); // the secret is shown on this answer only, never in an address
+  }
+
+  private void revokeClient(Context ctx, Principal who) {
+    partners.revokeClient(who, pathNumber(ctx, "cid"));
+    ctx.redirect("/pact", HttpStatus.SEE_OTHER);
+  }
+
+  private static long pathNumber(Context ctx, String name) {
+    String v = ctx.pathParam(name);
+    if (!v.matches("[1-9]\\d{0,17}")) {
+      throw new PageError(404, "page.notFound");
+    }
+    return Long.parseLong(v);
   }
 
   /** A page, and HEAD on it: the same handler (authentication included), Jetty sends no body. */
@@ -916,7 +993,7 @@ public final class Web implements Adapter {
     m.put("factors", rows);
     m.put("imported", imported == null ? List.of() : imported.factors().stream().map(Factor::id).toList());
     m.put("findings", imported == null ? List.of() : findings(imported.findings(), locale, true));
-    m.put("title", Pages.word("pact.title", locale));
+    m.put("title", Pages.word("suppliers.title", locale));
     html(ctx, "supplier-factors", m);
   }
 
@@ -1059,6 +1136,7 @@ public final class Web implements Adapter {
     m.put("lang", locale.getLanguage());
     m.put("user", who == null ? null : who.username());
     m.put("org", who == null ? null : who.orgName());
+    m.put("admin", who != null && who.isAdmin());
     String token = ctx.cookie(SESSION);
     m.put("csrf", csrf != null ? csrf : token == null ? "" : csrf(token));
     m.put("path", ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString()));

@@ -1,0 +1,426 @@
+package org.tanji.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.tanji.io.pact.PactIssue;
+
+/**
+ * The PACT host API over HTTPS (a self-signed certificate made for the test): sign-in with client
+ * credentials, tokens that expire or die with their client, the issued footprints only, the list's
+ * filters and pages, the events (answered at a partner's endpoint this test runs), bad events, a
+ * flood of requests, another organization's client, and plain HTTP refused.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+final class PactHostTest {
+
+  private static final String OPERATOR_PW = "pact-admin-pw";
+
+  private final MutableClock clock = new MutableClock();
+  private SelfSigned cert;
+  private TanjiServer server;
+  private Http http;
+  private HttpServer partner;
+  private final BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
+  private final CountDownLatch release = new CountDownLatch(1);
+
+  // one organization with two issued versions of seed-003 (the first deprecated by the second) and a stored draft
+  private Team team;
+  private String studyId;
+  private UUID v1;
+  private UUID v2;
+  private String clientId;
+  private String secret;
+
+  @BeforeAll
+  void start() throws IOException {
+    Path dir = Files.createTempDirectory("tanji-pact");
+    cert = SelfSigned.make(dir);
+    partner = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    partner.createContext("/3/events", ex -> {
+      received.add(Http.MAPPER.readTree(ex.getRequestBody().readAllBytes()));
+      ex.sendResponseHeaders(200, -1);
+      ex.close();
+    });
+    partner.createContext("/slow/3/events", ex -> { // holds the worker until the test lets it go
+      try {
+        release.await(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      ex.sendResponseHeaders(200, -1);
+      ex.close();
+    });
+    partner.start();
+    server = TanjiServer.start(ServerConfig.builder(dir.resolve("data")).port(0).adminPassword(OPERATOR_PW)
+        .loginsPerMinute(1000).clock(clock).tls(ServerConfig.Tls.keystore(cert.keystore, SelfSigned.PASSWORD))
+        .pactQueue(2).build());
+    http = new Http(server.url(), cert.client());
+
+    team = Team.of(http, OPERATOR_PW);
+    studyId = http.send("POST", "/api/studies", team.admin(), ApiTests.YAML, ApiTests.example("seed-003-steel-balls.yaml"))
+        .json().get("id").asText();
+    team.issue(http, studyId, 1, "'html'");
+    byte[] v2Yaml = new String(ApiTests.example("seed-003-steel-balls.yaml"), StandardCharsets.UTF_8)
+        .replace("name: ", "name: v2 ").getBytes(StandardCharsets.UTF_8);
+    assertThat(http.send("PUT", "/api/studies/" + studyId, team.admin(), ApiTests.YAML, v2Yaml, "If-Match", "\"1\"")
+        .status()).isEqualTo(200);
+    team.issue(http, studyId, 2, "'html'");
+    http.send("POST", "/api/studies", team.admin(), ApiTests.YAML, ApiTests.example("seed-003-as-published.yaml"));
+    long orgId = http.get("/api/me", team.admin()).json().at("/organization/id").asLong();
+    v1 = PactIssue.idOf("org:" + orgId, studyId, 1);
+    v2 = PactIssue.idOf("org:" + orgId, studyId, 2);
+    JsonNode p = http.postJson("/api/pact/partners", team.admin(), Team.json("{'name':'BYD','eventUrl':'http://127.0.0.1:"
+        + partner.getAddress().getPort() + "/3/events'}")).json();
+    JsonNode c = http.postJson("/api/pact/clients", team.admin(), Team.json("{'name':'BYD purchasing','partnerId':"
+        + p.get("id").asLong() + "}")).json();
+    clientId = c.get("clientId").asText();
+    secret = c.get("clientSecret").asText();
+  }
+
+  @AfterAll
+  void stop() {
+    release.countDown();
+    server.close();
+    partner.stop(0);
+  }
+
+  private Http.Resp token(String id, String pw) {
+    String basic = Base64.getEncoder().encodeToString((id + ":" + pw).getBytes(StandardCharsets.UTF_8));
+    return http.send("POST", "/auth/token", null, "application/x-www-form-urlencoded",
+        "grant_type=client_credentials".getBytes(StandardCharsets.UTF_8), "Authorization", "Basic " + basic);
+  }
+
+  private String bearer() {
+    Http.Resp r = token(clientId, secret);
+    assertThat(r.status()).as(r.text()).isEqualTo(200);
+    return r.json().get("access_token").asText();
+  }
+
+  private List<String> ids(Http.Resp r) {
+    assertThat(r.status()).as(r.text()).isEqualTo(200);
+    List<String> out = new ArrayList<>();
+    r.json().get("data").forEach(f -> out.add(f.get("id").asText()));
+    return out;
+  }
+
+  @Test
+  void token_clientCredentials_bearerForAnHour() {
+    Http.Resp r = token(clientId, secret);
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.json().get("token_type").asText()).isEqualTo("Bearer");
+    assertThat(r.json().get("expires_in").asInt()).isEqualTo(3600);
+    assertThat(r.header("Cache-Control")).isEqualTo("no-store");
+  }
+
+  @Test
+  void token_wrongSecretOrGrant_refusedInOAuthFormat() {
+    Http.Resp wrong = token(clientId, secret + "x");
+    assertThat(wrong.status()).isEqualTo(401);
+    assertThat(wrong.json().get("error").asText()).isEqualTo("invalid_client");
+    Http.Resp grant = http.send("POST", "/auth/token", null, "application/x-www-form-urlencoded",
+        "grant_type=password".getBytes(StandardCharsets.UTF_8));
+    assertThat(grant.status()).isEqualTo(400);
+    assertThat(grant.json().get("error").asText()).isEqualTo("unsupported_grant_type");
+  }
+
+  @Test
+  void openIdConfiguration_namesTheTokenEndpointOnThisHost() {
+    JsonNode c = http.get("/.well-known/openid-configuration", null).json();
+    assertThat(c.get("token_endpoint").asText()).isEqualTo(server.url() + "/auth/token");
+  }
+
+  @Test
+  void footprints_onlyIssuedVersions_newestDeprecatesOlder() {
+    Http.Resp all = http.get("/3/footprints", bearer());
+    assertThat(ids(all)).containsExactly(v1.toString(), v2.toString());
+    JsonNode first = all.json().get("data").get(0);
+    assertThat(first.get("status").asText()).isEqualTo("Deprecated");
+    assertThat(first.get("statusComment").asText()).isEqualTo("superseded by version 2");
+    JsonNode second = all.json().get("data").get(1);
+    assertThat(second.get("status").asText()).isEqualTo("Active");
+    assertThat(second.get("precedingPfIds").get(0).asText()).isEqualTo(v1.toString());
+    // seed-003's credit code and CN code, as URNs
+    assertThat(second.get("companyIds").toString()).contains("913701811634663822");
+    assertThat(second.get("productIds").toString()).contains("73261100");
+    Http.Resp one = http.get("/3/footprints/" + v2, bearer());
+    assertThat(one.status()).isEqualTo(200);
+    assertThat(one.json().get("data")).isEqualTo(second);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+      "status=Active, 2",
+      "status=deprecated, 1",
+      "status=BogusStatus, ''",
+      "geography=CN, 12",
+      "geography=cn-sd, 12",
+      "geography=XX, ''",
+      "productId=urn:bogus:product:x, ''",
+      "validOn=1900-01-01T00:00:00Z, ''",
+      "validAfter=2099-12-31T23:59:59Z, ''",
+      "validBefore=1900-01-01T00:00:00Z, ''",
+      "companyId=urn:bogus:a&companyId=urn:bogus:b, ''"})
+  void list_filter_matches(String query, String expected) {
+    List<String> want = new ArrayList<>();
+    for (char c : expected.toCharArray()) {
+      want.add((c == '1' ? v1 : v2).toString());
+    }
+    assertThat(ids(http.get("/3/footprints?" + query, bearer()))).containsExactlyElementsOf(want);
+  }
+
+  @Test
+  void list_productAndCompanyOfTheFootprint_matchWithoutCase() {
+    JsonNode f = http.get("/3/footprints/" + v2, bearer()).json().get("data");
+    String product = f.get("productIds").get(0).asText().toUpperCase(java.util.Locale.ROOT);
+    String company = f.get("companyIds").get(0).asText();
+    assertThat(ids(http.get("/3/footprints?productId=" + product + "&companyId=urn:bogus:x&companyId=" + company,
+        bearer()))).containsExactly(v1.toString(), v2.toString());
+  }
+
+  @Test
+  void list_limit_pagesWithAbsoluteLinkOnTheCallersHost() {
+    String token = bearer();
+    Http.Resp page1 = http.get("/3/footprints?limit=1&geography=CN", token);
+    assertThat(ids(page1)).containsExactly(v1.toString());
+    String link = page1.header("Link");
+    assertThat(link).startsWith("<" + server.url() + "/3/footprints?").endsWith(">; rel=\"next\"");
+    String next = link.substring(1, link.indexOf('>'));
+    Http.Resp page2 = http.get(next.substring(server.url().length()), token);
+    assertThat(ids(page2)).containsExactly(v2.toString());
+    assertThat(page2.header("Link")).isNull();
+    // a pagination link may be called again
+    assertThat(ids(http.get(next.substring(server.url().length()), token))).containsExactly(v2.toString());
+  }
+
+  @ParameterizedTest
+  @CsvSource({"limit=0", "limit=x", "validOn=yesterday", "x-tanji-after=-3"})
+  void list_badParameter_400BadRequest(String query) {
+    Http.Resp r = http.get("/3/footprints?" + query, bearer());
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(r.code()).isEqualTo("BadRequest");
+    assertThat(r.json().get("message").asText()).isNotBlank();
+  }
+
+  @Test
+  void footprint_unknownOrNotAUuid_404Or400() {
+    assertThat(http.get("/3/footprints/00000000-0000-0000-0000-000000000000", bearer()).code()).isEqualTo("NotFound");
+    assertThat(http.get("/3/footprints/not-a-uuid", bearer()).status()).isEqualTo(400);
+  }
+
+  @Test
+  void otherOrganizationsClient_seesNothingOfOurs() {
+    Team other = Team.of(http, OPERATOR_PW);
+    JsonNode c = http.postJson("/api/pact/clients", other.admin(), "{\"name\":\"theirs\"}").json();
+    String theirs = token(c.get("clientId").asText(), c.get("clientSecret").asText()).json().get("access_token")
+        .asText();
+    assertThat(ids(http.get("/3/footprints", theirs))).isEmpty();
+    assertThat(http.get("/3/footprints/" + v2, theirs).status()).isEqualTo(404);
+    assertThat(http.get("/api/pact/clients", other.admin()).json().get("clients")).hasSize(1);
+  }
+
+  @Test
+  void token_expired_401TokenExpired_thenAFreshOneWorks() {
+    String token = bearer();
+    clock.advance(Duration.ofMinutes(61));
+    try {
+      Http.Resp r = http.get("/3/footprints", token);
+      assertThat(r.status()).isEqualTo(401);
+      assertThat(r.code()).isEqualTo("TokenExpired");
+      assertThat(r.header("WWW-Authenticate")).contains("invalid_token");
+      assertThat(http.get("/3/footprints", bearer()).status()).isEqualTo(200);
+    } finally {
+      clock.advance(Duration.ofMinutes(-61));
+    }
+  }
+
+  @Test
+  void token_ofARevokedClient_replayedAfterwards_401() {
+    JsonNode c = http.postJson("/api/pact/clients", team.admin(), "{\"name\":\"short-lived\"}").json();
+    String token = token(c.get("clientId").asText(), c.get("clientSecret").asText()).json().get("access_token").asText();
+    assertThat(http.get("/3/footprints", token).status()).isEqualTo(200);
+    assertThat(http.send("DELETE", "/api/pact/clients/" + c.get("id").asLong(), team.admin(), null, null).status())
+        .isEqualTo(204);
+    Http.Resp replay = http.get("/3/footprints", token);
+    assertThat(replay.status()).isEqualTo(401);
+    assertThat(replay.code()).isEqualTo("BadRequest");
+    assertThat(token(c.get("clientId").asText(), c.get("clientSecret").asText()).status()).isEqualTo(401);
+    // a sign-in token of the API is not a PACT token
+    assertThat(http.get("/3/footprints", team.admin()).status()).isEqualTo(401);
+  }
+
+  private static String event(String type, String id, String data) {
+    return Team.json("{'type':'org.wbcsd.pact.ProductFootprint." + type + "','specversion':'1.0','id':'" + id
+        + "','source':'//buyer.example/3/events','time':'2026-01-05T10:00:00Z','data':" + data + "}");
+  }
+
+  private Http.Resp post(String token, String body) {
+    return http.send("POST", "/3/events", token, "application/cloudevents+json; charset=UTF-8",
+        body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void requestEvent_matching_fulfilledAtThePartnersEndpoint() throws InterruptedException {
+    String product = http.get("/3/footprints/" + v2, bearer()).json().get("data").get("productIds").get(0).asText();
+    Http.Resp r = post(bearer(), event("RequestCreatedEvent.3", "req-1", "{'productId':['" + product + "'],"
+        + "'status':'Active','comment':'Please send'}"));
+    assertThat(r.status()).as(r.text()).isEqualTo(200);
+    JsonNode answer = received.poll(20, TimeUnit.SECONDS);
+    assertThat(answer).isNotNull();
+    assertThat(answer.get("type").asText()).isEqualTo("org.wbcsd.pact.ProductFootprint.RequestFulfilledEvent.3");
+    assertThat(answer.get("specversion").asText()).isEqualTo("1.0");
+    assertThat(answer.at("/data/requestEventId").asText()).isEqualTo("req-1");
+    assertThat(answer.at("/data/pfs/0/id").asText()).isEqualTo(v2.toString());
+    assertThat(answer.at("/data/pfs")).hasSize(1);
+  }
+
+  @Test
+  void requestEvent_nothingMatches_rejectedNotFound() throws InterruptedException {
+    assertThat(post(bearer(), event("RequestCreatedEvent.3", "req-2", "{'productId':['urn:pact:null']}")).status())
+        .isEqualTo(200);
+    JsonNode answer = received.poll(20, TimeUnit.SECONDS);
+    assertThat(answer).isNotNull();
+    assertThat(answer.get("type").asText()).isEqualTo("org.wbcsd.pact.ProductFootprint.RequestRejectedEvent.3");
+    assertThat(answer.at("/data/requestEventId").asText()).isEqualTo("req-2");
+    assertThat(answer.at("/data/error/code").asText()).isEqualTo("NotFound");
+  }
+
+  @Test
+  void publishedEvent_accepted() {
+    assertThat(post(bearer(), event("PublishedEvent.3", UUID.randomUUID().toString(),
+        "{'pfIds':['3a6c14a7-4deb-498a-b5ea-16ce2535b576']}")).status()).isEqualTo(200);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "{not json| BadRequest",
+      "[1,2]| BadRequest",
+      "{\"type\":\"org.wbcsd.pact.ProductFootprint.PublishedEvent.3\",\"specversion\":\"0.3\",\"id\":\"x\",\"source\":\"s\",\"time\":\"2026-01-05T10:00:00Z\",\"data\":{\"pfIds\":[]}}| BadRequest",
+      "{\"type\":\"org.wbcsd.pact.ProductFootprint.PublishedEvent.2\",\"specversion\":\"1.0\",\"id\":\"x\",\"source\":\"s\",\"time\":\"2026-01-05T10:00:00Z\",\"data\":{\"pfIds\":[]}}| BadRequest",
+      "{\"type\":\"org.wbcsd.pact.ProductFootprint.PublishedEvent.3\",\"specversion\":\"1.0\",\"source\":\"s\",\"time\":\"2026-01-05T10:00:00Z\",\"data\":{\"pfIds\":[]}}| BadRequest",
+      "{\"type\":\"org.wbcsd.pact.ProductFootprint.PublishedEvent.3\",\"specversion\":\"1.0\",\"id\":\"x\",\"source\":\"s\",\"time\":\"yesterday\",\"data\":{\"pfIds\":[]}}| BadRequest",
+      "{\"type\":\"org.wbcsd.pact.ProductFootprint.PublishedEvent.3\",\"specversion\":\"1.0\",\"id\":\"x\",\"source\":\"s\",\"time\":\"2026-01-05T10:00:00Z\",\"data\":{\"pfIds\":[\"urn:gtin:4712345060507\"]}}| BadRequest",
+      "{\"type\":\"org.wbcsd.pact.ProductFootprint.RequestCreatedEvent.3\",\"specversion\":\"1.0\",\"id\":\"x\",\"source\":\"s\",\"time\":\"2026-01-05T10:00:00Z\",\"data\":{\"productId\":{\"a\":1}}}| BadRequest",
+      "{\"type\":\"org.wbcsd.pact.ProductFootprint.RequestFulfilledEvent.3\",\"specversion\":\"1.0\",\"id\":\"x\",\"source\":\"s\",\"time\":\"2026-01-05T10:00:00Z\",\"data\":{}}| BadRequest"})
+  void event_malformed_400WithSpecCode(String body, String code) {
+    Http.Resp r = post(bearer(), body);
+    assertThat(r.status()).as(r.text()).isEqualTo(400);
+    assertThat(r.code()).isEqualTo(code);
+  }
+
+  @Test
+  void event_oversized_413() {
+    String big = event("PublishedEvent.3", "x", "{'pfIds':[],'padding':'" + "x".repeat(70_000) + "'}");
+    Http.Resp r = post(bearer(), big);
+    assertThat(r.status()).isEqualTo(413);
+    assertThat(r.code()).isEqualTo("BadRequest");
+  }
+
+  @Test
+  void event_withoutToken_401() {
+    Http.Resp r = post(null, event("PublishedEvent.3", "x", "{'pfIds':[]}"));
+    assertThat(r.status()).isEqualTo(401);
+    assertThat(r.code()).isEqualTo("BadRequest");
+  }
+
+  @Test
+  void requestEvents_flood_boundedQueueAnswers429() {
+    // a partner whose endpoint holds the worker: requests pile up in the queue of 2
+    JsonNode p = http.postJson("/api/pact/partners", team.admin(), Team.json("{'name':'Slow','eventUrl':'http://127.0.0.1:"
+        + partner.getAddress().getPort() + "/slow/3/events'}")).json();
+    JsonNode c = http.postJson("/api/pact/clients", team.admin(), Team.json("{'name':'slow','partnerId':"
+        + p.get("id").asLong() + "}")).json();
+    String token = token(c.get("clientId").asText(), c.get("clientSecret").asText()).json().get("access_token").asText();
+    List<Integer> statuses = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      Http.Resp r = post(token, event("RequestCreatedEvent.3", "flood-" + i, "{'productId':['urn:pact:null']}"));
+      statuses.add(r.status());
+      if (r.status() == 429) {
+        assertThat(r.code()).isEqualTo("TooManyRequests");
+        assertThat(r.header("Retry-After")).isEqualTo("30");
+      }
+    }
+    // at most one answer in the worker's hands and two waiting: the rest refused
+    assertThat(statuses).allMatch(s -> s == 200 || s == 429);
+    assertThat(statuses.stream().filter(s -> s == 200)).hasSizeBetween(2, 3);
+    assertThat(statuses.subList(3, 8)).containsOnly(429);
+    release.countDown();
+  }
+
+  @Test
+  void requestEvent_clientWithoutPartner_400AtOnce() {
+    JsonNode c = http.postJson("/api/pact/clients", team.admin(), "{\"name\":\"no partner\"}").json();
+    String token = token(c.get("clientId").asText(), c.get("clientSecret").asText()).json().get("access_token").asText();
+    Http.Resp r = post(token, event("RequestCreatedEvent.3", "x", "{}"));
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(r.json().get("message").asText()).contains("event endpoint");
+  }
+
+  @Test
+  void plainHttpServer_pactRefusedSayingHttps() throws IOException {
+    try (TanjiServer plain = TanjiServer.start(ServerConfig.builder(Files.createTempDirectory("tanji-plain")).port(0)
+        .adminPassword(OPERATOR_PW).build())) {
+      assertThat(plain.url()).startsWith("http://");
+      Http.Resp r = new Http(plain.url()).get("/3/footprints", "whatever");
+      assertThat(r.status()).isEqualTo(403);
+      assertThat(r.code()).isEqualTo("AccessDenied");
+      assertThat(r.json().get("message").asText()).contains("HTTPS");
+      Http.Resp zh = new Http(plain.url()).send("POST", "/auth/token", null, null, null, "Accept-Language", "zh");
+      assertThat(zh.json().get("message").asText()).contains("HTTPS");
+    }
+  }
+
+  @Test
+  void pactPage_adminAddsPartnerAndClient_secretShownOnce() throws IOException, InterruptedException {
+    try (TanjiServer plain = TanjiServer.start(ServerConfig.builder(Files.createTempDirectory("tanji-pact-pages"))
+        .port(0).adminPassword(OPERATOR_PW).loginsPerMinute(1000).build())) {
+      Team t = Team.of(new Http(plain.url()), OPERATOR_PW);
+      PageSession admin = PageSession.signIn(plain.url(), t.org(), "password-" + t.org());
+      assertThat(admin.get("/pact").body()).contains("id=\"add-partner\"");
+      assertThat(admin.post("/pact/partners", "name", "GM", "eventUrl", "https://gm.example/3/events").statusCode())
+          .isEqualTo(303);
+      String page = admin.get("/pact").body();
+      assertThat(page).contains("https://gm.example/3/events");
+      String partnerId = page.replaceAll("(?s).*<option value=\"(\\d+)\">GM</option>.*", "$1");
+      String made = admin.post("/pact/clients", "name", "GM buyer", "partner", partnerId).body();
+      String secret = made.replaceAll("(?s).*<code id=\"made-secret\">([^<]+)</code>.*", "$1");
+      assertThat(secret).hasSize(43);
+      assertThat(admin.get("/pact").body()).contains("GM buyer").doesNotContain(secret);
+      assertThat(admin.post("/pact/partners", "name", "Bad", "eventUrl", "ftp://x").statusCode()).isEqualTo(400);
+      PageSession reviewer = PageSession.signIn(plain.url(), t.org() + "rev", "password-rev-1");
+      assertThat(reviewer.get("/pact").statusCode()).isEqualTo(403);
+      assertThat(reviewer.get("/studies").body()).doesNotContain("id=\"nav-pact\"");
+    }
+  }
+
+  @Test
+  void pemCertificateAndKey_serveHttpsToo() throws IOException {
+    try (TanjiServer pem = TanjiServer.start(ServerConfig.builder(Files.createTempDirectory("tanji-pem")).port(0)
+        .adminPassword(OPERATOR_PW).tls(ServerConfig.Tls.pem(cert.certificatePem, cert.keyPem)).build())) {
+      assertThat(URI.create(pem.url()).getScheme()).isEqualTo("https");
+      assertThat(new Http(pem.url(), cert.client()).get("/api/health", null).status()).isEqualTo(200);
+    }
+  }
+}
