@@ -40,6 +40,7 @@ import org.tanji.server.app.SigningKeys;
 import org.tanji.server.app.WorkflowService;
 import org.tanji.server.app.Computations;
 import org.tanji.server.app.FactorService;
+import org.tanji.server.app.SupplierFetch;
 import org.tanji.server.app.Env;
 import org.tanji.server.app.Health;
 import org.tanji.server.app.StudyService;
@@ -123,7 +124,7 @@ public final class TanjiServer implements AutoCloseable {
           config.publicUrl() == null ? "" : config.publicUrl(), pact);
       Requests requests = new Requests(config.maxRequestBytes(), config.trustProxy());
       Services services = new Services(accounts, studies, workflow, issues, signingKeys, audit, new Health(db), env,
-          partners, pact, pactEvents, factors);
+          partners, pact, pactEvents, factors, new SupplierFetch(partners, factors, SupplierFetch.client()));
       Wiring wiring = new Wiring(services, requests, new Incidents(env, config.log()));
       List<Adapter> adapters = new ArrayList<>();
       for (Wiring.Factory f : config.extraAdapters()) {

@@ -4,4 +4,4 @@ package org.tanji.server.app;
 public record Services(AccountService accounts, StudyService studies, WorkflowService workflow, IssueService issues,
     SigningKeys signingKeys, AuditService audit,
     Health health, Env env, PartnerService partners, PactHostService pact, PactEvents pactEvents,
-    FactorService factors) {}
+    FactorService factors, SupplierFetch supplierFetch) {}

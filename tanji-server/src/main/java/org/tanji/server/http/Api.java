@@ -34,6 +34,7 @@ import org.tanji.server.app.AccountService;
 import org.tanji.server.app.AppException;
 import org.tanji.server.app.AuditService;
 import org.tanji.server.app.FactorService;
+import org.tanji.server.app.SupplierFetch;
 import org.tanji.server.app.Health;
 import org.tanji.server.app.IssueService;
 import org.tanji.server.app.PartnerService;
@@ -114,6 +115,7 @@ public final class Api implements Adapter {
       new Route("PUT", "/api/organization/signing-key", false),
       new Route("GET", "/api/factors/pact", false),
       new Route("POST", "/api/factors/pact", false),
+      new Route("POST", "/api/pact/partners/{pid}/fetch", false),
       new Route("GET", "/api/pact/partners", false),
       new Route("POST", "/api/pact/partners", false),
       new Route("PUT", "/api/pact/partners/{pid}", false),
@@ -125,6 +127,7 @@ public final class Api implements Adapter {
   private final AccountService accounts;
   private final StudyService studies;
   private final FactorService factorService;
+  private final SupplierFetch supplierFetch;
   private final WorkflowService workflow;
   private final IssueService issues;
   private final org.tanji.server.app.SigningKeys signingKeys;
@@ -139,6 +142,7 @@ public final class Api implements Adapter {
     this.accounts = wiring.services().accounts();
     this.studies = wiring.services().studies();
     this.factorService = wiring.services().factors();
+    this.supplierFetch = wiring.services().supplierFetch();
     this.workflow = wiring.services().workflow();
     this.issues = wiring.services().issues();
     this.signingKeys = wiring.services().signingKeys();
@@ -217,6 +221,7 @@ public final class Api implements Adapter {
     authed.put("PUT /api/organization/signing-key", this::signingKey);
     authed.put("GET /api/factors/pact", this::supplierFactors);
     authed.put("POST /api/factors/pact", this::importPact);
+    authed.put("POST /api/pact/partners/{pid}/fetch", this::fetchFromPartner);
     authed.put("GET /api/pact/partners", this::partners);
     authed.put("POST /api/pact/partners", (ctx, who) -> savePartner(ctx, who, Optional.empty()));
     authed.put("PUT /api/pact/partners/{pid}", (ctx, who) -> savePartner(ctx, who, Optional.of(number(ctx, "pid"))));
@@ -546,10 +551,29 @@ public final class Api implements Adapter {
 
   /** A supplier's PACT footprint file, as the body ({@code application/json}) or a form's {@code file}. */
   private void importPact(Context ctx, Principal who) {
-    Locale locale = Requests.messageLocale(ctx);
     String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
     byte[] body = type.startsWith("multipart/form-data") ? requests.uploadedFile(ctx) : ctx.bodyAsBytes();
-    FactorService.Imported imported = factorService.importPact(who, body);
+    imported(ctx, factorService.importPact(who, body));
+  }
+
+  /**
+   * Footprints read from a supplier partner's PACT host: body {@code {"footprintId"}} for one, or
+   * {@code {"productId", "limit"}} (both optional) for the host's list.
+   */
+  private void fetchFromPartner(Context ctx, Principal who) {
+    byte[] bytes = ctx.bodyAsBytes();
+    // no body: the host's list, first ten
+    JsonNode body = Json.object(bytes.length == 0 ? "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8) : bytes,
+        "{\"footprintId\": \"…\"} or {\"productId\": \"urn:…\", \"limit\": 10}");
+    int limit = body.has("limit") ? body.get("limit").asInt(0) : 10;
+    imported(ctx, supplierFetch.fetch(who, number(ctx, "pid"), new SupplierFetch.Query(
+        Optional.ofNullable(body.get("footprintId")).map(JsonNode::asText),
+        Optional.ofNullable(body.get("productId")).map(JsonNode::asText), limit)));
+  }
+
+  /** What an import stored: the factors with their provenance, and its warnings. */
+  private void imported(Context ctx, FactorService.Imported imported) {
+    Locale locale = Requests.messageLocale(ctx);
     json(ctx, 201, g -> {
       g.writeStartObject();
       g.writeArrayFieldStart("factors");

@@ -92,6 +92,7 @@ public final class Web implements Adapter {
   private final AccountService accounts;
   private final StudyService studies;
   private final org.tanji.server.app.FactorService factorService;
+  private final org.tanji.server.app.SupplierFetch supplierFetch;
   private final org.tanji.server.app.WorkflowService workflow;
   private final PartnerService partners;
   private final org.tanji.server.app.IssueService issues;
@@ -106,6 +107,7 @@ public final class Web implements Adapter {
     this.accounts = wiring.services().accounts();
     this.studies = wiring.services().studies();
     this.factorService = wiring.services().factors();
+    this.supplierFetch = wiring.services().supplierFetch();
     this.workflow = wiring.services().workflow();
     this.partners = wiring.services().partners();
     this.issues = wiring.services().issues();
@@ -170,6 +172,7 @@ public final class Web implements Adapter {
     get(routes, "/factors/search", authed(this::searchFactors));
     get(routes, "/factors/pact", authed((ctx, who) -> supplierFactors(ctx, who, null)));
     routes.post("/factors/pact", authed(this::importPact));
+    routes.post("/factors/pact/fetch", authed(this::fetchPact));
     routes.post("/studies/{id}/workflow/{action}", authed(this::workflowAction));
     get(routes, "/studies/{id}/issued", authed(this::issuedFile));
     get(routes, "/pact", authed((ctx, who) -> pactPage(ctx, who, null)));
@@ -994,7 +997,27 @@ public final class Web implements Adapter {
     m.put("imported", imported == null ? List.of() : imported.factors().stream().map(Factor::id).toList());
     m.put("findings", imported == null ? List.of() : findings(imported.findings(), locale, true));
     m.put("title", Pages.word("suppliers.title", locale));
+    // partners are an admin's to see; their hosts can be read from here
+    m.put("hosts", !who.isAdmin() ? List.of() : partners.partners(who).stream()
+        .filter(p -> p.supplierHost().isPresent())
+        .map(p -> Map.<String, Object>of("id", p.id(), "name", p.name())).toList());
     html(ctx, "supplier-factors", m);
+  }
+
+  /** Footprints read from a supplier partner's PACT host: one by id, or the host's first ten. */
+  private void fetchPact(Context ctx, Principal who) {
+    long partner = parsePartner(ctx.formParam("partner"));
+    String id = Optional.ofNullable(ctx.formParam("footprintId")).map(String::strip).filter(x -> !x.isEmpty()).orElse(null);
+    supplierFactors(ctx, who, supplierFetch.fetch(who, partner,
+        new org.tanji.server.app.SupplierFetch.Query(Optional.ofNullable(id), Optional.empty(), 10)));
+  }
+
+  private static long parsePartner(String text) {
+    try {
+      return Long.parseLong(text == null ? "" : text.strip());
+    } catch (NumberFormatException e) {
+      throw new PageError(400, "suppliers.badPartner", String.valueOf(text));
+    }
   }
 
   /** A supplier's PACT file from the page's form; a file with errors answers the error page with its findings. */
