@@ -62,6 +62,9 @@ final class TlsConnector {
   static KeyStore keyStore(ServerConfig.Tls tls) {
     if (tls.keystore().isPresent()) {
       Path file = tls.keystore().get();
+      if (!Files.isRegularFile(file)) {
+        throw new IllegalArgumentException("TLS keystore " + file + " cannot be opened: no such file");
+      }
       try {
         KeyStore ks = KeyStore.getInstance(file.toFile(), tls.keystorePassword().toCharArray());
         boolean hasKey = false;

@@ -31,10 +31,16 @@ import org.tanji.io.pact.PactIssue;
  * The PACT host API over HTTPS (a self-signed certificate made for the test): sign-in with client
  * credentials, tokens that expire or die with their client, the issued footprints only, the list's
  * filters and pages, the events (answered at a partner's endpoint this test runs), bad events, a
- * flood of requests, another organization's client, and plain HTTP refused.
+ * flood of requests, another organization's client, and plain HTTP refused. On H2; the same on
+ * PostgreSQL in {@link PostgresPactHostTest}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-final class PactHostTest {
+class PactHostTest {
+
+  /** The database the main server runs on: embedded H2 here, PostgreSQL in {@link PostgresPactHostTest}. */
+  String databaseUrl() {
+    return null;
+  }
 
   private static final String OPERATOR_PW = "pact-admin-pw";
 
@@ -74,7 +80,8 @@ final class PactHostTest {
       ex.close();
     });
     partner.start();
-    server = TanjiServer.start(ServerConfig.builder(dir.resolve("data")).port(0).adminPassword(OPERATOR_PW)
+    server = TanjiServer.start(ServerConfig.builder(dir.resolve("data")).port(0).database(databaseUrl(), null, null)
+        .adminPassword(OPERATOR_PW)
         .loginsPerMinute(1000).clock(clock).tls(ServerConfig.Tls.keystore(cert.keystore, SelfSigned.PASSWORD))
         .pactQueue(2).build());
     http = new Http(server.url(), cert.client());

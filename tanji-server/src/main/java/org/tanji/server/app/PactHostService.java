@@ -197,7 +197,7 @@ public final class PactHostService {
     return db.inTransaction(h -> repo.footprintOf(h, orgId, studyId, version)).map(IssuedFootprint::id);
   }
 
-  private record Validity(Instant from, Instant to) {}
+  record Validity(Instant from, Instant to) {}
 
   /**
    * The validity period the filters use: the footprint's own, or (the spec's rule when it gives none)

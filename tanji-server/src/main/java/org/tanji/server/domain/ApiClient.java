@@ -25,5 +25,11 @@ public record ApiClient(long id, long orgId, String clientId, String name, Optio
   }
 
   /** A client as created: the only moment its secret is known. */
-  public record Created(ApiClient client, String secret) {}
+  public record Created(ApiClient client, String secret) {
+    /** Without the secret, which a record would otherwise print. */
+    @Override
+    public String toString() {
+      return "Created[" + client.clientId() + "]";
+    }
+  }
 }

@@ -115,14 +115,14 @@ public final class Api implements Adapter {
       new Route("PUT", "/api/organization/signing-key", false),
       new Route("GET", "/api/factors/pact", false),
       new Route("POST", "/api/factors/pact", false),
-      new Route("POST", "/api/pact/partners/{pid}/fetch", false),
+      new Route("POST", "/api/pact/partners/{id}/fetch", false),
       new Route("GET", "/api/pact/partners", false),
       new Route("POST", "/api/pact/partners", false),
-      new Route("PUT", "/api/pact/partners/{pid}", false),
-      new Route("DELETE", "/api/pact/partners/{pid}", false),
+      new Route("PUT", "/api/pact/partners/{id}", false),
+      new Route("DELETE", "/api/pact/partners/{id}", false),
       new Route("GET", "/api/pact/clients", false),
       new Route("POST", "/api/pact/clients", false),
-      new Route("DELETE", "/api/pact/clients/{cid}", false));
+      new Route("DELETE", "/api/pact/clients/{id}", false));
 
   private final AccountService accounts;
   private final StudyService studies;
@@ -221,14 +221,14 @@ public final class Api implements Adapter {
     authed.put("PUT /api/organization/signing-key", this::signingKey);
     authed.put("GET /api/factors/pact", this::supplierFactors);
     authed.put("POST /api/factors/pact", this::importPact);
-    authed.put("POST /api/pact/partners/{pid}/fetch", this::fetchFromPartner);
+    authed.put("POST /api/pact/partners/{id}/fetch", this::fetchFromPartner);
     authed.put("GET /api/pact/partners", this::partners);
     authed.put("POST /api/pact/partners", (ctx, who) -> savePartner(ctx, who, Optional.empty()));
-    authed.put("PUT /api/pact/partners/{pid}", (ctx, who) -> savePartner(ctx, who, Optional.of(number(ctx, "pid"))));
-    authed.put("DELETE /api/pact/partners/{pid}", this::deletePartner);
+    authed.put("PUT /api/pact/partners/{id}", (ctx, who) -> savePartner(ctx, who, Optional.of(number(ctx, "id"))));
+    authed.put("DELETE /api/pact/partners/{id}", this::deletePartner);
     authed.put("GET /api/pact/clients", this::apiClients);
     authed.put("POST /api/pact/clients", this::addApiClient);
-    authed.put("DELETE /api/pact/clients/{cid}", this::revokeApiClient);
+    authed.put("DELETE /api/pact/clients/{id}", this::revokeApiClient);
     for (Route r : ROUTES) {
       String key = r.method() + " " + r.path();
       Handler h = r.open() ? open.get(key) : withAuth(authed.get(key));
@@ -566,7 +566,7 @@ public final class Api implements Adapter {
     JsonNode body = Json.object(bytes.length == 0 ? "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8) : bytes,
         "{\"footprintId\": \"…\"} or {\"productId\": \"urn:…\", \"limit\": 10}");
     int limit = body.has("limit") ? body.get("limit").asInt(0) : 10;
-    imported(ctx, supplierFetch.fetch(who, number(ctx, "pid"), new SupplierFetch.Query(
+    imported(ctx, supplierFetch.fetch(who, number(ctx, "id"), new SupplierFetch.Query(
         Optional.ofNullable(body.get("footprintId")).map(JsonNode::asText),
         Optional.ofNullable(body.get("productId")).map(JsonNode::asText), limit)));
   }
@@ -978,7 +978,7 @@ public final class Api implements Adapter {
   }
 
   private void deletePartner(Context ctx, Principal who) {
-    partnerService.deletePartner(who, number(ctx, "pid"));
+    partnerService.deletePartner(who, number(ctx, "id"));
     ctx.status(204);
   }
 
@@ -1018,7 +1018,7 @@ public final class Api implements Adapter {
   }
 
   private void revokeApiClient(Context ctx, Principal who) {
-    partnerService.revokeClient(who, number(ctx, "cid"));
+    partnerService.revokeClient(who, number(ctx, "id"));
     ctx.status(204);
   }
 
