@@ -156,10 +156,7 @@ final class FactorsCommand implements Runnable {
           .toList();
       UserLibrary.Import read = UserLibrary.read(bytes, FactorLibrary.builtIn().with(UserLibrary.of(kept)));
       for (Finding f : read.findings()) {
-        String at = f.position() == null ? ""
-            : f.position().sheet() != null ? f.position().cellName() + ":"
-            : f.position().line() + ":" + f.position().column() + ":";
-        err.println(file + ":" + at + " " + f.severity().id() + " " + f.code() + " " + f.text().render(locale));
+        printFinding(err, file, f, locale);
       }
       if (read.hasErrors()) {
         err.println(String.format(Cli.text("factors.notImported", locale), file));
@@ -178,6 +175,14 @@ final class FactorsCommand implements Runnable {
         return false;
       }
     }
+  }
+
+  /** A finding of an imported file as {@code file:line:column: severity CODE message} (a workbook: its cell). */
+  static void printFinding(PrintWriter err, Path file, Finding f, Locale locale) {
+    String at = f.position() == null ? ""
+        : f.position().sheet() != null ? f.position().cellName() + ":"
+        : f.position().line() + ":" + f.position().column() + ":";
+    err.println(file + ":" + at + " " + f.severity().id() + " " + f.code() + " " + f.text().render(locale));
   }
 
   private static String nz(String s) {

@@ -31,7 +31,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code tanji pact}: the study as a PACT v3 footprint, the format customers exchange footprints in. */
 @Command(name = "pact", mixinStandardHelpOptions = true, resourceBundle = "org.tanji.cli.help",
-    subcommands = {PactCommand.Export.class})
+    subcommands = {PactCommand.Export.class, PactImportCommand.class})
 final class PactCommand implements Runnable {
 
   @CommandLine.Spec

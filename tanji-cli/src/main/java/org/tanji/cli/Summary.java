@@ -152,7 +152,11 @@ final class Summary {
     List<String[]> rows = new ArrayList<>();
     for (Factor f : result.factors().subList(0, Math.min(MAX_LINES, result.factors().size()))) {
       String origin = f.libraryId() != null ? t("factorOrigin.library") + " " + f.libraryId() : t("factorOrigin.study");
-      rows.add(new String[] {f.id(), f.value().text(), origin, f.source() == null ? "—" : f.source()});
+      String source = f.source() == null ? "—" : f.source();
+      // a supplier's footprint: which one, and until when it may be used (last column: long is fine)
+      String supplier = f.footprint().map(fp -> String.format(t("factorSource.supplier"), fp.footprintId(),
+          fp.validFromDate(), fp.validUntilDate())).orElse("");
+      rows.add(new String[] {f.id(), f.value().text(), origin, source + supplier});
     }
     Cli.table(out, "  ", new String[] {t("col.factor"), t("col.value"), t("col.origin"), t("col.source")}, rows);
   }

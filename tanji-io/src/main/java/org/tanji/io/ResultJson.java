@@ -8,6 +8,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Locale;
 import org.tanji.core.calc.BesideFigures;
 import org.tanji.core.calc.LineResult;
@@ -15,6 +16,7 @@ import org.tanji.core.calc.Result;
 import org.tanji.core.calc.StageResult;
 import org.tanji.core.model.Factor;
 import org.tanji.core.model.Finding;
+import org.tanji.core.model.SupplierFootprint;
 
 /**
  * Writes a {@link Result} as the JSON of {@code tanji calc --json}: the contract of
@@ -195,7 +197,39 @@ public final class ResultJson {
     g.writeStringField("type", f.type() == null ? null : f.type().id());
     g.writeStringField("region", f.region());
     g.writeStringField("boundary", f.boundary());
+    if (f.supplier() != null) {
+      writeSupplier(g, f.supplier());
+    }
     g.writeEndObject();
+  }
+
+  /** A supplier factor's footprint: only factors that have one carry the field, so other results keep their bytes. */
+  private static void writeSupplier(JsonGenerator g, SupplierFootprint s) throws IOException {
+    g.writeObjectFieldStart("supplier");
+    g.writeStringField("footprintId", s.footprintId());
+    g.writeStringField("specVersion", s.specVersion());
+    g.writeStringField("status", s.status());
+    g.writeStringField("companyName", s.companyName());
+    stringArray(g, "companyIds", s.companyIds());
+    g.writeStringField("productName", s.productName());
+    stringArray(g, "productIds", s.productIds());
+    stringArray(g, "precedingIds", s.precedingIds());
+    g.writeStringField("created", s.created().toString());
+    g.writeStringField("validFrom", s.validFrom().toString());
+    g.writeStringField("validUntil", s.validUntil().toString());
+    g.writeBooleanField("validityDeclared", s.validityDeclared());
+    g.writeStringField("declaredUnit", s.declaredUnit());
+    g.writeStringField("pcfExcludingBiogenicUptake", s.pcfExcludingBiogenicUptake());
+    g.writeStringField("pcfIncludingBiogenicUptake", s.pcfIncludingBiogenicUptake());
+    g.writeEndObject();
+  }
+
+  private static void stringArray(JsonGenerator g, String name, List<String> items) throws IOException {
+    g.writeArrayFieldStart(name);
+    for (String item : items) {
+      g.writeString(item);
+    }
+    g.writeEndArray();
   }
 
   /** A number field in plain notation, as every figure of the result; null as JSON null. */

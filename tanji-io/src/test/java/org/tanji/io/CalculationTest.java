@@ -31,6 +31,47 @@ final class CalculationTest {
     assertThat(r.dataQuality().score()).isCloseTo((6 + 2 + 6) / 3.0, within(1e-12));
   }
 
+  @Test
+  void supplierFootprint_usedByIdLikeAnyFactor() {
+    Result r = Fixtures.withPlates(2025, "40 piece", "Active").calculate();
+    assertThat(r.findings()).isEmpty();
+    assertThat(r.lines().get(1).kgCO2e()).isEqualTo(3080);
+    assertThat(r.totalKgCO2e()).isEqualTo(223_080);
+    assertThat(r.factors()).filteredOn(f -> f.id().equals("supplier-plate")).singleElement()
+        .satisfies(f -> assertThat(f.footprint().orElseThrow().companyName()).isEqualTo("Company 3"));
+  }
+
+  @Test
+  void supplierFootprint_declaredUnitThatDoesNotFitTheLine() {
+    Result r = Fixtures.withPlates(2025, "40 t", "Active").calculate();
+    assertThat(r.findings()).extracting(Finding::code, Finding::where)
+        .contains(org.assertj.core.groups.Tuple.tuple("UNIT_MISMATCH", "inventory[1].amount"));
+    assertThat(r.totalKgCO2e()).isNull();
+  }
+
+  @Test
+  void supplierFootprint_outsideTheStudyPeriod() {
+    // valid 2024-12-31 to 2027-12-31: a 2023 study is outside, a 2024 study shares its last day
+    Result r = Fixtures.withPlates(2023, "40 piece", "Active").calculate();
+    assertThat(r.findings()).singleElement().satisfies(f -> {
+      assertThat(f.code()).isEqualTo("SUPPLIER_FOOTPRINT_NOT_VALID");
+      assertThat(f.where()).isEqualTo("inventory[1].factor");
+      assertThat(en(f)).isEqualTo("factor \"supplier-plate\" is a footprint of Company 3 valid from 2024-12-31 to"
+          + " 2027-12-31, which does not overlap the study period 2023-01-01 to 2023-12-31 (line 20, column 60)");
+    });
+    assertThat(r.totalKgCO2e()).isEqualTo(223_080);
+    assertThat(Fixtures.withPlates(2024, "40 piece", "Active").calculate().findings()).isEmpty();
+    assertThat(Fixtures.withPlates(2028, "40 piece", "Active").calculate().findings())
+        .extracting(Finding::code).containsExactly("SUPPLIER_FOOTPRINT_NOT_VALID");
+  }
+
+  @Test
+  void supplierFootprint_deprecated() {
+    Result r = Fixtures.withPlates(2025, "40 piece", "Deprecated").calculate();
+    assertThat(r.findings()).extracting(Finding::code).containsExactly("SUPPLIER_FOOTPRINT_DEPRECATED");
+    assertThat(r.findings().get(0).severity()).isEqualTo(org.tanji.core.model.Severity.WARNING);
+  }
+
   @ParameterizedTest
   @CsvSource({"AR4, 112500", "AR5, 114000", "AR6, 113950"})
   void gasLevelEmissions_useTheStudysGwpSet(String gwp, double kgCO2e) {

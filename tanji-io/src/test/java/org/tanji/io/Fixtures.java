@@ -45,6 +45,30 @@ final class Fixtures {
     }
   }
 
+  /**
+   * The spec's example 3 (77.0 kgCO2e per piece, Company 3, valid 2024-12-31 to 2027-12-31)
+   * imported as the factor {@code supplier-plate}, in a library with the built-in factors.
+   */
+  static org.tanji.io.library.FactorLibrary withSupplierPlate(String status) {
+    try {
+      String json = java.nio.file.Files.readString(java.nio.file.Path.of("..", "testdata", "pact", "example-3.json"))
+          .replace("\"status\": \"Active\"", "\"status\": \"" + status + "\"");
+      org.tanji.core.model.Factor f = org.tanji.io.pact.PactImport.stored(json.getBytes(StandardCharsets.UTF_8))
+          .factors().get(0).withId("supplier-plate");
+      return org.tanji.io.library.FactorLibrary.builtIn().with(org.tanji.io.library.UserLibrary.of(List.of(f)));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** MINIMAL in the given year, with a line of 40 supplier plates (the spec's example 3): 40 × 77 = 3080 kgCO2e more. */
+  static ReadResult withPlates(int year, String amount, String status) {
+    String yaml = MINIMAL.replace("2023-01-01", year + "-01-01").replace("2023-12-31", year + "-12-31")
+        + "  - {name: Plates, stage: raw-materials, amount: " + amount + ", factor: supplier-plate,"
+        + " quality: {activity: continuous, calibration: compliant}}\n";
+    return StudyFiles.read(yaml.getBytes(StandardCharsets.UTF_8), StudyFormat.YAML, "test.yaml", withSupplierPlate(status));
+  }
+
   static ReadResult read(String yaml) {
     return StudyFiles.read(yaml.getBytes(StandardCharsets.UTF_8), StudyFormat.YAML, "test.yaml");
   }

@@ -30,6 +30,26 @@ final class ResultJsonTest {
   }
 
   @Test
+  void factors_supplierFootprintOnlyWhereThereIsOne() throws Exception {
+    JsonNode j = new ObjectMapper().readTree(ResultJson.toJson(Fixtures.withPlates(2025, "40 piece", "Active").calculate(),
+        Messages.EN));
+    JsonNode steel = j.get("factors").get(0);
+    assertThat(steel.get("key").asText()).isEqualTo("steel");
+    assertThat(steel.has("supplier")).isFalse();
+    JsonNode plate = j.get("factors").get(1);
+    assertThat(plate.get("libraryId").asText()).isEqualTo("supplier-plate");
+    assertThat(plate.get("value").asText()).isEqualTo("77 kgCO2e/piece");
+    assertThat(plate.get("type").asText()).isEqualTo("supplier");
+    JsonNode s = plate.get("supplier");
+    assertThat(s.get("footprintId").asText()).isEqualTo("8b26f3b8-f5d9-4adf-8a11-02e05d273e58");
+    assertThat(s.get("companyName").asText()).isEqualTo("Company 3");
+    assertThat(s.get("validFrom").asText()).isEqualTo("2024-12-31T00:00:00Z");
+    assertThat(s.get("validUntil").asText()).isEqualTo("2027-12-31T00:00:00Z");
+    assertThat(s.get("declaredUnit").asText()).isEqualTo("1 piece");
+    assertThat(s.get("pcfExcludingBiogenicUptake").asText()).isEqualTo("77.0");
+  }
+
+  @Test
   void errors_giveNullTotalsAndLocatedFindings() throws Exception {
     JsonNode j = json(Fixtures.MINIMAL.replace("amount: 110 t", "amount: 110 km"));
     assertThat(j.get("total_kgCO2e").isNull()).isTrue();

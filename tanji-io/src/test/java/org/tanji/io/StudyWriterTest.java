@@ -28,7 +28,7 @@ final class StudyWriterTest {
     List<String> all = new java.util.ArrayList<>();
     for (String dir : List.of("examples", "testdata")) {
       try (Stream<Path> files = Files.list(Path.of("..", dir))) {
-        // studies only: the CBAM files sit in their own folder (examples/cbam, testdata/cbam)
+        // studies only: CBAM files and PACT footprints sit in their own folders (examples/cbam, testdata/cbam, testdata/pact)
         files.filter(Files::isRegularFile).map(p -> dir + "/" + p.getFileName()).sorted().forEach(all::add);
       }
     }

@@ -42,7 +42,7 @@ final class Demo {
     studies.create(demo, example("cast-back-plate-per-piece.yaml"));
     studies.create(demo, example("two-products-mass-allocation.yaml"));
     // one example as a workbook, the way most data arrives
-    studies.create(demo, studies.convert(example("seed-003-library-factor.yaml"), "xlsx"));
+    studies.create(demo, studies.convert(demo, example("seed-003-library-factor.yaml"), "xlsx"));
     return Optional.of(password != null ? "" : pw);
   }
 

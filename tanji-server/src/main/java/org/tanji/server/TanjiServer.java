@@ -39,6 +39,8 @@ import org.tanji.server.app.Sealer;
 import org.tanji.server.app.SigningKeys;
 import org.tanji.server.app.WorkflowService;
 import org.tanji.server.app.Computations;
+import org.tanji.server.app.FactorService;
+import org.tanji.server.app.SupplierFetch;
 import org.tanji.server.app.Env;
 import org.tanji.server.app.Health;
 import org.tanji.server.app.StudyService;
@@ -110,7 +112,8 @@ public final class TanjiServer implements AutoCloseable {
       AuditService audit = new AuditService(db, env);
       AccountService accounts = new AccountService(db, env, config.tokenTtl(), config.loginsPerMinute(), audit);
       Computations computations = new Computations(FactorLibrary.builtIn(), config.cacheBytes());
-      StudyService studies = new StudyService(db, env, computations, audit);
+      FactorService factors = new FactorService(db, env, FactorLibrary.builtIn(), audit);
+      StudyService studies = new StudyService(db, env, computations, audit, factors);
       WorkflowService workflow = new WorkflowService(db, env, accounts, audit, studies);
       byte[] keySecret = keySecret(config, env);
       SigningKeys signingKeys = new SigningKeys(db, env, keySecret);
@@ -121,7 +124,7 @@ public final class TanjiServer implements AutoCloseable {
           config.publicUrl() == null ? "" : config.publicUrl(), pact);
       Requests requests = new Requests(config.maxRequestBytes(), config.trustProxy());
       Services services = new Services(accounts, studies, workflow, issues, signingKeys, audit, new Health(db), env,
-          partners, pact, pactEvents);
+          partners, pact, pactEvents, factors, new SupplierFetch(partners, factors, SupplierFetch.client()));
       Wiring wiring = new Wiring(services, requests, new Incidents(env, config.log()));
       List<Adapter> adapters = new ArrayList<>();
       for (Wiring.Factory f : config.extraAdapters()) {

@@ -499,7 +499,7 @@ abstract class ApiTests {
       }
       checked.add(route.method() + " " + route.path());
     }
-    assertThat(checked).hasSize(31); // 28 of studies, 3 of PACT partners and clients (ids that are not theirs: 404)
+    assertThat(checked).hasSize(32); // 28 of studies, 4 of PACT partners and clients (ids that are not theirs: 404)
     assertThat(http.get("/api/studies", b).json().get("studies")).isEmpty();
     assertThat(http.get("/api/users", b).json().get("users")).hasSize(1);
     // still there for its owners, unchanged by the other organization's PUT
@@ -526,6 +526,55 @@ abstract class ApiTests {
     assertThat(new String(docx.body(), 0, 2, StandardCharsets.US_ASCII)).isEqualTo("PK");
     assertThat(docx.header("Content-Disposition")).contains(".docx");
     assertThat(http.get("/api/studies/" + id + "/report?format=odt", token).code()).isEqualTo("BAD_FORMAT");
+  }
+
+  @Test
+  void supplierFootprintsAreImportedAndUsedByTheirOrganizationOnly() throws IOException {
+    String a = newOrganization();
+    String b = newOrganization();
+    // the spec's example 3: Company 3, 77 kgCO2e per piece
+    byte[] pact = Files.readAllBytes(Path.of("..", "testdata", "pact", "example-3.json"));
+    String plate = "pact-8b26f3b8-f5d9-4adf-8a11-02e05d273e58";
+    Http.Resp imported = http.send("POST", "/api/factors/pact", a, "application/json", pact);
+    assertThat(imported.status()).as(imported.text()).isEqualTo(201);
+    JsonNode factor = imported.json().get("factors").get(0);
+    assertThat(factor.get("key").asText()).isEqualTo(plate);
+    assertThat(factor.get("value").asText()).isEqualTo("77 kgCO2e/piece");
+    assertThat(factor.get("supplier").get("companyName").asText()).isEqualTo("Company 3");
+    Http.Resp form = http.send("POST", "/api/factors/pact", a, "multipart/form-data; boundary=PACT",
+        multipart("PACT", "example-3.json", pact));
+    assertThat(form.status()).as(form.text()).isEqualTo(201);
+    assertThat(http.get("/api/factors/pact", a).json().get("factors")).hasSize(1);
+    assertThat(http.get("/api/factors/pact", b).json().get("factors")).isEmpty();
+
+    // testdata/tiny-per-piece.yaml (460 kgCO2e) and 2,000 plates × 77 kgCO2e, for 1,000,000 pieces
+    byte[] study = (new String(Files.readAllBytes(Path.of("..", "testdata", "tiny-per-piece.yaml")), StandardCharsets.UTF_8)
+        + "  - name: Back plate blank\n    stage: raw-materials\n    amount: 2000 piece\n    factor: " + plate + "\n"
+        + "    quality: {activity: periodic, calibration: compliant}\n").getBytes(StandardCharsets.UTF_8);
+    JsonNode result = http.get("/api/studies/" + create(a, study) + "/result", a).json();
+    assertThat(result.get("perUnit_kgCO2e").asDouble()).isCloseTo(0.15446, org.assertj.core.data.Offset.offset(1e-12));
+    assertThat(codes(result.get("findings"))).doesNotContain("UNKNOWN_FACTOR");
+    JsonNode other = http.get("/api/studies/" + create(b, study) + "/result", b).json();
+    assertThat(codes(other.get("findings"))).contains("UNKNOWN_FACTOR");
+  }
+
+  @Test
+  void badSupplierFootprintsAre422WithLocatedFindings() {
+    String a = newOrganization();
+    Http.Resp old = http.send("POST", "/api/factors/pact", a, "application/json",
+        "{\n  \"specVersion\": \"2.2.0\",\n  \"pcf\": {}\n}".getBytes(StandardCharsets.UTF_8));
+    assertThat(old.status()).isEqualTo(422);
+    assertThat(old.code()).isEqualTo("INVALID_FOOTPRINT");
+    JsonNode finding = old.json().get("findings").get(0);
+    assertThat(finding.get("code").asText()).isEqualTo("PACT_SPEC_VERSION");
+    assertThat(finding.get("where").asText()).isEqualTo("specVersion");
+    assertThat(finding.get("line").asInt()).isEqualTo(2);
+    Http.Resp broken = http.send("POST", "/api/factors/pact", a, "application/json",
+        "{\"id\": ".getBytes(StandardCharsets.UTF_8));
+    assertThat(broken.status()).isEqualTo(422);
+    assertThat(broken.json().get("findings").get(0).get("code").asText()).isEqualTo("PARSE_ERROR");
+    assertNoInternals(broken);
+    assertThat(http.get("/api/factors/pact", a).json().get("factors")).isEmpty();
   }
 
   @Test

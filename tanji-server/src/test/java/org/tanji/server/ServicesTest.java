@@ -26,6 +26,7 @@ import org.tanji.server.app.AuditService;
 import org.tanji.server.app.IssueService;
 import org.tanji.server.app.WorkflowService;
 import org.tanji.server.app.Computations;
+import org.tanji.server.app.FactorService;
 import org.tanji.server.app.Env;
 import org.tanji.server.app.StudyService;
 import org.tanji.server.domain.Principal;
@@ -51,6 +52,7 @@ class ServicesTest {
   private Database db;
   private AccountService accounts;
   private StudyService studies;
+  private FactorService factors;
   private AuditService audit;
   private WorkflowService workflow;
   private Principal operator;
@@ -62,7 +64,8 @@ class ServicesTest {
     Env env = new Env(clock, () -> new UUID(0, ids.incrementAndGet()), new SecureRandom());
     audit = new AuditService(db, env);
     accounts = new AccountService(db, env, Duration.ofHours(1), 5, audit);
-    studies = new StudyService(db, env, new Computations(FactorLibrary.builtIn(), 1 << 20), audit);
+    factors = new FactorService(db, env, FactorLibrary.builtIn(), audit);
+    studies = new StudyService(db, env, new Computations(FactorLibrary.builtIn(), 1 << 20), audit, factors);
     workflow = new WorkflowService(db, env, accounts, audit, studies);
     accounts.bootstrap(AccountService.FirstAdmin.of("operator-password", env.random()));
     operator = accounts.principalNamed("admin").orElseThrow();
@@ -81,6 +84,80 @@ class ServicesTest {
 
   private static StudyFile example(String name) throws IOException {
     return new StudyFile(Files.readAllBytes(Path.of("..", "examples", name)), "yaml", name);
+  }
+
+  /** The spec's example 3: Company 3, 77 kgCO2e per piece, valid 2024-12-31 to 2027-12-31. */
+  private static final String PLATE = "pact-8b26f3b8-f5d9-4adf-8a11-02e05d273e58";
+
+  /** testdata/tiny-per-piece.yaml (460 kgCO2e, 2024) with 2,000 plates × 77 kgCO2e: 154,460 kgCO2e per 1,000,000 pieces. */
+  private static StudyFile platesStudy() throws IOException {
+    String yaml = Files.readString(Path.of("..", "testdata", "tiny-per-piece.yaml"))
+        + "  - name: Back plate blank\n    stage: raw-materials\n    amount: 2000 piece\n    factor: " + PLATE + "\n"
+        + "    quality: {activity: periodic, calibration: compliant}\n";
+    return new StudyFile(yaml.getBytes(StandardCharsets.UTF_8), "yaml", "plates.yaml");
+  }
+
+  private static byte[] example3() throws IOException {
+    return Files.readAllBytes(Path.of("..", "testdata", "pact", "example-3.json"));
+  }
+
+  private static List<String> codes(StudyService.Stored s) {
+    return s.computed().result().findings().stream().map(org.tanji.core.model.Finding::code).toList();
+  }
+
+  @Test
+  void importPact_theOrganizationsStudiesUseIt_anotherSeesNothing() throws IOException {
+    Principal a = newOrganization();
+    Principal b = newOrganization();
+    StudyService.Stored before = studies.create(a, platesStudy());
+    assertThat(codes(before)).contains("UNKNOWN_FACTOR");
+    String builtInDigest = studies.libraryDigest(a);
+    UUID id = before.version().studyId();
+    byte[] unknown = studies.result(a, id, 1, Optional.empty());
+
+    FactorService.Imported imported = factors.importPact(a, example3());
+    assertThat(imported.factors()).extracting(org.tanji.core.model.Factor::id).containsExactly(PLATE);
+    assertThat(imported.findings()).isEmpty();
+    // the version stored before the import is computed again with it: results are kept per library
+    assertThat(studies.computed(a, id, 1).result().perUnitKgCO2e())
+        .isCloseTo(0.15446, org.assertj.core.data.Offset.offset(1e-12));
+    String result = new String(studies.result(a, id, 1, Optional.empty()), StandardCharsets.UTF_8);
+    assertThat(result).isNotEqualTo(new String(unknown, StandardCharsets.UTF_8))
+        .contains("\"companyName\" : \"Company 3\"");
+    assertThat(studies.libraryDigest(a)).isNotEqualTo(builtInDigest);
+    assertThat(studies.libraryDigest(b)).isEqualTo(builtInDigest);
+    assertThat(factors.list(a)).extracting(org.tanji.server.domain.OrgFactor::companyName).containsExactly("Company 3");
+    assertThat(audit.records(a, Optional.empty())).extracting(AuditRecord::action).contains("factor.import");
+
+    assertThat(codes(studies.create(b, platesStudy()))).contains("UNKNOWN_FACTOR");
+    assertThat(factors.list(b)).isEmpty();
+    assertThat(studies.factors(b, "Company 3", null, null)).isEmpty();
+    assertThat(studies.factors(a, "Company 3", null, null)).extracting(org.tanji.core.model.Factor::id).containsExactly(PLATE);
+  }
+
+  @Test
+  void importPact_again_replacesIt() throws IOException {
+    Principal a = newOrganization();
+    factors.importPact(a, example3());
+    String first = factors.library(a).tag();
+    factors.importPact(a, new String(example3(), StandardCharsets.UTF_8).replace("\"77.0\"", "\"70.0\"")
+        .getBytes(StandardCharsets.UTF_8));
+    assertThat(factors.library(a).tag()).isNotEqualTo(first);
+    assertThat(factors.list(a)).hasSize(1);
+    assertThat(factors.library(a).factors().find(PLATE).orElseThrow().value().text()).isEqualTo("70 kgCO2e/piece");
+  }
+
+  @Test
+  void importPact_badFile_nothingStored() {
+    Principal a = newOrganization();
+    assertThatThrownBy(() -> factors.importPact(a, "{\"specVersion\": \"2.2.0\", \"pcf\": {}}".getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOfSatisfying(AppException.InvalidStudy.class, e -> {
+          assertThat(e.code()).isEqualTo("INVALID_FOOTPRINT");
+          assertThat(e.findings().orElseThrow()).extracting(org.tanji.core.model.Finding::code)
+              .containsExactly("PACT_SPEC_VERSION");
+        });
+    assertThat(factors.list(a)).isEmpty();
+    assertThat(factors.library(a).tag()).isEmpty();
   }
 
   @Test

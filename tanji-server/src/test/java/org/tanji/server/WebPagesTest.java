@@ -266,6 +266,44 @@ class WebPagesTest {
     assertThat(demo.get("/studies/" + id).statusCode()).isEqualTo(200);
   }
 
+  /** A form with the session's token and a file, as the browser sends the page's upload. */
+  static HttpResponse<String> upload(Session s, String path, String fileName, byte[] content) throws Exception {
+    String boundary = "tanji-test-boundary";
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + s.csrf + "\r\n"
+        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+        + "\"\r\nContent-Type: application/json\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(content);
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return s.client.send(HttpRequest.newBuilder(URI.create(server.url() + path))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void supplierFootprintsPage_importsAndListsTheOrganizationsOwn() throws Exception {
+    Session demo = new Session();
+    demo.signIn("demo", "demo-web-password");
+    assertThat(demo.get("/factors/pact").body()).contains("id=\"pact-none\"");
+    byte[] pact = java.nio.file.Files.readAllBytes(Path.of("..", "testdata", "pact", "example-3.json"));
+    HttpResponse<String> r = upload(demo, "/factors/pact", "example-3.json", pact);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    assertThat(r.body()).contains("Imported: pact-8b26f3b8-f5d9-4adf-8a11-02e05d273e58")
+        .contains("<td>Company 3</td>").contains("77 kgCO2e/piece").contains("2024-12-31 – 2027-12-31");
+    assertThat(demo.get("/factors/pact").body()).contains("pact-8b26f3b8-f5d9-4adf-8a11-02e05d273e58");
+
+    HttpResponse<String> bad = upload(demo, "/factors/pact", "old.json",
+        new String(pact, StandardCharsets.UTF_8).replace("\"3.0.0\"", "\"2.2.0\"").getBytes(StandardCharsets.UTF_8));
+    assertThat(bad.statusCode()).isEqualTo(422);
+    assertThat(bad.body()).contains("PACT_SPEC_VERSION");
+
+    Session admin = new Session();
+    admin.signIn("admin", "admin-web-password");
+    assertThat(admin.get("/factors/pact").body()).contains("id=\"pact-none\"").doesNotContain("Company 3");
+    HttpResponse<String> forged = upload(new Session(), "/factors/pact", "example-3.json", pact);
+    assertThat(forged.statusCode()).isNotEqualTo(200);
+  }
+
   static String firstStudy(String dashboard) {
     Matcher m = Pattern.compile("href=\"/studies/([0-9a-f-]{36})\"").matcher(dashboard);
     assertThat(m.find()).isTrue();

@@ -23,10 +23,12 @@ import org.tanji.core.model.Factor;
 import org.tanji.core.model.Finding;
 import org.tanji.core.model.InventoryLine;
 import org.tanji.core.model.LineUncertainty;
+import org.tanji.core.model.Period;
 import org.tanji.core.model.Product;
 import org.tanji.core.model.Quality;
 import org.tanji.core.model.Stage;
 import org.tanji.core.model.Study;
+import org.tanji.core.model.SupplierFootprint;
 import org.tanji.core.quality.DataQuality;
 import org.tanji.core.quality.Points;
 import org.tanji.core.quality.Scoring;
@@ -548,9 +550,31 @@ public final class Calculator {
         if (f.value().unit().co2Only()) {
           findings.add(Finding.info("CO2_ONLY_FACTOR", where, Text.of("factor.co2Only", key, f.value().text())));
         }
+        f.footprint().ifPresent(fp -> checkSupplier(key, fp));
         f.spread().ifPresent(u -> UncertaintyCheck.check(u, f.value(), "factors." + key + ".uncertainty",
             Text.of("uncertainty.ofFactor", key), findings));
       });
+    }
+
+    /**
+     * A supplier's footprint is meant for a time and may have been replaced: one the supplier
+     * deprecated, or one whose validity does not reach into the study's period, is still computed
+     * with (the assessor decides), but said.
+     */
+    private void checkSupplier(String key, SupplierFootprint fp) {
+      // a library factor stands nowhere in the file: the first line that uses it is where to look
+      String where = study.inventory().stream().filter(l -> key.equals(Activity.factorOf(l.activity()))).findFirst()
+          .map(l -> l.path() + ".factor").orElse("factors." + key);
+      if (fp.deprecated()) {
+        findings.add(Finding.warning("SUPPLIER_FOOTPRINT_DEPRECATED", where,
+            Text.of("supplier.deprecated", key, fp.companyName(), fp.footprintId())));
+      }
+      Period period = study.info().period();
+      if (period != null && !fp.overlaps(period)) {
+        findings.add(Finding.warning("SUPPLIER_FOOTPRINT_NOT_VALID", where,
+            Text.of("supplier.notValid", key, fp.companyName(), fp.validFromDate().toString(),
+                fp.validUntilDate().toString(), period.start().toString(), period.end().toString())));
+      }
     }
 
     private Factor factor(String key) {

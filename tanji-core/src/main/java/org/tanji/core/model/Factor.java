@@ -24,6 +24,7 @@ import org.tanji.core.units.Quantity;
  * @param libraryId the id in the factor library when the factor came from there, or null when the
  *     study defines it
  * @param uncertainty the distribution of the value, or null when the study gives none
+ * @param supplier the supplier's footprint the value was taken from (type {@code supplier}), or null
  */
 public record Factor(
     String id,
@@ -37,17 +38,29 @@ public record Factor(
     String note,
     String publication,
     String libraryId,
-    Uncertainty uncertainty) {
+    Uncertainty uncertainty,
+    SupplierFootprint supplier) {
 
   /** A factor without an uncertainty of its own (as the factor library gives them). */
   public Factor(String id, String name, Quantity value, String source, FactorType type, Integer year, String region,
       String boundary, String note, String publication, String libraryId) {
-    this(id, name, value, source, type, year, region, boundary, note, publication, libraryId, null);
+    this(id, name, value, source, type, year, region, boundary, note, publication, libraryId, null, null);
   }
 
   /** The same factor with a distribution for its value. */
   public Factor withUncertainty(Uncertainty u) {
-    return new Factor(id, name, value, source, type, year, region, boundary, note, publication, libraryId, u);
+    return new Factor(id, name, value, source, type, year, region, boundary, note, publication, libraryId, u, supplier);
+  }
+
+  /** The same factor under another id (library and study key alike), as a user names an imported footprint. */
+  public Factor withId(String newId) {
+    return new Factor(newId, name, value, source, type, year, region, boundary, note, publication,
+        libraryId == null ? null : newId, uncertainty, supplier);
+  }
+
+  /** The supplier's footprint the value comes from, when it is one. */
+  public Optional<SupplierFootprint> footprint() {
+    return Optional.ofNullable(supplier);
   }
 
   /** The distribution of the value, when the study gives one. */

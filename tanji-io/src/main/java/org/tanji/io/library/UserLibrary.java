@@ -26,6 +26,7 @@ import org.tanji.core.units.Quantity;
 import org.tanji.core.units.QuantityFormatException;
 import org.tanji.core.units.Units;
 import org.tanji.io.internal.Fields;
+import org.tanji.io.pact.PactImport;
 import org.tanji.io.xlsx.Workbooks;
 
 /**
@@ -35,6 +36,9 @@ import org.tanji.io.xlsx.Workbooks;
  *
  * <p>Columns: {@code id,name,value,unit,source,publication,year,boundary,region,type,note}; {@code id},
  * {@code value} and {@code unit} are required.
+ *
+ * <p>Suppliers' PACT footprints are kept beside them, one footprint per {@code <factor id>.pact.json}
+ * file as the supplier sent it, so that their provenance is never reduced to CSV columns.
  */
 public final class UserLibrary {
 
@@ -45,6 +49,8 @@ public final class UserLibrary {
    * empty, so that the sheet imports as it is, and refused row by row when filled.
    */
   private static final String STUDY_ONLY = "uncertainty";
+  /** The ending of a stored supplier footprint's file: its factor id, then this. */
+  public static final String PACT_SUFFIX = ".pact.json";
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
   private static final List<String> TYPES = Identified.ids(FactorType.class);
 
@@ -196,11 +202,15 @@ public final class UserLibrary {
     }
     List<Path> files;
     try (Stream<Path> list = Files.list(dir)) {
-      files = list.filter(p -> p.getFileName().toString().endsWith(".csv")).sorted().toList();
+      files = list.filter(p -> p.getFileName().toString().endsWith(".csv")
+          || p.getFileName().toString().endsWith(PACT_SUFFIX)).sorted().toList();
     }
     FactorLibrary known = builtIn;
     for (Path file : files) {
-      Import one = read(Files.readAllBytes(file), known);
+      String name = file.getFileName().toString();
+      Import one = name.endsWith(PACT_SUFFIX)
+          ? footprint(Files.readAllBytes(file), name.substring(0, name.length() - PACT_SUFFIX.length()), known)
+          : read(Files.readAllBytes(file), known);
       if (one.hasErrors()) {
         findings.add(Finding.warning("LIBRARY_FILE_SKIPPED", file.toString(), Text.of("library.fileSkipped", file.toString())));
         continue;
@@ -209,6 +219,45 @@ public final class UserLibrary {
       known = known.with(of(one.factors()));
     }
     return new Import(all, findings);
+  }
+
+  /**
+   * A supplier's footprint stored by {@link #writeFootprint}: one PACT footprint whose factor gets
+   * the file's name as its id. A file that no longer reads as exactly one footprint, or whose id
+   * is taken, is an error.
+   */
+  public static Import footprint(byte[] json, String id, FactorLibrary existing) {
+    PactImport.Result r = PactImport.stored(json);
+    if (r.hasErrors()) {
+      return new Import(List.of(), r.findings());
+    }
+    if (!validId(id) || existing.contains(id)) {
+      return new Import(List.of(), List.of(Finding.error("INVALID_VALUE", id,
+          Text.of(validId(id) ? "library.takenId" : "library.badId", id))));
+    }
+    if (r.entries().size() != 1) {
+      return new Import(List.of(), List.of(Finding.error("INVALID_VALUE", id, Text.of("library.notOneFootprint", id,
+          r.entries().size()))));
+    }
+    return new Import(List.of(r.factors().get(0).withId(id)), List.of());
+  }
+
+  /** Whether a user may give a factor this id (lower-case letters, digits, ".", "_", "-"). */
+  public static boolean validId(String id) {
+    return ID.matcher(id).matches();
+  }
+
+  /** Stores one supplier footprint as {@code dir/<id>.pact.json}, replacing an earlier one of that id. */
+  public static Path writeFootprint(Path dir, String id, byte[] json) throws IOException {
+    if (!validId(id)) {
+      throw new IllegalArgumentException("not a factor id: " + id);
+    }
+    Files.createDirectories(dir);
+    Path target = dir.resolve(id + PACT_SUFFIX);
+    Path tmp = Files.createTempFile(dir, id, ".tmp");
+    Files.write(tmp, json);
+    Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    return target;
   }
 
   /** A library of the given factors. */

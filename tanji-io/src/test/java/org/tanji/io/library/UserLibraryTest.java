@@ -87,4 +87,34 @@ final class UserLibraryTest {
   void nameFor_safeFileNames() {
     assertThat(UserLibrary.nameFor(Path.of("My Factors 2024.csv"))).contains("my-factors-2024");
   }
+
+  @Test
+  void writeFootprint_loadedUnderItsId(@TempDir Path dir) throws Exception {
+    byte[] json = Files.readAllBytes(Path.of("..", "testdata", "pact", "example-3.json"));
+    UserLibrary.writeFootprint(dir, "supplier-plate", json);
+    UserLibrary.Import loaded = UserLibrary.load(dir, FactorLibrary.builtIn());
+    assertThat(loaded.findings()).isEmpty();
+    assertThat(loaded.factors()).singleElement().satisfies(f -> {
+      assertThat(f.id()).isEqualTo("supplier-plate");
+      assertThat(f.libraryId()).isEqualTo("supplier-plate");
+      assertThat(f.value().text()).isEqualTo("77 kgCO2e/piece");
+      assertThat(f.footprint().orElseThrow().footprintId()).isEqualTo("8b26f3b8-f5d9-4adf-8a11-02e05d273e58");
+    });
+  }
+
+  @Test
+  void load_brokenFootprintFile_skippedAndSaid(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("old-supplier.pact.json"), "{\"specVersion\": \"2.2.0\", \"pcf\": {}}");
+    UserLibrary.Import loaded = UserLibrary.load(dir, FactorLibrary.builtIn());
+    assertThat(loaded.factors()).isEmpty();
+    assertThat(loaded.findings()).extracting(Finding::code).containsExactly("LIBRARY_FILE_SKIPPED");
+  }
+
+  @Test
+  void footprint_idTakenByABuiltInFactor() throws Exception {
+    byte[] json = Files.readAllBytes(Path.of("..", "testdata", "pact", "example-3.json"));
+    UserLibrary.Import r = UserLibrary.footprint(json, "cn-fuel-diesel", FactorLibrary.builtIn());
+    assertThat(r.hasErrors()).isTrue();
+    assertThat(r.findings().get(0).message(Messages.EN)).startsWith("id \"cn-fuel-diesel\" is already in the library");
+  }
 }

@@ -491,7 +491,7 @@ public final class ReportBuilder {
       String name = x.name() == null || x.name().equals(x.id()) ? x.id() : x.name() + w.paren(x.id());
       frows.add(List.of(name, f.quantity(x.value()), x.source() == null ? "—" : x.source(),
           x.year() == null ? "—" : x.year().toString(), x.type() == null ? "—" : w.get("type." + x.type().id()),
-          x.libraryId() == null ? w.get("origin.study") : w.get("origin.library", x.libraryId())));
+          origin(x)));
     }
     blocks.add(new Table("factors", caption(w.get("data.factors.caption")), List.of(
         Column.text(w.get("data.col.factor")), Column.number(w.get("data.col.value")),
@@ -511,6 +511,13 @@ public final class ReportBuilder {
           Column.number(w.get("data.col.no")), Column.text(w.get("data.col.document")),
           Column.text(w.get("data.col.reference")), Column.text(w.get("data.col.note"))), drows, List.of(), false));
     }
+  }
+
+  /** Where a factor came from: the study, the library, or a supplier's footprint with its validity. */
+  private String origin(Factor x) {
+    return x.footprint().map(fp -> w.get("origin.supplier", x.libraryId(), fp.footprintId(), fp.companyName(),
+            fp.specVersion(), fp.validFromDate().toString(), fp.validUntilDate().toString()))
+        .orElseGet(() -> x.libraryId() == null ? w.get("origin.study") : w.get("origin.library", x.libraryId()));
   }
 
   /** A line's activity as typed: 44,369.94 t; transport as mass × distance. */

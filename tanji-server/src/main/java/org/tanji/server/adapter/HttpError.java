@@ -70,6 +70,8 @@ public final class HttpError extends RuntimeException {
       return 409;
     } else if (e instanceof AppException.TooManyAttempts) {
       return 429;
+    } else if (e instanceof AppException.PartnerFailed) {
+      return 502;
     }
     return 503; // Unavailable: the hierarchy is sealed, nothing else is left
   }

@@ -159,6 +159,18 @@ public abstract sealed class AppException extends RuntimeException {
     }
   }
 
+  /**
+   * A partner's server (a supplier's PACT host) could not be reached, or refused: the message says
+   * which address answered what.
+   */
+  public static final class PartnerFailed extends AppException {
+    private static final long serialVersionUID = 1L;
+
+    public PartnerFailed(String code, String key, Object... args) {
+      super(code, Text.of(key, args), null);
+    }
+  }
+
   /** The database (or another resource the command needs) cannot be reached now. */
   public static final class Unavailable extends AppException {
     private static final long serialVersionUID = 1L;

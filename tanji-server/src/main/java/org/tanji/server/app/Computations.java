@@ -53,9 +53,14 @@ public final class Computations {
     }
   }
 
-  /** A file read and computed (not kept). */
+  /** A file read and computed with the built-in factors (not kept). */
   public Computed compute(StudyFile file) {
-    ReadResult read = StudyFiles.read(file.bytes(), file.studyFormat(), file.fileName(), library);
+    return compute(file, library);
+  }
+
+  /** A file read and computed with a library (an organization's: built-in and its own factors), not kept. */
+  public Computed compute(StudyFile file, FactorLibrary factors) {
+    ReadResult read = StudyFiles.read(file.bytes(), file.studyFormat(), file.fileName(), factors);
     return new Computed(read, read.calculate());
   }
 
@@ -64,9 +69,13 @@ public final class Computations {
     return cache.get(key, make);
   }
 
-  /** A stored version read and computed, kept for the next page that shows it. */
-  public Computed computed(UUID study, int version, Supplier<StudyFile> load) {
-    return computed.get(new Key(study, version, ""), k -> compute(load.get()));
+  /**
+   * A stored version read and computed with a library, kept for the next page that shows it.
+   *
+   * @param tag the library's cache tag: a version computed with another library is another entry
+   */
+  public Computed computed(UUID study, int version, String tag, FactorLibrary factors, Supplier<StudyFile> load) {
+    return computed.get(new Key(study, version, tag), k -> compute(load.get(), factors));
   }
 
   public void put(Key key, byte[] value) {
@@ -79,17 +88,22 @@ public final class Computations {
 
   private volatile String libraryDigest;
 
-  /** SHA-256 over every factor of the library (id, value, source, year), made on first need. */
+  /** SHA-256 over every factor of the built-in library (id, value, source, year), made on first need. */
   public String libraryDigest() {
     if (libraryDigest == null) {
-      StringBuilder b = new StringBuilder();
-      for (org.tanji.core.model.Factor f : library.search(null, null, null)) {
-        b.append(f.id()).append('\t').append(f.value() == null ? "" : f.value().text()).append('\t')
-            .append(f.source()).append('\t').append(f.year()).append('\n');
-      }
-      libraryDigest = Hashes.sha256(b.toString());
+      libraryDigest = digest(library);
     }
     return libraryDigest;
+  }
+
+  /** SHA-256 over every factor of a library: id, value, source and year, in library order. */
+  public static String digest(FactorLibrary factors) {
+    StringBuilder b = new StringBuilder();
+    for (org.tanji.core.model.Factor f : factors.search(null, null, null)) {
+      b.append(f.id()).append('\t').append(f.value() == null ? "" : f.value().text()).append('\t')
+          .append(f.source()).append('\t').append(f.year()).append('\n');
+    }
+    return Hashes.sha256(b.toString());
   }
 
   /** What a version computed to, for the study list. */

@@ -134,7 +134,7 @@ public final class IssueService {
             StudyState.APPROVED.id());
       }
       repo.insert(h, id, version, who.orgId(), number, code, env.now(), who.userId(), calculatorVersion,
-          studies.libraryDigest());
+          studies.libraryDigest(who));
       for (IssuedFile f : files) {
         repo.insertFile(h, id, version, f);
       }

@@ -44,12 +44,22 @@ public final class StudyService {
   private final org.tanji.server.store.IssueRepository issues = new org.tanji.server.store.IssueRepository();
 
   private final AuditService audit;
+  private final FactorService factors;
 
-  public StudyService(Database db, Env env, Computations computations, AuditService audit) {
+  public StudyService(Database db, Env env, Computations computations, AuditService audit, FactorService factors) {
     this.db = db;
     this.env = env;
     this.computations = computations;
     this.audit = audit;
+    this.factors = factors;
+  }
+
+  /**
+   * A cache key of what a version computed to with the organization's current library: a new
+   * supplier footprint can change what a line refers to, so results are kept per library.
+   */
+  private Computations.Key key(FactorService.Library library, UUID id, int version, String variant) {
+    return new Computations.Key(id, version, variant + library.tag());
   }
 
   /** A version just stored, and what its file computed to. */
@@ -59,7 +69,8 @@ public final class StudyService {
 
   /** Stores a file as a new study, version 1, whatever its findings (they are shown with it). */
   public Stored create(Principal who, StudyFile file) {
-    Computations.Computed c = computations.compute(file);
+    FactorService.Library library = factors.library(who);
+    Computations.Computed c = computations.compute(file, library.factors());
     UUID id = env.ids().get();
     Version v = db.inTransaction(h -> {
       repo.insertStudy(h, id, who.orgId(), who.userId(), env.now());
@@ -68,7 +79,7 @@ public final class StudyService {
           .hashes(null, v1.sha256()));
       return v1;
     });
-    return stored(v, c);
+    return stored(v, c, library);
   }
 
   /**
@@ -80,7 +91,8 @@ public final class StudyService {
    *     the findings of the file that was not stored
    */
   public Stored store(Principal who, UUID id, int expected, StudyFile file) {
-    Computations.Computed c = computations.compute(file);
+    FactorService.Library library = factors.library(who);
+    Computations.Computed c = computations.compute(file, library.factors());
     Version v = db.inTransaction(h -> {
       if (!repo.advance(h, who.orgId(), id, expected, who.userId(), env.now())) {
         Version current = repo.currentVersion(h, who.orgId(), id).orElseThrow(() -> notFound(id));
@@ -92,7 +104,7 @@ public final class StudyService {
           .hashes(before, next.sha256()));
       return next;
     });
-    return stored(v, c);
+    return stored(v, c, library);
   }
 
   private Version insert(org.tanji.server.store.Handle h, Principal who, UUID id, int n, StudyFile file,
@@ -105,15 +117,15 @@ public final class StudyService {
         who.username(), org.tanji.server.domain.StudyState.DRAFT);
   }
 
-  private Stored stored(Version v, Computations.Computed c) {
+  private Stored stored(Version v, Computations.Computed c, FactorService.Library library) {
     // the result in the study's own language is what GET …/result will be asked for first
-    computations.put(new Computations.Key(v.studyId(), v.version(), "result:"), resultBytes(c, c.studyLocale()));
+    computations.put(key(library, v.studyId(), v.version(), "result:"), resultBytes(c, c.studyLocale()));
     return new Stored(v, c);
   }
 
   /** A file read and computed without storing it (the editor's live check). */
-  public Computations.Computed check(StudyFile file) {
-    return computations.compute(file);
+  public Computations.Computed check(Principal who, StudyFile file) {
+    return computations.compute(file, factors.library(who).factors());
   }
 
   // ---- reading
@@ -172,7 +184,8 @@ public final class StudyService {
 
   /** A version read and computed (kept for the next page that shows it). */
   public Computations.Computed computed(Principal who, UUID id, int version) {
-    return computations.computed(id, version, () -> file(who, id, version));
+    FactorService.Library library = factors.library(who);
+    return computations.computed(id, version, library.tag(), library.factors(), () -> file(who, id, version));
   }
 
   /**
@@ -185,7 +198,7 @@ public final class StudyService {
       return issued.get();
     }
     String variant = "result:" + lang.map(Locale::getLanguage).orElse("");
-    return computations.get(new Computations.Key(id, version, variant), k -> {
+    return computations.get(key(factors.library(who), id, version, variant), k -> {
       Computations.Computed c = computed(who, id, version);
       return resultBytes(c, lang.orElse(c.studyLocale()));
     });
@@ -217,8 +230,8 @@ public final class StudyService {
    * @throws AppException.Invalid for a format other than yaml, json, xlsx
    * @throws AppException.Conflict when the file has errors
    */
-  public StudyFile convert(StudyFile file, String format) {
-    return file.format().equals(format) ? file : convert(computations.compute(file), file.fileName(), format);
+  public StudyFile convert(Principal who, StudyFile file, String format) {
+    return file.format().equals(format) ? file : convert(check(who, file), file.fileName(), format);
   }
 
   private StudyFile convert(Computations.Computed c, String fileName, String format) {
@@ -257,7 +270,7 @@ public final class StudyService {
       return issued.get();
     }
     String variant = "report:" + format.extension() + "-" + lang.map(Locale::getLanguage).orElse("");
-    return computations.get(new Computations.Key(id, version, variant), k -> {
+    return computations.get(key(factors.library(who), id, version, variant), k -> {
       Computations.Computed c = computed(who, id, version);
       if (c.result().hasErrors()) {
         throw new AppException.InvalidStudy("STUDY_HAS_ERRORS", c.result().findings(), "report.errors");
@@ -283,9 +296,13 @@ public final class StudyService {
     });
   }
 
-  /** A digest of the factor library the results are computed with, recorded with what is issued. */
-  public String libraryDigest() {
-    return computations.libraryDigest();
+  /**
+   * A digest of the factor library the organization's results are computed with, recorded with what
+   * is issued: the built-in library's, unless the organization has factors of its own.
+   */
+  public String libraryDigest(Principal who) {
+    FactorService.Library library = factors.library(who);
+    return library.tag().isEmpty() ? computations.libraryDigest() : Computations.digest(library.factors());
   }
 
   /** The most runs a request may ask for: a simulation holds a request's thread for its whole time. */
@@ -301,7 +318,7 @@ public final class StudyService {
     Settings settings = settings(runs, seed);
     String variant = "uncertainty:" + settings.runs() + ":" + settings.seed() + ":" + lang.map(Locale::getLanguage)
         .orElse("");
-    return computations.get(new Computations.Key(id, version, variant), k -> {
+    return computations.get(key(factors.library(who), id, version, variant), k -> {
       Computations.Computed c = computed(who, id, version);
       Locale locale = lang.orElse(c.studyLocale());
       Optional<Simulation> sim = c.read().simulation();
@@ -369,9 +386,9 @@ public final class StudyService {
     return StudyDiff.between(computed(who, id, a).study(), computed(who, id, b).study());
   }
 
-  /** Factors of the library matching a text, region and year (any when null). */
-  public List<Factor> factors(String text, String region, Integer year) {
-    return computations.library().search(text, region, year);
+  /** Factors of the organization's library (built-in and its own) matching a text, region and year (any when null). */
+  public List<Factor> factors(Principal who, String text, String region, Integer year) {
+    return factors.library(who).factors().search(text, region, year);
   }
 
   /** A file name without its extension. */

@@ -33,6 +33,8 @@ import org.tanji.server.adapter.Wiring;
 import org.tanji.server.app.AccountService;
 import org.tanji.server.app.AppException;
 import org.tanji.server.app.AuditService;
+import org.tanji.server.app.FactorService;
+import org.tanji.server.app.SupplierFetch;
 import org.tanji.server.app.Health;
 import org.tanji.server.app.IssueService;
 import org.tanji.server.app.PartnerService;
@@ -42,6 +44,7 @@ import org.tanji.server.app.WorkflowService;
 import org.tanji.server.domain.AuditRecord;
 import org.tanji.server.domain.WorkRole;
 import org.tanji.server.app.StudyService;
+import org.tanji.server.domain.OrgFactor;
 import org.tanji.server.domain.Organization;
 import org.tanji.server.domain.Principal;
 import org.tanji.server.domain.Role;
@@ -111,6 +114,9 @@ public final class Api implements Adapter {
       new Route("GET", "/api/studies/{id}/pact", false),
       new Route("PUT", "/api/organization/report-pattern", false),
       new Route("PUT", "/api/organization/signing-key", false),
+      new Route("GET", "/api/factors/pact", false),
+      new Route("POST", "/api/factors/pact", false),
+      new Route("POST", "/api/pact/partners/{id}/fetch", false),
       new Route("GET", "/api/pact/partners", false),
       new Route("POST", "/api/pact/partners", false),
       new Route("PUT", "/api/pact/partners/{id}", false),
@@ -121,6 +127,8 @@ public final class Api implements Adapter {
 
   private final AccountService accounts;
   private final StudyService studies;
+  private final FactorService factorService;
+  private final SupplierFetch supplierFetch;
   private final WorkflowService workflow;
   private final IssueService issues;
   private final org.tanji.server.app.SigningKeys signingKeys;
@@ -134,6 +142,8 @@ public final class Api implements Adapter {
   public Api(Wiring wiring) {
     this.accounts = wiring.services().accounts();
     this.studies = wiring.services().studies();
+    this.factorService = wiring.services().factors();
+    this.supplierFetch = wiring.services().supplierFetch();
     this.workflow = wiring.services().workflow();
     this.issues = wiring.services().issues();
     this.signingKeys = wiring.services().signingKeys();
@@ -211,6 +221,9 @@ public final class Api implements Adapter {
     authed.put("GET /api/studies/{id}/pact", this::pact);
     authed.put("PUT /api/organization/report-pattern", this::reportPattern);
     authed.put("PUT /api/organization/signing-key", this::signingKey);
+    authed.put("GET /api/factors/pact", this::supplierFactors);
+    authed.put("POST /api/factors/pact", this::importPact);
+    authed.put("POST /api/pact/partners/{id}/fetch", this::fetchFromPartner);
     authed.put("GET /api/pact/partners", this::partners);
     authed.put("POST /api/pact/partners", (ctx, who) -> savePartner(ctx, who, Optional.empty()));
     authed.put("PUT /api/pact/partners/{id}", (ctx, who) -> savePartner(ctx, who, Optional.of(number(ctx, "id"))));
@@ -506,12 +519,73 @@ public final class Api implements Adapter {
       }
       year = Integer.valueOf(yearText);
     }
-    List<Factor> found = studies.factors(ctx.queryParam("q"), ctx.queryParam("region"), year);
+    List<Factor> found = studies.factors(who, ctx.queryParam("q"), ctx.queryParam("region"), year);
     json(ctx, 200, g -> {
       g.writeStartObject();
       g.writeArrayFieldStart("factors");
       for (Factor f : found) {
         ResultJson.writeFactor(g, f);
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    });
+  }
+
+  /** The organization's suppliers' footprints, as factors with their provenance. */
+  private void supplierFactors(Context ctx, Principal who) {
+    List<OrgFactor> own = factorService.list(who);
+    json(ctx, 200, g -> {
+      g.writeStartObject();
+      g.writeArrayFieldStart("factors");
+      for (OrgFactor f : own) {
+        g.writeStartObject();
+        g.writeStringField("id", f.id());
+        g.writeStringField("footprintId", f.footprintId());
+        g.writeStringField("companyName", f.companyName());
+        g.writeStringField("importedBy", f.importedBy());
+        Json.instant(g, "importedAt", f.importedAt());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    });
+  }
+
+  /** A supplier's PACT footprint file, as the body ({@code application/json}) or a form's {@code file}. */
+  private void importPact(Context ctx, Principal who) {
+    String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
+    byte[] body = type.startsWith("multipart/form-data") ? requests.uploadedFile(ctx) : ctx.bodyAsBytes();
+    imported(ctx, factorService.importPact(who, body));
+  }
+
+  /**
+   * Footprints read from a supplier partner's PACT host: body {@code {"footprintId"}} for one, or
+   * {@code {"productId", "limit"}} (both optional) for the host's list.
+   */
+  private void fetchFromPartner(Context ctx, Principal who) {
+    byte[] bytes = ctx.bodyAsBytes();
+    // no body: the host's list, first ten
+    JsonNode body = Json.object(bytes.length == 0 ? "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8) : bytes,
+        "{\"footprintId\": \"…\"} or {\"productId\": \"urn:…\", \"limit\": 10}");
+    int limit = body.has("limit") ? body.get("limit").asInt(0) : 10;
+    imported(ctx, supplierFetch.fetch(who, number(ctx, "id"), new SupplierFetch.Query(
+        Optional.ofNullable(body.get("footprintId")).map(JsonNode::asText),
+        Optional.ofNullable(body.get("productId")).map(JsonNode::asText), limit)));
+  }
+
+  /** What an import stored: the factors with their provenance, and its warnings. */
+  private void imported(Context ctx, FactorService.Imported imported) {
+    Locale locale = Requests.messageLocale(ctx);
+    json(ctx, 201, g -> {
+      g.writeStartObject();
+      g.writeArrayFieldStart("factors");
+      for (Factor f : imported.factors()) {
+        ResultJson.writeFactor(g, f);
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("findings");
+      for (Finding f : imported.findings()) {
+        ResultJson.writeFinding(g, f, locale);
       }
       g.writeEndArray();
       g.writeEndObject();

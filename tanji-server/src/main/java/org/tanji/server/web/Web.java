@@ -96,6 +96,8 @@ public final class Web implements Adapter {
 
   private final AccountService accounts;
   private final StudyService studies;
+  private final org.tanji.server.app.FactorService factorService;
+  private final org.tanji.server.app.SupplierFetch supplierFetch;
   private final WorkflowService workflow;
   private final PartnerService partners;
   private final org.tanji.server.app.IssueService issues;
@@ -109,6 +111,8 @@ public final class Web implements Adapter {
   public Web(Wiring wiring) {
     this.accounts = wiring.services().accounts();
     this.studies = wiring.services().studies();
+    this.factorService = wiring.services().factors();
+    this.supplierFetch = wiring.services().supplierFetch();
     this.workflow = wiring.services().workflow();
     this.partners = wiring.services().partners();
     this.issues = wiring.services().issues();
@@ -172,6 +176,9 @@ public final class Web implements Adapter {
     get(routes, "/studies/{id}/pact", authed(this::pact));
     get(routes, "/studies/{id}/versions", authed(this::versions));
     get(routes, "/factors/search", authed(this::searchFactors));
+    get(routes, "/factors/pact", authed((ctx, who) -> supplierFactors(ctx, who, null)));
+    routes.post("/factors/pact", authed(this::importPact));
+    routes.post("/factors/pact/fetch", authed(this::fetchPact));
     routes.post("/studies/{id}/workflow/{action}", authed(this::workflowAction));
     get(routes, "/studies/{id}/issued", authed(this::issuedFile));
     get(routes, "/team", authed((ctx, who) -> team(ctx, who, 200, null, null)));
@@ -947,7 +954,7 @@ public final class Web implements Adapter {
       base = tree(who, id, version, studies.file(who, id, version)).orElse(base);
       comments = commentRows(who, id, version);
     }
-    Result r = studies.check(new StudyFile(StudyForm.yaml(StudyForm.apply(base, values)), "yaml", "study.yaml"))
+    Result r = studies.check(who, new StudyFile(StudyForm.yaml(StudyForm.apply(base, values)), "yaml", "study.yaml"))
         .result();
     List<Map<String, Object>> placed = new ArrayList<>(findings(r.findings(), locale, false));
     placed.addAll(comments);
@@ -1021,6 +1028,64 @@ public final class Web implements Adapter {
       sourcePage(ctx, who, info.atVersion(cur.version()), text, conflict.unstoredFindings(),
           Pages.word("edit.conflict", locale(ctx), cur.version(), cur.createdBy(), when(cur.createdAt()), expected));
     }
+  }
+
+  /**
+   * The organization's suppliers' PACT footprints, with a form to import one; after an import, what
+   * was imported and its warnings.
+   */
+  private void supplierFactors(Context ctx, Principal who, org.tanji.server.app.FactorService.Imported imported) {
+    Locale locale = locale(ctx);
+    var library = factorService.library(who).factors();
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (org.tanji.server.domain.OrgFactor f : factorService.list(who)) {
+      Map<String, Object> r = new HashMap<>();
+      r.put("id", f.id());
+      r.put("company", f.companyName());
+      r.put("footprint", f.footprintId());
+      r.put("importedBy", f.importedBy());
+      r.put("importedAt", when(f.importedAt()));
+      library.find(f.id()).ifPresent(x -> {
+        r.put("product", x.name());
+        r.put("value", x.value().text());
+        x.footprint().ifPresent(fp -> {
+          r.put("valid", fp.validFromDate() + " – " + fp.validUntilDate());
+          r.put("deprecated", fp.deprecated());
+        });
+      });
+      rows.add(r);
+    }
+    Map<String, Object> m = base(ctx, who, null);
+    m.put("factors", rows);
+    m.put("imported", imported == null ? List.of() : imported.factors().stream().map(Factor::id).toList());
+    m.put("findings", imported == null ? List.of() : findings(imported.findings(), locale, true));
+    m.put("title", Pages.word("suppliers.title", locale));
+    // partners are an admin's to see; their hosts can be read from here
+    m.put("hosts", !who.isAdmin() ? List.of() : partners.partners(who).stream()
+        .filter(p -> p.supplierHost().isPresent())
+        .map(p -> Map.<String, Object>of("id", p.id(), "name", p.name())).toList());
+    html(ctx, "supplier-factors", m);
+  }
+
+  /** Footprints read from a supplier partner's PACT host: one by id, or the host's first ten. */
+  private void fetchPact(Context ctx, Principal who) {
+    long partner = parsePartner(ctx.formParam("partner"));
+    String id = Optional.ofNullable(ctx.formParam("footprintId")).map(String::strip).filter(x -> !x.isEmpty()).orElse(null);
+    supplierFactors(ctx, who, supplierFetch.fetch(who, partner,
+        new org.tanji.server.app.SupplierFetch.Query(Optional.ofNullable(id), Optional.empty(), 10)));
+  }
+
+  private static long parsePartner(String text) {
+    try {
+      return Long.parseLong(text == null ? "" : text.strip());
+    } catch (NumberFormatException e) {
+      throw new PageError(400, "suppliers.badPartner", String.valueOf(text));
+    }
+  }
+
+  /** A supplier's PACT file from the page's form; a file with errors answers the error page with its findings. */
+  private void importPact(Context ctx, Principal who) {
+    supplierFactors(ctx, who, factorService.importPact(who, requests.uploadedFile(ctx)));
   }
 
   /** A workbook, YAML or JSON file as a new study, or as the next version of one. */
@@ -1146,7 +1211,7 @@ public final class Web implements Adapter {
     String q = Optional.ofNullable(ctx.queryParam("q")).orElse("").strip();
     List<Map<String, Object>> rows = new ArrayList<>();
     if (!q.isEmpty()) {
-      for (Factor f : studies.factors(q, null, null)) {
+      for (Factor f : studies.factors(who, q, null, null)) {
         if (rows.size() == 30) {
           break;
         }

@@ -1,0 +1,129 @@
+package org.tanji.server.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Optional;
+import org.tanji.io.pact.PactImport;
+import org.tanji.server.domain.Principal;
+
+/**
+ * Reads footprints from a supplier's PACT host with the credentials the organization stored for
+ * that partner (OAuth2 client credentials: {@code POST /auth/token} with HTTP Basic, then {@code GET
+ * /3/footprints/{id}} or {@code /3/footprints}), and imports them as a file would be.
+ */
+public final class SupplierFetch {
+
+  /** The most footprints asked for in one list request. */
+  public static final int MAX_LIMIT = 100;
+  private static final Duration TIMEOUT = Duration.ofSeconds(30);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final PartnerService partners;
+  private final FactorService factors;
+  private final HttpClient http;
+
+  public SupplierFetch(PartnerService partners, FactorService factors, HttpClient http) {
+    this.partners = partners;
+    this.factors = factors;
+    this.http = http;
+  }
+
+  /** A client for suppliers' hosts: redirects not followed (a token must not travel to another host). */
+  public static HttpClient client() {
+    return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+        .followRedirects(HttpClient.Redirect.NEVER).build();
+  }
+
+  /**
+   * What to read: one footprint by its id, or the list the host gives (filtered by a product id
+   * when one is given), at most {@code limit}.
+   */
+  public record Query(Optional<String> footprintId, Optional<String> productId, int limit) {
+    public Query {
+      if (limit < 1 || limit > MAX_LIMIT) {
+        throw new AppException.Invalid("BAD_LIMIT", "fetch.limit", Integer.toString(limit), Integer.toString(MAX_LIMIT));
+      }
+      footprintId.ifPresent(id -> {
+        if (!id.matches("[0-9a-fA-F-]{36}")) {
+          throw new AppException.Invalid("BAD_FOOTPRINT_ID", "fetch.footprintId", id);
+        }
+      });
+    }
+  }
+
+  /**
+   * Fetches and imports.
+   *
+   * @throws AppException.NotFound when the organization has no such partner, or it has no supplier host
+   * @throws AppException.PartnerFailed when the host cannot be reached or refuses (its status and answer are said)
+   * @throws AppException.InvalidStudy when what the host sent is not a valid footprint
+   */
+  public FactorService.Imported fetch(Principal who, long partnerId, Query q) {
+    PartnerService.SupplierCredentials c = partners.supplierCredentials(who, partnerId)
+        .orElseThrow(() -> new AppException.NotFound("NOT_FOUND", "fetch.noHost", Long.toString(partnerId)));
+    String base = c.baseUrl().toString().replaceAll("/+$", "");
+    String token = token(base, c);
+    String path = q.footprintId().map(id -> "/3/footprints/" + id)
+        .orElseGet(() -> "/3/footprints?limit=" + q.limit()
+            + q.productId().map(p -> "&productId=" + URLEncoder.encode(p, StandardCharsets.UTF_8)).orElse(""));
+    HttpRequest get = HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT)
+        .header("Authorization", "Bearer " + token).header("Accept", "application/json").GET().build();
+    return factors.importPact(who, send(get, base));
+  }
+
+  private String token(String base, PartnerService.SupplierCredentials c) {
+    // RFC 6749 2.3.1: id and secret form-encoded, then joined for Basic
+    String basic = Base64.getEncoder().encodeToString((URLEncoder.encode(c.clientId(), StandardCharsets.UTF_8) + ":"
+        + URLEncoder.encode(c.secret(), StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
+    HttpRequest post = HttpRequest.newBuilder(URI.create(base + "/auth/token")).timeout(TIMEOUT)
+        .header("Authorization", "Basic " + basic)
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("Accept", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build();
+    byte[] body = send(post, base);
+    try {
+      JsonNode answer = JSON.readTree(body);
+      JsonNode token = answer == null ? null : answer.get("access_token");
+      if (token == null || !token.isTextual() || token.asText().isBlank()) {
+        throw new AppException.PartnerFailed("PARTNER_HOST_FAILED", "fetch.noToken", base);
+      }
+      return token.asText();
+    } catch (IOException e) {
+      throw new AppException.PartnerFailed("PARTNER_HOST_FAILED", "fetch.noToken", base);
+    }
+  }
+
+  /** The body of a 200 answer, at most one byte over what the import reads (it then says the file is too large). */
+  private byte[] send(HttpRequest request, String base) {
+    HttpResponse<InputStream> r;
+    try {
+      r = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    } catch (IOException e) {
+      throw new AppException.PartnerFailed("PARTNER_HOST_UNREACHABLE", "fetch.unreachable", base, String.valueOf(e.getMessage()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AppException.PartnerFailed("PARTNER_HOST_UNREACHABLE", "fetch.unreachable", base, "interrupted");
+    }
+    try (InputStream in = r.body()) {
+      byte[] body = in.readNBytes(PactImport.MAX_BYTES + 1);
+      if (r.statusCode() != 200) {
+        String said = new String(body, 0, Math.min(body.length, 300), StandardCharsets.UTF_8).strip();
+        throw new AppException.PartnerFailed("PARTNER_HOST_FAILED", "fetch.refused", base + request.uri().getPath(),
+            Integer.toString(r.statusCode()), said);
+      }
+      return body;
+    } catch (IOException e) {
+      throw new AppException.PartnerFailed("PARTNER_HOST_UNREACHABLE", "fetch.unreachable", base, String.valueOf(e.getMessage()));
+    }
+  }
+}

@@ -1,0 +1,189 @@
+package org.tanji.server.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.tanji.core.model.Factor;
+import org.tanji.io.library.FactorLibrary;
+import org.tanji.server.domain.Partner;
+import org.tanji.server.domain.Principal;
+import org.tanji.server.store.Database;
+
+/**
+ * Reading footprints from a supplier's PACT host, against a tiny host in the test: it hands a
+ * token for the right client credentials only, and footprints for that token only.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+final class SupplierFetchTest {
+
+  private static final byte[] SECRET = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+  /** The spec's example 3 (Company 3, 77 kgCO2e per piece). */
+  private static final String ID3 = "8b26f3b8-f5d9-4adf-8a11-02e05d273e58";
+
+  private final AtomicInteger ids = new AtomicInteger();
+  /** What the host was asked, for the test to check: method, path and query. */
+  private final List<String> asked = new ArrayList<>();
+  private Database db;
+  private AccountService accounts;
+  private PartnerService partners;
+  private FactorService factors;
+  private SupplierFetch fetch;
+  private Principal operator;
+  private Javalin host;
+  private String example3;
+
+  @BeforeAll
+  void open() throws IOException {
+    Path dir = Files.createTempDirectory("tanji-fetch");
+    db = Database.open(Database.h2Url(dir), null, null, 4);
+    Env env = new Env(Clock.systemUTC(), () -> new UUID(0, ids.incrementAndGet()), new SecureRandom());
+    AuditService audit = new AuditService(db, env);
+    accounts = new AccountService(db, env, Duration.ofHours(1), 5, audit);
+    partners = new PartnerService(db, env, audit, new Sealer(SECRET, "pact-partner", env.random()));
+    factors = new FactorService(db, env, FactorLibrary.builtIn(), audit);
+    fetch = new SupplierFetch(partners, factors, SupplierFetch.client());
+    accounts.bootstrap(AccountService.FirstAdmin.of("operator-password", env.random()));
+    operator = accounts.principalNamed("admin").orElseThrow();
+    example3 = Files.readString(Path.of("..", "testdata", "pact", "example-3.json"));
+    String basic = "Basic " + Base64.getEncoder().encodeToString("tanji:s3cret".getBytes(StandardCharsets.UTF_8));
+    host = Javalin.create(cfg -> routes(cfg.routes, basic)).start("127.0.0.1", 0);
+  }
+
+  private void routes(io.javalin.config.RoutesConfig routes, String basic) {
+    routes.post("/auth/token", ctx -> {
+      asked.add("POST /auth/token " + ctx.body());
+      if (!basic.equals(ctx.header("Authorization"))) {
+        ctx.status(401).json(java.util.Map.of("error", "invalid_client"));
+        return;
+      }
+      ctx.json(java.util.Map.of("access_token", "token-1", "token_type", "bearer"));
+    });
+    routes.get("/3/footprints/{id}", ctx -> {
+      asked.add("GET " + ctx.path());
+      if (!"Bearer token-1".equals(ctx.header("Authorization"))) {
+        ctx.status(403).json(java.util.Map.of("code", "AccessDenied", "message", "Access denied"));
+      } else if (!ctx.pathParam("id").equals(ID3)) {
+        ctx.status(404).json(java.util.Map.of("code", "NoSuchFootprint", "message", "The requested footprint does not exist"));
+      } else {
+        ctx.contentType("application/json").result("{\"data\": " + example3 + "}");
+      }
+    });
+    routes.get("/3/footprints", ctx -> {
+      asked.add("GET /3/footprints?" + ctx.queryString());
+      ctx.contentType("application/json").result("{\"data\": [" + example3 + "]}");
+    });
+  }
+
+  @AfterAll
+  void close() {
+    host.stop();
+    db.close();
+  }
+
+  private Principal newOrganization() {
+    String name = "org-" + ids.incrementAndGet();
+    accounts.createOrganization(operator, name, name + "-admin", "password-" + name);
+    return accounts.principalNamed(name + "-admin").orElseThrow();
+  }
+
+  private long supplier(Principal admin, String secret) {
+    Partner p = partners.addPartner(admin, new PartnerService.PartnerForm("Company 3 " + ids.incrementAndGet(), null,
+        "http://127.0.0.1:" + host.port() + "/", "tanji", secret));
+    return p.id();
+  }
+
+  @Test
+  void fetch_oneFootprint_tokenThenFootprintThenImported() {
+    Principal admin = newOrganization();
+    long partner = supplier(admin, "s3cret");
+    asked.clear();
+    FactorService.Imported imported = fetch.fetch(admin, partner,
+        new SupplierFetch.Query(Optional.of(ID3), Optional.empty(), 10));
+    assertThat(asked).containsExactly("POST /auth/token grant_type=client_credentials", "GET /3/footprints/" + ID3);
+    assertThat(imported.factors()).extracting(Factor::id).containsExactly("pact-" + ID3);
+    assertThat(factors.library(admin).factors().find("pact-" + ID3).orElseThrow().value().text())
+        .isEqualTo("77 kgCO2e/piece");
+  }
+
+  @Test
+  void fetch_list_withProductFilterAndLimit() {
+    Principal admin = newOrganization();
+    long partner = supplier(admin, "s3cret");
+    asked.clear();
+    fetch.fetch(admin, partner, new SupplierFetch.Query(Optional.empty(), Optional.of("urn:gtin:4712345060507"), 5));
+    assertThat(asked).containsExactly("POST /auth/token grant_type=client_credentials",
+        "GET /3/footprints?limit=5&productId=urn%3Agtin%3A4712345060507");
+    assertThat(factors.list(admin)).hasSize(1);
+  }
+
+  @Test
+  void fetch_wrongSecret_partnerFailedNamingTheHostsAnswer() {
+    Principal admin = newOrganization();
+    long partner = supplier(admin, "wrong");
+    assertThatThrownBy(() -> fetch.fetch(admin, partner, new SupplierFetch.Query(Optional.of(ID3), Optional.empty(), 10)))
+        .isInstanceOfSatisfying(AppException.PartnerFailed.class, e -> {
+          assertThat(e.code()).isEqualTo("PARTNER_HOST_FAILED");
+          assertThat(e.text().args()).containsExactly("http://127.0.0.1:" + host.port() + "/auth/token", "401",
+              "{\"error\":\"invalid_client\"}");
+        });
+    assertThat(factors.list(admin)).isEmpty();
+  }
+
+  @Test
+  void fetch_unknownFootprint_theHosts404IsSaid() {
+    Principal admin = newOrganization();
+    long partner = supplier(admin, "s3cret");
+    String other = "00000000-0000-0000-0000-000000000001";
+    assertThatThrownBy(() -> fetch.fetch(admin, partner, new SupplierFetch.Query(Optional.of(other), Optional.empty(), 10)))
+        .isInstanceOfSatisfying(AppException.PartnerFailed.class,
+            e -> assertThat(e.text().args().get(1)).isEqualTo("404"));
+  }
+
+  @Test
+  void fetch_hostDown_unreachable() {
+    Principal admin = newOrganization();
+    Partner p = partners.addPartner(admin, new PartnerService.PartnerForm("Gone", null, "http://127.0.0.1:1/",
+        "tanji", "s3cret"));
+    assertThatThrownBy(() -> fetch.fetch(admin, p.id(), new SupplierFetch.Query(Optional.of(ID3), Optional.empty(), 10)))
+        .isInstanceOfSatisfying(AppException.PartnerFailed.class,
+            e -> assertThat(e.code()).isEqualTo("PARTNER_HOST_UNREACHABLE"));
+  }
+
+  @Test
+  void fetch_partnerWithoutHostOrOfAnotherOrganization_notFound() {
+    Principal admin = newOrganization();
+    Partner customer = partners.addPartner(admin, new PartnerService.PartnerForm("Customer", "https://c.example/3/events",
+        null, null, null));
+    assertThatThrownBy(() -> fetch.fetch(admin, customer.id(), new SupplierFetch.Query(Optional.of(ID3), Optional.empty(), 10)))
+        .isInstanceOf(AppException.NotFound.class);
+    long theirs = supplier(newOrganization(), "s3cret");
+    assertThatThrownBy(() -> fetch.fetch(admin, theirs, new SupplierFetch.Query(Optional.of(ID3), Optional.empty(), 10)))
+        .isInstanceOf(AppException.NotFound.class);
+  }
+
+  @Test
+  void query_badLimitOrId_refused() {
+    assertThatThrownBy(() -> new SupplierFetch.Query(Optional.empty(), Optional.empty(), 0))
+        .isInstanceOfSatisfying(AppException.Invalid.class, e -> assertThat(e.code()).isEqualTo("BAD_LIMIT"));
+    assertThatThrownBy(() -> new SupplierFetch.Query(Optional.of("../../admin"), Optional.empty(), 10))
+        .isInstanceOfSatisfying(AppException.Invalid.class, e -> assertThat(e.code()).isEqualTo("BAD_FOOTPRINT_ID"));
+  }
+}
