@@ -151,6 +151,32 @@ public final class StudyFiles {
   }
 
   /**
+   * The tree of a companion file in YAML or JSON (a CBAM file), with the same limits and checks as
+   * a study file's; null with findings when it cannot be read as one.
+   */
+  static Node companionTree(byte[] bytes, List<Finding> findings) {
+    int offset = bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF
+        ? 3 : 0;
+    if (firstNonBlank(bytes, offset) < 0) {
+      findings.add(Finding.error("PARSE_ERROR", "", Text.of("read.empty")));
+      return null;
+    }
+    if (contains(bytes, offset, (byte) 0) || !isUtf8(bytes, offset)) {
+      findings.add(Finding.error("PARSE_ERROR", "", Text.of("read.notUtf8")));
+      return null;
+    }
+    StudyFormat f = sniff(bytes, offset);
+    try (JsonParser parser = f == StudyFormat.JSON
+        ? JSON.createParser(bytes, offset, bytes.length - offset)
+        : YAML.createParser(bytes, offset, bytes.length - offset)) {
+      return tree(parser, findings);
+    } catch (IOException e) {
+      findings.add(Finding.error("PARSE_ERROR", "", Text.of("read.syntax", firstLine(e))));
+      return null;
+    }
+  }
+
+  /**
    * The tree of a YAML or JSON document, or null with a {@code PARSE_ERROR} finding. The YAML
    * library signals some malformed input with its own unchecked exception, which is a finding
    * too; any other runtime exception is a bug here and goes up as one.

@@ -141,7 +141,7 @@ final class ExamplesTest {
   void everyExampleIsPinnedHere() throws IOException {
     try (var files = Files.list(EXAMPLES)) {
       assertThat(files.map(p -> p.getFileName().toString()).sorted().toList()).containsExactly(
-          "cast-back-plate-per-piece.yaml", "seed-003-as-published.yaml", "seed-003-library-factor.yaml",
+          "cast-back-plate-per-piece.yaml", "cbam", "seed-003-as-published.yaml", "seed-003-library-factor.yaml",
           "seed-003-steel-balls.yaml", "seed-003-transport-in-km.yaml", "seed-003-uncertainty.yaml",
           "two-products-mass-allocation.yaml");
     }

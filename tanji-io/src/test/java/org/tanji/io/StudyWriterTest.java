@@ -28,7 +28,8 @@ final class StudyWriterTest {
     List<String> all = new java.util.ArrayList<>();
     for (String dir : List.of("examples", "testdata")) {
       try (Stream<Path> files = Files.list(Path.of("..", dir))) {
-        files.map(p -> dir + "/" + p.getFileName()).sorted().forEach(all::add);
+        // studies only: the CBAM files sit in their own folder (examples/cbam, testdata/cbam)
+        files.filter(Files::isRegularFile).map(p -> dir + "/" + p.getFileName()).sorted().forEach(all::add);
       }
     }
     return all.stream();

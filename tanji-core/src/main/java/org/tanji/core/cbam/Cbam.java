@@ -364,27 +364,17 @@ public final class Cbam {
         findings.add(Finding.warning(CATEGORY_MISMATCH, g.where() + ".cn", Text.of("cbam.categoryMismatch", g.cn(),
             category.get().templateName(), pr.id(), pr.category().templateName())));
       }
-      OptionalDouble effective = OptionalDouble.empty();
       Good.CarbonPrice price = g.carbonPrice();
-      if (price != null) {
-        if (price.rebate() == null) {
-          effective = OptionalDouble.of(price.due().value());
-        } else if (price.rebate().dimension().equals(price.due().dimension())) {
-          effective = OptionalDouble.of(price.due().value() - price.rebate().in(price.due().unit()));
-        } else {
-          mismatch(g.where() + ".carbonPrice.rebate", price.rebate(), Text.of("cbam.unit.sameAs", price.due().text()));
-        }
-      }
       if (pr == null) {
         return new GoodResult(g.cn(), g.name(), g.process(), category, OptionalDouble.empty(), OptionalDouble.empty(),
             OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(), Optional.empty(),
-            Optional.ofNullable(price), effective);
+            Optional.ofNullable(price));
       }
       OptionalDouble total = pr.seeDirect().isPresent() && pr.seeIndirect().isPresent()
           ? OptionalDouble.of(pr.seeDirect().getAsDouble() + pr.seeIndirect().getAsDouble()) : OptionalDouble.empty();
       return new GoodResult(g.cn(), g.name(), g.process(), category, pr.seeDirect(), pr.seeIndirect(), total,
           pr.defaultShare(), pr.embeddedElectricity(),
-          Optional.ofNullable(processes.get(g.process()).electricitySource()), Optional.ofNullable(price), effective);
+          Optional.ofNullable(processes.get(g.process()).electricitySource()), Optional.ofNullable(price));
     }
   }
 

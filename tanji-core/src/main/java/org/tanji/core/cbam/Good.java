@@ -4,7 +4,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import org.tanji.core.units.Quantity;
 
 /**
  * A good the installation sells (sheet {@code Summary_Products}): its CN code, the process it
@@ -22,15 +21,24 @@ public record Good(String cn, String name, String process, Map<String, String> q
     CarbonPrice carbonPrice, String where) {
 
   /**
-   * A carbon price due per unit of the good, and the rebate against it.
+   * The carbon price due per tonne of the good in the country of origin, and the rebate against it,
+   * as the template's Summary_Products asks for them (a currency beside plain amounts).
    *
-   * @param instrument the type of instrument ({@code national ETS}, {@code carbon tax} …)
-   * @param due the price due per tonne of good (money per mass)
-   * @param rebate the rebate or compensation per tonne of good, or null when none
+   * @param instrument the type of instrument ({@code national ETS}, {@code carbon tax} …), or null
+   * @param currency the currency of both amounts ({@code CNY}), or null when the file leaves it out
+   * @param due the price due per tonne of good
+   * @param rebate the rebate or compensation per tonne of good; 0 when there is none
    */
-  public record CarbonPrice(String instrument, Quantity due, Quantity rebate) {
+  public record CarbonPrice(String instrument, String currency, double due, double rebate) {
     public CarbonPrice {
-      Objects.requireNonNull(due, "due");
+      if (!Double.isFinite(due) || !Double.isFinite(rebate)) {
+        throw new IllegalArgumentException("carbon price and rebate must be finite: " + due + ", " + rebate);
+      }
+    }
+
+    /** What remains due after the rebate (the template's "effective carbon price due"). */
+    public double effective() {
+      return due - rebate;
     }
   }
 

@@ -62,7 +62,7 @@ public final class FactorLibrary {
     return b;
   }
 
-  private static CsvRows csv(String name) {
+  static CsvRows csv(String name) {
     try (InputStream in = FactorLibrary.class.getResourceAsStream(RESOURCES + name)) {
       List<Finding> findings = new ArrayList<>();
       CsvRows rows = CsvRows.read(new String(in.readAllBytes(), StandardCharsets.UTF_8), findings);
