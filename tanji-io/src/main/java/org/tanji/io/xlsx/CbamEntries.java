@@ -16,7 +16,6 @@ import org.tanji.core.cbam.SourceStream;
 import org.tanji.core.i18n.Text;
 import org.tanji.core.model.Finding;
 import org.tanji.core.units.Dimension;
-import org.tanji.core.units.Quantity;
 import org.tanji.core.units.Unit;
 import org.tanji.core.units.Units;
 import org.tanji.io.xlsx.CbamTemplate.Entry;
@@ -252,11 +251,9 @@ final class CbamEntries {
     Good.CarbonPrice cp = good.carbonPrice();
     if (cp != null) {
       add(CbamCell.PRODUCT_CARBON_PRICE_TYPE, g, 0, cp.instrument(), w + ".carbonPrice.instrument");
-      add(CbamCell.PRODUCT_CARBON_PRICE, g, 0, perTonne(cp.due()), w + ".carbonPrice.due");
-      add(CbamCell.PRODUCT_CURRENCY, g, 0, currency(cp.due()), w + ".carbonPrice.due");
-      if (cp.rebate() != null) {
-        add(CbamCell.PRODUCT_REBATE, g, 0, perTonne(cp.rebate()), w + ".carbonPrice.rebate");
-      }
+      add(CbamCell.PRODUCT_CURRENCY, g, 0, cp.currency(), w + ".carbonPrice.currency");
+      add(CbamCell.PRODUCT_CARBON_PRICE, g, 0, cp.due(), w + ".carbonPrice.due");
+      add(CbamCell.PRODUCT_REBATE, g, 0, cp.rebate(), w + ".carbonPrice.rebate");
     }
   }
 
@@ -267,19 +264,5 @@ final class CbamEntries {
     } catch (NumberFormatException e) {
       return v;
     }
-  }
-
-  /** A price per mass as so much per t, in its own currency. */
-  private static double perTonne(Quantity price) {
-    String symbol = price.unit().symbol();
-    int slash = symbol.indexOf('/');
-    Unit perT = Units.parseUnit(symbol.substring(0, slash) + "/t");
-    return price.in(perT);
-  }
-
-  /** The currency of a price per mass ({@code CNY/t} → {@code CNY}). */
-  private static String currency(Quantity price) {
-    String symbol = price.unit().symbol();
-    return symbol.substring(0, symbol.indexOf('/')).trim();
   }
 }
