@@ -23,7 +23,7 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
 
   /** The subcommands, in the order the help lists them. */
-  private static final List<Class<?>> SUBCOMMANDS = List.of(CalcCommand.class, UncertaintyCommand.class, ReportCommand.class,
+  private static final List<Class<?>> SUBCOMMANDS = List.of(CalcCommand.class, UncertaintyCommand.class, ReportCommand.class, CbamCommand.class,
       ServeCommand.class, AuditCommand.class, ConvertCommand.class, TemplateCommand.class, FactorsCommand.class,
       CommandLine.HelpCommand.class);
 

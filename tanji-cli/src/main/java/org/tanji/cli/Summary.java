@@ -164,20 +164,26 @@ final class Summary {
   }
 
   private void findings(PrintWriter out) {
+    findings(out, result.findings(), locale);
+  }
+
+  /** The findings block of a summary (calc and cbam alike): at most 200, each with its code and key. */
+  static void findings(PrintWriter out, List<Finding> findings, Locale locale) {
     out.println();
-    if (result.findings().isEmpty()) {
-      out.println(t("noFindings"));
+    if (findings.isEmpty()) {
+      out.println(Cli.text("noFindings", locale));
       return;
     }
-    out.println(String.format(t("findings"), result.findings().size()));
+    out.println(String.format(Cli.text("findings", locale), findings.size()));
     int shown = 0;
-    for (Finding f : result.findings()) {
+    for (Finding f : findings) {
       if (shown++ == 200) {
-        out.println("  … " + (result.findings().size() - 200) + " " + t("moreFindings"));
+        out.println("  … " + (findings.size() - 200) + " " + Cli.text("moreFindings", locale));
         break;
       }
       String where = f.where().isEmpty() ? "" : " " + f.where();
-      out.println("  " + t("severity." + f.severity().id()) + " " + f.code() + where + ": " + f.message(locale));
+      out.println("  " + Cli.text("severity." + f.severity().id(), locale) + " " + f.code() + where + ": "
+          + f.message(locale));
     }
   }
 

@@ -216,7 +216,7 @@ final class CliTest {
     Run top = run("--help");
     List<String> listed = top.out().lines().filter(l -> l.matches("  [a-z]+ +[A-Z].*"))
         .map(l -> l.trim().split(" ")[0]).toList();
-    assertThat(listed).containsExactly("calc", "uncertainty", "report", "serve", "audit", "convert", "template", "factors", "help");
+    assertThat(listed).containsExactly("calc", "uncertainty", "report", "cbam", "serve", "audit", "convert", "template", "factors", "help");
     assertThat(run("help").out()).isEqualTo(top.out());
     assertThat(run().out()).isEqualTo(top.out());
     Run helpCalc = run("help", "calc");

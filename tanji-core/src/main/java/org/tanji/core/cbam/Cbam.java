@@ -52,6 +52,7 @@ public final class Cbam {
   private static final Dimension ENERGY_PER_MASS = Dimension.ENERGY.dividedBy(Dimension.MASS);
   private static final double T = 1000; // kg per t: quantities compute in base units (kg, J, kgCO₂e)
   private static final double TJ = 1e12;
+  private static final org.tanji.core.units.Unit TERAJOULE = org.tanji.core.units.Units.unit("TJ");
   private static final double MWH = 3.6e9;
 
   private Cbam() {}
@@ -285,7 +286,7 @@ public final class Cbam {
         mismatch(where, q, Text.of("cbam.unit.energy"));
         return Double.NaN;
       }
-      return q.inBase() / TJ;
+      return q.in(TERAJOULE); // not via joules: 12800 TJ stays 12800 exactly
     }
 
     private double energyMwh(Quantity q, String where) {
@@ -368,13 +369,14 @@ public final class Cbam {
       if (pr == null) {
         return new GoodResult(g.cn(), g.name(), g.process(), category, OptionalDouble.empty(), OptionalDouble.empty(),
             OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(), Optional.empty(),
-            Optional.ofNullable(price));
+            g.qualifying(), Optional.ofNullable(price));
       }
       OptionalDouble total = pr.seeDirect().isPresent() && pr.seeIndirect().isPresent()
           ? OptionalDouble.of(pr.seeDirect().getAsDouble() + pr.seeIndirect().getAsDouble()) : OptionalDouble.empty();
       return new GoodResult(g.cn(), g.name(), g.process(), category, pr.seeDirect(), pr.seeIndirect(), total,
           pr.defaultShare(), pr.embeddedElectricity(),
-          Optional.ofNullable(processes.get(g.process()).electricitySource()), Optional.ofNullable(price));
+          Optional.ofNullable(processes.get(g.process()).electricitySource()), g.qualifying(),
+          Optional.ofNullable(price));
     }
   }
 

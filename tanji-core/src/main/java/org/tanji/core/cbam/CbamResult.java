@@ -77,10 +77,11 @@ public record CbamResult(Installation installation, List<StreamResult> sourceStr
    * @param category the category of its CN code in Annex I, empty when the code is not a CBAM good
    * @param seeTotal SEE (direct) + SEE (indirect)
    * @param electricitySource the source of the electricity factor of its process
+   * @param qualifying the good's qualifying parameters, as given
    * @param carbonPrice the carbon price due per t and its rebate, when the file gives them
    */
   public record GoodResult(String cn, String name, String process, java.util.Optional<GoodsCategory> category,
       OptionalDouble seeDirect, OptionalDouble seeIndirect, OptionalDouble seeTotal, OptionalDouble defaultShare,
       OptionalDouble embeddedElectricity, java.util.Optional<String> electricitySource,
-      java.util.Optional<Good.CarbonPrice> carbonPrice) {}
+      java.util.Map<String, String> qualifying, java.util.Optional<Good.CarbonPrice> carbonPrice) {}
 }
