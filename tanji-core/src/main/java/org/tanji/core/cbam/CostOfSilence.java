@@ -1,9 +1,13 @@
 package org.tanji.core.cbam;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.tanji.core.cbam.GoodsCategory.Sector;
+import org.tanji.core.i18n.Text;
+import org.tanji.core.model.Finding;
 
 /**
  * What an importer declares when the producer stays silent: the EU default value with the mark-up
@@ -23,6 +27,8 @@ import org.tanji.core.cbam.GoodsCategory.Sector;
  */
 public record CostOfSilence(String cn, int year, double markUp, double defaultValue, double markedUp,
     OptionalDouble actual, OptionalDouble volume) {
+
+  public static final String NOT_COMPARED = "CBAM_DEFAULT_NOT_COMPARED";
 
   /** The first year of the definitive period, the first whose imports carry the mark-up. */
   public static final int FIRST_YEAR = 2026;
@@ -48,6 +54,40 @@ public record CostOfSilence(String cn, int year, double markUp, double defaultVa
       case 2027 -> 0.20;
       default -> 0.30;
     };
+  }
+
+  /** The comparisons for every good with a default value, and findings for those that cannot be compared. */
+  public record Comparison(List<CostOfSilence> costs, List<Finding> findings) {
+    public Comparison {
+      costs = List.copyOf(costs);
+      findings = List.copyOf(findings);
+    }
+  }
+
+  /**
+   * Compares every good of the file that gives an EU default value (the goods of the input and of
+   * its result are in the same order).
+   *
+   * @throws IllegalArgumentException for a year before 2026
+   */
+  public static Comparison compare(CbamInput input, CbamResult result, int year, OptionalDouble volume) {
+    List<CostOfSilence> costs = new ArrayList<>();
+    List<Finding> findings = new ArrayList<>();
+    for (int i = 0; i < input.goods().size(); i++) {
+      Good good = input.goods().get(i);
+      if (good.euDefault() == null) {
+        continue;
+      }
+      Optional<CostOfSilence> c = of(result.goods().get(i), good.euDefault(), year, volume);
+      if (c.isPresent()) {
+        costs.add(c.get());
+      } else {
+        findings.add(Finding.warning(NOT_COMPARED, good.euDefault().where(), result.goods().get(i).category().isEmpty()
+            ? Text.of("cbam.silence.notCbam", good.cn())
+            : Text.of("cbam.silence.noIndirect", good.cn())));
+      }
+    }
+    return new Comparison(costs, findings);
   }
 
   /** True when CBAM charges the indirect emissions of goods of this sector. */

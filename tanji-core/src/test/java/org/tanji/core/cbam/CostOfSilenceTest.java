@@ -84,4 +84,24 @@ final class CostOfSilenceTest {
     assertThat(c.differencePerTonne()).isEmpty();
     assertThat(c.differenceForVolume()).isEmpty();
   }
+
+  @Test
+  void compare_onlyGoodsWithADefaultAndFindingsForTheRest() {
+    Installation y = new Installation("x", null, null, "China", null, null, null,
+        new org.tanji.core.model.Period(java.time.LocalDate.of(2025, 1, 1), java.time.LocalDate.of(2025, 12, 31)));
+    DefaultValue steel = new DefaultValue(2.0, OptionalDouble.empty(), "table", "goods[0].euDefault");
+    DefaultValue valves = new DefaultValue(1.0, OptionalDouble.empty(), "table", "goods[2].euDefault");
+    CbamInput input = new CbamInput(y, java.util.List.of(), java.util.List.of(), java.util.List.of(), java.util.List.of(
+        new Good("73261100", "balls", "p", Map.of(), null, steel, "goods[0]"),
+        new Good("73261100", "balls 2", "p", Map.of(), null, "goods[1]"),
+        new Good("84818081", "valves", "p", Map.of(), null, valves, "goods[2]")));
+    CbamResult result = new CbamResult(y, java.util.List.of(), java.util.List.of(), java.util.List.of(
+        good("73261100", GoodsCategory.IRON_OR_STEEL_PRODUCTS, 1.5, 0.3),
+        good("73261100", GoodsCategory.IRON_OR_STEEL_PRODUCTS, 1.5, 0.3),
+        good("84818081", null, 1, 0)), 0, 0, java.util.List.of());
+    CostOfSilence.Comparison c = CostOfSilence.compare(input, result, 2026, OptionalDouble.empty());
+    assertThat(c.costs()).extracting(CostOfSilence::markedUp).containsExactly(2.2);
+    assertThat(c.findings()).extracting(org.tanji.core.model.Finding::code, org.tanji.core.model.Finding::where)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(CostOfSilence.NOT_COMPARED, "goods[2].euDefault"));
+  }
 }
