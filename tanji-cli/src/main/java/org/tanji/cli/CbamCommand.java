@@ -11,7 +11,14 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import org.tanji.core.cbam.CbamResult;
+import org.tanji.core.calc.Calculator;
+import org.tanji.core.calc.Result;
 import org.tanji.core.cbam.CostOfSilence;
+import org.tanji.core.cbam.PcfBesideCbam;
+import org.tanji.core.model.Study;
+import org.tanji.report.ReportFormat;
+import org.tanji.report.Reports;
+import org.tanji.report.model.ReportDocument;
 import org.tanji.core.cbam.Printed;
 import org.tanji.core.i18n.Messages;
 import org.tanji.core.model.Finding;
@@ -54,6 +61,9 @@ final class CbamCommand implements Callable<Integer> {
   @Option(names = "--year", paramLabel = "YYYY", descriptionKey = "cbam.year")
   Integer year;
 
+  @Option(names = "--report", paramLabel = "REPORT.html|.docx|.pdf", descriptionKey = "cbam.report")
+  Path report;
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -64,6 +74,9 @@ final class CbamCommand implements Callable<Integer> {
     }
     if (template != null && !Files.isRegularFile(template)) {
       return Optional.of(template + ": " + Cli.text("cbam.noFile", Messages.EN));
+    }
+    if (report != null && reportFormat().isEmpty()) {
+      return Optional.of(String.format(Cli.text("cbam.badReport", Messages.EN), report));
     }
     if (volume != null && !(volume > 0 && Double.isFinite(volume))) {
       return Optional.of(String.format(Cli.text("cbam.badVolume", Messages.EN), volume));
@@ -129,6 +142,12 @@ final class CbamCommand implements Callable<Integer> {
       return Main.USAGE;
     }
     boolean errors = result.map(CbamResult::hasErrors).orElse(true);
+    if (report != null && result.isPresent()) {
+      int code = writeReport(read, result.get(), locale, err);
+      if (code != Main.OK) {
+        return code;
+      }
+    }
     if (output != null) {
       if (errors) {
         err.println("tanji cbam: " + Cli.text("cbam.noTemplateWritten", locale));
@@ -137,6 +156,43 @@ final class CbamCommand implements Callable<Integer> {
       return writeTemplate(read, result.get(), locale, err);
     }
     return errors ? Main.STUDY_ERRORS : Main.OK;
+  }
+
+  private Optional<ReportFormat> reportFormat() {
+    String name = report.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    return dot < 0 ? Optional.empty() : ReportFormat.fromName(name.substring(dot + 1));
+  }
+
+  /**
+   * Writes the PCF report of the file's study with the section that puts its footprint beside the
+   * CBAM figures of each good.
+   */
+  private int writeReport(CbamRead read, CbamResult cbam, Locale locale, PrintWriter err) {
+    if (read.study().isEmpty()) {
+      err.println("tanji cbam: " + Cli.text("cbam.reportNoStudy", locale));
+      return Main.USAGE;
+    }
+    Study study = read.study().get();
+    Result pcf = Calculator.calculate(study);
+    if (pcf.hasErrors()) {
+      err.println("tanji cbam: " + Cli.text("cbam.reportStudyErrors", locale));
+      return Main.STUDY_ERRORS;
+    }
+    List<PcfBesideCbam> beside = new ArrayList<>();
+    for (int g = 0; g < cbam.goods().size(); g++) {
+      PcfBesideCbam.of(study, pcf, read.input().orElseThrow(), cbam, g).ifPresent(beside::add);
+    }
+    ReportDocument doc = Reports.withCbam(Reports.build(study, pcf, locale), beside);
+    try {
+      byte[] bytes = Reports.bytes(doc, reportFormat().orElseThrow());
+      Files2.replace(report, os -> os.write(bytes));
+    } catch (IOException e) {
+      err.println("tanji cbam: cannot write " + report + ": " + e.getMessage());
+      return Main.USAGE;
+    }
+    err.println("tanji cbam: " + String.format(Cli.text("report.done", locale), report));
+    return Main.OK;
   }
 
   /** Fills the template (the user's or the bundled one) and writes it to the output file. */

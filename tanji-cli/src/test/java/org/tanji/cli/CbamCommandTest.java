@@ -158,4 +158,23 @@ final class CbamCommandTest {
       assertThat(wb.getSheet("Summary_Products").getRow(9).getCell(5).getStringCellValue()).isEqualTo("72081000");
     }
   }
+
+  @Test
+  void cbam_report_seed003WithTheCbamSection() throws Exception {
+    Path html = dir.resolve("seed.html");
+    CliTest.Run r = run("cbam", SEED, "--lang", "en", "--report", html.toString());
+    // the round steel's SEE is unknown: exit 1, but the report shows the footprint and what is known
+    assertThat(r.code()).isEqualTo(Main.STUDY_ERRORS);
+    String text = Files.readString(html);
+    assertThat(text).contains("Product footprint beside CBAM embedded emissions",
+        "CN 7326 11 00: footprint 2.822 tCO2e/t", "the CBAM specific embedded emissions are not known yet",
+        "0.6205 kgCO2e/kWh", "0.6191 kgCO2/kWh", "transport: outside CBAM");
+  }
+
+  @Test
+  void cbam_report_badExtension() {
+    CliTest.Run r = run("cbam", SEED, "--report", dir.resolve("seed.txt").toString());
+    assertThat(r.code()).isEqualTo(Main.USAGE);
+    assertThat(r.err()).contains("name a file ending in .html, .docx or .pdf");
+  }
 }
