@@ -257,7 +257,9 @@ final class CbamCommand implements Callable<Integer> {
     }
     Cli.table(out, "  ", head.toArray(String[]::new), rows);
     out.println(Cli.text("cbam.silenceNote", locale));
-    Summary.findings(out, costs.findings(), locale);
+    if (!costs.findings().isEmpty()) { // the summary above already said whether the file has findings
+      Summary.findings(out, costs.findings(), locale);
+    }
   }
 
   private static void summary(PrintWriter out, CbamResult r, Locale locale) {

@@ -9,34 +9,24 @@ import org.apache.poi.ss.util.CellReference;
  *
  * <p>A repeated cell is addressed by an index (the n-th source stream, production process,
  * purchased precursor or product; each block of the template repeats at a fixed row stride) and,
- * for a group inside a block, a second index that moves down rows (a process's production routes)
- * or across columns (a goods category's routes).
+ * for a group inside a block, a second index that moves down rows (a process's production routes,
+ * the processes that consume its output).
  */
 public enum CbamCell {
   REPORTING_PERIOD_START("A_InstData", "I9", 1, 0, Span.NONE, 1, "reporting period start"),
   REPORTING_PERIOD_END("A_InstData", "L9", 1, 0, Span.NONE, 1, "reporting period end"),
-  INSTALLATION_NAME("A_InstData", "I19", 1, 0, Span.NONE, 1, "name of the installation (optional)"),
   INSTALLATION_NAME_EN("A_InstData", "I20", 1, 0, Span.NONE, 1, "name of the installation (English)"),
   STREET("A_InstData", "I21", 1, 0, Span.NONE, 1, "street, number"),
-  ECONOMIC_ACTIVITY("A_InstData", "I22", 1, 0, Span.NONE, 1, "economic activity"),
-  POST_CODE("A_InstData", "I23", 1, 0, Span.NONE, 1, "post code"),
-  PO_BOX("A_InstData", "I24", 1, 0, Span.NONE, 1, "P.O. box"),
   CITY("A_InstData", "I25", 1, 0, Span.NONE, 1, "city"),
   COUNTRY("A_InstData", "I26", 1, 0, Span.NONE, 1, "country"),
   UNLOCODE("A_InstData", "I27", 1, 0, Span.NONE, 1, "UN/LOCODE"),
   LATITUDE("A_InstData", "I28", 1, 0, Span.NONE, 1, "latitude of the main emission source"),
   LONGITUDE("A_InstData", "I29", 1, 0, Span.NONE, 1, "longitude of the main emission source"),
-  REPRESENTATIVE("A_InstData", "I30", 1, 0, Span.NONE, 1, "name of the authorised representative"),
-  EMAIL("A_InstData", "I31", 1, 0, Span.NONE, 1, "email"),
-  TELEPHONE("A_InstData", "I32", 1, 0, Span.NONE, 1, "telephone"),
   GOODS_CATEGORY("A_InstData", "E62", 10, 1, Span.NONE, 1, "aggregated goods category produced"),
-  GOODS_ROUTE("A_InstData", "I62", 10, 1, Span.ACROSS, 6, "production route of the goods category"),
   PROCESS_CATEGORY("A_InstData", "E83", 10, 1, Span.NONE, 1, "goods category of the production process"),
-  PROCESS_INCLUDED("A_InstData", "F83", 10, 1, Span.ACROSS, 6, "goods categories included in the process"),
   PROCESS_NAME("A_InstData", "L83", 10, 1, Span.NONE, 1, "name of the production process"),
   PRECURSOR_CATEGORY("A_InstData", "E102", 20, 1, Span.NONE, 1, "goods category of the purchased precursor"),
   PRECURSOR_COUNTRY("A_InstData", "F102", 20, 1, Span.NONE, 1, "country code of the purchased precursor"),
-  PRECURSOR_ROUTE("A_InstData", "G102", 20, 1, Span.ACROSS, 5, "production route of the purchased precursor"),
   PRECURSOR_NAME("A_InstData", "L102", 20, 1, Span.NONE, 1, "name of the purchased precursor"),
   STREAM_METHOD("B_EmInst", "D17", 75, 1, Span.NONE, 1, "method of the source stream"),
   STREAM_NAME("B_EmInst", "E17", 75, 1, Span.NONE, 1, "name of the source stream"),
@@ -49,18 +39,10 @@ public enum CbamCell {
   STREAM_OXIDATION("B_EmInst", "N17", 75, 1, Span.NONE, 1, "oxidation factor (%)"),
   STREAM_CONVERSION("B_EmInst", "P17", 75, 1, Span.NONE, 1, "conversion factor (%)"),
   STREAM_BIOMASS("B_EmInst", "R17", 75, 1, Span.NONE, 1, "biomass content (%)"),
-  FUEL_TOTAL("C_Emissions&Energy", "H16", 1, 0, Span.NONE, 1, "total fuel input, manual entry (TJ)"),
-  FUEL_CBAM("C_Emissions&Energy", "I16", 1, 0, Span.NONE, 1, "direct fuel for CBAM goods (TJ)"),
-  FUEL_ELECTRICITY("C_Emissions&Energy", "J16", 1, 0, Span.NONE, 1, "fuel for electricity (TJ)"),
-  FUEL_NON_CBAM("C_Emissions&Energy", "K16", 1, 0, Span.NONE, 1, "direct fuel for non-CBAM goods (TJ)"),
   INDIRECT_EMISSIONS("C_Emissions&Energy", "M26", 1, 0, Span.NONE, 1, "total indirect emissions of the installation (tCO2e)"),
-  DATA_QUALITY("C_Emissions&Energy", "H40", 1, 0, Span.NONE, 1, "general information on data quality"),
-  DEFAULT_JUSTIFICATION("C_Emissions&Energy", "H41", 1, 0, Span.NONE, 1, "justification for the use of default values"),
-  QUALITY_ASSURANCE("C_Emissions&Energy", "H42", 1, 0, Span.NONE, 1, "information on quality assurance"),
   PROCESS_PRODUCTION("D_Processes", "L16", 10, 65, Span.DOWN, 8, "total production level per route (t)"),
   PROCESS_FOR_MARKET("D_Processes", "L27", 10, 65, Span.NONE, 1, "produced for the market (t)"),
   PROCESS_CONSUMED_IN("D_Processes", "L32", 10, 65, Span.DOWN, 9, "consumed in other production processes (t)"),
-  PROCESS_NON_CBAM("D_Processes", "L41", 10, 65, Span.NONE, 1, "consumed for non-CBAM goods (t)"),
   PROCESS_HEAT_RELEVANT("D_Processes", "K50", 10, 65, Span.NONE, 1, "measurable heat applicable"),
   PROCESS_WASTE_GAS_RELEVANT("D_Processes", "L50", 10, 65, Span.NONE, 1, "waste gases applicable"),
   PROCESS_DIRECT_EMISSIONS("D_Processes", "L54", 10, 65, Span.NONE, 1, "directly attributable emissions (tCO2e)"),
@@ -70,8 +52,6 @@ public enum CbamCell {
   PROCESS_HEAT_EF_EXPORTED("D_Processes", "M58", 10, 65, Span.NONE, 1, "emission factor of exported heat (tCO2/TJ)"),
   PROCESS_WASTE_GAS_IMPORTED("D_Processes", "L61", 10, 65, Span.NONE, 1, "waste gas imported (TJ)"),
   PROCESS_WASTE_GAS_EXPORTED("D_Processes", "M61", 10, 65, Span.NONE, 1, "waste gas exported (TJ)"),
-  PROCESS_WASTE_GAS_EF_IMPORTED("D_Processes", "L62", 10, 65, Span.NONE, 1, "emission factor of imported waste gas (tCO2/TJ)"),
-  PROCESS_WASTE_GAS_EF_EXPORTED("D_Processes", "M62", 10, 65, Span.NONE, 1, "emission factor of exported waste gas (tCO2/TJ)"),
   PROCESS_ELECTRICITY("D_Processes", "L65", 10, 65, Span.NONE, 1, "electricity consumption (MWh)"),
   PROCESS_ELECTRICITY_EF("D_Processes", "L66", 10, 65, Span.NONE, 1, "emission factor of the electricity (tCO2/MWh)"),
   PROCESS_ELECTRICITY_EF_SOURCE("D_Processes", "L67", 10, 65, Span.NONE, 1, "source of the electricity emission factor"),
@@ -79,7 +59,6 @@ public enum CbamCell {
   PROCESS_ELECTRICITY_EXPORTED_EF("D_Processes", "L72", 10, 65, Span.NONE, 1, "emission factor of the exported electricity (tCO2/MWh)"),
   PRECURSOR_PURCHASED("E_PurchPrec", "L17", 20, 44, Span.DOWN, 8, "purchased amount per route (t)"),
   PRECURSOR_CONSUMED_IN("E_PurchPrec", "L28", 20, 44, Span.DOWN, 10, "amount consumed in each production process (t)"),
-  PRECURSOR_OTHER_USE("E_PurchPrec", "L38", 20, 44, Span.NONE, 1, "consumed for other purposes (t)"),
   PRECURSOR_SEE_DIRECT("E_PurchPrec", "L49", 20, 44, Span.NONE, 1, "specific embedded direct emissions (tCO2e/t)"),
   PRECURSOR_SEE_DIRECT_SOURCE("E_PurchPrec", "M49", 20, 44, Span.NONE, 1, "source of the direct SEE"),
   PRECURSOR_ELECTRICITY("E_PurchPrec", "L50", 20, 44, Span.NONE, 1, "specific electricity consumption (MWh/t)"),
@@ -97,15 +76,12 @@ public enum CbamCell {
   PRODUCT_OTHER_ALLOYS("Summary_Products", "U10", 100, 1, Span.NONE, 1, "other alloy content (%)"),
   PRODUCT_CARBON("Summary_Products", "V10", 100, 1, Span.NONE, 1, "carbon content (%)"),
   PRODUCT_CARBON_PRICE_TYPE("Summary_Products", "AL10", 100, 1, Span.NONE, 1, "type of instrument (carbon pricing)"),
-  PRODUCT_CARBON_PRICE_SHARE("Summary_Products", "AM10", 100, 1, Span.NONE, 1, "share of embedded emissions covered by the carbon price"),
   PRODUCT_CURRENCY("Summary_Products", "AP10", 100, 1, Span.NONE, 1, "currency of the carbon price"),
   PRODUCT_CARBON_PRICE("Summary_Products", "AR10", 100, 1, Span.NONE, 1, "carbon price due per unit of product"),
-  PRODUCT_REBATE_TYPE("Summary_Products", "AT10", 100, 1, Span.NONE, 1, "type of rebate"),
-  PRODUCT_REBATE_SHARE("Summary_Products", "AU10", 100, 1, Span.NONE, 1, "share of embedded emissions covered by the rebate"),
   PRODUCT_REBATE("Summary_Products", "AX10", 100, 1, Span.NONE, 1, "rebate or other compensation per unit of product");
 
-  /** Where a cell's second index moves: nowhere, down rows, or across columns. */
-  public enum Span { NONE, DOWN, ACROSS }
+  /** Where a cell's second index moves: nowhere, or down rows. */
+  public enum Span { NONE, DOWN }
 
   private final String sheet;
   private final CellReference first;
@@ -159,7 +135,6 @@ public enum CbamCell {
     Objects.checkIndex(index, count);
     Objects.checkIndex(part, width);
     int row = first.getRow() + index * stride + (span == Span.DOWN ? part : 0);
-    int col = first.getCol() + (span == Span.ACROSS ? part : 0);
-    return new CellReference(sheet, row, col, false, false);
+    return new CellReference(sheet, row, first.getCol(), false, false);
   }
 }

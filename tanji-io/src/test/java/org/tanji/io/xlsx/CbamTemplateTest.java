@@ -120,11 +120,19 @@ final class CbamTemplateTest {
 
   @Test
   void at_repeatsByStrideAndSpan() {
-    // production process 3's second route row; goods category 2's third route column
+    // production process 3's second route row; purchased precursor 2 as consumed by process 3
     assertThat(CbamCell.PROCESS_PRODUCTION.at(2, 1).formatAsString()).isEqualTo("D_Processes!L147");
-    assertThat(CbamCell.GOODS_ROUTE.at(1, 2).formatAsString()).isEqualTo("A_InstData!K63");
+    assertThat(CbamCell.PRECURSOR_CONSUMED_IN.at(1, 2).formatAsString()).isEqualTo("E_PurchPrec!L74");
     assertThat(CbamCell.PRECURSOR_SEE_DIRECT.at(1, 0).formatAsString()).isEqualTo("E_PurchPrec!L93");
     assertThat(CbamCell.STREAM_NAME.firstCell()).isEqualTo("B_EmInst!E17");
+  }
+
+  @Test
+  void cells_allInTheDocsTable() throws IOException {
+    String docs = Files.readString(Path.of("..", "docs", "cbam.md"));
+    for (CbamCell c : CbamCell.values()) {
+      assertThat(docs).as(c.name()).contains("| `" + c.firstCell() + "` | " + c.meaning() + " |");
+    }
   }
 
   @Test
