@@ -82,9 +82,10 @@ public record CostOfSilence(String cn, int year, double markUp, double defaultVa
       if (c.isPresent()) {
         costs.add(c.get());
       } else {
-        findings.add(Finding.warning(NOT_COMPARED, good.euDefault().where(), result.goods().get(i).category().isEmpty()
-            ? Text.of("cbam.silence.notCbam", good.cn())
-            : Text.of("cbam.silence.noIndirect", good.cn())));
+        Optional<GoodsCategory> category = result.goods().get(i).category();
+        String why = category.isEmpty() ? "cbam.silence.notCbam"
+            : category.get().sector() == Sector.FERTILISERS ? "cbam.silence.fertilisers" : "cbam.silence.noIndirect";
+        findings.add(Finding.warning(NOT_COMPARED, good.euDefault().where(), Text.of(why, good.cn())));
       }
     }
     return new Comparison(costs, findings);
@@ -96,7 +97,8 @@ public record CostOfSilence(String cn, int year, double markUp, double defaultVa
   }
 
   /**
-   * The comparison for one good, or empty when its CN code is not a CBAM good or, for a good whose
+   * The comparison for one good, or empty when its CN code is not a CBAM good, when it is a
+   * fertiliser (whose default values follow another schedule of mark-ups) or, for a good whose
    * indirect emissions count, the default value gives no indirect part.
    *
    * @param volume the export volume in t, when wanted
@@ -108,7 +110,11 @@ public record CostOfSilence(String cn, int year, double markUp, double defaultVa
     if (good.category().isEmpty()) {
       return Optional.empty();
     }
-    boolean indirect = countsIndirect(good.category().get().sector());
+    Sector sector = good.category().get().sector();
+    if (sector == Sector.FERTILISERS) {
+      return Optional.empty();
+    }
+    boolean indirect = countsIndirect(sector);
     if (indirect && dv.indirect().isEmpty()) {
       return Optional.empty();
     }

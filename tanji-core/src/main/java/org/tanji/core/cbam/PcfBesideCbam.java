@@ -40,7 +40,8 @@ public record PcfBesideCbam(String cn, double pcf, OptionalDouble see, List<Step
   /**
    * One step: what the footprint counts for a line and what CBAM counts for it, per t of the good.
    *
-   * @param name the inventory line's name, or the CBAM item's when the study has no line for it
+   * @param name the inventory line's name; for a CBAM item the study has no line for, the precursor's
+   *     id, or "" for electricity
    * @param pcf the line's share of the footprint (t CO₂e/t)
    * @param cbam what CBAM counts for it (t CO₂e/t); 0 outside CBAM's boundary, empty when unknown
    * @param why the explanation, with the factors of both sides where they differ
@@ -91,7 +92,7 @@ public record PcfBesideCbam(String cn, double pcf, OptionalDouble see, List<Step
           : Text.of("cbam.beside.why.electricity",
               decimals(lineKg(study, pcf, line) / process.electricity().inBase() * 3.6e6, 4),
               decimals(process.electricityFactor().inBase() * 3.6e6, 4));
-      steps.add(new Step(Kind.ELECTRICITY, line < 0 ? "electricity" : study.inventory().get(line).name(), linePcf,
+      steps.add(new Step(Kind.ELECTRICITY, line < 0 ? "" : study.inventory().get(line).name(), linePcf,
           pr.seIndirect(), why));
     }
     for (ProductionProcess.PrecursorUse use : process.precursors()) {
@@ -110,8 +111,8 @@ public record PcfBesideCbam(String cn, double pcf, OptionalDouble see, List<Step
     // the production lines left over are the plant's own fuels and processes: CBAM's direct emissions
     List<String> names = new ArrayList<>();
     double direct = 0;
-    for (InventoryLine l : study.inventory()) {
-      int i = study.inventory().indexOf(l);
+    for (int i = 0; i < study.inventory().size(); i++) {
+      InventoryLine l = study.inventory().get(i);
       if (!used.contains(i) && l.stage() == Stage.PRODUCTION) {
         used.add(i);
         names.add(l.name());

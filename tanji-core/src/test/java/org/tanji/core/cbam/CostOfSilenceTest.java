@@ -66,6 +66,13 @@ final class CostOfSilenceTest {
   }
 
   @Test
+  void of_fertilisersHaveTheirOwnMarkUps() {
+    DefaultValue dv = new DefaultValue(2.0, OptionalDouble.of(0.1), "table", "goods[0].euDefault");
+    assertThat(CostOfSilence.of(good("31021010", GoodsCategory.UREA, 1.5, 0.1), dv, 2027, OptionalDouble.empty()))
+        .isEmpty();
+  }
+
+  @Test
   void of_notACbamGood() {
     DefaultValue dv = new DefaultValue(2.0, OptionalDouble.empty(), "table", "goods[0].euDefault");
     assertThat(CostOfSilence.of(good("84818081", null, 1, 0), dv, 2026, OptionalDouble.empty())).isEmpty();

@@ -142,54 +142,63 @@ public final class CbamTemplate {
    * filled before keeps nothing of its old data.
    */
   public Filled fill(List<Entry> entries) {
-    List<Finding> findings = new ArrayList<>();
-    try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
-      Set<String> sheets = new LinkedHashSet<>();
-      Arrays.stream(CbamCell.values()).forEach(c -> sheets.add(c.sheet()));
-      List<String> missing = new ArrayList<>(sheets.stream().filter(s -> wb.getSheet(s) == null).toList());
-      if (wb.getSheet("Summary_Communication") == null) {
-        missing.add("Summary_Communication");
-      }
-      if (!missing.isEmpty()) {
-        return refused(Finding.error(NOT_A_TEMPLATE, "", Text.of("cbam.template.unknown", name, Text.list(missing))));
-      }
-      String version = version(wb).orElse("?");
-      if (!KNOWN_VERSIONS.contains(version)) {
-        return refused(Finding.error(UNKNOWN_VERSION, "",
-            Text.of("cbam.template.version", name, version, Text.list(KNOWN_VERSIONS))));
-      }
-      for (String sheet : sheets) {
-        clearInputs(wb.getSheet(sheet));
-      }
-      for (Entry e : entries) {
-        if (e.index() >= e.cell().count() || e.part() >= e.cell().width()) {
-          findings.add(Finding.error(TOO_MANY, e.where(), Text.of("cbam.template.full", e.cell().meaning(),
-              e.index() >= e.cell().count() ? e.cell().count() : e.cell().width())));
-          continue;
-        }
-        CellReference ref = e.cell().at(e.index(), e.part());
-        Sheet sheet = wb.getSheet(ref.getSheetName());
-        Row row = sheet.getRow(ref.getRow());
-        Cell cell = row == null ? null : row.getCell(ref.getCol());
-        if (cell == null || cell.getCellStyle().getLocked() || cell.getCellType() == CellType.FORMULA) {
-          findings.add(Finding.error(NOT_AN_INPUT, e.where(),
-              Text.of("cbam.template.cell", name, ref.formatAsString(), e.cell().meaning())));
-          continue;
-        }
-        set(cell, e.value());
-      }
-      if (findings.stream().anyMatch(Finding::isError)) {
-        return new Filled(Optional.empty(), findings);
-      }
-      wb.setForceFormulaRecalculation(true); // Excel and LibreOffice compute the template's results on opening
-      ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length + 65536);
-      wb.write(out);
-      return new Filled(Optional.of(out.toByteArray()), findings);
+    XSSFWorkbook wb;
+    try {
+      wb = new XSSFWorkbook(new ByteArrayInputStream(bytes));
     } catch (IOException | RuntimeException e) {
       // POI reports a file that is not a workbook (or a damaged one) with assorted unchecked exceptions
       return refused(Finding.error(NOT_A_TEMPLATE, "", Text.of("cbam.template.unreadable", name,
           String.valueOf(e.getMessage()))));
     }
+    try (wb) {
+      return fill(wb, entries);
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing the workbook to memory", e);
+    }
+  }
+
+  private Filled fill(XSSFWorkbook wb, List<Entry> entries) throws IOException {
+    List<Finding> findings = new ArrayList<>();
+    Set<String> sheets = new LinkedHashSet<>();
+    Arrays.stream(CbamCell.values()).forEach(c -> sheets.add(c.sheet()));
+    List<String> missing = new ArrayList<>(sheets.stream().filter(s -> wb.getSheet(s) == null).toList());
+    if (wb.getSheet("Summary_Communication") == null) {
+      missing.add("Summary_Communication");
+    }
+    if (!missing.isEmpty()) {
+      return refused(Finding.error(NOT_A_TEMPLATE, "", Text.of("cbam.template.unknown", name, Text.list(missing))));
+    }
+    String version = version(wb).orElse("?");
+    if (!KNOWN_VERSIONS.contains(version)) {
+      return refused(Finding.error(UNKNOWN_VERSION, "",
+          Text.of("cbam.template.version", name, version, Text.list(KNOWN_VERSIONS))));
+    }
+    for (String sheet : sheets) {
+      clearInputs(wb.getSheet(sheet));
+    }
+    for (Entry e : entries) {
+      if (e.index() >= e.cell().count() || e.part() >= e.cell().width()) {
+        findings.add(Finding.error(TOO_MANY, e.where(), Text.of("cbam.template.full", e.cell().meaning(),
+            e.index() >= e.cell().count() ? e.cell().count() : e.cell().width())));
+        continue;
+      }
+      CellReference ref = e.cell().at(e.index(), e.part());
+      Row row = wb.getSheet(ref.getSheetName()).getRow(ref.getRow());
+      Cell cell = row == null ? null : row.getCell(ref.getCol());
+      if (cell == null || cell.getCellStyle().getLocked() || cell.getCellType() == CellType.FORMULA) {
+        findings.add(Finding.error(NOT_AN_INPUT, e.where(),
+            Text.of("cbam.template.cell", name, ref.formatAsString(), e.cell().meaning())));
+        continue;
+      }
+      set(cell, e.value());
+    }
+    if (findings.stream().anyMatch(Finding::isError)) {
+      return new Filled(Optional.empty(), findings);
+    }
+    wb.setForceFormulaRecalculation(true); // Excel and LibreOffice compute the template's results on opening
+    ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length + 65536);
+    wb.write(out);
+    return new Filled(Optional.of(out.toByteArray()), findings);
   }
 
   private static Filled refused(Finding f) {
