@@ -54,16 +54,16 @@ public final class CbamJson {
       g.useDefaultPrettyPrinter();
       g.writeStartObject();
       installation(g, r.installation());
-      ResultJson.writeNumber(g, "directEmissions_tCO2e", r.directEmissions());
-      ResultJson.writeNumber(g, "biomassEmissions_tCO2", r.biomassEmissions());
+      number(g, "directEmissions_tCO2e", r.directEmissions());
+      number(g, "biomassEmissions_tCO2", r.biomassEmissions());
       g.writeArrayFieldStart("sourceStreams");
       for (CbamResult.StreamResult s : r.sourceStreams()) {
         g.writeStartObject();
         g.writeStringField("name", s.name());
         g.writeStringField("method", s.method().id());
         g.writeStringField("process", s.process());
-        ResultJson.writeNumber(g, "fossil_tCO2e", s.fossil());
-        ResultJson.writeNumber(g, "biomass_tCO2", s.biomass());
+        number(g, "fossil_tCO2e", s.fossil());
+        number(g, "biomass_tCO2", s.biomass());
         number(g, "energy_TJ", s.energy());
         g.writeEndObject();
       }
@@ -158,15 +158,15 @@ public final class CbamJson {
     g.writeStringField("id", p.id());
     g.writeStringField("name", p.name());
     g.writeStringField("category", p.category().id());
-    ResultJson.writeNumber(g, "production_t", p.production());
-    ResultJson.writeNumber(g, "directEmissions_tCO2e", p.directEmissions());
-    ResultJson.writeNumber(g, "heat_tCO2e", p.heat());
-    ResultJson.writeNumber(g, "wasteGases_tCO2e", p.wasteGases());
-    ResultJson.writeNumber(g, "electricityExported_tCO2e", p.electricityExported());
-    ResultJson.writeNumber(g, "attributedDirect_tCO2e", p.attributedDirect());
+    number(g, "production_t", p.production());
+    number(g, "directEmissions_tCO2e", p.directEmissions());
+    number(g, "heat_tCO2e", p.heat());
+    number(g, "wasteGases_tCO2e", p.wasteGases());
+    number(g, "electricityExported_tCO2e", p.electricityExported());
+    number(g, "attributedDirect_tCO2e", p.attributedDirect());
     number(g, "attributedIndirect_tCO2e", p.attributedIndirect());
-    ResultJson.writeNumber(g, "electricity_MWh", p.electricity());
-    ResultJson.writeNumber(g, "seDirect_tCO2e_per_t", p.seDirect());
+    number(g, "electricity_MWh", p.electricity());
+    number(g, "seDirect_tCO2e_per_t", p.seDirect());
     number(g, "seIndirect_tCO2e_per_t", p.seIndirect());
     number(g, "seeDirect_tCO2e_per_t", p.seeDirect());
     number(g, "seeIndirect_tCO2e_per_t", p.seeIndirect());
@@ -199,9 +199,9 @@ public final class CbamJson {
       g.writeObjectFieldStart("carbonPrice");
       g.writeStringField("instrument", cp.get().instrument());
       g.writeStringField("currency", cp.get().currency());
-      ResultJson.writeNumber(g, "due_per_t", cp.get().due());
-      ResultJson.writeNumber(g, "rebate_per_t", cp.get().rebate());
-      ResultJson.writeNumber(g, "effective_per_t", cp.get().effective());
+      number(g, "due_per_t", cp.get().due());
+      number(g, "rebate_per_t", cp.get().rebate());
+      number(g, "effective_per_t", cp.get().effective());
       g.writeEndObject();
     }
     g.writeEndObject();
@@ -216,6 +216,11 @@ public final class CbamJson {
   }
 
   private static void number(JsonGenerator g, String name, OptionalDouble v) throws IOException {
-    ResultJson.writeNumber(g, name, v.isPresent() ? v.getAsDouble() : null);
+    number(g, name, v.isPresent() ? v.getAsDouble() : Double.NaN);
+  }
+
+  /** A figure; NaN, which a mistyped unit leaves behind (its finding says which), as null. */
+  private static void number(JsonGenerator g, String name, double v) throws IOException {
+    ResultJson.writeNumber(g, name, Double.isNaN(v) ? null : v);
   }
 }

@@ -125,6 +125,18 @@ public final class CbamReader {
     return read(root, Optional.of(study), file.toString(), findings);
   }
 
+  /**
+   * Reads a CBAM file's bytes (an upload) against a study the caller holds, or none; the file's
+   * {@code study:} key is not followed.
+   *
+   * @param fileName the name to show in messages, or null
+   */
+  public static CbamRead read(byte[] bytes, String fileName, Optional<Study> study) {
+    List<Finding> findings = new ArrayList<>();
+    Node root = StudyFiles.companionTree(bytes, findings);
+    return read(root, study, fileName, findings);
+  }
+
   private static byte[] bytes(Path file) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
       byte[] bytes = in.readNBytes((int) StudyFiles.MAX_BYTES + 1);
@@ -258,7 +270,7 @@ public final class CbamReader {
     Quantity amount = quantity(f, "amount", true);
     String process = f.string("process", false);
     double biomass = fraction(f, "biomass", 0);
-    if (name == null || method == null || amount == null) {
+    if (name == null || method == null || amount == null || Double.isNaN(biomass)) {
       return null;
     }
     if (method == SourceStream.Method.MASS_BALANCE) {
@@ -313,6 +325,9 @@ public final class CbamReader {
       }
     } else {
       conversion = fraction(f, "conversion", 1);
+      if (Double.isNaN(conversion)) {
+        return null;
+      }
     }
     String source = f.string("source", false);
     if (fuel.isPresent() && source == null) {

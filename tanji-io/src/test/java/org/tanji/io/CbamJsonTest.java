@@ -42,6 +42,25 @@ final class CbamJsonTest {
   }
 
   @Test
+  void write_uncomputableFigureIsNull(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    // heat in t instead of an energy: UNIT_MISMATCH, and the figures it feeds are null, not NaN
+    Path file = java.nio.file.Files.writeString(dir.resolve("h.cbam.yaml"), """
+        tanji-cbam: 1
+        installation: {name: X, unlocode: CNXXX, latitude: "1", longitude: "1",
+                       period: {start: 2023-01-01, end: 2023-12-31}}
+        processes:
+          - {id: p, category: crude-steel, production: 100 t, heat: {imported: {amount: 5 t, factor: 60 tCO2/TJ}}}
+        """);
+    String text = CbamJson.toJson(CbamReader.read(file).compute().orElseThrow(), Locale.ENGLISH);
+    JsonNode j = new ObjectMapper().readTree(text);
+    assertThat(j.at("/processes/0/heat_tCO2e").isNull()).isTrue();
+    assertThat(j.at("/processes/0/attributedDirect_tCO2e").isNull()).isTrue();
+    assertThat(j.at("/processes/0/seeDirect_tCO2e_per_t").isNull()).isTrue();
+    assertThat(j.at("/findings/0/code").asText()).isEqualTo("UNIT_MISMATCH");
+    assertThat(j.at("/findings/0/where").asText()).isEqualTo("processes[0].heat.imported.amount");
+  }
+
+  @Test
   void writeUnread_sameShapeWithFindings() throws Exception {
     StringWriter w = new StringWriter();
     CbamJson.writeUnread(List.of(Finding.error("PARSE_ERROR", "", Text.of("read.empty"))), Locale.ENGLISH, w);

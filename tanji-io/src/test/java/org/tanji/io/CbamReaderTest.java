@@ -142,6 +142,10 @@ final class CbamReaderTest {
           + "|MISSING_VALUE|sourceStreams[0].oxidation",
       "sourceStreams: [{name: c, method: combustion, amount: 1 t, factor: 2 tCO2/t, oxidation: 98}]"
           + "|INVALID_VALUE|sourceStreams[0].oxidation",
+      "sourceStreams: [{name: c, method: mass-balance, amount: 1 t, carbonContent: 0.5, biomass: 15}]"
+          + "|INVALID_VALUE|sourceStreams[0].biomass",
+      "sourceStreams: [{name: c, method: process, amount: 1 t, factor: 2 tCO2/t, conversion: x}]"
+          + "|INVALID_VALUE|sourceStreams[0].conversion",
       "sourceStreams: [{name: c, method: combustion, amount: -1 t, factor: 2 tCO2/t, oxidation: 1}]"
           + "|INVALID_VALUE|sourceStreams[0].amount",
       "sourceStreams: [{name: c, method: combustion, amount: 1 t, default: kerosene}]"

@@ -35,13 +35,17 @@ public final class FuzzCorpus {
 
   /** A study file with a few random edits: characters deleted, inserted or replaced, lines swapped or dropped. */
   public static Arbitrary<String> mutatedStudies() {
-    Arbitrary<String> base = Arbitraries.of(SEED, PUBLISHED, VALVES, BIO_COKE, SUNFLOWER, Fixtures.MINIMAL);
+    return mutated(List.of(SEED, PUBLISHED, VALVES, BIO_COKE, SUNFLOWER, Fixtures.MINIMAL));
+  }
+
+  /** Any of the given texts with a few random edits, as {@link #mutatedStudies()} makes them. */
+  static Arbitrary<String> mutated(List<String> texts) {
     Arbitrary<List<int[]>> edits = Combinators.combine(
             Arbitraries.integers().between(0, 5), Arbitraries.integers().between(0, 1_000_000),
             Arbitraries.integers().between(0, 15))
         .as((kind, pos, pick) -> new int[] {kind, pos, pick})
         .list().ofMinSize(1).ofMaxSize(6);
-    return Combinators.combine(base, edits).as(FuzzCorpus::mutate);
+    return Combinators.combine(Arbitraries.of(texts), edits).as(FuzzCorpus::mutate);
   }
 
   private static final String[] INSERTS = {":", "- ", "{", "}", "[", "]", "\n", "  ", "&a ", "*a", "\"", "'",

@@ -48,7 +48,8 @@ public record CbamResult(Installation installation, List<StreamResult> sourceStr
 
   /**
    * One production process: its attributed emissions (Annex III, F.1 of Implementing Regulation
-   * (EU) 2023/1773) and its specific (embedded) emissions.
+   * (EU) 2023/1773) and its specific (embedded) emissions. A figure that a mistyped unit made
+   * impossible to compute is NaN; the findings name the unit.
    *
    * @param production total production (t)
    * @param directEmissions DirEm*: the fossil CO₂ of its source streams (t)

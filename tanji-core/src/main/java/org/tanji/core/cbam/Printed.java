@@ -21,8 +21,11 @@ public final class Printed {
     return v.isPresent() ? decimals(v.getAsDouble(), 3) : "—";
   }
 
-  /** Emissions in whole tonnes with thousands separators: {@code 7,866,044}. */
+  /** Emissions in whole tonnes with thousands separators: {@code 7,866,044}; "—" when not computable (NaN). */
   public static String tonnes(double v) {
+    if (Double.isNaN(v)) {
+      return "—";
+    }
     DecimalFormat f = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT));
     f.setRoundingMode(RoundingMode.HALF_UP);
     return f.format(v);

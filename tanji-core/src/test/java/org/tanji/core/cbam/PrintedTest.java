@@ -18,6 +18,7 @@ final class PrintedTest {
   void tonnes_grouped() {
     assertThat(Printed.tonnes(7866044.46987776)).isEqualTo("7,866,044");
     assertThat(Printed.tonnes(-478959.5)).isEqualTo("-478,960");
+    assertThat(Printed.tonnes(Double.NaN)).isEqualTo("—");
   }
 
   @Test
