@@ -36,10 +36,15 @@ final class CbamEntries {
   private static final Unit T_CO2_PER_MWH = Units.parseUnit("tCO2/MWh");
   private static final Unit MWH_PER_T = Units.parseUnit("MWh/t");
 
-  /** Qualifying parameters (Good.qualifying keys) and the template's columns for them. */
+  /**
+   * Qualifying parameters (the reader's Good.qualifying keys) and the template's columns for them;
+   * scrapPerTonne has one column for steel and one for aluminium, chosen by the good's category.
+   */
   private static final Map<String, CbamCell> QUALIFYING = Map.of("reducingAgent", CbamCell.PRODUCT_REDUCING_AGENT,
       "millId", CbamCell.PRODUCT_STEEL_MILL_ID, "mn", CbamCell.PRODUCT_MANGANESE, "cr", CbamCell.PRODUCT_CHROMIUM,
-      "ni", CbamCell.PRODUCT_NICKEL, "otherAlloys", CbamCell.PRODUCT_OTHER_ALLOYS, "carbon", CbamCell.PRODUCT_CARBON);
+      "ni", CbamCell.PRODUCT_NICKEL, "otherAlloys", CbamCell.PRODUCT_OTHER_ALLOYS, "carbon", CbamCell.PRODUCT_CARBON,
+      "scrapPerTonne", CbamCell.PRODUCT_SCRAP_PER_T_STEEL, "otherMaterials", CbamCell.PRODUCT_OTHER_MATERIALS,
+      "clinkerFactor", CbamCell.PRODUCT_CLINKER_FACTOR);
 
   private final List<Entry> entries = new ArrayList<>();
   private final List<Finding> findings = new ArrayList<>();
@@ -64,7 +69,7 @@ final class CbamEntries {
         .mapToDouble(p -> p.attributedIndirect().orElse(0)).sum();
     e.add(CbamCell.INDIRECT_EMISSIONS, 0, 0, indirect, "processes");
     for (int g = 0; g < input.goods().size(); g++) {
-      e.good(g, input.goods().get(g), input);
+      e.good(g, input.goods().get(g), input, result.goods().get(g));
     }
     return e;
   }
@@ -236,17 +241,17 @@ final class CbamEntries {
     add(CbamCell.STREAM_BIOMASS, s, 0, st.biomass() * 100, w + ".biomass");
   }
 
-  private void good(int g, Good good, CbamInput input) {
+  private void good(int g, Good good, CbamInput input, CbamResult.GoodResult result) {
     String w = good.where();
+    boolean aluminium = result.category().map(c -> c.sector() == GoodsCategory.Sector.ALUMINIUM).orElse(false);
     input.processes().stream().filter(p -> p.id().equals(good.process())).findFirst()
         .ifPresent(p -> add(CbamCell.PRODUCT_PROCESS, g, 0, nameOf(p), w + ".process"));
     add(CbamCell.PRODUCT_CN_CODE, g, 0, good.cn().replaceAll("\\s", ""), w + ".cn");
     add(CbamCell.PRODUCT_NAME, g, 0, good.name(), w + ".name");
-    QUALIFYING.forEach((key, cell) -> {
-      String v = good.qualifying().get(key);
-      if (v != null) {
-        add(cell, g, 0, number(v), w + ".qualifying." + key);
-      }
+    good.qualifying().forEach((key, v) -> {
+      CbamCell cell = aluminium && key.equals("scrapPerTonne") ? CbamCell.PRODUCT_SCRAP_PER_T_ALUMINIUM
+          : QUALIFYING.get(key);
+      add(cell, g, 0, number(v), w + ".qualifying." + key);
     });
     Good.CarbonPrice cp = good.carbonPrice();
     if (cp != null) {
