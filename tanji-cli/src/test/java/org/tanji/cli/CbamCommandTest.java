@@ -77,4 +77,104 @@ final class CbamCommandTest {
     assertThat(r.code()).isEqualTo(Main.USAGE);
     assertThat(r.err()).contains("none.cbam.yaml: no such file");
   }
+
+  /** The steel example with an EU default value of 2.000 tCO2e/t beside its first good. */
+  private Path steelWithDefault() throws Exception {
+    String text = Files.readString(Path.of(STEEL)).replaceFirst("carbonPrice: \\{due: 30, rebate: 25}",
+        "carbonPrice: {due: 30, rebate: 25}\n    euDefault: {direct: 2.000 tCO2e/t, source: test figure}");
+    Path file = dir.resolve("steel-default.cbam.yaml");
+    Files.writeString(file, text);
+    return file;
+  }
+
+  @Test
+  void cbam_costOfSilence_perTonneAndVolume() throws Exception {
+    // 2027: 2.000 × 1.2 = 2.400 against the actual SEE (direct) 1.539: 0.861 t/t; × 1,000 t: 2,400, 1,539, 861
+    CliTest.Run r = run("cbam", steelWithDefault().toString(), "--lang", "en", "--year", "2027", "--volume", "1000");
+    assertThat(r.code()).isEqualTo(Main.OK);
+    assertThat(r.out()).contains("mark-up of 2027 (20.00 %)");
+    assertThat(r.out().lines().filter(l -> l.contains("7208 10 00") && l.contains("2.400")).findFirst().orElseThrow())
+        .contains("2.000", "2.400", "1.539", "0.861", "2,400", "1,539", "861");
+    // the other three goods give no default value and are not compared
+    assertThat(r.out().lines().filter(l -> l.contains("2.400")).count()).isEqualTo(1);
+  }
+
+  @Test
+  void cbam_costOfSilence_json() throws Exception {
+    // the reporting period is 2023, so without --year the mark-up is that of 2026, the first year: 10 %
+    JsonNode json = new ObjectMapper().readTree(run("cbam", steelWithDefault().toString(), "--json").out());
+    JsonNode c = json.at("/costOfSilence/0");
+    assertThat(c.get("cn").asText()).isEqualTo("7208 10 00");
+    assertThat(c.get("year").asInt()).isEqualTo(2026);
+    assertThat(c.get("markUp").asDouble()).isEqualTo(0.1);
+    assertThat(c.get("defaultMarkedUp_tCO2e_per_t").asDouble()).isEqualTo(2.2, org.assertj.core.api.Assertions.within(1e-12));
+    assertThat(c.get("actual_tCO2e_per_t").asDouble()).isBetween(1.5389760645, 1.5389760646);
+    assertThat(c.get("volume_t").isNull()).isTrue();
+    assertThat(json.at("/costOfSilence").size()).isEqualTo(1);
+  }
+
+  @Test
+  void cbam_json_withoutDefaultsHasNoCostOfSilence() throws Exception {
+    JsonNode json = new ObjectMapper().readTree(run("cbam", STEEL, "--json").out());
+    assertThat(json.has("costOfSilence")).isFalse();
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+      "--volume|0|--volume 0.0: give the export volume in t",
+      "--volume|-5|--volume -5.0: give the export volume in t",
+      "--year|2025|--year 2025: default values carry a mark-up from 2026"})
+  void cbam_badOption(String option, String value, String message) {
+    CliTest.Run r = run("cbam", STEEL, option, value);
+    assertThat(r.code()).isEqualTo(Main.USAGE);
+    assertThat(r.err()).contains(message);
+  }
+
+  @Test
+  void cbam_templateWithoutOutput() {
+    CliTest.Run r = run("cbam", STEEL, "--template", STEEL);
+    assertThat(r.code()).isEqualTo(Main.USAGE);
+    assertThat(r.err()).contains("--template needs -o OUT.xlsx");
+  }
+
+  @Test
+  void cbam_templateThatIsNotOne() {
+    CliTest.Run r = run("cbam", STEEL, "--template", STEEL, "-o", dir.resolve("out.xlsx").toString());
+    assertThat(r.code()).isEqualTo(Main.USAGE);
+    assertThat(r.err()).contains("steel-blast-furnace.cbam.yaml cannot be read as an Excel workbook");
+    assertThat(dir.resolve("out.xlsx")).doesNotExist();
+  }
+
+  @Test
+  void cbam_output_fillsTheBundledTemplate() throws Exception {
+    Path out = dir.resolve("steel.xlsx");
+    CliTest.Run r = run("cbam", STEEL, "--lang", "en", "-o", out.toString());
+    assertThat(r.code()).isEqualTo(Main.OK);
+    assertThat(r.err()).contains("communication template written to " + out);
+    try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(out))) {
+      // B_EmInst E17/F17 and Summary_Products F10 as the Commission's example has them
+      assertThat(wb.getSheet("B_EmInst").getRow(16).getCell(4).getStringCellValue()).isEqualTo("Coke fines");
+      assertThat(wb.getSheet("B_EmInst").getRow(16).getCell(5).getNumericCellValue()).isEqualTo(50000);
+      assertThat(wb.getSheet("Summary_Products").getRow(9).getCell(5).getStringCellValue()).isEqualTo("72081000");
+    }
+  }
+
+  @Test
+  void cbam_report_seed003WithTheCbamSection() throws Exception {
+    Path html = dir.resolve("seed.html");
+    CliTest.Run r = run("cbam", SEED, "--lang", "en", "--report", html.toString());
+    // the round steel's SEE is unknown: exit 1, but the report shows the footprint and what is known
+    assertThat(r.code()).isEqualTo(Main.STUDY_ERRORS);
+    String text = Files.readString(html);
+    assertThat(text).contains("Product footprint beside CBAM embedded emissions",
+        "CN 7326 11 00: footprint 2.822 tCO2e/t", "the CBAM specific embedded emissions are not known yet",
+        "0.6205 kgCO2e/kWh", "0.6191 kgCO2/kWh", "transport: outside CBAM");
+  }
+
+  @Test
+  void cbam_report_badExtension() {
+    CliTest.Run r = run("cbam", SEED, "--report", dir.resolve("seed.txt").toString());
+    assertThat(r.code()).isEqualTo(Main.USAGE);
+    assertThat(r.err()).contains("name a file ending in .html, .docx or .pdf");
+  }
 }

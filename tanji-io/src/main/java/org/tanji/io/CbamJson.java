@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.tanji.core.cbam.CbamResult;
+import org.tanji.core.cbam.CostOfSilence;
 import org.tanji.core.cbam.Good;
 import org.tanji.core.cbam.Installation;
 import org.tanji.core.model.Finding;
@@ -28,6 +29,27 @@ public final class CbamJson {
 
   /** Writes a result; finding messages in the given language. */
   public static void write(CbamResult r, Locale locale, Writer out) throws IOException {
+    write(r, List.of(), locale, out);
+  }
+
+  /**
+   * Writes a result with the marked-up EU default values beside the actual SEE
+   * ({@code costOfSilence}, only when there are any), the findings of the comparison with the others.
+   */
+  public static void write(CbamResult r, CostOfSilence.Comparison costs, Locale locale, Writer out)
+      throws IOException {
+    CbamResult withFindings = new CbamResult(r.installation(), r.sourceStreams(), r.processes(), r.goods(),
+        r.directEmissions(), r.biomassEmissions(), concat(r.findings(), costs.findings()));
+    write(withFindings, costs.costs(), locale, out);
+  }
+
+  private static List<Finding> concat(List<Finding> a, List<Finding> b) {
+    List<Finding> all = new java.util.ArrayList<>(a);
+    all.addAll(b);
+    return all;
+  }
+
+  private static void write(CbamResult r, List<CostOfSilence> costs, Locale locale, Writer out) throws IOException {
     try (JsonGenerator g = FACTORY.createGenerator(out)) {
       g.useDefaultPrettyPrinter();
       g.writeStartObject();
@@ -56,9 +78,32 @@ public final class CbamJson {
         good(g, gr);
       }
       g.writeEndArray();
+      if (!costs.isEmpty()) {
+        costs(g, costs);
+      }
       findings(g, r.findings(), locale);
       g.writeEndObject();
     }
+  }
+
+  private static void costs(JsonGenerator g, List<CostOfSilence> costs) throws IOException {
+    g.writeArrayFieldStart("costOfSilence");
+    for (CostOfSilence c : costs) {
+      g.writeStartObject();
+      g.writeStringField("cn", c.cn());
+      g.writeNumberField("year", c.year());
+      ResultJson.writeNumber(g, "markUp", c.markUp());
+      ResultJson.writeNumber(g, "default_tCO2e_per_t", c.defaultValue());
+      ResultJson.writeNumber(g, "defaultMarkedUp_tCO2e_per_t", c.markedUp());
+      number(g, "actual_tCO2e_per_t", c.actual());
+      number(g, "difference_tCO2e_per_t", c.differencePerTonne());
+      number(g, "volume_t", c.volume());
+      number(g, "defaultForVolume_tCO2e", c.defaultForVolume());
+      number(g, "actualForVolume_tCO2e", c.actualForVolume());
+      number(g, "differenceForVolume_tCO2e", c.differenceForVolume());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
   }
 
   /**

@@ -11,7 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import org.tanji.core.cbam.Cbam;
 import org.tanji.core.cbam.CbamInput;
+import org.tanji.core.cbam.DefaultValue;
 import org.tanji.core.cbam.Good;
 import org.tanji.core.cbam.GoodsCategory;
 import org.tanji.core.cbam.Installation;
@@ -28,6 +31,7 @@ import org.tanji.core.model.Period;
 import org.tanji.core.model.Position;
 import org.tanji.core.model.SourceMap;
 import org.tanji.core.model.Study;
+import org.tanji.core.units.Dimension;
 import org.tanji.core.units.Quantity;
 import org.tanji.io.internal.Fields;
 import org.tanji.io.internal.Node;
@@ -62,7 +66,9 @@ public final class CbamReader {
   private static final List<String> USE = List.of("precursor", "amount");
   private static final List<String> PURCHASED = List.of("id", "name", "category", "country", "see");
   private static final List<String> SEE = List.of("direct", "indirect", "electricity", "source", "note");
-  private static final List<String> GOOD = List.of("cn", "name", "process", "qualifying", "carbonPrice");
+  private static final List<String> GOOD = List.of("cn", "name", "process", "qualifying", "carbonPrice",
+      "euDefault");
+  private static final List<String> EU_DEFAULT = List.of("direct", "indirect", "source");
   /** Annex IV of Implementing Regulation (EU) 2023/1773 and the template's Summary_Products columns. */
   static final List<String> QUALIFYING = List.of("reducingAgent", "millId", "mn", "cr", "ni", "otherAlloys",
       "carbon", "scrapPerTonne", "otherMaterials", "clinkerFactor");
@@ -462,7 +468,38 @@ public final class CbamReader {
     if (cn == null || process == null) {
       return null;
     }
-    return new Good(cn, f.string("name", false), process, qualifying, price, f.path());
+    DefaultValue euDefault = euDefault(f);
+    return new Good(cn, f.string("name", false), process, qualifying, price, euDefault, f.path());
+  }
+
+  /** The EU default value the user copied for the good ({@code euDefault: {direct: 2.89 tCO2e/t, source: …}}). */
+  private DefaultValue euDefault(Fields good) {
+    Optional<Fields> block = good.block("euDefault", EU_DEFAULT);
+    if (block.isEmpty()) {
+      return null;
+    }
+    Fields d = block.get();
+    OptionalDouble direct = perTonne(d, "direct", true);
+    OptionalDouble indirect = perTonne(d, "indirect", false);
+    String source = d.string("source", true);
+    if (direct.isEmpty() || source == null || d.has("indirect") && indirect.isEmpty()) {
+      return null;
+    }
+    return new DefaultValue(direct.getAsDouble(), indirect, source, d.path());
+  }
+
+  /** Specific emissions in t CO₂e per t, or empty (with a finding when present but wrong). */
+  private OptionalDouble perTonne(Fields f, String key, boolean required) {
+    Quantity q = f.quantity(key, required);
+    if (q == null) {
+      return OptionalDouble.empty();
+    }
+    if (!q.dimension().equals(Dimension.CO2E.dividedBy(Dimension.MASS)) || q.value() < 0) {
+      findings.add(Finding.error(Cbam.UNIT_MISMATCH, f.child(key),
+          Text.of("cbam.unitMismatch", q.text(), Text.of("cbam.unit.defaultValue"))).at(f.node(key).position()));
+      return OptionalDouble.empty();
+    }
+    return OptionalDouble.of(q.inBase());
   }
 
   /**

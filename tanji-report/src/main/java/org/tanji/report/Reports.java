@@ -36,6 +36,14 @@ public final class Reports {
     return ReportBuilder.issued(study, result, locale, verification);
   }
 
+  /**
+   * The report with a section that puts the footprint beside the CBAM specific embedded emissions
+   * of the study's CBAM goods (docs/cbam.md); the same report when the list is empty.
+   */
+  public static ReportDocument withCbam(ReportDocument doc, java.util.List<org.tanji.core.cbam.PcfBesideCbam> goods) {
+    return org.tanji.report.build.CbamSection.append(doc, goods);
+  }
+
   /** The report in a format, made in memory. */
   public static byte[] bytes(ReportDocument doc, ReportFormat format) {
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(1 << 16);

@@ -15,10 +15,18 @@ import java.util.Objects;
  * @param qualifying the qualifying parameters of Annex IV of Implementing Regulation (EU) 2023/1773,
  *     by key ({@code reducingAgent}, {@code millId}, {@code mn} …), as written
  * @param carbonPrice the carbon price due in the country of origin, or null when none
+ * @param euDefault the EU default value for the good's CN code and country of origin, as the user
+ *     gives it (Tanji bundles no table of default values), or null when not given
  * @param where the key path of the good in its file
  */
 public record Good(String cn, String name, String process, Map<String, String> qualifying,
-    CarbonPrice carbonPrice, String where) {
+    CarbonPrice carbonPrice, DefaultValue euDefault, String where) {
+
+  /** A good without an EU default value beside it. */
+  public Good(String cn, String name, String process, Map<String, String> qualifying, CarbonPrice carbonPrice,
+      String where) {
+    this(cn, name, process, qualifying, carbonPrice, null, where);
+  }
 
   /**
    * The carbon price due per tonne of the good in the country of origin, and the rebate against it,
