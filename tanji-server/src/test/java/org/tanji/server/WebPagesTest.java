@@ -189,6 +189,55 @@ class WebPagesTest {
   }
 
   @Test
+  void cbamPage_footprintBesideSeeAndTheFilledTemplate() throws Exception {
+    Session s = new Session();
+    s.signIn("demo", "demo-web-password");
+    // the demo's steel balls: the study of two versions (as published, then corrected), not the workbook one
+    Matcher link = Pattern.compile("href=\"/studies/([0-9a-f-]{36})\" class=\"study-link\">锻造耐磨钢球<")
+        .matcher(s.get("/studies").body());
+    String id = null;
+    while (link.find() && id == null) {
+      if (s.get("/studies/" + link.group(1)).body().contains("href=\"/studies/" + link.group(1) + "/cbam?v=2\"")) {
+        id = link.group(1);
+      }
+    }
+    assertThat(id).isNotNull();
+    HttpResponse<String> page = s.get("/studies/" + id + "/cbam?v=2");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("id=\"cbam-form\"");
+    // the seed's CBAM example with a supplier's SEE for the round steel: 2.0 direct, 0.4 indirect tCO2e/t
+    // from 0.6 MWh/t (the template wants the electricity behind an indirect SEE)
+    String cbam = java.nio.file.Files.readString(Path.of("..", "examples", "cbam", "seed-003-steel-balls.cbam.yaml"))
+        .replace("    # see: {direct:", "    see: {direct: 2.0 tCO2e/t, indirect: 0.4 tCO2e/t, electricity: 0.6 MWh/t, source: supplier}\n    #");
+    HttpResponse<String> r = s.post("/studies/" + id + "/cbam", form("_csrf", s.csrf, "_version", "2", "cbamText", cbam));
+    assertThat(r.statusCode()).isEqualTo(200);
+    // the CN code comes from the study; direct 44,369.94 t / 43,585.4 t × 2.0 = 2.036; indirect
+    // 19,613.43 MWh × 0.6191 / 43,585.4 t + 1.018 × 0.4 = 0.279 + 0.407 = 0.686; total 2.722
+    Matcher goods = Pattern.compile("id=\"cbam-goods\">.*?</table>", Pattern.DOTALL).matcher(r.body());
+    assertThat(goods.find()).isTrue();
+    assertThat(goods.group()).contains("7326 11 00", ">2.036<", ">0.686<", ">2.722<");
+    // beside the footprint of 2,821.88 kgCO2e/t: 2.822 tCO2e/t, CBAM minus footprint -0.100
+    assertThat(r.body()).contains("Footprint 2.822 tCO₂e/t", "CBAM SEE 2.722 tCO₂e/t", "CBAM minus footprint -0.100");
+    assertThat(r.body()).contains("class=\"cbam-steps\"").contains("Transport").contains("Precursor");
+    HttpResponse<byte[]> xlsx = s.client.send(java.net.http.HttpRequest.newBuilder(
+            URI.create(server.url() + "/studies/" + id + "/cbam/template"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("_csrf=" + enc(s.csrf) + "&_version=2&cbamText="
+            + enc(cbam))).build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(xlsx.statusCode()).as(() -> new String(xlsx.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+    assertThat(xlsx.headers().firstValue("Content-Type").orElse("")).contains("spreadsheetml");
+    assertThat(new String(xlsx.body(), 0, 2, StandardCharsets.US_ASCII)).isEqualTo("PK");
+
+    // without the supplier's SEE: the finding, and no template
+    r = s.post("/studies/" + id + "/cbam", form("_csrf", s.csrf, "_version", "2", "cbamText",
+        java.nio.file.Files.readString(Path.of("..", "examples", "cbam", "seed-003-steel-balls.cbam.yaml"))));
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body()).contains("CBAM_PRECURSOR_SEE_MISSING");
+    assertThat(s.post("/studies/" + id + "/cbam", form("_csrf", s.csrf, "_version", "2", "cbamText", "x: [")).body())
+        .contains("PARSE_ERROR");
+  }
+
+  @Test
   void aWrongPasswordSaysSoAndKeepsTheName() throws Exception {
     Session s = new Session();
     s.get("/login");

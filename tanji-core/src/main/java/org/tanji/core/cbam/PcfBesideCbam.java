@@ -35,7 +35,14 @@ import org.tanji.core.units.Quantity;
 public record PcfBesideCbam(String cn, double pcf, OptionalDouble see, List<Step> steps) {
 
   /** Why a step differs between the two. */
-  public enum Kind { TRANSPORT, PACKAGING, OTHER_MATERIAL, OTHER_STAGE, ELECTRICITY, PRECURSOR, DIRECT }
+  public enum Kind {
+    TRANSPORT, PACKAGING, OTHER_MATERIAL, OTHER_STAGE, ELECTRICITY, PRECURSOR, DIRECT;
+
+    /** The kind's name for people ("Transport", "运输"), the same in the report and the pages. */
+    public Text label() {
+      return Text.of("cbam.beside.kind." + name().toLowerCase(java.util.Locale.ROOT));
+    }
+  }
 
   /**
    * One step: what the footprint counts for a line and what CBAM counts for it, per t of the good.

@@ -15,7 +15,12 @@ import org.tanji.core.uncertainty.Simulation;
 import org.tanji.core.uncertainty.UncertaintyResult;
 import org.tanji.io.UncertaintyJson;
 import org.tanji.core.model.TextTooLongException;
+import org.tanji.core.cbam.CbamResult;
+import org.tanji.core.cbam.PcfBesideCbam;
+import org.tanji.io.CbamRead;
+import org.tanji.io.CbamReader;
 import org.tanji.io.ResultJson;
+import org.tanji.io.xlsx.CbamTemplate;
 import org.tanji.io.StudyDiff;
 import org.tanji.io.StudyFormat;
 import org.tanji.io.StudyWriter;
@@ -277,6 +282,57 @@ public final class StudyService {
       }
       return Reports.bytes(Reports.build(c.study(), c.result(), lang.orElse(c.studyLocale())), format);
     });
+  }
+
+  /**
+   * A CBAM file (an upload: not stored) read against a version's study, whose figures it may take
+   * by reference, computed, with the footprint beside each good's SEE.
+   *
+   * @param read the file as read, with its findings
+   * @param result the CBAM result, empty when the file has errors
+   * @param beside per good that can be compared, the footprint beside its SEE, line by line
+   */
+  public record CbamComputed(CbamRead read, Optional<CbamResult> result, List<PcfBesideCbam> beside) {
+    public CbamComputed {
+      beside = List.copyOf(beside);
+    }
+  }
+
+  /**
+   * Reads and computes a CBAM file against the version's study.
+   *
+   * @throws AppException.InvalidStudy when the version has errors: its figures cannot be taken
+   */
+  public CbamComputed cbam(Principal who, UUID id, int version, byte[] file, String name) {
+    Computations.Computed c = computed(who, id, version);
+    if (c.result().hasErrors()) {
+      throw new AppException.InvalidStudy("STUDY_HAS_ERRORS", c.result().findings(), "cbam.studyErrors");
+    }
+    CbamRead read = CbamReader.read(file, name, Optional.of(c.study()));
+    Optional<CbamResult> result = read.compute();
+    List<PcfBesideCbam> beside = new java.util.ArrayList<>();
+    result.ifPresent(r -> {
+      for (int g = 0; g < r.goods().size(); g++) {
+        PcfBesideCbam.of(c.study(), c.result(), read.input().orElseThrow(), r, g).ifPresent(beside::add);
+      }
+    });
+    return new CbamComputed(read, result, beside);
+  }
+
+  /**
+   * The Commission's communication template (the bundled blank copy) filled from a CBAM file read
+   * against the version's study.
+   *
+   * @throws AppException.InvalidStudy when the study or the CBAM file has errors, with the findings
+   */
+  public byte[] cbamTemplate(Principal who, UUID id, int version, byte[] file, String name) {
+    CbamComputed c = cbam(who, id, version, file, name);
+    if (c.result().isEmpty()) {
+      throw new AppException.InvalidStudy("CBAM_HAS_ERRORS", c.read().findings(), "cbam.fileErrors");
+    }
+    CbamTemplate.Filled filled = CbamTemplate.bundled().fill(c.read().input().orElseThrow(), c.result().get());
+    return filled.workbook().orElseThrow(() ->
+        new AppException.InvalidStudy("CBAM_TEMPLATE", filled.findings(), "cbam.templateErrors"));
   }
 
   /**

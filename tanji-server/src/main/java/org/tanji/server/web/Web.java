@@ -38,6 +38,7 @@ import org.tanji.core.calc.LineResult;
 import org.tanji.core.calc.Result;
 import org.tanji.core.calc.StageResult;
 import org.tanji.core.i18n.Messages;
+import org.tanji.core.cbam.Printed;
 import org.tanji.core.i18n.Numbers;
 import org.tanji.core.i18n.Text;
 import org.tanji.core.model.Boundary;
@@ -181,6 +182,9 @@ public final class Web implements Adapter {
     routes.post("/factors/pact/fetch", authed(this::fetchPact));
     routes.post("/studies/{id}/workflow/{action}", authed(this::workflowAction));
     get(routes, "/studies/{id}/issued", authed(this::issuedFile));
+    get(routes, "/studies/{id}/cbam", authed((ctx, who) -> cbamPage(ctx, who, null, null)));
+    routes.post("/studies/{id}/cbam", authed(this::cbamCompute));
+    routes.post("/studies/{id}/cbam/template", authed(this::cbamTemplate));
     get(routes, "/team", authed((ctx, who) -> team(ctx, who, 200, null, null)));
     routes.post("/team/users", authed(this::addUser));
     routes.post("/team/{user}/roles", authed(this::setRoles));
@@ -623,6 +627,91 @@ public final class Web implements Adapter {
       default -> throw new PageError(404, "page.notFound");
     }
     ctx.redirect("/studies/" + id + "?v=" + version, HttpStatus.SEE_OTHER);
+  }
+
+  // ---- CBAM beside the footprint
+
+  /**
+   * A version's footprint beside the CBAM figures of a CBAM file uploaded for it (not stored: the
+   * page computes what it is given, and carries the text on for the template's download).
+   */
+  private void cbamPage(Context ctx, Principal who, String text, StudyService.CbamComputed computed) {
+    Locale locale = locale(ctx);
+    UUID id = studyId(ctx);
+    StudyInfo info = studies.study(who, id);
+    int version = ctx.formParam("_version") != null ? parseVersion(ctx.formParam("_version")) : versionParam(ctx, info);
+    Map<String, Object> m = base(ctx, who, null);
+    m.put("id", id.toString());
+    m.put("version", version);
+    m.put("name", info.current().summary().name());
+    m.put("title", Pages.word("cbampage.title", locale) + " · " + info.current().summary().name());
+    m.put("text", text);
+    m.put("computed", computed != null);
+    if (computed != null) {
+      m.put("findings", findings(computed.read().findings(), locale, true));
+      m.put("hasResult", computed.result().isPresent());
+      List<Map<String, Object>> goods = new ArrayList<>();
+      computed.result().ifPresent(r -> r.goods().forEach(g -> {
+        Map<String, Object> row = new HashMap<>();
+        row.put("cn", g.cn());
+        row.put("name", g.name() == null ? "" : g.name());
+        row.put("direct", Printed.specific(g.seeDirect()));
+        row.put("indirect", Printed.specific(g.seeIndirect()));
+        row.put("total", Printed.specific(g.seeTotal()));
+        row.put("defaultShare", Printed.percent(g.defaultShare()));
+        goods.add(row);
+      }));
+      m.put("goods", goods);
+      List<Map<String, Object>> beside = new ArrayList<>();
+      for (org.tanji.core.cbam.PcfBesideCbam b : computed.beside()) {
+        Map<String, Object> one = new HashMap<>();
+        one.put("cn", b.cn());
+        one.put("pcf", Printed.specific(java.util.OptionalDouble.of(b.pcf())));
+        one.put("see", Printed.specific(b.see()));
+        one.put("difference", b.see().isPresent()
+            ? Printed.specific(java.util.OptionalDouble.of(b.see().getAsDouble() - b.pcf())) : "—");
+        List<Map<String, Object>> steps = new ArrayList<>();
+        for (org.tanji.core.cbam.PcfBesideCbam.Step st : b.steps()) {
+          steps.add(Map.of("name", st.name().isEmpty() ? Pages.word("cbampage.electricity", locale) : st.name(),
+              "kind", st.kind().label().render(locale),
+              "pcf", Printed.specific(java.util.OptionalDouble.of(st.pcf())), "cbam", Printed.specific(st.cbam()),
+              "difference", Printed.specific(st.difference()), "why", st.why().render(locale)));
+        }
+        one.put("steps", steps);
+        // shown, as in the report, only when it would not print as 0.000
+        one.put("rest", b.rest().isPresent() && Math.abs(b.rest().getAsDouble()) >= 0.0005 ? Printed.specific(b.rest()) : null);
+        beside.add(one);
+      }
+      m.put("beside", beside);
+    }
+    html(ctx, "cbam", m);
+  }
+
+  /** The CBAM file of the form: an uploaded file, else the text carried on from the last computation. */
+  private byte[] cbamFile(Context ctx) {
+    String text = ctx.formParam("cbamText");
+    if (text != null && !text.isBlank()) {
+      return text.getBytes(StandardCharsets.UTF_8);
+    }
+    return requests.receive(ctx).bytes();
+  }
+
+  private void cbamCompute(Context ctx, Principal who) {
+    UUID id = studyId(ctx);
+    int version = parseVersion(ctx.formParam("_version"));
+    byte[] file = cbamFile(ctx);
+    StudyService.CbamComputed c = studies.cbam(who, id, version, file, "cbam.yaml");
+    cbamPage(ctx, who, new String(file, StandardCharsets.UTF_8), c);
+  }
+
+  private void cbamTemplate(Context ctx, Principal who) {
+    UUID id = studyId(ctx);
+    int version = parseVersion(ctx.formParam("_version"));
+    byte[] body = studies.cbamTemplate(who, id, version, cbamFile(ctx), "cbam.yaml");
+    StudyInfo info = studies.study(who, id);
+    ctx.header("Content-Disposition", Requests.attachment(
+        safeFileName(info.current().summary().name()) + "-v" + version + "-cbam-communication.xlsx"));
+    ctx.contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").result(body);
   }
 
   // ---- the team: users and their roles (admins)
