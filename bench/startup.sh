@@ -28,6 +28,9 @@
 #
 # Usage
 #   bench/startup.sh [RUNS]     RUNS defaults to 7
+#   JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 bench/startup.sh [RUNS]
+#                               the same on another JVM (the launcher uses JAVA_HOME's java too, and
+#                               on JDK 25+ an AOT cache): the ratios are to that JVM's own -version
 #
 # Exit status: 0 pass; 1 a limit failed; 2 setup failed.
 set -euo pipefail
@@ -95,9 +98,10 @@ time_serve warm-up new -- --no-demo
 # the existing folder: made by one start, then opened by each timed one
 time_serve warm-up "$tmp/existing" -- --no-demo
 
+java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 names=(version calc calc-off serve serve-off demo existing)
 for ((i = 1; i <= runs; i++)); do
-  time_cmd version java -version
+  time_cmd version "$java" -version
   time_cmd calc ./tanji calc "$seed" --json
   grep -q '"perUnit_kgCO2e" : 2821.88' "$tmp/out" || { echo "bench/startup.sh: calc did not print seed 003's 2821.88" >&2; exit 2; }
   time_cmd calc-off env TANJI_CDS=off ./tanji calc "$seed" --json
@@ -131,7 +135,7 @@ calc_classes=$(classes)
 time_serve count new "$log_opt" -- --no-demo
 serve_classes=$(classes)
 
-echo "runs $runs, $(nproc) cores, $(java -version 2>&1 | head -1)"
+echo "runs $runs, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $("$java" -version 2>&1 | head -1)"
 row version "java -version" ""
 row calc "tanji calc seed 003 --json" 2.5
 row calc-off "  … without archive" ""

@@ -25,6 +25,8 @@ final class LibraryOption {
     for (Finding f : user.findings()) {
       err.println("tanji: " + f.message(locale));
     }
-    return FactorLibrary.builtIn().with(UserLibrary.of(user.factors()));
+    // no factors of the user's (the usual case): the built-in library as it is, so that its data is
+    // parsed only when the study looks a factor up
+    return user.factors().isEmpty() ? FactorLibrary.builtIn() : FactorLibrary.builtIn().with(UserLibrary.of(user.factors()));
   }
 }

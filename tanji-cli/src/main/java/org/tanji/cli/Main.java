@@ -61,25 +61,11 @@ public final class Main implements Runnable {
     cmd.setOut(out);
     cmd.setErr(err);
     cmd.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
-    cmd.setParameterExceptionHandler((ex, arguments) -> {
-      CommandLine failed = ex.getCommandLine();
-      failed.getErr().println(failed.getCommandName().equals("tanji") ? "tanji: " + ex.getMessage() + " (see 'tanji --help')"
-          : "tanji " + failed.getCommandName() + ": " + ex.getMessage() + " (see 'tanji " + failed.getCommandName() + " --help')");
-      return USAGE;
-    });
-    cmd.setExecutionExceptionHandler((ex, command, parseResult) -> {
-      IOException io = ex instanceof IOException e ? e : ex instanceof UncheckedIOException u ? u.getCause() : null;
-      if (io != null) {
-        // a file that cannot be read or written is the command's doing, not a bug: say which
-        command.getErr().println("tanji " + command.getCommandName() + ": " + describe(io));
-        return USAGE;
-      }
-      command.getErr().println("tanji: internal error: " + ex + " (please report it; set TANJI_DEBUG=1 for details)");
-      if (System.getenv("TANJI_DEBUG") != null) {
-        ex.printStackTrace(command.getErr());
-      }
-      return INTERNAL;
-    });
+    // named classes, not lambdas (nor method references to picocli): JDK 17's start-up archive cannot
+    // hold a picocli class (Java 5 bytecode) that a lambda made the JVM link while dumping, and
+    // CommandLine, picocli's largest class, would be parsed from the jar at every start
+    cmd.setParameterExceptionHandler(new UsageError());
+    cmd.setExecutionExceptionHandler(new Failure());
     try {
       return cmd.execute(args);
     } catch (OutOfMemoryError e) {
@@ -114,8 +100,39 @@ public final class Main implements Runnable {
     List<Class<?>> named = SUBCOMMANDS.stream()
         .filter(c -> c != CommandLine.HelpCommand.class && c.getAnnotation(Command.class).name().equals(first))
         .toList();
-    (named.isEmpty() ? SUBCOMMANDS : named).forEach(cmd::addSubcommand);
+    for (Class<?> c : named.isEmpty() ? SUBCOMMANDS : named) {
+      cmd.addSubcommand(c); // a loop, not forEach(cmd::addSubcommand): see the handlers in run
+    }
     return cmd;
+  }
+
+  /** A command line picocli cannot parse: one line naming the command and where its help is. */
+  private static final class UsageError implements CommandLine.IParameterExceptionHandler {
+    @Override
+    public int handleParseException(CommandLine.ParameterException ex, String[] arguments) {
+      CommandLine failed = ex.getCommandLine();
+      failed.getErr().println(failed.getCommandName().equals("tanji") ? "tanji: " + ex.getMessage() + " (see 'tanji --help')"
+          : "tanji " + failed.getCommandName() + ": " + ex.getMessage() + " (see 'tanji " + failed.getCommandName() + " --help')");
+      return USAGE;
+    }
+  }
+
+  /** A command that threw: a file it could not read or write is the user's to fix; anything else is a bug. */
+  private static final class Failure implements CommandLine.IExecutionExceptionHandler {
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine command, CommandLine.ParseResult parseResult) {
+      IOException io = ex instanceof IOException e ? e : ex instanceof UncheckedIOException u ? u.getCause() : null;
+      if (io != null) {
+        // a file that cannot be read or written is the command's doing, not a bug: say which
+        command.getErr().println("tanji " + command.getCommandName() + ": " + describe(io));
+        return USAGE;
+      }
+      command.getErr().println("tanji: internal error: " + ex + " (please report it; set TANJI_DEBUG=1 for details)");
+      if (System.getenv("TANJI_DEBUG") != null) {
+        ex.printStackTrace(command.getErr());
+      }
+      return INTERNAL;
+    }
   }
 
   /** An I/O failure in words: what happened to which file. */

@@ -1,6 +1,7 @@
 package org.tanji.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -145,6 +146,22 @@ final class LauncherTest {
     assertThat(archives()).singleElement().asString().matches("tanji-serve-[0-9]+\\.jsa");
   }
 
+  @Test
+  void jdk25_makesAnAotCache_andLoadsFromIt() throws Exception {
+    Path jdk = Path.of(System.getenv().getOrDefault("TANJI_TEST_JDK25", "/usr/lib/jvm/temurin-25-jdk-amd64"));
+    assumeTrue(Files.isExecutable(jdk.resolve("bin/java")), "a JDK 25 at " + jdk + " (TANJI_TEST_JDK25)");
+    Map<String, String> onJdk25 = Map.of("JAVA_HOME", jdk.toString());
+    Run first = launch(onJdk25, "calc", "a.yaml");
+    assertThat(first.out()).isEqualTo("first calc a.yaml\n");
+    assertThat(first.err()).contains("preparing the start-up archive");
+    assertThat(archives()).singleElement().asString().matches("tanji-cli-[0-9]+\\.aot");
+
+    Run second = launch(Map.of("JAVA_HOME", jdk.toString(), "TANJI_JAVA_OPTS", "-Xlog:class+load=info:stdout"), "calc");
+    assertThat(second.out()).contains("StandIn source: shared objects file").contains("first calc\n");
+    assertThat(second.err()).isEmpty();
+    assertThat(archives()).isEqualTo(List.of(first.archive()));
+  }
+
   private record Run(int code, String out, String err, String archive) {}
 
   private Run launch(Map<String, String> env, String... args) throws Exception {
@@ -160,7 +177,8 @@ final class LauncherTest {
     List<String> command = new ArrayList<>(List.of("bash", root.resolve("tanji").toString()));
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command).directory(root.toFile());
-    pb.environment().keySet().removeIf(k -> k.startsWith("TANJI_") || k.startsWith("LC_") || k.equals("LANG"));
+    // the JVM is the PATH's unless a test names one: JAVA_HOME would choose it before the PATH
+    pb.environment().keySet().removeIf(k -> k.startsWith("TANJI_") || k.startsWith("LC_") || k.equals("LANG") || k.equals("JAVA_HOME"));
     pb.environment().putAll(env);
     Path out = root.resolve("out.txt");
     Path err = root.resolve("err.txt");
@@ -182,7 +200,7 @@ final class LauncherTest {
       return List.of();
     }
     try (Stream<Path> files = Files.list(cds)) {
-      return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".jsa")).sorted().toList();
+      return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".jsa") || n.endsWith(".aot")).sorted().toList();
     }
   }
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.tanji.core.model.Factor;
 import org.tanji.core.model.Finding;
 import org.tanji.core.i18n.Spelling;
@@ -35,12 +36,23 @@ import org.tanji.core.i18n.Spelling;
 public final class FactorLibrary {
 
   private static final String RESOURCES = "/org/tanji/io/library/";
-  private static volatile FactorLibrary builtIn;
+  private static final FactorLibrary BUILT_IN = new FactorLibrary(FactorLibrary::builtInFactors);
+  /**
+   * Every built-in id starts with one of these (a test checks), so that a study's own factor keys
+   * ({@code grid}, {@code round-steel}) are known not to shadow one without parsing the data.
+   */
+  static final List<String> BUILT_IN_PREFIXES = List.of("cn-", "cpcd-");
 
-  private final Map<String, Factor> factors;
+  /** The factors by id; the built-in library's are parsed on first use (see {@link #builtIn}). */
+  private final Supplier<Map<String, Factor>> factors;
 
   FactorLibrary(Map<String, Factor> factors) {
-    this.factors = Collections.unmodifiableMap(new LinkedHashMap<>(factors));
+    Map<String, Factor> copy = Collections.unmodifiableMap(new LinkedHashMap<>(factors));
+    this.factors = () -> copy;
+  }
+
+  private FactorLibrary(Supplier<Map<String, Factor>> factors) {
+    this.factors = factors;
   }
 
   /** No factors at all. */
@@ -48,18 +60,30 @@ public final class FactorLibrary {
     return new FactorLibrary(Map.of());
   }
 
-  /** The factors that come with Tanji, from the project's public reference data. */
+  /**
+   * The factors that come with Tanji, from the project's public reference data. Their data files are
+   * parsed when a factor is first looked up, not here: a study that defines its own factors never
+   * needs them, and parsing them was a third of {@code tanji calc}'s start (bench/startup.sh).
+   */
   public static FactorLibrary builtIn() {
-    FactorLibrary b = builtIn;
-    if (b == null) {
+    return BUILT_IN;
+  }
+
+  private static Map<String, Factor> builtInFactors() {
+    return BuiltIn.FACTORS;
+  }
+
+  /** The built-in factors, parsed once when this class is first used (the JVM makes that thread-safe). */
+  private static final class BuiltIn {
+    static final Map<String, Factor> FACTORS;
+
+    static {
       Map<String, Factor> all = new LinkedHashMap<>();
       BuiltInData.electricity(csv("cn-electricity-co2-factors.csv"), all);
       BuiltInData.reference(csv("cn-reference-factors.csv"), all);
       BuiltInData.fuels(csv("cn-fuel-defaults.csv"), all);
-      b = new FactorLibrary(all);
-      builtIn = b;
+      FACTORS = Collections.unmodifiableMap(all);
     }
-    return b;
   }
 
   static CsvRows csv(String name) {
@@ -77,26 +101,39 @@ public final class FactorLibrary {
 
   /** This library and another one; an id in both is a mistake the caller has prevented. */
   public FactorLibrary with(FactorLibrary other) {
-    Map<String, Factor> all = new LinkedHashMap<>(factors);
-    all.putAll(other.factors);
+    Map<String, Factor> all = new LinkedHashMap<>(factors.get());
+    all.putAll(other.factors.get());
     return new FactorLibrary(all);
   }
 
   /** The factor with this id, if the library has it. */
   public Optional<Factor> find(String id) {
-    return Optional.ofNullable(factors.get(id));
+    return mayHold(id) ? Optional.ofNullable(factors.get().get(id)) : Optional.empty();
   }
 
   public boolean contains(String id) {
-    return factors.containsKey(id);
+    return mayHold(id) && factors.get().containsKey(id);
+  }
+
+  /** False when the id cannot be in this library, decided without parsing the built-in data. */
+  private boolean mayHold(String id) {
+    if (this != BUILT_IN) {
+      return true;
+    }
+    for (String prefix : BUILT_IN_PREFIXES) {
+      if (id.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public Collection<Factor> all() {
-    return factors.values();
+    return factors.get().values();
   }
 
   public int size() {
-    return factors.size();
+    return factors.get().size();
   }
 
   /**
@@ -110,7 +147,7 @@ public final class FactorLibrary {
   public List<Factor> search(String text, String region, Integer year) {
     String[] words = text == null ? new String[0] : text.toLowerCase(Locale.ROOT).strip().split("\\s+");
     List<Factor> out = new ArrayList<>();
-    for (Factor f : factors.values()) {
+    for (Factor f : factors.get().values()) {
       String hay = String.join(" ", nonNull(f.id()), nonNull(f.name()), nonNull(f.source()), nonNull(f.region()),
           nonNull(f.note())).toLowerCase(Locale.ROOT);
       boolean all = true;
@@ -134,7 +171,7 @@ public final class FactorLibrary {
 
   /** The closest id to a misspelt one, for "did you mean". */
   public Optional<String> suggest(String id) {
-    return Spelling.closest(id, factors.keySet());
+    return Spelling.closest(id, factors.get().keySet());
   }
 
   private static String nonNull(String s) {

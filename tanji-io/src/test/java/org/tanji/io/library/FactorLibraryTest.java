@@ -22,6 +22,17 @@ final class FactorLibraryTest {
   }
 
   @Test
+  void builtIn_everyIdHasAPrefixThatLookupsCheckFirst() {
+    // contains/find answer "no" for other ids without parsing the data: that holds only while every id has a prefix
+    assertThat(library.all()).extracting(Factor::id)
+        .allMatch(id -> FactorLibrary.BUILT_IN_PREFIXES.stream().anyMatch(id::startsWith));
+    assertThat(library.contains("grid")).isFalse();
+    assertThat(library.find("round-steel")).isEmpty();
+    assertThat(library.contains("cn-fuel-diesel")).isTrue();
+    assertThat(library.contains("cn-fuel-nothing")).isFalse();
+  }
+
+  @Test
   void electricity_shandong2023IsTheCo2FactorNotTheFootprintFactor() {
     // DOMAIN.md: seed 003 cites 0.6205 as "Shandong"; Shandong's 2023 CO2 factor is 0.6191
     Factor sd = library.find("cn-electricity-co2-2023-shandong").orElseThrow();

@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# bench/startup-phases.sh — where a start's time goes: the moments at which each step of `tanji calc`
+# and of `tanji serve` on an existing folder loads its first class, from the JVM's class-load log.
+#
+# bench/startup.sh gives the totals; this gives the breakdown behind them. Each step is marked by the
+# first class only that step loads (the marks below), timed by the JVM's own uptime; a step's share
+# is the time from its mark to the next one. The log itself costs a little (the totals here are
+# some 10 % above bench/startup.sh's), and on a busy machine every step stretches alike, so read the
+# shares rather than the milliseconds. Each figure is the median of RUNS runs.
+#
+# Usage
+#   bench/startup-phases.sh [RUNS]      RUNS defaults to 5; JAVA_HOME chooses the JVM as for ./tanji
+#
+# Exit status: 0 done; 2 setup failed.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$here"
+runs="${1:-5}"
+case "$runs" in
+  '' | *[!0-9]* | 0) echo "bench/startup-phases.sh: RUNS must be a positive integer, not '$runs'" >&2; exit 2 ;;
+esac
+command -v curl >/dev/null || { echo "bench/startup-phases.sh: needs curl" >&2; exit 2; }
+tmp="$(mktemp -d "${TMPDIR:-/tmp}/tanji-phases.XXXXXX")"
+pid=""
+cleanup() {
+  if [[ -n "$pid" ]]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+seed=examples/seed-003-steel-balls.yaml
+
+# the steps, each "label=first class of the step" in the order they run
+calc_marks=(
+  "JVM start, the launcher=org.tanji.cli.Main"
+  "picocli: the command line=picocli.CommandLine\$Model\$CommandSpec"
+  "reading the YAML study=org.yaml.snakeyaml.LoaderOptions"
+  "checks and the calculation=org.tanji.core.calc.Calculator"
+  "writing the result JSON=org.tanji.io.ResultJson"
+  "(end)=java.lang.Shutdown")
+serve_marks=(
+  "JVM start, the launcher=org.tanji.cli.Main"
+  "picocli: the command line=picocli.CommandLine\$Model\$CommandSpec"
+  "the server's start, the pool=org.tanji.server.TanjiServer"
+  "H2 opens the database file=org.h2.engine.Database"
+  "services and repositories=org.tanji.server.app.AuditService"
+  "Pebble: the pages' templates=io.pebbletemplates.pebble.PebbleEngine"
+  "Jackson, the API's JSON=com.fasterxml.jackson.databind.ObjectMapper"
+  "Javalin: routes and plugins=io.javalin.Javalin"
+  "Jetty starts and listens=org.eclipse.jetty.server.Server"
+  "the first request=org.eclipse.jetty.server.internal.HttpConnection\$FillableCallback")
+
+declare -A at
+# record KIND LOG MARK...: adds the milliseconds of each mark's first class in LOG to at[KIND:label]
+record() {
+  local kind="$1" log="$2" mark label class t
+  shift 2
+  for mark in "$@"; do
+    label="${mark%%=*}"
+    class="${mark#*=}"
+    t="$(grep -m1 -F "] $class source:" "$log" | sed 's/^\[\([0-9.]*\)s\].*/\1/')"
+    [[ -n "$t" ]] || { echo "bench/startup-phases.sh: no class $class in the $kind log" >&2; exit 2; }
+    at[$kind:$label]+="$(awk -v t="$t" 'BEGIN { printf "%d", t * 1000 }') "
+  done
+}
+
+log_opt() { echo "JAVA_TOOL_OPTIONS=-Xlog:class+load=info:file=$1:uptime"; }
+
+# the serve run: until GET /api/health answers 200 on a folder an earlier start made
+serve_once() {
+  local log="$1" port="" slog="$tmp/serve.log"
+  : >"$slog" # before the start, so that the loop below never reads the last run's port
+  env "$(log_opt "$log")" TANJI_ADMIN_PASSWORD=bench-password-1 ./tanji serve --port 0 --data "$tmp/existing" --no-demo \
+    >"$slog" 2>&1 &
+  pid=$!
+  until [[ -n "$port" ]] && curl -fs -o /dev/null "http://127.0.0.1:$port/api/health"; do
+    kill -0 "$pid" 2>/dev/null || { cat "$slog" >&2; echo "bench/startup-phases.sh: the server did not start" >&2; exit 2; }
+    [[ -n "$port" ]] || port="$(grep -o -m1 'http://127\.0\.0\.1:[0-9]*' "$slog" 2>/dev/null | cut -d: -f3 || true)"
+    sleep 0.01
+  done
+  kill "$pid"
+  wait "$pid" 2>/dev/null || true
+  pid=""
+}
+
+# warm-up: builds when needed, makes the archives and the existing folder
+./tanji calc "$seed" --json >/dev/null
+serve_once "$tmp/warm.log"
+for ((i = 1; i <= runs; i++)); do
+  env "$(log_opt "$tmp/calc.log")" ./tanji calc "$seed" --json >/dev/null 2>&1
+  record calc "$tmp/calc.log" "${calc_marks[@]}"
+  serve_once "$tmp/serve-classes.log"
+  record serve "$tmp/serve-classes.log" "${serve_marks[@]}"
+done
+
+median() { tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+# table KIND MARK...: each step's start and its share up to the next step's start
+table() {
+  local kind="$1" i label next t n
+  shift
+  local marks=("$@")
+  printf '%-40s %8s %8s\n' "$kind: step (from its first class)" "starts" "takes"
+  for ((i = 0; i < ${#marks[@]}; i++)); do
+    label="${marks[i]%%=*}"
+    t="$(median <<<"${at[$kind:$label]}")"
+    if ((i + 1 < ${#marks[@]})); then
+      next="${marks[i + 1]%%=*}"
+      n="$(median <<<"${at[$kind:$next]}")"
+      printf '%-40s %6s ms %6s ms\n' "$label" "$t" "$((n - t))"
+    else
+      printf '%-40s %6s ms\n' "$label" "$t"
+    fi
+  done
+}
+echo "runs $runs, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $("${JAVA_HOME:+$JAVA_HOME/bin/}java" -version 2>&1 | head -1)"
+echo "(the JVM's uptime starts after the launcher script; \"JVM start\" is the JVM's own start up to tanji's Main)"
+table calc "${calc_marks[@]}"
+table serve "${serve_marks[@]}"
