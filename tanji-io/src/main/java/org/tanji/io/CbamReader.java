@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -239,31 +237,9 @@ public final class CbamReader {
       }
       return fromStudy.orElse(null);
     }
-    Fields f = block.get();
-    LocalDate start = date(f, "start");
-    LocalDate end = date(f, "end");
-    if (start == null || end == null) {
-      return null;
-    }
-    if (end.isBefore(start)) {
-      f.error("end", f.node("end"), Text.of("read.periodReversed", start.toString(), end.toString()));
-      return null;
-    }
-    return new Period(start, end);
+    return block.get().period();
   }
 
-  private LocalDate date(Fields f, String key) {
-    String text = f.string(key, true);
-    if (text == null) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(Fields.halfWidth(text).strip());
-    } catch (DateTimeParseException e) {
-      f.error(key, f.node(key), Text.of("read.badDate", f.child(key), text));
-      return null;
-    }
-  }
 
   private SourceStream stream(Fields f) {
     String name = f.string("name", true);

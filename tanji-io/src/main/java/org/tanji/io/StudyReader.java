@@ -3,8 +3,6 @@ package org.tanji.io;
 import static org.tanji.io.StudyKeys.*;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -447,17 +445,7 @@ final class StudyReader {
       findings.add(Finding.warning("MISSING_VALUE", "study.period", Text.of("read.noPeriod")).at(study.position()));
       return null;
     }
-    Fields f = block.get();
-    LocalDate start = date(f, "start");
-    LocalDate end = date(f, "end");
-    if (start == null || end == null) {
-      return null;
-    }
-    if (end.isBefore(start)) {
-      f.error("end", f.node("end"), Text.of("read.periodReversed", start.toString(), end.toString()));
-      return null;
-    }
-    return new Period(start, end);
+    return block.get().period();
   }
 
   private ReportInfo report(Fields top) {
@@ -466,7 +454,7 @@ final class StudyReader {
       return ReportInfo.none();
     }
     Fields f = block.get();
-    return new ReportInfo(f.string("number", false), date(f, "date", false), f.string("assessor", false),
+    return new ReportInfo(f.string("number", false), f.date("date", false), f.string("assessor", false),
         signature(f, "preparedBy"), signature(f, "reviewedBy"), signature(f, "approvedBy"));
   }
 
@@ -480,25 +468,10 @@ final class StudyReader {
       return new ReportInfo.Signature(s.text(), null);
     }
     Optional<Fields> block = report.block(key, SIGNATURE);
-    return block.map(f -> new ReportInfo.Signature(f.string("name", false), date(f, "date", false))).orElse(null);
+    return block.map(f -> new ReportInfo.Signature(f.string("name", false), f.date("date", false))).orElse(null);
   }
 
-  private LocalDate date(Fields f, String key) {
-    return date(f, key, true);
-  }
 
-  private LocalDate date(Fields f, String key, boolean required) {
-    String text = f.string(key, required);
-    if (text == null) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(Fields.halfWidth(text).strip());
-    } catch (DateTimeParseException e) {
-      f.error(key, f.node(key), Text.of("read.badDate", f.child(key), text));
-      return null;
-    }
-  }
 
   private Organization organization(Fields top) {
     Optional<Fields> block = top.block("organization", ORGANIZATION);

@@ -1,6 +1,8 @@
 package org.tanji.io.internal;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -8,6 +10,7 @@ import java.util.regex.Pattern;
 import org.tanji.core.i18n.Spelling;
 import org.tanji.core.i18n.Text;
 import org.tanji.core.model.Finding;
+import org.tanji.core.model.Period;
 import org.tanji.core.model.Position;
 import org.tanji.core.units.Quantity;
 import org.tanji.core.units.QuantityFormatException;
@@ -208,6 +211,37 @@ public final class Fields {
         .orElseGet(() -> Text.of("read.badChoice", child(key), text, String.join(", ", ids)));
     error(key, node(key), msg);
     return null;
+  }
+
+  /** A date written {@code 2023-12-31}; null, with a finding at the key, when it is missing or not a date. */
+  public LocalDate date(String key, boolean required) {
+    String text = string(key, required);
+    if (text == null) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(halfWidth(text).strip());
+    } catch (DateTimeParseException e) {
+      error(key, node(key), Text.of("read.badDate", child(key), text));
+      return null;
+    }
+  }
+
+  /**
+   * This block as a period: its {@code start} and {@code end} dates, the end not before the start;
+   * null, with findings at the keys, otherwise.
+   */
+  public Period period() {
+    LocalDate start = date("start", true);
+    LocalDate end = date("end", true);
+    if (start == null || end == null) {
+      return null;
+    }
+    if (end.isBefore(start)) {
+      error("end", node("end"), Text.of("read.periodReversed", start.toString(), end.toString()));
+      return null;
+    }
+    return new Period(start, end);
   }
 
   public void missing(String key) {
