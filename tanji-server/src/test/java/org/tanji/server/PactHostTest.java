@@ -175,6 +175,9 @@ class PactHostTest {
     Http.Resp one = http.get("/3/footprints/" + v2, bearer());
     assertThat(one.status()).isEqualTo(200);
     assertThat(one.json().get("data")).isEqualTo(second);
+    // the owners' export of an issued version is the footprint frozen at issue, status included
+    assertThat(http.get("/api/studies/" + studyId + "/pact?version=2", team.admin()).json()).isEqualTo(second);
+    assertThat(http.get("/api/studies/" + studyId + "/pact?version=1", team.admin()).json()).isEqualTo(first);
   }
 
   @ParameterizedTest

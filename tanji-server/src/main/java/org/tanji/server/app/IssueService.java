@@ -35,6 +35,9 @@ import org.tanji.server.store.WorkflowRepository;
  */
 public final class IssueService {
 
+  private static final com.fasterxml.jackson.databind.ObjectMapper FROZEN_JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
+
   /** The report number pattern: {@code {yyyy}} the year, {@code {seq:N}} the number with N digits. */
   static final Pattern SEQ = Pattern.compile("\\{seq(?::(\\d))?}");
 
@@ -315,6 +318,18 @@ public final class IssueService {
       }
     }
     Optional<Issued> issued = all.get(version - 1);
+    // an issued version's footprint is the one frozen at issue (the bytes the host API serves, with
+    // the status it has since), never recomputed: a later change of the calculator cannot alter it
+    Optional<org.tanji.server.domain.IssuedFootprint> frozen = issued.isPresent()
+        ? pact.frozen(who.orgId(), id, version) : Optional.empty();
+    if (frozen.isPresent()) {
+      try {
+        return new org.tanji.io.pact.PactExport.Exported(Optional.of((com.fasterxml.jackson.databind.node.ObjectNode)
+            FROZEN_JSON.readTree(PactHostService.served(frozen.get()))), List.of());
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException("a frozen footprint is JSON: Tanji wrote it", e);
+      }
+    }
     boolean withdrawn = issued.isEmpty() && db.inTransaction(h -> repo.find(h, who.orgId(), id, version)).isPresent();
     boolean replaced = all.subList(version, current).stream().anyMatch(Optional::isPresent);
     var status = withdrawn || (issued.isPresent() && replaced) ? org.tanji.io.pact.PactIssue.Status.Deprecated

@@ -192,9 +192,14 @@ public final class PactHostService {
     return db.inTransaction(h -> repo.footprintsOf(h, orgId, studyId));
   }
 
+  /** An issued version's footprint as frozen at issue, if it has one. */
+  public Optional<IssuedFootprint> frozen(long orgId, UUID studyId, int version) {
+    return db.inTransaction(h -> repo.footprintOf(h, orgId, studyId, version));
+  }
+
   /** The id of an issued version's footprint, if it has one. */
   public Optional<UUID> footprintOf(long orgId, UUID studyId, int version) {
-    return db.inTransaction(h -> repo.footprintOf(h, orgId, studyId, version)).map(IssuedFootprint::id);
+    return frozen(orgId, studyId, version).map(IssuedFootprint::id);
   }
 
   record Validity(Instant from, Instant to) {}
