@@ -47,6 +47,7 @@ import org.tanji.core.units.Unit;
 import org.tanji.core.units.Units;
 import org.tanji.io.internal.Fields;
 import org.tanji.io.internal.Node;
+import org.tanji.io.internal.Pairs;
 import org.tanji.io.internal.TreeSourceMap;
 import org.tanji.io.library.FactorLibrary;
 
@@ -155,18 +156,10 @@ final class StudyReader {
     Node n = top.node(key);
     if (n instanceof Node.Scalar sc && sc.text() != null) {
       List<Beside.Credit> out = new ArrayList<>();
-      String[] pairs = sc.text().split("[;；]");
-      for (int i = 0; i < pairs.length; i++) {
-        String[] kv = pairs[i].split("=", 2);
-        if (pairs[i].isBlank()) {
-          continue;
-        }
-        if (kv.length < 2 || kv[0].isBlank()) {
-          top.error(key, n, Text.of("read.creditPairs", key, pairs[i].strip()));
-          continue;
-        }
+      for (Pairs.Pair pair : Pairs.split(sc.text(), Pairs.EQUALS,
+          bad -> top.error(key, n, Text.of("read.creditPairs", key, bad)))) {
         try {
-          out.add(new Beside.Credit(kv[0].strip(), Units.parseQuantity(kv[1].strip())));
+          out.add(new Beside.Credit(pair.key(), Units.parseQuantity(pair.value())));
         } catch (QuantityFormatException e) {
           findings.add(new Finding(e.code(), Severity.ERROR, key + "[" + out.size() + "].amount", null, e.text())
               .at(n.position()));
@@ -243,16 +236,9 @@ final class StudyReader {
         }
       }
     } else if (n instanceof Node.Scalar sc) {
-      for (String pair : sc.text().split("[;；]")) {
-        String[] kv = pair.split("[=＝]", 2);
-        if (pair.isBlank()) {
-          continue;
-        }
-        if (kv.length < 2 || kv[0].isBlank()) {
-          f.error("exchangeRates", n, Text.of("read.rate.pair", sc.text()));
-          continue;
-        }
-        entries.add(new RateEntry(kv[0].strip(), kv[1].strip(), where + "." + kv[0].strip(), sc.position()));
+      for (Pairs.Pair pair : Pairs.split(sc.text(), Pairs.EQUALS,
+          bad -> f.error("exchangeRates", n, Text.of("read.rate.pair", sc.text())))) {
+        entries.add(new RateEntry(pair.key(), pair.value(), where + "." + pair.key(), sc.position()));
       }
     } else {
       f.error("exchangeRates", n, Text.of("read.notMap", where));
@@ -342,22 +328,22 @@ final class StudyReader {
     if (!(n instanceof Node.Scalar sc) || sc.text() == null || !sc.text().contains("=")) {
       return null;
     }
-    for (String pair : sc.text().split("[;；]")) {
-      String[] kv = pair.split("=", 2);
-      String gas = kv[0].strip();
-      if (pair.isBlank()) {
-        continue;
-      }
+    List<String> bad = new ArrayList<>();
+    for (Pairs.Pair pair : Pairs.split(sc.text(), Pairs.EQUALS, bad::add)) {
+      double v;
       try {
-        double v = kv.length < 2 ? Double.NaN : Double.parseDouble(kv[1].strip());
-        if (gas.isEmpty() || !(v > 0) || Double.isInfinite(v)) {
-          throw new NumberFormatException(pair);
-        }
-        table.put(gas, v);
+        v = Double.parseDouble(pair.value());
       } catch (NumberFormatException e) {
-        f.error("gwp", n, Text.of("read.gwp.pair", sc.text()));
-        return table;
+        v = Double.NaN;
       }
+      if (!(v > 0) || Double.isInfinite(v)) {
+        bad.add(pair.key());
+      } else {
+        table.put(pair.key(), v);
+      }
+    }
+    if (!bad.isEmpty()) {
+      f.error("gwp", n, Text.of("read.gwp.pair", sc.text())); // once: the message shows the whole table
     }
     return table;
   }

@@ -30,6 +30,7 @@ import org.tanji.core.model.Finding;
 import org.tanji.core.model.Position;
 import org.tanji.core.model.Severity;
 import org.tanji.io.internal.Node;
+import org.tanji.io.internal.Pairs;
 import org.tanji.io.xlsx.Cells.Cell;
 import org.tanji.io.xlsx.Layout.Field;
 import org.tanji.io.xlsx.Layout.Heading;
@@ -600,28 +601,15 @@ final class WorkbookReader {
    */
   private Object pairs(Field f, int index, Cell cell, long pos, String shapeMessage) {
     Rec gases = new Rec(pos);
-    for (String part : cell.text().split("[\\n;；]")) {
-      if (part.isBlank()) {
-        continue;
-      }
-      int sep = firstOf(part, ":：=");
-      if (sep < 0) {
-        error("INVALID_VALUE", f.path(), index, cell, Text.of(shapeMessage, cellName(index, cell), part.strip()));
-        return null;
-      }
-      gases.put(part.substring(0, sep).strip(), new Node.Scalar(part.substring(sep + 1).strip(), Node.Kind.STRING, pos),
-          pos);
+    List<String> bad = new ArrayList<>();
+    for (Pairs.Pair pair : Pairs.split(cell.text(), ":：" + Pairs.EQUALS, bad::add)) {
+      gases.put(pair.key(), new Node.Scalar(pair.value(), Node.Kind.STRING, pos), pos);
+    }
+    if (!bad.isEmpty()) {
+      error("INVALID_VALUE", f.path(), index, cell, Text.of(shapeMessage, cellName(index, cell), bad.get(0)));
+      return null;
     }
     return gases;
-  }
-
-  private static int firstOf(String s, String chars) {
-    for (int i = 0; i < s.length(); i++) {
-      if (chars.indexOf(s.charAt(i)) >= 0) {
-        return i;
-      }
-    }
-    return -1;
   }
 
   private void unknown(Sheet sheet, int index, Cell c, List<String> known) {
