@@ -23,6 +23,7 @@ import org.tanji.core.model.Study;
 import org.tanji.core.model.StudyInfo;
 import org.tanji.core.model.Uncertainty;
 import org.tanji.core.units.Quantity;
+import org.tanji.io.internal.Distributions;
 import org.tanji.io.library.FactorLibrary;
 import org.tanji.io.xlsx.Workbooks;
 
@@ -347,27 +348,7 @@ public final class StudyWriter {
       return;
     }
     g.writeObjectFieldStart(key);
-    if (u instanceof Uncertainty.Lognormal l) {
-      number(g, "gsd", l.gsd());
-    } else if (u instanceof Uncertainty.Pedigree p) {
-      g.writeObjectFieldStart("pedigree");
-      int[] scores = p.scores().toArray();
-      for (int i = 0; i < scores.length; i++) {
-        g.writeNumberField(Uncertainty.PedigreeScores.NAMES.get(i), scores[i]);
-      }
-      g.writeEndObject();
-      number(g, "basic", p.basic());
-    } else if (u instanceof Uncertainty.Normal n) {
-      quantity(g, "sd", n.sd());
-      number(g, "cv", n.cv());
-    } else if (u instanceof Uncertainty.Triangular t) {
-      quantity(g, "min", t.min());
-      quantity(g, "mode", t.mode());
-      quantity(g, "max", t.max());
-    } else if (u instanceof Uncertainty.Uniform r) {
-      quantity(g, "min", r.min());
-      quantity(g, "max", r.max());
-    }
+    Distributions.write(g, u, StudyWriter::number);
     g.writeEndObject();
   }
 

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.tanji.core.calc.Formula;
 import org.tanji.core.model.Finding;
 import org.tanji.core.model.Uncertainty;
+import org.tanji.io.internal.Distributions;
 import org.tanji.core.uncertainty.Comparison;
 import org.tanji.core.uncertainty.Summary;
 import org.tanji.core.uncertainty.UncertaintyResult;
@@ -171,27 +172,8 @@ public final class UncertaintyJson {
   private static void distribution(JsonGenerator g, Uncertainty u, double gsd) throws IOException {
     g.writeObjectFieldStart("distribution");
     g.writeStringField("type", u.type());
-    if (u instanceof Uncertainty.Pedigree p) {
-      g.writeObjectFieldStart("pedigree");
-      int[] scores = p.scores().toArray();
-      for (int i = 0; i < scores.length; i++) {
-        g.writeNumberField(Uncertainty.PedigreeScores.NAMES.get(i), scores[i]);
-      }
-      g.writeEndObject();
-      ResultJson.writeNumber(g, "basic", p.basic());
-    } else if (u instanceof Uncertainty.Normal n) {
-      if (n.sd() != null) {
-        g.writeStringField("sd", n.sd().text());
-      } else {
-        ResultJson.writeNumber(g, "cv", n.cv());
-      }
-    } else if (u instanceof Uncertainty.Triangular t) {
-      g.writeStringField("min", t.min().text());
-      g.writeStringField("mode", t.mode().text());
-      g.writeStringField("max", t.max().text());
-    } else if (u instanceof Uncertainty.Uniform r) {
-      g.writeStringField("min", r.min().text());
-      g.writeStringField("max", r.max().text());
+    if (!(u instanceof Uncertainty.Lognormal)) { // its gsd is the one below, as for a pedigree's
+      Distributions.write(g, u, ResultJson::writeNumber);
     }
     if (!Double.isNaN(gsd)) {
       ResultJson.writeNumber(g, "gsd", gsd);

@@ -15,6 +15,39 @@ public sealed interface Uncertainty {
   String type();
 
   /**
+   * The distribution's parameters in the order and under the keys a study file writes them: a
+   * {@link Quantity}, a {@code Double}, or, for the pedigree, each score (an {@code Integer}) under
+   * {@code pedigree.<indicator>}. The one list every writer takes them from (YAML and JSON files,
+   * workbook cells, the uncertainty JSON), each in its own notation.
+   */
+  default java.util.Map<String, Object> parameters() {
+    java.util.Map<String, Object> p = new java.util.LinkedHashMap<>();
+    if (this instanceof Lognormal l) {
+      p.put("gsd", l.gsd());
+    } else if (this instanceof Pedigree x) {
+      int[] scores = x.scores().toArray();
+      for (int i = 0; i < scores.length; i++) {
+        p.put("pedigree." + PedigreeScores.NAMES.get(i), scores[i]);
+      }
+      p.put("basic", x.basic());
+    } else if (this instanceof Normal n) {
+      if (n.sd() != null) {
+        p.put("sd", n.sd());
+      } else {
+        p.put("cv", n.cv());
+      }
+    } else if (this instanceof Triangular t) {
+      p.put("min", t.min());
+      p.put("mode", t.mode());
+      p.put("max", t.max());
+    } else if (this instanceof Uniform r) {
+      p.put("min", r.min());
+      p.put("max", r.max());
+    }
+    return java.util.Collections.unmodifiableMap(p);
+  }
+
+  /**
    * Lognormal whose median (geometric mean) is the value as typed, as ecoinvent uses it.
    *
    * @param gsd the geometric standard deviation, exp(σ) of the underlying normal

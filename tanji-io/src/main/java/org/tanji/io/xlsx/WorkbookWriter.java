@@ -328,23 +328,10 @@ final class WorkbookWriter {
       return null;
     }
     List<String> p = new ArrayList<>();
-    if (u instanceof Uncertainty.Lognormal l) {
-      p.add(prefix + "gsd: " + decimal(l.gsd()));
-    } else if (u instanceof Uncertainty.Pedigree x) {
-      int[] scores = x.scores().toArray();
-      for (int i = 0; i < scores.length; i++) {
-        p.add(prefix + "pedigree." + Uncertainty.PedigreeScores.NAMES.get(i) + ": " + scores[i]);
-      }
-      p.add(prefix + "basic: " + decimal(x.basic()));
-    } else if (u instanceof Uncertainty.Normal n) {
-      p.add(n.sd() != null ? prefix + "sd: " + n.sd().text() : prefix + "cv: " + decimal(n.cv()));
-    } else if (u instanceof Uncertainty.Triangular t) {
-      p.add(prefix + "min: " + t.min().text());
-      p.add(prefix + "mode: " + t.mode().text());
-      p.add(prefix + "max: " + t.max().text());
-    } else if (u instanceof Uncertainty.Uniform r) {
-      p.add(prefix + "min: " + r.min().text());
-      p.add(prefix + "max: " + r.max().text());
+    for (Map.Entry<String, Object> e : u.parameters().entrySet()) {
+      Object v = e.getValue();
+      p.add(prefix + e.getKey() + ": " + (v instanceof Quantity q ? q.text() : v instanceof Double d ? decimal(d)
+          : v.toString()));
     }
     return String.join("; ", p);
   }
