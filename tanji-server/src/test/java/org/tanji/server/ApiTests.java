@@ -499,7 +499,7 @@ abstract class ApiTests {
       }
       checked.add(route.method() + " " + route.path());
     }
-    assertThat(checked).hasSize(32); // 28 of studies, 4 of PACT partners and clients (ids that are not theirs: 404)
+    assertThat(checked).hasSize(33); // 28 of studies, 4 of PACT partners and clients, 1 of own factors (not theirs: 404)
     assertThat(http.get("/api/studies", b).json().get("studies")).isEmpty();
     assertThat(http.get("/api/users", b).json().get("users")).hasSize(1);
     // still there for its owners, unchanged by the other organization's PUT
@@ -556,6 +556,14 @@ abstract class ApiTests {
     assertThat(codes(result.get("findings"))).doesNotContain("UNKNOWN_FACTOR");
     JsonNode other = http.get("/api/studies/" + create(b, study) + "/result", b).json();
     assertThat(codes(other.get("findings"))).contains("UNKNOWN_FACTOR");
+
+    // removed: the study that names it no longer computes; removing it again, or from b, is 404
+    assertThat(http.send("DELETE", "/api/factors/pact/" + plate, b, null, null).status()).isEqualTo(404);
+    assertThat(http.send("DELETE", "/api/factors/pact/" + plate, a, null, null).status()).isEqualTo(204);
+    assertThat(http.get("/api/factors/pact", a).json().get("factors")).isEmpty();
+    assertThat(codes(http.get("/api/studies/" + create(a, study) + "/result", a).json().get("findings")))
+        .contains("UNKNOWN_FACTOR");
+    assertThat(http.send("DELETE", "/api/factors/pact/" + plate, a, null, null).code()).isEqualTo("NOT_FOUND");
   }
 
   @Test

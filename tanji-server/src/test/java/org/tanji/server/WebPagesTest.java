@@ -351,6 +351,12 @@ class WebPagesTest {
     assertThat(admin.get("/factors/pact").body()).contains("id=\"pact-none\"").doesNotContain("Company 3");
     HttpResponse<String> forged = upload(new Session(), "/factors/pact", "example-3.json", pact);
     assertThat(forged.statusCode()).isNotEqualTo(200);
+    // another organization cannot remove it; its own members can
+    String remove = "/factors/pact/pact-8b26f3b8-f5d9-4adf-8a11-02e05d273e58/remove";
+    assertThat(admin.post(remove, form("_csrf", admin.csrf)).statusCode()).isEqualTo(404);
+    HttpResponse<String> removed = demo.post(remove, form("_csrf", demo.csrf));
+    assertThat(removed.statusCode()).isEqualTo(303);
+    assertThat(demo.get("/factors/pact").body()).contains("id=\"pact-none\"");
   }
 
   static String firstStudy(String dashboard) {

@@ -95,6 +95,23 @@ public final class FactorService {
     return new Imported(read.factors(), read.findings());
   }
 
+  /**
+   * Removes one of the organization's own factors. Versions that name it no longer compute (the
+   * id is unknown again: an error at their line), except issued ones, whose results were frozen.
+   *
+   * @throws AppException.NotFound when the organization has no factor of that id
+   */
+  public void remove(Principal who, String id) {
+    db.inTransaction(h -> {
+      if (!repo.delete(h, who.orgId(), id)) {
+        throw new AppException.NotFound("NOT_FOUND", "factor.notFound", id);
+      }
+      repo.bump(h, who.orgId());
+      audit.record(AuditService.Event.of(who, "factor.remove").detail(id));
+      return null;
+    });
+  }
+
   /** The organization's own factors, by id. */
   public List<OrgFactor> list(Principal who) {
     return db.inTransaction(h -> repo.list(h, who.orgId()));

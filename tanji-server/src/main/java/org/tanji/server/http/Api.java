@@ -116,6 +116,7 @@ public final class Api implements Adapter {
       new Route("PUT", "/api/organization/signing-key", false),
       new Route("GET", "/api/factors/pact", false),
       new Route("POST", "/api/factors/pact", false),
+      new Route("DELETE", "/api/factors/pact/{id}", false),
       new Route("POST", "/api/pact/partners/{id}/fetch", false),
       new Route("GET", "/api/pact/partners", false),
       new Route("POST", "/api/pact/partners", false),
@@ -223,6 +224,10 @@ public final class Api implements Adapter {
     authed.put("PUT /api/organization/signing-key", this::signingKey);
     authed.put("GET /api/factors/pact", this::supplierFactors);
     authed.put("POST /api/factors/pact", this::importPact);
+    authed.put("DELETE /api/factors/pact/{id}", (ctx, who) -> {
+      factorService.remove(who, ctx.pathParam("id"));
+      ctx.status(204);
+    });
     authed.put("POST /api/pact/partners/{id}/fetch", this::fetchFromPartner);
     authed.put("GET /api/pact/partners", this::partners);
     authed.put("POST /api/pact/partners", (ctx, who) -> savePartner(ctx, who, Optional.empty()));

@@ -15,6 +15,11 @@ public final class FactorRepository {
         + " VALUES (?, ?, ?, ?, ?, ?, ?)", orgId, id, footprintId, companyName, json, userId, at);
   }
 
+  /** Removes a factor; false when the organization has none of that id. */
+  public boolean delete(Handle h, long orgId, String id) {
+    return h.update("DELETE FROM org_factor WHERE org_id = ? AND id = ?", orgId, id) > 0;
+  }
+
   /** The organization's factors, by id. */
   public List<OrgFactor> list(Handle h, long orgId) {
     return h.list("SELECT f.id, f.footprint_id, f.company_name, f.footprint, u.username, f.imported_at"

@@ -180,6 +180,10 @@ public final class Web implements Adapter {
     get(routes, "/factors/pact", authed((ctx, who) -> supplierFactors(ctx, who, null)));
     routes.post("/factors/pact", authed(this::importPact));
     routes.post("/factors/pact/fetch", authed(this::fetchPact));
+    routes.post("/factors/pact/{factor}/remove", authed((ctx, who) -> {
+      factorService.remove(who, ctx.pathParam("factor"));
+      ctx.redirect("/factors/pact", HttpStatus.SEE_OTHER);
+    }));
     routes.post("/studies/{id}/workflow/{action}", authed(this::workflowAction));
     get(routes, "/studies/{id}/issued", authed(this::issuedFile));
     get(routes, "/studies/{id}/cbam", authed((ctx, who) -> cbamPage(ctx, who, null, null)));
