@@ -27,51 +27,26 @@ for tool in curl wrk python3; do
 done
 ./tanji --version >/dev/null # builds when needed
 jar="$here/tanji-cli/target/tanji.jar"
+# shellcheck source=lib.sh
+. "$here/bench/lib.sh"
 data="$(mktemp -d)"
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+port=$(free_port)
 base="http://127.0.0.1:$port"
-TANJI_ADMIN_PASSWORD=bench-admin-password TANJI_VERIFY_PER_MINUTE=100000000 \
-  java -Xmx2g -jar "$jar" serve --port "$port" --data "$data" --no-demo >"$data/server.log" 2>&1 &
-server=$!
-cleanup() { kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$data"; }
+cleanup() { serve_stop; rm -rf "$data"; }
 trap cleanup EXIT
-for _ in $(seq 1 300); do
-  curl -sf "$base/api/health" >/dev/null && break
-  sleep 0.1
-done
-
-json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
-post() { curl -sf -X "$1" "$base$2" -H "Authorization: Bearer $3" -H 'Content-Type: application/json' -d "$4"; }
-login() { curl -sf "$base/api/login" -H 'Content-Type: application/json' \
-  -d "{\"username\":\"$1\",\"password\":\"$2\"}" | json "['token']"; }
-
-op=$(login admin bench-admin-password)
-post POST /api/organizations "$op" '{"name":"Bench","admin":{"username":"bench","password":"bench-password-1"}}' >/dev/null
-admin=$(login bench bench-password-1)
-for u in rev:reviewer appr:approver; do
-  post POST /api/users "$admin" "{\"username\":\"${u%%:*}\",\"password\":\"password-${u%%:*}-1\"}" >/dev/null
-  post PUT /api/roles "$admin" "{\"username\":\"${u%%:*}\",\"roles\":[\"${u##*:}\"]}" >/dev/null
-done
-rev=$(login rev password-rev-1)
-appr=$(login appr password-appr-1)
+TANJI_ADMIN_PASSWORD=bench-admin-password TANJI_VERIFY_PER_MINUTE=100000000 \
+  serve_start "$data/server.log" --port "$port" --data "$data" --no-demo
+team Bench bench-admin-password
 
 times=()
 code=""
 for run in $(seq 0 "$runs"); do
   example=examples/seed-003-steel-balls.yaml
   [[ $run == 0 ]] && example=examples/two-products-mass-allocation.yaml
-  id=$(curl -sf "$base/api/studies" -H "Authorization: Bearer $admin" -H 'Content-Type: application/yaml' \
-    --data-binary "@$example" | json "['id']")
+  id=$(store_study "$admin" "$example")
   v="/api/studies/$id/versions/1"
-  post POST "$v/submit" "$admin" '{}' >/dev/null
-  curl -sf "$base$v/warnings" -H "Authorization: Bearer $rev" \
-    | python3 -c 'import json,sys; [print(w["code"]+"\t"+w["where"]) for w in json.load(sys.stdin)["pending"]]' \
-    | while IFS=$'\t' read -r c w; do
-        post POST "$v/warnings/accept" "$rev" "{\"code\":\"$c\",\"where\":\"$w\",\"reason\":\"checked\"}" >/dev/null
-      done
-  post POST "$v/review" "$rev" '{"password":"password-rev-1","statement":"Reviewed"}' >/dev/null
-  post POST "$v/approve" "$appr" '{"password":"password-appr-1","statement":"Approved"}' >/dev/null
-  out=$(curl -sf -w '\n%{time_total}' -X POST "$base$v/issue" -H "Authorization: Bearer $appr" \
+  approve "$id" 1
+  out=$(api_curl -w '\n%{time_total}' -X POST "$base$v/issue" -H "Authorization: Bearer $appr" \
     -H 'Content-Type: application/json' -d '{"formats":["html","docx","pdf"],"languages":["zh","en"]}')
   t=$(tail -n1 <<<"$out")
   code=$(head -n -1 <<<"$out" | json "['verification'].split('/')[-1]")

@@ -24,66 +24,35 @@ for t in curl python3 keytool; do
 done
 ./tanji --version >/dev/null # builds when needed
 jar="$here/tanji-cli/target/tanji.jar"
+# shellcheck source=lib.sh
+. "$here/bench/lib.sh"
 work="$(mktemp -d)"
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+port=$(free_port)
 base="https://127.0.0.1:$port"
-keytool -genkeypair -alias tanji -keyalg EC -groupname secp256r1 -dname CN=localhost \
-  -ext SAN=ip:127.0.0.1,dns:localhost -validity 7 -storetype PKCS12 -keystore "$work/tls.p12" \
-  -storepass bench-keystore -keypass bench-keystore >/dev/null 2>&1
-server=""
+tls_keystore "$work/tls.p12" bench-keystore
 start() {
   TANJI_ADMIN_PASSWORD=bench-admin-password TANJI_TLS_KEYSTORE_PASSWORD=bench-keystore \
-    java -Xmx2g -jar "$jar" serve --port "$port" --data "$work/data" --no-demo \
-    --tls-keystore "$work/tls.p12" >>"$work/server.log" 2>&1 &
-  server=$!
-  for _ in $(seq 1 600); do
-    curl -skf "$base/api/health" >/dev/null && return
-    kill -0 "$server" 2>/dev/null || { cat "$work/server.log" >&2; exit 2; }
-    sleep 0.1
-  done
+    serve_start "$work/server.log" --port "$port" --data "$work/data" --no-demo --tls-keystore "$work/tls.p12"
 }
-stop() { kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; }
-cleanup() { stop; rm -rf "$work"; }
+cleanup() { serve_stop; rm -rf "$work"; }
 trap cleanup EXIT
 
-json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
-post() { curl -skf -X "$1" "$base$2" -H "Authorization: Bearer $3" -H 'Content-Type: application/json' -d "$4"; }
-login() { curl -skf "$base/api/login" -H 'Content-Type: application/json' \
-  -d "{\"username\":\"$1\",\"password\":\"$2\"}" | json "['token']"; }
-
 start
-op=$(login admin bench-admin-password)
-post POST /api/organizations "$op" '{"name":"Bench","admin":{"username":"bench","password":"bench-password-1"}}' >/dev/null
-admin=$(login bench bench-password-1)
-for u in rev:reviewer appr:approver; do
-  post POST /api/users "$admin" "{\"username\":\"${u%%:*}\",\"password\":\"password-${u%%:*}-1\"}" >/dev/null
-  post PUT /api/roles "$admin" "{\"username\":\"${u%%:*}\",\"roles\":[\"${u##*:}\"]}" >/dev/null
-done
-rev=$(login rev password-rev-1)
-appr=$(login appr password-appr-1)
-id=$(curl -skf "$base/api/studies" -H "Authorization: Bearer $admin" -H 'Content-Type: application/yaml' \
-  --data-binary @examples/seed-003-steel-balls.yaml | json "['id']")
-v="/api/studies/$id/versions/1"
-post POST "$v/submit" "$admin" '{}' >/dev/null
-curl -skf "$base$v/warnings" -H "Authorization: Bearer $rev" \
-  | python3 -c 'import json,sys; [print(w["code"]+"\t"+w["where"]) for w in json.load(sys.stdin)["pending"]]' \
-  | while IFS=$'\t' read -r c w; do
-      post POST "$v/warnings/accept" "$rev" "{\"code\":\"$c\",\"where\":\"$w\",\"reason\":\"checked\"}" >/dev/null
-    done
-post POST "$v/review" "$rev" '{"password":"password-rev-1","statement":"Reviewed"}' >/dev/null
-post POST "$v/approve" "$appr" '{"password":"password-appr-1","statement":"Approved"}' >/dev/null
-post POST "$v/issue" "$appr" '{"formats":["html"],"languages":["en"]}' >/dev/null
+team Bench bench-admin-password
+id=$(store_study "$admin" examples/seed-003-steel-balls.yaml)
+approve "$id" 1
+post POST "/api/studies/$id/versions/1/issue" "$appr" '{"formats":["html"],"languages":["en"]}' >/dev/null
 client=$(post POST /api/pact/clients "$admin" '{"name":"bench"}')
-stop
+serve_stop
 
 seeded=$(date +%s.%N)
 middle=$(java -cp "$jar" bench/PactSeed.java "$work/data" "$count")
 echo "seeded $count footprints in $(python3 -c "print('%.1f' % ($(date +%s.%N)-$seeded))") s"
 start
 basic=$(printf '%s:%s' "$(json "['clientId']" <<<"$client")" "$(json "['clientSecret']" <<<"$client")" | base64 -w0)
-token=$(curl -skf "$base/auth/token" -H "Authorization: Basic $basic" -d grant_type=client_credentials \
+token=$(api_curl "$base/auth/token" -H "Authorization: Basic $basic" -d grant_type=client_credentials \
   | json "['access_token']")
-company=$(curl -skf "$base/3/footprints?limit=1" -H "Authorization: Bearer $token" | json "['data'][0]['companyIds'][0]")
+company=$(api_curl "$base/3/footprints?limit=1" -H "Authorization: Bearer $token" | json "['data'][0]['companyIds'][0]")
 
 echo "GET over $count issued footprints; $warmup warm-up + $runs timed requests each; $(nproc) CPUs; $(java -version 2>&1 | head -n1)"
 printf '%-75s %7s %7s %7s %9s %5s\n' query p50/ms p99/ms max/ms bytes count

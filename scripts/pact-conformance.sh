@@ -37,59 +37,29 @@ jar="${TANJI_JAR:-$here/tanji-cli/target/tanji.jar}"
 [[ -n "${TANJI_JAR:-}" ]] || ./tanji --version >/dev/null # builds when needed
 
 started=$(date +%s.%N)
+# shellcheck source=../bench/lib.sh
+. "$here/bench/lib.sh"
 work="$(mktemp -d)"
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 port=$(free_port)
 callback=$(free_port)
 base="https://127.0.0.1:$port"
-keytool -genkeypair -alias tanji -keyalg EC -groupname secp256r1 -dname CN=localhost \
-  -ext SAN=ip:127.0.0.1,dns:localhost -validity 7 -storetype PKCS12 -keystore "$work/tls.p12" \
-  -storepass conformance-keystore -keypass conformance-keystore >/dev/null 2>&1
-TANJI_ADMIN_PASSWORD=conformance-admin-pw TANJI_TLS_KEYSTORE_PASSWORD=conformance-keystore \
-  java -Xmx1g -jar "$jar" serve --port "$port" --data "$work/data" --no-demo \
-  --tls-keystore "$work/tls.p12" >"$work/server.log" 2>&1 &
-server=$!
-cleanup() { kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$work"; }
+tls_keystore "$work/tls.p12" conformance-keystore
+cleanup() { serve_stop; rm -rf "$work"; }
 trap cleanup EXIT
-for _ in $(seq 1 600); do
-  curl -skf "$base/api/health" >/dev/null && break
-  kill -0 "$server" 2>/dev/null || { cat "$work/server.log" >&2; exit 2; }
-  sleep 0.1
-done
+TANJI_ADMIN_PASSWORD=conformance-admin-pw TANJI_TLS_KEYSTORE_PASSWORD=conformance-keystore SERVE_JAVA_OPTS=-Xmx1g \
+  serve_start "$work/server.log" --port "$port" --data "$work/data" --no-demo --tls-keystore "$work/tls.p12"
 
-json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
-post() { curl -skf -X "$1" "$base$2" -H "Authorization: Bearer $3" -H 'Content-Type: application/json' -d "$4"; }
-login() { curl -skf "$base/api/login" -H 'Content-Type: application/json' \
-  -d "{\"username\":\"$1\",\"password\":\"$2\"}" | json "['token']"; }
-
-op=$(login admin conformance-admin-pw)
-post POST /api/organizations "$op" '{"name":"Conformance","admin":{"username":"owner","password":"owner-password-1"}}' >/dev/null
-admin=$(login owner owner-password-1)
-for u in rev:reviewer appr:approver; do
-  post POST /api/users "$admin" "{\"username\":\"${u%%:*}\",\"password\":\"password-${u%%:*}-1\"}" >/dev/null
-  post PUT /api/roles "$admin" "{\"username\":\"${u%%:*}\",\"roles\":[\"${u##*:}\"]}" >/dev/null
-done
-rev=$(login rev password-rev-1)
-appr=$(login appr password-appr-1)
-id=$(curl -skf "$base/api/studies" -H "Authorization: Bearer $admin" -H 'Content-Type: application/yaml' \
-  --data-binary @examples/seed-003-steel-balls.yaml | json "['id']")
+team Conformance conformance-admin-pw
+id=$(store_study "$admin" examples/seed-003-steel-balls.yaml)
 # two issued versions, so that a list of one footprint has a next page (test 5); the second is the
 # product renamed, and deprecates the first
 issue() {
-  local v="/api/studies/$id/versions/$1"
-  post POST "$v/submit" "$admin" '{}' >/dev/null
-  curl -skf "$base$v/warnings" -H "Authorization: Bearer $rev" \
-    | python3 -c 'import json,sys; [print(w["code"]+"\t"+w["where"]) for w in json.load(sys.stdin)["pending"]]' \
-    | while IFS=$'\t' read -r c w; do
-        post POST "$v/warnings/accept" "$rev" "{\"code\":\"$c\",\"where\":\"$w\",\"reason\":\"checked\"}" >/dev/null
-      done
-  post POST "$v/review" "$rev" '{"password":"password-rev-1","statement":"Reviewed"}' >/dev/null
-  post POST "$v/approve" "$appr" '{"password":"password-appr-1","statement":"Approved"}' >/dev/null
-  post POST "$v/issue" "$appr" '{"formats":["html"],"languages":["en"]}' >/dev/null
+  approve "$id" "$1"
+  post POST "/api/studies/$id/versions/$1/issue" "$appr" '{"formats":["html"],"languages":["en"]}' >/dev/null
 }
 issue 1
 sed 's/^\(  name: \)/\1v2 /' examples/seed-003-steel-balls.yaml \
-  | curl -skf -X PUT "$base/api/studies/$id" -H "Authorization: Bearer $admin" -H 'Content-Type: application/yaml' \
+  | api_curl -X PUT "$base/api/studies/$id" -H "Authorization: Bearer $admin" -H 'Content-Type: application/yaml' \
     -H 'If-Match: "1"' --data-binary @- >/dev/null
 issue 2
 partner=$(post POST /api/pact/partners "$admin" \

@@ -145,6 +145,20 @@ public record PcfBesideCbam(String cn, double pcf, OptionalDouble see, List<Step
     return Optional.of(new PcfBesideCbam(g.cn(), perT, cbam.goods().get(good).seeTotal(), steps));
   }
 
+  /** CBAM minus the footprint (t CO₂e/t); empty when the SEE is unknown. */
+  public OptionalDouble difference() {
+    return see.isPresent() ? OptionalDouble.of(see.getAsDouble() - pcf) : OptionalDouble.empty();
+  }
+
+  /**
+   * What the steps do not explain, only when it shows as the template prints figures (not 0.000):
+   * the row a table adds under its total, or none.
+   */
+  public OptionalDouble shownRest() {
+    OptionalDouble r = rest();
+    return r.isPresent() && Math.abs(r.getAsDouble()) >= 0.0005 ? r : OptionalDouble.empty();
+  }
+
   /** What the steps do not explain: SEE − PCF − Σ differences; empty when a CBAM figure is unknown. */
   public OptionalDouble rest() {
     if (see.isEmpty() || steps.stream().anyMatch(s -> s.cbam().isEmpty())) {

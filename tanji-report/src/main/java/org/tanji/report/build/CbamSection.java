@@ -33,7 +33,7 @@ public final class CbamSection {
     for (PcfBesideCbam c : comparisons) {
       blocks.add(new Block.Paragraph(c.see().isPresent()
           ? w.get("cbam.summary", c.cn(), Printed.specific(OptionalDouble.of(c.pcf())),
-              Printed.specific(c.see()), Printed.specific(OptionalDouble.of(c.see().getAsDouble() - c.pcf())))
+              Printed.specific(c.see()), Printed.specific(c.difference()))
           : w.get("cbam.summary.noSee", c.cn(), Printed.specific(OptionalDouble.of(c.pcf())))));
       List<List<String>> rows = new ArrayList<>();
       for (PcfBesideCbam.Step s : c.steps()) {
@@ -43,11 +43,9 @@ public final class CbamSection {
       }
       List<List<String>> footer = new ArrayList<>();
       footer.add(List.of(w.get("cbam.total"), "", Printed.specific(OptionalDouble.of(c.pcf())),
-          Printed.specific(c.see()), c.see().isPresent()
-              ? Printed.specific(OptionalDouble.of(c.see().getAsDouble() - c.pcf())) : "—", ""));
-      OptionalDouble rest = c.rest();
-      if (rest.isPresent() && Math.abs(rest.getAsDouble()) >= 0.0005) {
-        footer.add(List.of(w.get("cbam.rest"), "", "", "", Printed.specific(rest), ""));
+          Printed.specific(c.see()), Printed.specific(c.difference()), ""));
+      if (c.shownRest().isPresent()) {
+        footer.add(List.of(w.get("cbam.rest"), "", "", "", Printed.specific(c.shownRest()), ""));
       }
       blocks.add(new Block.Table("cbam-" + c.cn().replace(" ", ""),
           w.get("table", ++tables) + "  " + w.get("cbam.caption", c.cn()),

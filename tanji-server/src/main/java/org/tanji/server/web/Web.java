@@ -672,8 +672,7 @@ public final class Web implements Adapter {
         one.put("cn", b.cn());
         one.put("pcf", Printed.specific(java.util.OptionalDouble.of(b.pcf())));
         one.put("see", Printed.specific(b.see()));
-        one.put("difference", b.see().isPresent()
-            ? Printed.specific(java.util.OptionalDouble.of(b.see().getAsDouble() - b.pcf())) : "—");
+        one.put("difference", Printed.specific(b.difference()));
         List<Map<String, Object>> steps = new ArrayList<>();
         for (org.tanji.core.cbam.PcfBesideCbam.Step st : b.steps()) {
           steps.add(Map.of("name", st.name().isEmpty() ? Pages.word("cbampage.electricity", locale) : st.name(),
@@ -682,8 +681,7 @@ public final class Web implements Adapter {
               "difference", Printed.specific(st.difference()), "why", st.why().render(locale)));
         }
         one.put("steps", steps);
-        // shown, as in the report, only when it would not print as 0.000
-        one.put("rest", b.rest().isPresent() && Math.abs(b.rest().getAsDouble()) >= 0.0005 ? Printed.specific(b.rest()) : null);
+        one.put("rest", b.shownRest().isPresent() ? Printed.specific(b.shownRest()) : null);
         beside.add(one);
       }
       m.put("beside", beside);
