@@ -327,6 +327,9 @@ class PactHostTest {
   @CsvSource(delimiter = '|', value = {
       "{not json| BadRequest",
       "[1,2]| BadRequest",
+      "{\"type\":\"org.wbcsd.pact.ProductFootprint.PublishedEvent.3\",\"id\":\"x\",\"source\":\"s\",\"time\":\"2026-01-05T10:00:00Z\",\"data\":{\"pfIds\":[]}}| BadRequest",
+      "{\"specversion\":\"1.0\",\"id\":\"x\",\"source\":\"s\",\"time\":\"2026-01-05T10:00:00Z\",\"data\":{\"pfIds\":[]}}| BadRequest",
+      "{\"type\":7,\"specversion\":\"1.0\",\"id\":\"x\",\"source\":\"s\",\"time\":\"2026-01-05T10:00:00Z\",\"data\":{\"pfIds\":[]}}| BadRequest",
       "{\"type\":\"org.wbcsd.pact.ProductFootprint.PublishedEvent.3\",\"specversion\":\"0.3\",\"id\":\"x\",\"source\":\"s\",\"time\":\"2026-01-05T10:00:00Z\",\"data\":{\"pfIds\":[]}}| BadRequest",
       "{\"type\":\"org.wbcsd.pact.ProductFootprint.PublishedEvent.2\",\"specversion\":\"1.0\",\"id\":\"x\",\"source\":\"s\",\"time\":\"2026-01-05T10:00:00Z\",\"data\":{\"pfIds\":[]}}| BadRequest",
       "{\"type\":\"org.wbcsd.pact.ProductFootprint.PublishedEvent.3\",\"specversion\":\"1.0\",\"source\":\"s\",\"time\":\"2026-01-05T10:00:00Z\",\"data\":{\"pfIds\":[]}}| BadRequest",

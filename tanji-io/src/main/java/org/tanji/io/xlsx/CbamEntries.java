@@ -31,6 +31,7 @@ final class CbamEntries {
   private static final Unit TJ = Units.unit("TJ");
   private static final Unit MWH = Units.unit("MWh");
   private static final Unit GJ_PER_T = Units.parseUnit("GJ/t");
+  private static final Unit GJ_PER_1000_NM3 = Units.parseUnit("GJ/10^3Nm3");
   private static final Unit T_CO2_PER_TJ = Units.parseUnit("tCO2/TJ");
   private static final Unit T_CO2_PER_T = Units.parseUnit("tCO2/t");
   private static final Unit T_CO2_PER_MWH = Units.parseUnit("tCO2/MWh");
@@ -218,16 +219,24 @@ final class CbamEntries {
     add(CbamCell.STREAM_METHOD, s, 0, method, w + ".method");
     add(CbamCell.STREAM_NAME, s, 0, st.name(), w + ".name");
     boolean gas = st.amount().dimension() == Dimension.GAS_VOLUME;
-    Unit amountUnit = gas ? Units.parseUnit("1000 Nm3") : T;
+    // the method computes with any amount whose unit fits its NCV or factor (12 m3 × 38 GJ/m3); the
+    // template's stream rows take tonnes or 1000 Nm3 only, with NCV and factor per those
+    if (!gas && st.amount().dimension() != Dimension.MASS
+        || st.ncv() != null && !st.ncv().dimension().equals((gas ? GJ_PER_1000_NM3 : GJ_PER_T).dimension())) {
+      findings.add(Finding.error("CBAM_TEMPLATE_UNIT", w + ".amount", Text.of("cbam.template.streamUnit", st.name(),
+          st.amount().text())));
+      return;
+    }
+    Unit amountUnit = gas ? Units.parseUnit("10^3Nm3") : T;
     add(CbamCell.STREAM_ACTIVITY, s, 0, st.amount().in(amountUnit), w + ".amount");
     add(CbamCell.STREAM_ACTIVITY_UNIT, s, 0, gas ? "1000Nm3" : "t", w + ".amount");
     if (st.ncv() != null) {
-      Unit ncvUnit = gas ? Units.parseUnit("GJ/(1000 Nm3)") : GJ_PER_T;
+      Unit ncvUnit = gas ? GJ_PER_1000_NM3 : GJ_PER_T;
       add(CbamCell.STREAM_NCV, s, 0, st.ncv().in(ncvUnit), w + ".ncv");
     }
     if (st.factor() != null) {
       boolean perEnergy = st.factor().dimension().equals(T_CO2_PER_TJ.dimension());
-      Unit f = perEnergy ? T_CO2_PER_TJ : gas ? Units.parseUnit("tCO2/(1000 Nm3)") : T_CO2_PER_T;
+      Unit f = perEnergy ? T_CO2_PER_TJ : gas ? Units.parseUnit("tCO2/10^3Nm3") : T_CO2_PER_T;
       add(CbamCell.STREAM_EMISSION_FACTOR, s, 0, st.factor().in(f), w + ".factor");
       add(CbamCell.STREAM_EMISSION_FACTOR_UNIT, s, 0, perEnergy ? "tCO2/TJ" : gas ? "tCO2/1000Nm3" : "tCO2/t",
           w + ".factor");

@@ -129,6 +129,9 @@ public final class CbamTemplate {
    * for each production process (the template's D_Processes (g), DirEm*).
    */
   public Filled fill(CbamInput input, CbamResult result) {
+    if (result.hasErrors()) {
+      return new Filled(Optional.empty(), result.findings()); // no workbook from figures that did not compute
+    }
     CbamEntries entries = CbamEntries.of(input, result);
     Filled filled = fill(entries.entries());
     List<Finding> all = new ArrayList<>(entries.findings());

@@ -10,10 +10,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -23,10 +23,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.tanji.core.cbam.CbamResult;
+import org.tanji.core.model.Finding;
 import org.tanji.io.CbamRead;
 import org.tanji.io.CbamReader;
-import org.tanji.core.model.Finding;
 import org.tanji.io.xlsx.CbamTemplate.Entry;
 import org.tanji.io.xlsx.CbamTemplate.Filled;
 
@@ -223,6 +225,53 @@ final class CbamTemplateTest {
    * written into the bundled template; LibreOffice recalculates the template's own formulas, and
    * its Summary_Communication must show Tanji's SEE for every good.
    */
+  @Test
+  void entries_gasStreamIn1000Nm3() throws IOException {
+    // 200,000 Nm3 of natural gas at 389.31 GJ/10^4 Nm3 (GB/T 32151): 200 × 1000 Nm3 at 38.931 GJ/1000 Nm3
+    Path file = Files.createTempFile("gas", ".cbam.yaml");
+    Files.writeString(file, """
+        tanji-cbam: 1
+        installation: {name: X, unlocode: CNXXX, latitude: "1", longitude: "1", period: {start: 2023-01-01, end: 2023-12-31}}
+        processes:
+          - {id: p, category: iron-or-steel-products, production: 100 t}
+        sourceStreams:
+          - {name: gas, method: combustion, amount: 200000 Nm3, ncv: 389.31 GJ/10^4Nm3, factor: 56.1 tCO2/TJ, oxidation: 0.99, process: p}
+        """);
+    CbamRead read = CbamReader.read(file);
+    CbamEntries e = CbamEntries.of(read.input().orElseThrow(), read.compute().orElseThrow());
+    assertThat(e.findings()).isEmpty();
+    assertThat(e.entries()).filteredOn(x -> x.cell() == CbamCell.STREAM_ACTIVITY).singleElement()
+        .satisfies(x -> assertThat((Double) x.value()).isCloseTo(200, within(1e-9)));
+    assertThat(e.entries()).filteredOn(x -> x.cell() == CbamCell.STREAM_NCV).singleElement()
+        .satisfies(x -> assertThat((Double) x.value()).isCloseTo(38.931, within(1e-9)));
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      // computes (12 m3 × 38 GJ/m3 × 74.1 tCO2/TJ), but the template's rows take t or 1000 Nm3
+      "100 t|{name: diesel, method: combustion, amount: 12 m3, ncv: 38 GJ/m3, factor: 74.1 tCO2/TJ, oxidation: 1,"
+          + " process: p}|CBAM_TEMPLATE_UNIT|sourceStreams[0].amount",
+      // does not compute (a production in pieces): no workbook from it
+      "100 piece|{name: coke, method: combustion, amount: 10 t, ncv: 28 GJ/t, factor: 100 tCO2/TJ, oxidation: 1,"
+          + " process: p}|UNIT_MISMATCH|processes[0].production"})
+  void fill_whatTheTemplateCannotTake_findingNoWorkbook(String production, String stream, String code, String where,
+      @TempDir Path dir) throws IOException {
+    Path file = java.nio.file.Files.writeString(dir.resolve("x.cbam.yaml"), """
+        tanji-cbam: 1
+        installation: {name: X, unlocode: CNXXX, latitude: "1", longitude: "1", period: {start: 2023-01-01, end: 2023-12-31}}
+        processes:
+          - {id: p, category: iron-or-steel-products, production: %s}
+        sourceStreams:
+          - %s
+        """.formatted(production, stream));
+    CbamRead read = CbamReader.read(file);
+    CbamResult result = read.compute().orElseThrow();
+    Filled f = CbamTemplate.bundled().fill(read.input().orElseThrow(), result);
+    assertThat(f.workbook()).isEmpty();
+    assertThat(f.findings()).extracting(Finding::code, Finding::where).contains(
+        org.assertj.core.groups.Tuple.tuple(code, where));
+  }
+
   @Test
   void fill_steelExampleRecalculatedByLibreOffice(@TempDir Path dir) throws Exception {
     Optional<String> soffice = LibreOffice.find();

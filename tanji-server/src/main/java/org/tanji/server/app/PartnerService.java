@@ -135,9 +135,11 @@ public final class PartnerService {
    * A supplier partner's host and credentials, its secret unsealed, for reading its footprints; empty
    * when the partner has no supplier host.
    *
+   * @throws AppException.Forbidden unless the caller is an admin: the secret is theirs to use
    * @throws AppException.NotFound when the organization has no such partner
    */
   public Optional<SupplierCredentials> supplierCredentials(Principal who, long id) {
+    Policy.requireAdmin(who);
     return supplierCredentials(who.orgId(), id);
   }
 

@@ -310,11 +310,12 @@ public final class PactHost implements Adapter {
     }
     JsonNode e = readEvent(ctx);
     String type = text(e, "type");
-    if (!"1.0".equals(text(e, "specversion"))) {
-      throw HttpError.of(400, "BadRequest", "pact.cloudEventsVersion", text(e, "specversion"));
+    String version = text(e, "specversion");
+    if (!"1.0".equals(version)) {
+      throw HttpError.of(400, "BadRequest", "pact.cloudEventsVersion", version == null ? "—" : version);
     }
-    if (!EVENT_TYPES.contains(type)) {
-      throw HttpError.of(400, "BadRequest", "pact.eventType", type);
+    if (type == null || !EVENT_TYPES.contains(type)) {
+      throw HttpError.of(400, "BadRequest", "pact.eventType", type == null ? "—" : type);
     }
     String id = required(e, "id");
     required(e, "source");
@@ -408,7 +409,7 @@ public final class PactHost implements Adapter {
   private static String required(JsonNode n, String field) {
     String v = text(n, field);
     if (v == null || v.isBlank()) {
-      throw HttpError.of(400, "BadRequest", "pact.eventField", field, "a text");
+      throw HttpError.of(400, "BadRequest", "pact.eventField", field);
     }
     return v;
   }

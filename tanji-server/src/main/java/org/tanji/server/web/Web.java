@@ -652,7 +652,9 @@ public final class Web implements Adapter {
     m.put("text", text);
     m.put("computed", computed != null);
     if (computed != null) {
-      m.put("findings", findings(computed.read().findings(), locale, true));
+      // the calculation's findings when it ran (they hold the reader's), else the reader's
+      m.put("findings", findings(computed.result().map(org.tanji.core.cbam.CbamResult::findings)
+          .orElse(computed.read().findings()), locale, true));
       m.put("hasResult", computed.result().isPresent());
       List<Map<String, Object>> goods = new ArrayList<>();
       computed.result().ifPresent(r -> r.goods().forEach(g -> {

@@ -177,6 +177,15 @@ final class SupplierFetchTest {
     long theirs = supplier(newOrganization(), "s3cret");
     assertThatThrownBy(() -> fetch.fetch(admin, theirs, new SupplierFetch.Query(Optional.of(ID3), Optional.empty(), 10)))
         .isInstanceOf(AppException.NotFound.class);
+    // the secret is the admins' to use: a member of the same organization may not sign in with it
+    long ours = supplier(admin, "s3cret");
+    accounts.createUser(admin, "member-" + ids.incrementAndGet(), "member-password-1", org.tanji.server.domain.Role.MEMBER);
+    Principal member = accounts.users(admin).stream().filter(u -> u.username().startsWith("member-"))
+        .map(u -> accounts.principalNamed(u.username()).orElseThrow()).findFirst().orElseThrow();
+    asked.clear();
+    assertThatThrownBy(() -> fetch.fetch(member, ours, new SupplierFetch.Query(Optional.of(ID3), Optional.empty(), 10)))
+        .isInstanceOf(AppException.Forbidden.class);
+    assertThat(asked).isEmpty();
   }
 
   @Test
