@@ -41,14 +41,13 @@ final class PactImportCommand extends FactorsCommand.Subcommand implements Calla
       err.println("tanji pact import: " + String.format(Cli.text("pact.badId", locale), id));
       return Main.USAGE;
     }
-    byte[] bytes;
+    PactImport.Result read;
     try {
-      bytes = Files.readAllBytes(file);
+      read = PactImport.read(file, Instant.now());
     } catch (NoSuchFileException e) {
       err.println("tanji pact import: " + String.format(Cli.text("noSuchFile", locale), file));
       return Main.USAGE;
     }
-    PactImport.Result read = PactImport.read(bytes, Instant.now());
     for (Finding f : read.findings()) {
       FactorsCommand.printFinding(err, file, f, locale);
     }

@@ -29,6 +29,7 @@ import org.tanji.core.model.FactorType;
 import org.tanji.core.model.Finding;
 import org.tanji.core.model.SupplierFootprint;
 import org.tanji.core.units.Quantity;
+import org.tanji.core.units.QuantityFormatException;
 import org.tanji.core.units.Units;
 import org.tanji.io.internal.Node;
 import org.tanji.io.internal.TreeBuilder;
@@ -132,6 +133,27 @@ public final class PactImport {
   }
 
   /**
+   * Reads a footprint file, never more of it than a footprint file may hold: a larger one is the
+   * finding {@code PACT_TOO_LARGE} with its size, not a whole file in memory.
+   *
+   * @throws IOException when the file cannot be read (NoSuchFileException when there is none)
+   */
+  public static Result read(java.nio.file.Path file, Instant now) throws java.io.IOException {
+    long size = java.nio.file.Files.size(file);
+    if (size > MAX_BYTES) {
+      return new Result(List.of(), List.of(tooLarge(size)));
+    }
+    try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+      return read(in.readNBytes(MAX_BYTES + 1), now);
+    }
+  }
+
+  private static Finding tooLarge(long bytes) {
+    return Finding.error("PACT_TOO_LARGE", "", Text.of("pactImport.tooLarge",
+        String.format(Locale.ROOT, "%.1f", bytes / (1024.0 * 1024.0)), MAX_BYTES / (1024 * 1024), MAX_FOOTPRINTS));
+  }
+
+  /**
    * Reads a footprint stored earlier in a library. Its validity is not judged against today: the
    * study that uses it is checked against its own period.
    */
@@ -174,8 +196,7 @@ public final class PactImport {
   /** The factors read, by the path prefix of their footprint. */
   private Map<String, Factor> all(byte[] bytes) {
     if (bytes.length > MAX_BYTES) {
-      findings.add(Finding.error("PACT_TOO_LARGE", "", Text.of("pactImport.tooLarge",
-          String.format(Locale.ROOT, "%.1f", bytes.length / (1024.0 * 1024.0)), MAX_BYTES / (1024 * 1024), MAX_FOOTPRINTS)));
+      findings.add(tooLarge(bytes.length));
       return Map.of();
     }
     Node root;
@@ -300,8 +321,23 @@ public final class PactImport {
     // the specification: without a validity period, a footprint is valid for three years after its reference period
     boolean declared = validFrom != null && validUntil != null;
     Instant from = validFrom != null ? validFrom : refEnd;
-    Instant until = validUntil != null ? validUntil
-        : OffsetDateTime.ofInstant(refEnd, ZoneOffset.UTC).plusYears(3).toInstant();
+    Instant until;
+    try {
+      until = validUntil != null ? validUntil : OffsetDateTime.ofInstant(refEnd, ZoneOffset.UTC).plusYears(3).toInstant();
+    } catch (java.time.DateTimeException e) { // a reference period ending in the year 999,999,999
+      findings.add(error("INVALID_VALUE", at + "referencePeriodEnd", pcf.get("referencePeriodEnd"),
+          Text.of("pactImport.notDateTime", at + "referencePeriodEnd", refEnd.toString())));
+      return null;
+    }
+    // one bound given, the other taken from the reference period: they must still be in order
+    if (until.isBefore(from)) {
+      String fromKey = validFrom != null ? path + "validityPeriodStart" : at + "referencePeriodEnd";
+      String untilKey = validUntil != null ? "validityPeriodEnd" : "validityPeriodStart";
+      findings.add(error("INVALID_VALUE", path + untilKey, fp.get(untilKey),
+          Text.of("pactImport.order", validUntil != null ? path + "validityPeriodEnd" : at + "referencePeriodEnd + 3 years",
+              until.toString(), fromKey, from.toString())));
+      return null;
+    }
     SupplierFootprint supplier = new SupplierFootprint(id, preceding, text(fp, "specVersion"), status, company,
         companyIds, product, productIds, created, from, until, declared,
         text(pcf, "declaredUnitAmount") + " " + unitName, excluding.toPlainString(), including.toPlainString());
@@ -315,7 +351,14 @@ public final class PactImport {
               LocalDate.ofInstant(now, ZoneOffset.UTC).toString())));
     }
     BigDecimal perUnit = excluding.divide(amount, MathContext.DECIMAL64).stripTrailingZeros();
-    Quantity value = Units.parseQuantity((perUnit.signum() == 0 ? "0" : perUnit.toPlainString()) + " kgCO2e/" + symbol);
+    Quantity value;
+    try {
+      value = Units.parseQuantity((perUnit.signum() == 0 ? "0" : perUnit.toPlainString()) + " kgCO2e/" + symbol);
+    } catch (QuantityFormatException e) { // beyond what a double holds: 1e400 kgCO2e, or 1 over 1e-400 pieces
+      findings.add(error("INVALID_VALUE", at + "pcfExcludingBiogenicUptake", pcf.get("pcfExcludingBiogenicUptake"),
+          e.text()));
+      return null;
+    }
     int year = OffsetDateTime.ofInstant(refEnd.minusSeconds(1), ZoneOffset.UTC).getYear();
     return new Factor(ID_PREFIX + id.toLowerCase(Locale.ROOT), product, value,
         "PACT " + supplier.specVersion() + " · " + company, FactorType.SUPPLIER, year, region(pcf),

@@ -147,6 +147,13 @@ final class PactImportTest {
             "INVALID_VALUE", "pcf.declaredUnitAmount", "pcf.declaredUnitAmount is \"0\"; it must be greater than zero"),
         Arguments.of(one.replace("\"pcfExcludingBiogenicUptake\": \"0.384\"", "\"pcfExcludingBiogenicUptake\": \"0,384\""),
             "INVALID_VALUE", "pcf.pcfExcludingBiogenicUptake", "is \"0,384\", not a decimal number"),
+        // only an end, before the reference period's end (the start it then takes): out of order
+        Arguments.of(one.replace("\"validityPeriodStart\": \"2024-12-31T00:00:00Z\",", "")
+                .replace("\"validityPeriodEnd\": \"2027-12-31T00:00:00Z\"", "\"validityPeriodEnd\": \"2024-06-30T00:00:00Z\""),
+            "INVALID_VALUE", "validityPeriodEnd", "validityPeriodEnd (2024-06-30T00:00:00Z) is before pcf.referencePeriodEnd"),
+        // a figure beyond what a double holds
+        Arguments.of(one.replace("\"pcfExcludingBiogenicUptake\": \"0.384\"", "\"pcfExcludingBiogenicUptake\": \"1" + "0".repeat(400) + "\""),
+            "INVALID_VALUE", "pcf.pcfExcludingBiogenicUptake", "is too large a number to compute with"),
         Arguments.of(one.replace("\"kilogram\"", "\"hour\""),
             "PACT_UNIT_UNSUPPORTED", "pcf.declaredUnitOfMeasurement", "the declared unit is \"hour\", which no inventory line can use"),
         Arguments.of(one.replace("\"kilogram\"", "\"kilo\""),
@@ -189,6 +196,21 @@ final class PactImportTest {
       assertThat(f.code()).isEqualTo("PARSE_ERROR");
       assertThat(f.position().line()).isEqualTo(3);
       assertThat(f.position().column()).isEqualTo(17);
+    });
+  }
+
+  @Test
+  void readFile_oversized_refusedWithoutReadingIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws java.io.IOException {
+    // a sparse 3 GB file: reading it whole would not fit in the heap
+    java.nio.file.Path huge = dir.resolve("huge.json");
+    try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+      f.setLength(3L * 1024 * 1024 * 1024);
+    }
+    PactImport.Result r = PactImport.read(huge, NOW);
+    assertThat(r.findings()).singleElement().satisfies(f -> {
+      assertThat(f.code()).isEqualTo("PACT_TOO_LARGE");
+      assertThat(f.message(Messages.EN)).startsWith("the PACT file is 3072.0 MB, larger than the 4 MB");
     });
   }
 
