@@ -10,14 +10,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.tanji.core.i18n.Messages;
 import org.tanji.server.domain.ApiClient;
 import org.tanji.server.domain.FootprintQuery;
 import org.tanji.server.domain.IssuedFootprint;
@@ -151,12 +150,13 @@ public final class PactEvents implements AutoCloseable {
             .header("Content-Type", "application/cloudevents+json; charset=UTF-8")
             .POST(HttpRequest.BodyPublishers.ofByteArray(event));
         token.ifPresent(t -> b.header("Authorization", "Bearer " + t));
-        HttpResponse<String> resp = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        // the answer's body is not read: a partner's endpoint decides neither memory nor log size
+        HttpResponse<Void> resp = http.send(b.build(), HttpResponse.BodyHandlers.discarding());
         if (resp.statusCode() / 100 == 2) {
           return;
         }
         if (attempt == ATTEMPTS) {
-          throw new IllegalStateException(endpoint + " answered " + resp.statusCode() + ": " + resp.body());
+          throw new IllegalStateException(endpoint + " answered " + resp.statusCode());
         }
       } catch (IOException e) {
         if (attempt == ATTEMPTS) {
@@ -205,29 +205,13 @@ public final class PactEvents implements AutoCloseable {
 
   /** A token at the partner's own PACT host, when its credentials are stored and it gives one. */
   private Optional<String> token(PartnerService.SupplierCredentials c) {
-    String basic = Base64.getEncoder().encodeToString((c.clientId() + ":" + c.secret())
-        .getBytes(StandardCharsets.UTF_8));
-    String base = c.baseUrl().toString().replaceAll("/+$", "");
     try {
-      HttpResponse<String> resp = http.send(HttpRequest.newBuilder(URI.create(base + "/auth/token"))
-          .timeout(Duration.ofSeconds(30)).header("Authorization", "Basic " + basic)
-          .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
-          HttpResponse.BodyHandlers.ofString());
-      if (resp.statusCode() == 200) {
-        JsonNode t = JSON.readTree(resp.body()).path("access_token");
-        if (t.isTextual()) {
-          return Optional.of(t.asText());
-        }
-      }
-      log.println(env.clock().instant() + " PACT: no token from " + base + "/auth/token (" + resp.statusCode()
-          + "); the event is sent without one");
-    } catch (IOException e) {
-      log.println(env.clock().instant() + " PACT: " + base + "/auth/token not reached: " + e.getMessage());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      return Optional.of(SupplierFetch.token(http, c));
+    } catch (AppException.PartnerFailed e) {
+      log.println(env.clock().instant() + " PACT: no token from " + c.baseUrl() + " ("
+          + Messages.render(AppException.BUNDLE, e.text(), java.util.Locale.ENGLISH) + "); the event is sent without one");
+      return Optional.empty();
     }
-    return Optional.empty();
   }
 
   private static JsonNode tree(byte[] json) {

@@ -71,17 +71,28 @@ public final class SupplierFetch {
   public FactorService.Imported fetch(Principal who, long partnerId, Query q) {
     PartnerService.SupplierCredentials c = partners.supplierCredentials(who, partnerId)
         .orElseThrow(() -> new AppException.NotFound("NOT_FOUND", "fetch.noHost", Long.toString(partnerId)));
-    String base = c.baseUrl().toString().replaceAll("/+$", "");
-    String token = token(base, c);
+    String base = base(c);
+    String token = token(http, c);
     String path = q.footprintId().map(id -> "/3/footprints/" + id)
         .orElseGet(() -> "/3/footprints?limit=" + q.limit()
             + q.productId().map(p -> "&productId=" + URLEncoder.encode(p, StandardCharsets.UTF_8)).orElse(""));
     HttpRequest get = HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT)
         .header("Authorization", "Bearer " + token).header("Accept", "application/json").GET().build();
-    return factors.importPact(who, send(get, base));
+    return factors.importPact(who, send(http, get, base));
   }
 
-  private String token(String base, PartnerService.SupplierCredentials c) {
+  private static String base(PartnerService.SupplierCredentials c) {
+    return c.baseUrl().toString().replaceAll("/+$", "");
+  }
+
+  /**
+   * A token at the partner's PACT host with the stored client credentials (the fetch's, and the
+   * event answers' of {@link PactEvents}).
+   *
+   * @throws AppException.PartnerFailed when the host cannot be reached or gives no token
+   */
+  static String token(HttpClient http, PartnerService.SupplierCredentials c) {
+    String base = base(c);
     // RFC 6749 2.3.1: id and secret form-encoded, then joined for Basic
     String basic = Base64.getEncoder().encodeToString((URLEncoder.encode(c.clientId(), StandardCharsets.UTF_8) + ":"
         + URLEncoder.encode(c.secret(), StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
@@ -90,7 +101,7 @@ public final class SupplierFetch {
         .header("Content-Type", "application/x-www-form-urlencoded")
         .header("Accept", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build();
-    byte[] body = send(post, base);
+    byte[] body = send(http, post, base);
     try {
       JsonNode answer = JSON.readTree(body);
       JsonNode token = answer == null ? null : answer.get("access_token");
@@ -104,7 +115,7 @@ public final class SupplierFetch {
   }
 
   /** The body of a 200 answer, at most one byte over what the import reads (it then says the file is too large). */
-  private byte[] send(HttpRequest request, String base) {
+  private static byte[] send(HttpClient http, HttpRequest request, String base) {
     HttpResponse<InputStream> r;
     try {
       r = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
