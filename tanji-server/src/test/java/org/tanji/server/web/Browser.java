@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -247,9 +248,31 @@ public final class Browser implements AutoCloseable {
     }
   }
 
-  /** Waits until an element is visible and returns it. */
+  /**
+   * Waits until an element is visible and returns it. A question the browser cannot answer while a
+   * page is being replaced (a node that no longer belongs to the document) is asked again.
+   */
   public WebElement waitFor(By locator) {
-    return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(locator));
+    return waiting().until(ExpectedConditions.visibilityOfElementLocated(locator));
+  }
+
+  /**
+   * Clicks what leads to another page (a link, a form's button) and waits until the page it was on
+   * is gone and the next one has loaded. Without this, a wait for an element that both pages have
+   * can find it on the old page just before the browser replaces it.
+   */
+  public void clickToLoad(WebElement e) {
+    WebElement page = driver.findElement(By.tagName("html"));
+    driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", e);
+    e.click();
+    waiting().until(ExpectedConditions.stalenessOf(page));
+    waiting().until(d -> "complete".equals(driver.executeScript("return document.readyState")));
+  }
+
+  private WebDriverWait waiting() {
+    WebDriverWait wait = new WebDriverWait(driver, WAIT);
+    wait.ignoring(WebDriverException.class);
+    return wait;
   }
 
   /** Waits until an element's text contains {@code text} and returns the element. */

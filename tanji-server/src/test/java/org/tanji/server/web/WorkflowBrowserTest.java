@@ -56,9 +56,9 @@ class WorkflowBrowserTest {
     assertThat(rita.findElement(By.cssSelector("input[value=preparer]")).isSelected()).isFalse();
 
     browser.get(server.url() + "/studies");
-    click(browser.waitFor(By.xpath("//a[@class='study-link' and text()='钢背']")));
+    load(browser.waitFor(By.xpath("//a[@class='study-link' and text()='钢背']")));
     String study = browser.driver().getCurrentUrl();
-    click(browser.waitFor(By.id("flow-submit")));
+    load(browser.waitFor(By.id("flow-submit")));
     browser.waitForText(By.id("state"), "in review");
     // the one who saved the version cannot review it: no signing form for them
     assertThat(browser.driver().findElements(By.id("flow-sign"))).isEmpty();
@@ -71,7 +71,7 @@ class WorkflowBrowserTest {
     for (int i = 0; i < 2; i++) {
       WebElement w = browser.waitFor(By.cssSelector("form.warning-accept"));
       w.findElement(By.name("statement")).sendKeys("checked against the foundry's records");
-      click(w.findElement(By.tagName("button")));
+      load(w.findElement(By.tagName("button")));
       browser.waitFor(By.id("workflow"));
     }
     assertThat(browser.driver().findElements(By.cssSelector("form.warning-accept"))).isEmpty();
@@ -87,7 +87,7 @@ class WorkflowBrowserTest {
     for (WebElement box : issue.findElements(By.cssSelector("input[value=docx], input[value=en]"))) {
       click(box); // PDF and HTML in Chinese are enough here, and quicker
     }
-    click(issue.findElement(By.id("flow-issue-button")));
+    load(issue.findElement(By.id("flow-issue-button")));
     browser.waitForText(By.id("state"), "issued");
     String issued = browser.waitFor(By.id("issued")).getText();
     assertThat(issued).containsPattern("TJ-\\d{4}-0001").contains(".pdf").contains(".html").doesNotContain(".docx");
@@ -95,7 +95,7 @@ class WorkflowBrowserTest {
         .contains("Reviewed by rita").contains("Approved by abe");
     browser.screenshot("workflow-issued");
 
-    click(browser.waitFor(By.id("verify-link")));
+    load(browser.waitFor(By.id("verify-link")));
     assertThat(browser.waitFor(By.id("status")).getText()).contains("Valid");
     assertThat(browser.waitFor(By.id("number")).getText()).matches("TJ-\\d{4}-0001");
     assertThat(browser.consoleErrors()).isEmpty();
@@ -105,19 +105,19 @@ class WorkflowBrowserTest {
     browser.get(server.url() + "/login");
     browser.waitFor(By.id("username")).sendKeys(user);
     browser.driver().findElement(By.id("password")).sendKeys(password);
-    browser.driver().findElement(By.id("login")).click();
+    load(browser.driver().findElement(By.id("login")));
     browser.waitFor(By.id("studies"));
   }
 
   private void signOut() {
-    click(browser.waitFor(By.id("logout")));
+    load(browser.waitFor(By.id("logout")));
     browser.waitFor(By.id("username"));
   }
 
   private void addUser(String name, String password) {
     browser.waitFor(By.id("new-username")).sendKeys(name);
     browser.driver().findElement(By.id("new-password")).sendKeys(password);
-    click(browser.driver().findElement(By.id("add-user-button")));
+    load(browser.driver().findElement(By.id("add-user-button")));
     browser.waitFor(By.id("member-" + name));
   }
 
@@ -129,14 +129,19 @@ class WorkflowBrowserTest {
         click(box);
       }
     }
-    click(row.findElement(By.tagName("button")));
+    load(row.findElement(By.tagName("button")));
     browser.waitFor(By.id("member-" + name));
   }
 
   private void sign(String password) {
     WebElement form = browser.waitFor(By.id("flow-sign"));
     form.findElement(By.name("password")).sendKeys(password);
-    click(form.findElement(By.id("flow-sign-button")));
+    load(form.findElement(By.id("flow-sign-button")));
+  }
+
+  /** Follows a link or sends a form: the next lookup is on the page that answers. */
+  private void load(WebElement e) {
+    browser.clickToLoad(e);
   }
 
   private void click(WebElement e) {
