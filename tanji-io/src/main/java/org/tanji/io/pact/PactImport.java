@@ -21,8 +21,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.tanji.core.i18n.Text;
 import org.tanji.core.model.Factor;
 import org.tanji.core.model.FactorType;
@@ -59,7 +61,8 @@ public final class PactImport {
   public static final String ID_PREFIX = "pact-";
 
   /** PACT's declared units and the unit table's symbol for each; those without one cannot meet an inventory line. */
-  static final Map<String, String> UNITS = declaredUnits();
+  /** Every declaredUnitOfMeasurement PACT allows: the ones Tanji reads, then the ones it cannot use. */
+  private static final List<String> PACT_UNITS = Stream.concat(PactUnit.names().stream(), PactUnit.UNSUPPORTED.stream()).toList();
   private static final List<String> STATUSES = List.of("Active", SupplierFootprint.DEPRECATED);
   private static final List<String> REQUIRED = List.of("id", "specVersion", "created", "status", "companyName",
       "companyIds", "productDescription", "productIds", "productNameCompany", "pcf");
@@ -290,7 +293,7 @@ public final class PactImport {
     for (String key : REQUIRED_PCF) {
       present(pcf, at, key, REQUIRED_PCF);
     }
-    String unitName = choice(pcf, at, "declaredUnitOfMeasurement", List.copyOf(UNITS.keySet()));
+    String unitName = choice(pcf, at, "declaredUnitOfMeasurement", PACT_UNITS);
     BigDecimal amount = decimal(pcf, at, "declaredUnitAmount");
     if (amount != null && amount.signum() <= 0) {
       findings.add(error("INVALID_VALUE", at + "declaredUnitAmount", pcf.get("declaredUnitAmount"),
@@ -310,27 +313,26 @@ public final class PactImport {
     order(fp, path, "validityPeriodStart", validFrom, "validityPeriodEnd", validUntil);
     strings(pcf, at, "ipccCharacterizationFactors", AR, "pactImport.notAr");
     strings(pcf, at, "crossSectoralStandards", null, null);
-    String symbol = unitName == null ? null : UNITS.get(unitName);
-    if (unitName != null && symbol == null) {
+    Optional<PactUnit> unit = unitName == null ? Optional.empty() : PactUnit.named(unitName);
+    if (unitName != null && unit.isEmpty()) {
       findings.add(error("PACT_UNIT_UNSUPPORTED", at + "declaredUnitOfMeasurement", pcf.get("declaredUnitOfMeasurement"),
-          Text.of("pactImport.unitUnsupported", unitName, String.join(", ", supportedUnits()))));
+          Text.of("pactImport.unitUnsupported", unitName, String.join(", ", PactUnit.names()))));
     }
     if (findings.subList(before, findings.size()).stream().anyMatch(Finding::isError)) {
       return null;
     }
-    // the specification: without a validity period, a footprint is valid for three years after its reference period
-    boolean declared = validFrom != null && validUntil != null;
-    Instant from = validFrom != null ? validFrom : refEnd;
-    Instant until;
+    PactValidity validity;
     try {
-      until = validUntil != null ? validUntil : OffsetDateTime.ofInstant(refEnd, ZoneOffset.UTC).plusYears(3).toInstant();
+      validity = PactValidity.of(Optional.ofNullable(validFrom), Optional.ofNullable(validUntil), refEnd);
     } catch (java.time.DateTimeException e) { // a reference period ending in the year 999,999,999
       findings.add(error("INVALID_VALUE", at + "referencePeriodEnd", pcf.get("referencePeriodEnd"),
           Text.of("pactImport.notDateTime", at + "referencePeriodEnd", refEnd.toString())));
       return null;
     }
+    Instant from = validity.from();
+    Instant until = validity.until();
     // one bound given, the other taken from the reference period: they must still be in order
-    if (until.isBefore(from)) {
+    if (validity.reversed()) {
       String fromKey = validFrom != null ? path + "validityPeriodStart" : at + "referencePeriodEnd";
       String untilKey = validUntil != null ? "validityPeriodEnd" : "validityPeriodStart";
       findings.add(error("INVALID_VALUE", path + untilKey, fp.get(untilKey),
@@ -338,8 +340,18 @@ public final class PactImport {
               until.toString(), fromKey, from.toString())));
       return null;
     }
+    // the specification keeps a declared period within three years from the reference period's end
+    if (validFrom != null && validFrom.isBefore(refEnd)) {
+      findings.add(Finding.warning("PACT_VALIDITY", path + "validityPeriodStart",
+          Text.of("pactImport.validityEarly", validFrom.toString(), refEnd.toString())).at(fp.get("validityPeriodStart").position()));
+    }
+    if (validUntil != null && validUntil.isAfter(PactValidity.defaultEnd(refEnd))) {
+      findings.add(Finding.warning("PACT_VALIDITY", path + "validityPeriodEnd",
+          Text.of("pactImport.validityLate", validUntil.toString(), PactValidity.defaultEnd(refEnd).toString()))
+          .at(fp.get("validityPeriodEnd").position()));
+    }
     SupplierFootprint supplier = new SupplierFootprint(id, preceding, text(fp, "specVersion"), status, company,
-        companyIds, product, productIds, created, from, until, declared,
+        companyIds, product, productIds, created, from, until, validity.declared(),
         text(pcf, "declaredUnitAmount") + " " + unitName, excluding.toPlainString(), including.toPlainString());
     if (supplier.deprecated()) {
       findings.add(Finding.warning("PACT_DEPRECATED", path + "status",
@@ -353,7 +365,7 @@ public final class PactImport {
     BigDecimal perUnit = excluding.divide(amount, MathContext.DECIMAL64).stripTrailingZeros();
     Quantity value;
     try {
-      value = Units.parseQuantity((perUnit.signum() == 0 ? "0" : perUnit.toPlainString()) + " kgCO2e/" + symbol);
+      value = Units.parseQuantity((perUnit.signum() == 0 ? "0" : perUnit.toPlainString()) + " kgCO2e/" + unit.orElseThrow().unit().symbol());
     } catch (QuantityFormatException e) { // beyond what a double holds: 1e400 kgCO2e, or 1 over 1e-400 pieces
       findings.add(error("INVALID_VALUE", at + "pcfExcludingBiogenicUptake", pcf.get("pcfExcludingBiogenicUptake"),
           e.text()));
@@ -524,24 +536,7 @@ public final class PactImport {
     return path.endsWith(".") ? path.substring(0, path.length() - 1) : path;
   }
 
-  private static List<String> supportedUnits() {
-    return UNITS.entrySet().stream().filter(e -> e.getValue() != null).map(Map.Entry::getKey).toList();
-  }
 
-  private static Map<String, String> declaredUnits() {
-    Map<String, String> m = new LinkedHashMap<>();
-    m.put("liter", "L");
-    m.put("kilogram", "kg");
-    m.put("cubic meter", "m3");
-    m.put("kilowatt hour", "kWh");
-    m.put("megajoule", "MJ");
-    m.put("ton kilometer", "t·km");
-    m.put("square meter", "m2");
-    m.put("piece", "piece");
-    // time and data volume are not dimensions of the unit table: no inventory line can use them
-    m.put("hour", null);
-    m.put("megabit second", null);
-    return java.util.Collections.unmodifiableMap(m);
-  }
+
 
 }

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import org.tanji.core.units.Dimension;
 import org.tanji.core.units.Quantity;
+import org.tanji.core.units.Unit;
+import org.tanji.core.units.Units;
 
 /**
  * PACT's declared units, with the size of one in Tanji's base units. A footprint is exported per
@@ -14,30 +16,45 @@ import org.tanji.core.units.Quantity;
  * with the per-kg figure, as PACT asks for products sold in bulk.
  */
 enum PactUnit {
-  KILOGRAM("kilogram", Dimension.MASS, 1, true),
-  LITER("liter", Dimension.VOLUME, 1e-3, true),
-  CUBIC_METER("cubic meter", Dimension.VOLUME, 1, true),
-  KILOWATT_HOUR("kilowatt hour", Dimension.ENERGY, 3.6e6, false),
-  MEGAJOULE("megajoule", Dimension.ENERGY, 1e6, false),
-  TON_KILOMETER("ton kilometer", Dimension.TRANSPORT_WORK, 1e6, false),
-  SQUARE_METER("square meter", Dimension.AREA, 1, true),
-  PIECE("piece", Dimension.COUNT, 1, true);
+  // in the order of PACT's own list
+  LITER("liter", "L", true),
+  KILOGRAM("kilogram", "kg", true),
+  CUBIC_METER("cubic meter", "m3", true),
+  KILOWATT_HOUR("kilowatt hour", "kWh", false),
+  MEGAJOULE("megajoule", "MJ", false),
+  TON_KILOMETER("ton kilometer", "t·km", false),
+  SQUARE_METER("square meter", "m2", true),
+  PIECE("piece", "piece", true);
+
+  /**
+   * PACT's other declared units: time and data volume are no dimension of Tanji's unit table, so
+   * no inventory line could use a footprint declared in them.
+   */
+  static final List<String> UNSUPPORTED = List.of("hour", "megabit second");
 
   private final String pactName;
-  private final Dimension dimension;
-  private final double size;
+  private final Unit unit;
   private final boolean needsMass;
 
-  PactUnit(String pactName, Dimension dimension, double size, boolean needsMass) {
+  PactUnit(String pactName, String symbol, boolean needsMass) {
     this.pactName = pactName;
-    this.dimension = dimension;
-    this.size = size;
+    this.unit = Units.parseUnit(symbol);
     this.needsMass = needsMass;
   }
 
   /** The name PACT writes in {@code declaredUnitOfMeasurement}. */
   String pactName() {
     return pactName;
+  }
+
+  /** Tanji's unit of the same size, in which an imported footprint's factor is written. */
+  Unit unit() {
+    return unit;
+  }
+
+  /** The unit PACT names so, if Tanji can use it. */
+  static Optional<PactUnit> named(String pactName) {
+    return Arrays.stream(values()).filter(u -> u.pactName.equals(pactName)).findFirst();
   }
 
   /** True when PACT wants the product's mass per unit; energy and transport work carry 0. */
@@ -62,17 +79,17 @@ enum PactUnit {
     if (d.equals(Dimension.ENERGY)) {
       return Optional.of(declared.unit().symbol().endsWith("J") ? MEGAJOULE : KILOWATT_HOUR);
     }
-    return Arrays.stream(values()).filter(u -> u.dimension.equals(d)).findFirst();
+    return Arrays.stream(values()).filter(u -> u.unit.dimension().equals(d)).findFirst();
   }
 
-  /** Every name PACT knows, for messages. */
+  /** Every name Tanji reads and writes, for messages. */
   static List<String> names() {
     return Arrays.stream(values()).map(PactUnit::pactName).toList();
   }
 
   /** A figure per declared unit of the study, per one of this unit instead. */
   BigDecimal perPactUnit(double perDeclaredUnit, Quantity declared) {
-    return BigDecimal.valueOf(perDeclaredUnit).multiply(BigDecimal.valueOf(size))
+    return BigDecimal.valueOf(perDeclaredUnit).multiply(BigDecimal.valueOf(unit.scale()))
         .divide(BigDecimal.valueOf(declared.inBase()), MathContext.DECIMAL64);
   }
 }

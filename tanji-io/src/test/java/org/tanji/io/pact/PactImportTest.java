@@ -77,11 +77,14 @@ final class PactImportTest {
   @Test
   void read_apiAnswers_listAndSingle() throws IOException {
     PactImport.Result list = PactImport.read(example("list-footprints-response.json"), Instant.parse("2025-06-01T00:00:00Z"));
-    assertThat(list.findings()).isEmpty();
+    // the spec's own example is valid from 2025-03-01, before its reference period ends (2026-01-01)
+    assertThat(list.findings()).extracting(f -> f.code() + " " + f.where())
+        .containsExactly("PACT_VALIDITY data[0].validityPeriodStart");
     assertThat(list.factors()).extracting(Factor::id).containsExactly("pact-91715e5e-fd0b-4d1c-8fab-76290c46e6ed");
     assertThat(list.factors().get(0).value().text()).isEqualTo("1.85 kgCO2e/L");
     PactImport.Result one = PactImport.read(example("get-footprint-response.json"), Instant.parse("2025-06-01T00:00:00Z"));
-    assertThat(one.findings()).isEmpty();
+    assertThat(one.findings()).extracting(f -> f.code() + " " + f.where())
+        .containsExactly("PACT_VALIDITY data.validityPeriodStart");
     assertThat(one.factors()).hasSize(1);
   }
 
@@ -124,6 +127,32 @@ final class PactImportTest {
     SupplierFootprint s = read(json).factors().get(0).footprint().orElseThrow();
     // referencePeriodEnd 2024-12-31T00:00:00Z + 3 years
     assertThat(s.validFrom()).isEqualTo(Instant.parse("2024-12-31T00:00:00Z"));
+    assertThat(s.validUntil()).isEqualTo(Instant.parse("2027-12-31T00:00:00Z"));
+    assertThat(s.validityDeclared()).isFalse();
+  }
+
+  @Test
+  void read_validityBeyondTheSpecsWindow_warnsAndKeepsTheGivenPeriod() throws IOException {
+    // referencePeriodEnd is 2024-12-31: PACT allows validity from then to 2027-12-31 at most
+    String json = text("example-1.json").replace("\"validityPeriodStart\": \"2024-12-31T00:00:00Z\"",
+        "\"validityPeriodStart\": \"2024-06-30T00:00:00Z\"").replace("\"validityPeriodEnd\": \"2027-12-31T00:00:00Z\"",
+        "\"validityPeriodEnd\": \"2028-01-01T00:00:00Z\"");
+    PactImport.Result r = read(json);
+    SupplierFootprint s = r.factors().get(0).footprint().orElseThrow();
+    assertThat(s.validFrom()).isEqualTo(Instant.parse("2024-06-30T00:00:00Z"));
+    assertThat(s.validUntil()).isEqualTo(Instant.parse("2028-01-01T00:00:00Z"));
+    assertThat(r.findings()).extracting(f -> f.code() + " " + f.where())
+        .containsExactly("PACT_VALIDITY validityPeriodStart", "PACT_VALIDITY validityPeriodEnd");
+    assertThat(r.findings().get(1).message(Messages.EN)).startsWith("the validity period ends at 2028-01-01T00:00:00Z, "
+        + "later than three years after the reference period (2027-12-31T00:00:00Z)");
+  }
+
+  @Test
+  void read_startOnly_endThreeYearsAfterTheReferencePeriod() throws IOException {
+    String json = text("example-1.json").replace("\"validityPeriodStart\": \"2024-12-31T00:00:00Z\"",
+        "\"validityPeriodStart\": \"2025-06-01T00:00:00Z\"").replace("\"validityPeriodEnd\": \"2027-12-31T00:00:00Z\",", "");
+    SupplierFootprint s = read(json).factors().get(0).footprint().orElseThrow();
+    assertThat(s.validFrom()).isEqualTo(Instant.parse("2025-06-01T00:00:00Z"));
     assertThat(s.validUntil()).isEqualTo(Instant.parse("2027-12-31T00:00:00Z"));
     assertThat(s.validityDeclared()).isFalse();
   }
@@ -241,6 +270,8 @@ final class PactImportTest {
   void read_specExampleWithAllProperties() throws IOException {
     // the spec's "invalid" answer: an unknown property ("updated") and upper-case UUIDs, which a reader may accept
     PactImport.Result r = PactImport.read(example("invalid-response-all-properties.json"), Instant.parse("2025-06-01T00:00:00Z"));
-    assertThat(r.findings()).extracting(f -> f.code() + " " + f.where()).isEmpty();
+    // only its validity, which starts before its reference period ends, as in the spec's list example
+    assertThat(r.findings()).extracting(f -> f.code() + " " + f.where())
+        .containsExactly("PACT_VALIDITY data[0].validityPeriodStart");
   }
 }

@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.LinkedHashSet;
@@ -19,6 +18,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
+import org.tanji.io.pact.PactValidity;
 import org.tanji.server.domain.ApiClient;
 import org.tanji.server.domain.FootprintQuery;
 import org.tanji.server.domain.IssuedFootprint;
@@ -165,7 +165,7 @@ public final class PactHostService {
    * @throws IllegalArgumentException when the JSON lacks what a ProductFootprint always has (a bug of the mapping)
    */
   public void freeze(long orgId, UUID studyId, int version, UUID id, JsonNode footprint) {
-    Validity v = validity(footprint);
+    PactValidity v = validity(footprint);
     byte[] bytes;
     try {
       bytes = JSON.writeValueAsBytes(footprint);
@@ -177,7 +177,7 @@ public final class PactHostService {
         texts(footprint.path("productClassifications")));
     db.inTransaction(h -> {
       repo.deprecate(h, orgId, studyId, version, true, "superseded by version " + version);
-      repo.insertFootprint(h, id, orgId, studyId, version, v.from, v.to, bytes, keys);
+      repo.insertFootprint(h, id, orgId, studyId, version, v.from(), v.until(), bytes, keys);
       return null;
     });
   }
@@ -202,21 +202,14 @@ public final class PactHostService {
     return frozen(orgId, studyId, version).map(IssuedFootprint::id);
   }
 
-  record Validity(Instant from, Instant to) {}
-
   /**
-   * The validity period the filters use: the footprint's own, or (the spec's rule when it gives none)
-   * three years from the reference period's end.
+   * The validity period the filters use, read as the import reads a supplier's (PactValidity): each
+   * bound the footprint gives, the specification's default for the one it leaves out.
    */
-  static Validity validity(JsonNode f) {
-    Optional<Instant> start = instant(f.path("validityPeriodStart"));
-    Optional<Instant> end = instant(f.path("validityPeriodEnd"));
-    if (start.isPresent() && end.isPresent()) {
-      return new Validity(start.get(), end.get());
-    }
+  static PactValidity validity(JsonNode f) {
     Instant refEnd = instant(f.path("pcf").path("referencePeriodEnd")).orElseThrow(() ->
         new IllegalArgumentException("a ProductFootprint has pcf.referencePeriodEnd"));
-    return new Validity(refEnd, refEnd.atZone(ZoneOffset.UTC).plusYears(3).toInstant());
+    return PactValidity.of(instant(f.path("validityPeriodStart")), instant(f.path("validityPeriodEnd")), refEnd);
   }
 
   private static Optional<Instant> instant(JsonNode n) {

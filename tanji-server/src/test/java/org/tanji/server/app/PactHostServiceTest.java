@@ -28,15 +28,23 @@ final class PactHostServiceTest {
     var v = PactHostService.validity(json("{'validityPeriodStart':'2025-03-01T00:00:00Z',"
         + "'validityPeriodEnd':'2026-03-01T00:00:00+08:00','pcf':{'referencePeriodEnd':'2025-01-01T00:00:00Z'}}"));
     assertThat(v.from()).isEqualTo(Instant.parse("2025-03-01T00:00:00Z"));
-    assertThat(v.to()).isEqualTo(Instant.parse("2026-02-28T16:00:00Z"));
+    assertThat(v.until()).isEqualTo(Instant.parse("2026-02-28T16:00:00Z"));
   }
 
   @Test
   void validity_none_threeYearsFromReferencePeriodEnd() throws Exception {
+    var v = PactHostService.validity(json("{'pcf':{'referencePeriodEnd':'2024-02-29T00:00:00Z'}}"));
+    assertThat(v.from()).isEqualTo(Instant.parse("2024-02-29T00:00:00Z"));
+    assertThat(v.until()).isEqualTo(Instant.parse("2027-02-28T00:00:00Z")); // no 29 February in 2027
+  }
+
+  @Test
+  void validity_startOnly_endThreeYearsFromReferencePeriodEnd() throws Exception {
+    // as the import reads a supplier's footprint: the given start is kept, the missing end defaulted
     var v = PactHostService.validity(json("{'validityPeriodStart':'2025-03-01T00:00:00Z',"
         + "'pcf':{'referencePeriodEnd':'2024-02-29T00:00:00Z'}}"));
-    assertThat(v.from()).isEqualTo(Instant.parse("2024-02-29T00:00:00Z"));
-    assertThat(v.to()).isEqualTo(Instant.parse("2027-02-28T00:00:00Z")); // no 29 February in 2027
+    assertThat(v.from()).isEqualTo(Instant.parse("2025-03-01T00:00:00Z"));
+    assertThat(v.until()).isEqualTo(Instant.parse("2027-02-28T00:00:00Z"));
   }
 
   @Test

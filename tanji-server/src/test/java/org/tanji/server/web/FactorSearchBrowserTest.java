@@ -48,7 +48,7 @@ class FactorSearchBrowserTest {
     browser.get(server.url() + "/login");
     browser.waitFor(By.id("username")).sendKeys("demo");
     browser.driver().findElement(By.id("password")).sendKeys("demo-search-password");
-    browser.driver().findElement(By.id("login")).click();
+    browser.clickToLoad(browser.driver().findElement(By.id("login")));
     browser.waitFor(By.id("studies"));
     browser.get(server.url() + "/studies/new");
     browser.waitFor(By.cssSelector("#study-form[data-ready=true]"));

@@ -81,6 +81,11 @@ class WebJourneyTest {
     e.click();
   }
 
+  /** Clicks a link or a form's button and waits for the page that answers. */
+  void load(String css) {
+    browser.clickToLoad(find(css));
+  }
+
   void type(String css, String text) {
     WebElement e = find(css);
     e.clear();
@@ -109,7 +114,7 @@ class WebJourneyTest {
     browser.screenshot("01-login");
     type("#username", "demo");
     type("#password", DEMO_PASSWORD);
-    click("#login");
+    load("#login");
     find("#studies");
     browser.screenshot("02-dashboard");
     String dashboard = browser.text();
@@ -118,7 +123,7 @@ class WebJourneyTest {
     noScriptErrors("the dashboard");
 
     // a study typed in by hand; the product's name tries to be a script
-    click("#new-study");
+    load("#new-study");
     find("#study-form[data-ready=true]");
     type("input[name='product.name']", "<script>alert(1)</script> brake disc");
     type("input[name='product.declaredUnit']", "1 t");
@@ -149,7 +154,7 @@ class WebJourneyTest {
     browser.waitForText(By.id("live-result"), "2,450.00");
     browser.screenshot("04-editor-filled");
     noScriptErrors("the editor");
-    click("#save");
+    load("#save");
 
     // the result: figures, charts, tables
     find("#kpi-per-unit");
@@ -168,9 +173,9 @@ class WebJourneyTest {
     // a workbook uploaded from the dashboard becomes a study of its own
     Path workbook = files.resolve("seed-003.xlsx");
     writeWorkbook("seed-003-steel-balls.yaml", workbook);
-    click("a.brand");
+    load("a.brand");
     find("#upload-file").sendKeys(workbook.toString());
-    click("#upload-submit");
+    load("#upload-submit");
     find("#kpi-per-unit");
     assertThat(find("#kpi-per-unit").getText()).contains("2,821.88");
     browser.screenshot("07-uploaded-workbook");
@@ -185,7 +190,7 @@ class WebJourneyTest {
     }
 
     // the demo's steel-ball study has two versions: as published, then corrected
-    click("a.brand");
+    load("a.brand");
     List<WebElement> links = browser.driver().findElements(By.cssSelector("#studies a.study-link"));
     WebElement twoVersions = null;
     for (WebElement row : browser.driver().findElements(By.cssSelector("#studies tbody tr"))) {
@@ -195,9 +200,9 @@ class WebJourneyTest {
     }
     assertThat(links).isNotEmpty();
     assertThat(twoVersions).as("the demo study with two versions").isNotNull();
-    click(twoVersions);
-    click("#versions");
-    click("#compare");
+    browser.clickToLoad(twoVersions);
+    load("#versions");
+    load("#compare");
     find("#diff-table");
     browser.screenshot("08-versions");
     String diff = find("#diff-table").getText();
@@ -205,15 +210,15 @@ class WebJourneyTest {
     noScriptErrors("the versions page");
 
     // Chinese, and it sticks from page to page
-    click("#lang-zh");
+    load("#lang-zh");
     find("#diff-table");
     assertThat(browser.driver().findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("zh-CN");
     assertThat(browser.text()).contains("版本", "修改前");
-    click("a.brand");
+    load("a.brand");
     find("#studies");
     assertThat(browser.text()).contains("研究", "单位产品碳足迹");
     browser.screenshot("09-dashboard-zh");
-    click(browser.driver().findElement(By.cssSelector("#studies a.study-link")));
+    browser.clickToLoad(browser.driver().findElement(By.cssSelector("#studies a.study-link")));
     find("#findings");
     assertThat(browser.text().toLowerCase(Locale.ROOT)).contains("检查结果");
     browser.screenshot("10-result-zh");
