@@ -422,6 +422,11 @@ class PactHostTest {
       assertThat(secret).hasSize(43);
       assertThat(admin.get("/pact").body()).contains("GM buyer").doesNotContain(secret);
       assertThat(admin.post("/pact/partners", "name", "Bad", "eventUrl", "ftp://x").statusCode()).isEqualTo(400);
+      // a client for a partner that is not a partner's number is refused, not made for no partner
+      var tampered = admin.post("/pact/clients", "name", "GM buyer 2", "partner", "GM");
+      assertThat(tampered.statusCode()).isEqualTo(400);
+      assertThat(tampered.body()).contains("field &quot;partner&quot; should hold the number");
+      assertThat(admin.get("/pact").body()).doesNotContain("GM buyer 2");
       PageSession reviewer = PageSession.signIn(plain.url(), t.org() + "rev", "password-rev-1");
       assertThat(reviewer.get("/pact").statusCode()).isEqualTo(403);
       assertThat(reviewer.get("/studies").body()).doesNotContain("id=\"nav-pact\"");

@@ -275,6 +275,13 @@ final class WorkflowApiTest {
     assertThat(rev.post("/studies/" + id + "/workflow/comment", "_version", "1", "where", "inventory[0].amount",
         "statement", "Where does 65.38 t come from?").statusCode()).isEqualTo(303);
     assertThat(prep.get("/studies/" + id).body()).contains("Where does 65.38 t come from?");
+    // a reply to a comment that is not a comment's number is refused, not posted as a new thread
+    var badReply = rev.post("/studies/" + id + "/workflow/comment", "_version", "1", "where", "inventory[0].amount",
+        "answers", "3 ", "statement", "A reply that lost its thread");
+    assertThat(badReply.statusCode()).isEqualTo(400);
+    assertThat(badReply.body()).contains("field &quot;answers&quot; should hold the number of a record")
+        .contains("not &quot;3 &quot;");
+    assertThat(prep.get("/studies/" + id).body()).doesNotContain("A reply that lost its thread");
     assertThat(prep.get("/studies/" + id + "/edit").body()).contains("&quot;where&quot;:&quot;inventory[0].amount&quot;")
         .contains("Where does 65.38 t come from?");
     String withComment = prep.get("/studies/" + id).body();

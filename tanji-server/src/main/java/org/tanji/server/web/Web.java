@@ -247,9 +247,7 @@ public final class Web implements Adapter {
   }
 
   private void addClient(Context ctx, Principal who) {
-    String partner = Optional.ofNullable(ctx.formParam("partner")).orElse("");
-    ApiClient.Created made = partners.addClient(who, ctx.formParam("name"),
-        partner.matches("[1-9]\\d{0,17}") ? Long.valueOf(partner) : null);
+    ApiClient.Created made = partners.addClient(who, ctx.formParam("name"), formNumber(ctx, "partner").orElse(null));
     pactPage(ctx, who, made); // the secret is shown on this answer only, never in an address
   }
 
@@ -259,11 +257,25 @@ public final class Web implements Adapter {
   }
 
   private static long pathNumber(Context ctx, String name) {
-    String v = ctx.pathParam(name);
-    if (!v.matches("[1-9]\\d{0,17}")) {
-      throw new PageError(404, "page.notFound");
+    return number(ctx.pathParam(name)).orElseThrow(() -> new PageError(404, "page.notFound"));
+  }
+
+  /**
+   * A record's number as the pages write it in paths and forms (1 to 18 digits, no sign, no
+   * spaces around it); empty for anything else. Each caller says what a bad one means: a page
+   * that does not exist (404) or a form that was tampered with or is out of date (400).
+   */
+  static Optional<Long> number(String text) {
+    return text != null && text.matches("[1-9]\\d{0,17}") ? Optional.of(Long.parseLong(text)) : Optional.empty();
+  }
+
+  /** A form's optional number: none when the field is absent or empty, a 400 naming it when it is not a number. */
+  private static Optional<Long> formNumber(Context ctx, String field) {
+    String text = ctx.formParam(field);
+    if (text == null || text.isEmpty()) {
+      return Optional.empty();
     }
-    return Long.parseLong(v);
+    return Optional.of(number(text).orElseThrow(() -> new PageError(400, "page.badNumber", field, text)));
   }
 
   /** A page, and HEAD on it: the same handler (authentication included), Jetty sends no body. */
@@ -615,16 +627,11 @@ public final class Web implements Adapter {
       case "send-back" -> workflow.sendBack(who, id, version, statement);
       case "withdraw" -> issues.withdraw(who, id, version, statement);
       case "comment" -> {
-        String answers = ctx.formParam("answers");
-        workflow.comment(who, id, version, ctx.formParam("where"),
-            answers == null || !answers.matches("[1-9]\\d{0,17}") ? null : Long.valueOf(answers), statement);
+        workflow.comment(who, id, version, ctx.formParam("where"), formNumber(ctx, "answers").orElse(null), statement);
       }
       case "resolve" -> {
-        String comment = Optional.ofNullable(ctx.formParam("comment")).orElse("");
-        if (!comment.matches("[1-9]\\d{0,17}")) {
-          throw new PageError(400, "page.notFound");
-        }
-        workflow.resolve(who, id, version, Long.parseLong(comment));
+        workflow.resolve(who, id, version, formNumber(ctx, "comment")
+            .orElseThrow(() -> new PageError(400, "page.badNumber", "comment", "")));
       }
       case "issue" -> issues.issue(who, id, version, Requests.reportFormats(ctx.formParams("format")),
           Requests.languages(ctx.formParams("lang")));
@@ -760,15 +767,12 @@ public final class Web implements Adapter {
   }
 
   private void setRoles(Context ctx, Principal who) {
-    String user = ctx.pathParam("user");
-    if (!user.matches("[1-9]\\d{0,17}")) {
-      throw new PageError(404, "page.notFound");
-    }
+    long user = pathNumber(ctx, "user");
     Set<WorkRole> roles = EnumSet.noneOf(WorkRole.class);
     for (String r : ctx.formParams("role")) {
       roles.add(WorkRole.of(r).orElseThrow(() -> new PageError(400, "team.badRole")));
     }
-    workflow.assign(who, Long.parseLong(user), roles);
+    workflow.assign(who, user, roles);
     ctx.redirect("/team", HttpStatus.SEE_OTHER);
   }
 
@@ -1169,11 +1173,7 @@ public final class Web implements Adapter {
   }
 
   private static long parsePartner(String text) {
-    try {
-      return Long.parseLong(text == null ? "" : text.strip());
-    } catch (NumberFormatException e) {
-      throw new PageError(400, "suppliers.badPartner", String.valueOf(text));
-    }
+    return number(text).orElseThrow(() -> new PageError(400, "suppliers.badPartner", String.valueOf(text)));
   }
 
   /** A supplier's PACT file from the page's form; a file with errors answers the error page with its findings. */
