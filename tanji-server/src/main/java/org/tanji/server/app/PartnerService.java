@@ -227,7 +227,12 @@ public final class PartnerService {
         host == null || secret == null ? null : sealer.seal(secret));
   }
 
-  /** An absolute http(s) address of at most 2,000 characters, or null for an empty one. */
+  /**
+   * A partner's address, or null for an empty one: https (PACT requires TLS, and Tanji sends its
+   * credentials there), plain http only to this machine (a partner's test host, the conformance
+   * tool), with no user name, query or fragment, which the paths Tanji appends would misplace, and of
+   * at most 2,000 characters.
+   */
   private static URI address(String text, String field) {
     if (blank(text)) {
       return null;
@@ -235,13 +240,24 @@ public final class PartnerService {
     try {
       URI u = new URI(text.strip());
       String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
-      if ((scheme.equals("https") || scheme.equals("http")) && u.getHost() != null && text.length() <= 2000) {
+      boolean secure = scheme.equals("https") || (scheme.equals("http") && loopback(u.getHost()));
+      if (secure && u.getHost() != null && u.getRawUserInfo() == null && u.getRawQuery() == null
+          && u.getRawFragment() == null && text.length() <= 2000) {
         return u;
       }
     } catch (java.net.URISyntaxException e) {
       // answered below, like any other address that is not one
     }
     throw new AppException.Invalid("BAD_ADDRESS", "pact.address", field, text);
+  }
+
+  /** This machine by name or address, without asking a name server. */
+  private static boolean loopback(String host) {
+    if (host == null) {
+      return false;
+    }
+    String h = host.toLowerCase(Locale.ROOT);
+    return h.equals("localhost") || h.equals("[::1]") || h.matches("127(\\.\\d{1,3}){3}");
   }
 
   private static boolean blank(String s) {

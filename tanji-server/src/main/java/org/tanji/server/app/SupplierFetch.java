@@ -126,13 +126,13 @@ public final class SupplierFetch {
       throw new AppException.PartnerFailed("PARTNER_HOST_UNREACHABLE", "fetch.unreachable", base, "interrupted");
     }
     try (InputStream in = r.body()) {
-      byte[] body = in.readNBytes(PactImport.MAX_BYTES + 1);
       if (r.statusCode() != 200) {
-        String said = new String(body, 0, Math.min(body.length, 300), StandardCharsets.UTF_8).strip();
+        // the start of the host's answer says why it refused; only that much is read, and shown as plain text
+        String said = new String(in.readNBytes(300), StandardCharsets.UTF_8).replaceAll("\\p{Cntrl}+", " ").strip();
         throw new AppException.PartnerFailed("PARTNER_HOST_FAILED", "fetch.refused", base + request.uri().getPath(),
             Integer.toString(r.statusCode()), said);
       }
-      return body;
+      return in.readNBytes(PactImport.MAX_BYTES + 1);
     } catch (IOException e) {
       throw new AppException.PartnerFailed("PARTNER_HOST_UNREACHABLE", "fetch.unreachable", base, String.valueOf(e.getMessage()));
     }

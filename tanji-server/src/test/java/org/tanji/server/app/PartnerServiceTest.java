@@ -98,6 +98,12 @@ final class PartnerServiceTest {
       "'', NULL, NULL, NULL, NULL, BAD_NAME",
       "GM, ftp://gm.example, NULL, NULL, NULL, BAD_ADDRESS",
       "GM, /3/events, NULL, NULL, NULL, BAD_ADDRESS",
+      "GM, http://gm.example/3/events, NULL, NULL, NULL, BAD_ADDRESS",
+      "GM, http://127.0.0.1.gm.example/3/events, NULL, NULL, NULL, BAD_ADDRESS",
+      "GM, NULL, http://pact.gm.example, id, secret, BAD_ADDRESS",
+      "GM, NULL, https://pact.gm.example?tenant=1, id, secret, BAD_ADDRESS",
+      "GM, NULL, https://pact.gm.example/#top, id, secret, BAD_ADDRESS",
+      "GM, NULL, https://user:pw@pact.gm.example, id, secret, BAD_ADDRESS",
       "GM, NULL, https://pact.gm.example, NULL, secret, BAD_PARTNER",
       "GM, NULL, https://pact.gm.example, id, NULL, BAD_PARTNER",
       "GM, NULL, NULL, id, secret, BAD_PARTNER"}, nullValues = "NULL")
@@ -106,6 +112,15 @@ final class PartnerServiceTest {
     Principal admin = newOrganization();
     assertThatThrownBy(() -> partners.addPartner(admin, new PartnerService.PartnerForm(name, event, host, client,
         secret))).isInstanceOfSatisfying(AppException.Invalid.class, e -> assertThat(e.code()).isEqualTo(code));
+  }
+
+  @ParameterizedTest
+  @CsvSource({"http://localhost:8443/3/events", "http://127.0.0.1:9000", "http://[::1]:9000/3/events",
+      "https://pact.gm.example/base/"})
+  void addPartner_httpsOrThisMachine_accepted(String address) {
+    Principal admin = newOrganization();
+    Partner p = partners.addPartner(admin, new PartnerService.PartnerForm("GM", address, address, "id", "secret"));
+    assertThat(p.eventUrl()).contains(java.net.URI.create(address));
   }
 
   @Test
