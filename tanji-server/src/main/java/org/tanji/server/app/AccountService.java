@@ -6,7 +6,6 @@ import com.password4j.types.Argon2;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -380,9 +379,7 @@ public final class AccountService {
 
   /** Issues a token for a user; also clears tokens that have expired. */
   private Token issueToken(long userId) {
-    byte[] raw = new byte[32];
-    env.random().nextBytes(raw);
-    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+    String token = env.secret(32);
     Instant now = env.now();
     Instant expires = now.plus(tokenTtl);
     db.inTransaction(h -> {

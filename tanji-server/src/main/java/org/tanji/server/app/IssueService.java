@@ -5,7 +5,6 @@ import org.tanji.server.domain.Issued;
 import org.tanji.server.domain.IssuedFile;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -94,9 +93,7 @@ public final class IssueService {
     }
     Computations.Computed c = studies.computed(who, id, version);
     LocalDate today = LocalDate.ofInstant(env.clock().instant(), env.clock().getZone());
-    byte[] raw = new byte[16];
-    env.random().nextBytes(raw);
-    String code = HexFormat.of().formatHex(raw);
+    String code = env.hex(16);
     SigningKeys.Key key = keys.of(who.orgId(), who.orgName());
     for (int attempt = 1; ; attempt++) {
       try {

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -61,9 +60,7 @@ public final class PactHostService {
     }
     ApiClient client = db.inTransaction(h -> repo.clientByCredentials(h, clientId, Hashes.sha256(secret)))
         .orElseThrow(PactHostService::invalidClient);
-    byte[] raw = new byte[32];
-    env.random().nextBytes(raw);
-    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+    String token = env.secret(32);
     Instant now = env.now();
     Instant expires = now.plus(TOKEN_TTL);
     db.inTransaction(h -> {

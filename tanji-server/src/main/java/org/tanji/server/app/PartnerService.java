@@ -1,8 +1,6 @@
 package org.tanji.server.app;
 
 import java.net.URI;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -165,12 +163,8 @@ public final class PartnerService {
     if (n.isEmpty() || n.length() > 200) {
       throw new AppException.Invalid("BAD_NAME", "pact.name");
     }
-    byte[] id = new byte[12];
-    env.random().nextBytes(id);
-    byte[] secret = new byte[32];
-    env.random().nextBytes(secret);
-    String clientId = "tj-" + HexFormat.of().formatHex(id);
-    String secretText = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    String clientId = "tj-" + env.hex(12);
+    String secretText = env.secret(32);
     return db.inTransaction(h -> {
       if (partnerId != null) {
         repo.partner(h, who.orgId(), partnerId).orElseThrow(() -> notFound(partnerId));

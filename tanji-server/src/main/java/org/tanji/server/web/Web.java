@@ -17,13 +17,11 @@ import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -389,9 +387,7 @@ public final class Web implements Adapter {
 
   /** The sign-in form, with a fresh token in its own short-lived cookie. */
   private void loginForm(Context ctx, int status, String message, String username, String next) {
-    byte[] raw = new byte[24];
-    env.random().nextBytes(raw);
-    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+    String token = env.secret(24);
     ctx.cookie(new Cookie(LOGIN_CSRF, token, "/login", 3600, requests.secure(ctx), true, null, SameSite.STRICT));
     Map<String, Object> m = base(ctx, null, token);
     m.put("message", message);
