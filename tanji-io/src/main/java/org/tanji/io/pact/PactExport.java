@@ -40,6 +40,7 @@ import org.tanji.core.model.Period;
 import org.tanji.core.model.Product;
 import org.tanji.core.model.Stage;
 import org.tanji.core.model.Study;
+import org.tanji.core.quality.Scoring;
 import org.tanji.core.units.Dimension;
 import org.tanji.core.units.Quantity;
 
@@ -393,20 +394,21 @@ public final class PactExport {
     }
 
     /**
-     * Primary data share and data-quality ratings, weighted by each line's share of the footprint
-     * as the study's own score is. See docs/pact.md for the scales.
+     * Primary data share and data-quality ratings, each line weighing as in the study's own score
+     * (Scoring.weights: its share of the emissions by magnitude, so a credit line counts too). See
+     * docs/pact.md for the scales.
      */
     private void quality(ObjectNode pcf) {
+      List<LineResult> scored = computedLines().stream().filter(l -> l.points() != null).toList();
+      double[] weights = Scoring.weights(scored.stream().mapToDouble(LineResult::kgCO2e).toArray());
       double weight = 0;
       double primary = 0;
       double techGeo = 0;
       double temporal = 0;
-      for (LineResult line : computedLines()) {
-        if (line.points() == null || line.share() <= 0) {
-          continue;
-        }
+      for (int i = 0; i < weights.length; i++) {
+        LineResult line = scored.get(i);
         Factor f = line.factor() == null ? null : factor(line.factor());
-        double w = line.share();
+        double w = weights[i];
         weight += w;
         // a gas line's amounts are the site's own: primary data, measured where and when it happened
         primary += f == null || !isSecondary(f) ? w : 0;

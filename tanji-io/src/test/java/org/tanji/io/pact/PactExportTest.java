@@ -204,6 +204,17 @@ final class PactExportTest {
   }
 
   @Test
+  void creditLine_weighsInTheRatingsByMagnitude_asInTheStudysScore() {
+    ObjectNode pf = valid(yaml(STUDY.replace("factors:\n", "factors:\n  credit: {value: -1000 kgCO2e/t, type: international, year: 2023}\n")
+        + "  - {name: Scrap sold, stage: waste, amount: 100 t, factor: credit, quality: {activity: estimated, calibration: none}}\n"));
+    // steel 220,000 kg, supplier (4 points → DQR 2.6, primary); the credit −100,000 kg, international
+    // (1 point → DQR 5, secondary): weights 220/320 and 100/320
+    assertThat(pf.at("/pcf/fossilGhgEmissions").asText()).isEqualTo("1.2"); // (220,000 − 100,000) / 100,000 kg
+    assertThat(pf.at("/pcf/dqi/technologicalDQR").asText()).isEqualTo("3.35"); // (2.6 × 220 + 5 × 100) / 320
+    assertThat(pf.at("/pcf/primaryDataShare").asText()).isEqualTo("68.75"); // 220 / 320
+  }
+
+  @Test
   void biogenicCarbon_becomesUptake_andFossilCarbonIsTaken() {
     ObjectNode pf = valid(yaml(STUDY.replace("cnCode: 732611", "cnCode: 732611\n  fossilCarbonContent: 6 kg")
         + "biogenic: {carbonContent: 120 kg}\n"));
