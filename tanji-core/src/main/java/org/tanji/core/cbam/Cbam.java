@@ -51,10 +51,11 @@ public final class Cbam {
   private static final Dimension CO2_PER_ENERGY = Dimension.CO2E.dividedBy(Dimension.ENERGY);
   private static final Dimension CO2_PER_MASS = Dimension.CO2E.dividedBy(Dimension.MASS);
   private static final Dimension ENERGY_PER_MASS = Dimension.ENERGY.dividedBy(Dimension.MASS);
-  private static final double T = 1000; // kg per t: quantities compute in base units (kg, J, kgCO₂e)
-  private static final double TJ = 1e12;
+  // quantities compute in base units (kg, J, kgCO₂e); the template counts in t, TJ and MWh
   private static final org.tanji.core.units.Unit TERAJOULE = org.tanji.core.units.Units.unit("TJ");
-  private static final double MWH = 3.6e9;
+  private static final double T = org.tanji.core.units.Units.unit("t").scale();
+  private static final double TJ = TERAJOULE.scale();
+  private static final double MWH = org.tanji.core.units.Units.unit("MWh").scale();
 
   private Cbam() {}
 

@@ -2,6 +2,7 @@ package org.tanji.core.cbam;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Everything the CBAM calculation needs about one installation and one reporting period: the
@@ -16,5 +17,10 @@ public record CbamInput(Installation installation, List<SourceStream> sourceStre
     processes = List.copyOf(processes);
     purchasedPrecursors = List.copyOf(purchasedPrecursors);
     goods = List.copyOf(goods);
+  }
+
+  /** The production process of this id, if the file has one. */
+  public Optional<ProductionProcess> process(String id) {
+    return processes.stream().filter(p -> p.id().equals(id)).findFirst();
   }
 }

@@ -32,6 +32,11 @@ public record CbamResult(Installation installation, List<StreamResult> sourceStr
     findings = List.copyOf(findings);
   }
 
+  /** The result of the production process of this id, if the file has one. */
+  public java.util.Optional<ProcessResult> process(String id) {
+    return processes.stream().filter(p -> p.id().equals(id)).findFirst();
+  }
+
   public boolean hasErrors() {
     return findings.stream().anyMatch(Finding::isError);
   }

@@ -9,12 +9,15 @@ import java.util.OptionalDouble;
 import java.util.Set;
 import org.tanji.core.calc.LineResult;
 import org.tanji.core.calc.Result;
+import org.tanji.core.i18n.Numbers;
 import org.tanji.core.i18n.Text;
 import org.tanji.core.model.Activity;
 import org.tanji.core.model.InventoryLine;
 import org.tanji.core.model.Stage;
 import org.tanji.core.model.Study;
 import org.tanji.core.units.Quantity;
+import org.tanji.core.units.Unit;
+import org.tanji.core.units.Units;
 
 /**
  * A good's product carbon footprint (cradle to gate, all gases) beside its CBAM specific embedded
@@ -67,6 +70,9 @@ public record PcfBesideCbam(String cn, double pcf, OptionalDouble see, List<Step
     }
   }
 
+  private static final Unit TONNE = Units.unit("t");
+  private static final Unit KWH = Units.unit("kWh");
+
   public PcfBesideCbam {
     Objects.requireNonNull(cn, "cn");
     Objects.requireNonNull(see, "see");
@@ -79,12 +85,13 @@ public record PcfBesideCbam(String cn, double pcf, OptionalDouble see, List<Step
    */
   public static Optional<PcfBesideCbam> of(Study study, Result pcf, CbamInput input, CbamResult cbam, int good) {
     Good g = input.goods().get(good);
-    int p = indexOf(input, g.process());
-    if (pcf.perKgKgCO2e() == null || pcf.totalKgCO2e() == null || p < 0) {
+    Optional<ProductionProcess> named = input.process(g.process());
+    Optional<CbamResult.ProcessResult> computed = cbam.process(g.process());
+    if (pcf.perKgKgCO2e() == null || pcf.totalKgCO2e() == null || named.isEmpty() || computed.isEmpty()) {
       return Optional.empty();
     }
-    ProductionProcess process = input.processes().get(p);
-    CbamResult.ProcessResult pr = cbam.processes().get(p);
+    ProductionProcess process = named.get();
+    CbamResult.ProcessResult pr = computed.get();
     double perT = pcf.perKgKgCO2e(); // kg per kg is t per t
     double scale = pcf.totalKgCO2e() == 0 ? 0 : perT / pcf.totalKgCO2e();
     double production = pr.production();
@@ -94,23 +101,23 @@ public record PcfBesideCbam(String cn, double pcf, OptionalDouble see, List<Step
     if (process.electricity() != null) {
       int line = lineWith(study, process.electricity(), used);
       double linePcf = line < 0 ? 0 : lineShare(study, pcf, line, scale);
-      // both factors per kWh (3.6e6 J): the study's (its line over its amount) and the CBAM file's
+      // both factors per kWh: the study's (its line over its amount) and the CBAM file's
       Text why = line < 0 || process.electricityFactor() == null ? Text.of("cbam.beside.why.electricityNoLine")
           : Text.of("cbam.beside.why.electricity",
-              decimals(lineKg(study, pcf, line) / process.electricity().inBase() * 3.6e6, 4),
-              decimals(process.electricityFactor().inBase() * 3.6e6, 4));
+              Numbers.fixed(lineKg(study, pcf, line) / process.electricity().in(KWH), 4),
+              Numbers.fixed(process.electricityFactor().inBase() * KWH.scale(), 4));
       steps.add(new Step(Kind.ELECTRICITY, line < 0 ? "" : study.inventory().get(line).name(), linePcf,
           pr.seIndirect(), why));
     }
     for (ProductionProcess.PrecursorUse use : process.precursors()) {
       int line = lineWith(study, use.amount(), used);
       double linePcf = line < 0 ? 0 : lineShare(study, pcf, line, scale);
-      double tonnes = use.amount().inBase() / 1000;
+      double tonnes = use.amount().in(TONNE);
       OptionalDouble see = precursorSee(input, cbam, use.precursor());
       OptionalDouble cbamShare = see.isPresent() ? OptionalDouble.of(see.getAsDouble() * tonnes / production)
           : OptionalDouble.empty();
-      String lcaFactor = line < 0 ? "—" : decimals(lineKg(study, pcf, line) / 1000 / tonnes, 3);
-      Text why = see.isPresent() ? Text.of("cbam.beside.why.precursor", lcaFactor, decimals(see.getAsDouble(), 3))
+      String lcaFactor = line < 0 ? "—" : Numbers.fixed(lineKg(study, pcf, line) / TONNE.scale() / tonnes, 3);
+      Text why = see.isPresent() ? Text.of("cbam.beside.why.precursor", lcaFactor, Numbers.fixed(see.getAsDouble(), 3))
           : Text.of("cbam.beside.why.precursorUnknown", lcaFactor);
       steps.add(new Step(Kind.PRECURSOR, line < 0 ? use.precursor() : study.inventory().get(line).name(), linePcf,
           cbamShare, why));
@@ -168,15 +175,6 @@ public record PcfBesideCbam(String cn, double pcf, OptionalDouble see, List<Step
     return OptionalDouble.of(see.getAsDouble() - pcf - explained);
   }
 
-  private static int indexOf(CbamInput input, String process) {
-    for (int i = 0; i < input.processes().size(); i++) {
-      if (input.processes().get(i).id().equals(process)) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
   /** The first unused inventory line whose amount is the given quantity (taken from it by reference). */
   private static int lineWith(Study study, Quantity amount, Set<Integer> used) {
     for (int i = 0; i < study.inventory().size(); i++) {
@@ -199,10 +197,6 @@ public record PcfBesideCbam(String cn, double pcf, OptionalDouble see, List<Step
     return lineKg(study, pcf, line) * scale;
   }
 
-  private static String decimals(double v, int scale) {
-    return java.math.BigDecimal.valueOf(v).setScale(scale, java.math.RoundingMode.HALF_UP).toPlainString();
-  }
-
   /** SEE direct plus indirect of a precursor (t CO₂e/t): a purchased one's as given, an own process's as computed. */
   private static OptionalDouble precursorSee(CbamInput input, CbamResult cbam, String id) {
     for (PurchasedPrecursor pp : input.purchasedPrecursors()) {
@@ -211,12 +205,8 @@ public record PcfBesideCbam(String cn, double pcf, OptionalDouble see, List<Step
             : OptionalDouble.of(pp.seeDirect().inBase() + pp.seeIndirect().inBase());
       }
     }
-    int q = indexOf(input, id);
-    if (q < 0) {
-      return OptionalDouble.empty();
-    }
-    CbamResult.ProcessResult r = cbam.processes().get(q);
-    return r.seeDirect().isPresent() && r.seeIndirect().isPresent()
-        ? OptionalDouble.of(r.seeDirect().getAsDouble() + r.seeIndirect().getAsDouble()) : OptionalDouble.empty();
+    return cbam.process(id).filter(r -> r.seeDirect().isPresent() && r.seeIndirect().isPresent())
+        .map(r -> OptionalDouble.of(r.seeDirect().getAsDouble() + r.seeIndirect().getAsDouble()))
+        .orElse(OptionalDouble.empty());
   }
 }
