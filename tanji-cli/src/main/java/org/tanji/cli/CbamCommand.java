@@ -10,26 +10,26 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
-import org.tanji.core.cbam.CbamResult;
 import org.tanji.core.calc.Calculator;
 import org.tanji.core.calc.Result;
+import org.tanji.core.cbam.CbamResult;
 import org.tanji.core.cbam.CostOfSilence;
 import org.tanji.core.cbam.PcfBesideCbam;
-import org.tanji.core.model.Study;
-import org.tanji.report.ReportFormat;
-import org.tanji.report.Reports;
-import org.tanji.report.model.ReportDocument;
 import org.tanji.core.cbam.Printed;
 import org.tanji.core.i18n.Messages;
 import org.tanji.core.model.Finding;
+import org.tanji.core.model.Study;
 import org.tanji.io.CbamJson;
 import org.tanji.io.CbamRead;
 import org.tanji.io.CbamReader;
 import org.tanji.io.xlsx.CbamTemplate;
-import picocli.CommandLine;
+import org.tanji.report.ReportFormat;
+import org.tanji.report.Reports;
+import org.tanji.report.model.ReportDocument;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * {@code tanji cbam FILE [--json] [--lang zh|en] [--template TEMPLATE.xlsx] [-o OUT.xlsx] [--volume t]
@@ -113,7 +113,8 @@ final class CbamCommand implements Callable<Integer> {
     try {
       read = CbamReader.read(file);
     } catch (IOException e) {
-      err.println("tanji cbam: " + file + ": " + e.getMessage());
+      Locale given = lang != null ? Messages.locale(lang.name()) : Messages.EN;
+      err.println("tanji cbam: " + String.format(Cli.text("calc.cannotRead", given), file, Main.describe(e, given)));
       return Main.USAGE;
     }
     Locale locale = lang != null ? Messages.locale(lang.name())
@@ -138,7 +139,7 @@ final class CbamCommand implements Callable<Integer> {
         Summary.findings(out, read.findings(), locale);
       }
     } catch (IOException e) {
-      err.println("tanji cbam: cannot write the result: " + e.getMessage());
+      err.println("tanji cbam: " + String.format(Cli.text("io.cannotWriteResult", locale), Main.describe(e, locale)));
       return Main.USAGE;
     }
     boolean errors = result.map(CbamResult::hasErrors).orElse(true);
@@ -188,7 +189,7 @@ final class CbamCommand implements Callable<Integer> {
       byte[] bytes = Reports.bytes(doc, reportFormat().orElseThrow());
       Files2.replace(report, os -> os.write(bytes));
     } catch (IOException e) {
-      err.println("tanji cbam: cannot write " + report + ": " + e.getMessage());
+      err.println("tanji cbam: " + String.format(Cli.text("io.cannotWrite", locale), report, Main.describe(e, locale)));
       return Main.USAGE;
     }
     err.println("tanji cbam: " + String.format(Cli.text("report.done", locale), report));
@@ -202,7 +203,7 @@ final class CbamCommand implements Callable<Integer> {
       t = template == null ? CbamTemplate.bundled() : CbamTemplate.of(Files.readAllBytes(template),
           template.getFileName().toString());
     } catch (IOException e) {
-      err.println("tanji cbam: " + template + ": " + e.getMessage());
+      err.println("tanji cbam: " + String.format(Cli.text("calc.cannotRead", locale), template, Main.describe(e, locale)));
       return Main.USAGE;
     }
     CbamTemplate.Filled filled = t.fill(read.input().orElseThrow(), result);
@@ -215,9 +216,10 @@ final class CbamCommand implements Callable<Integer> {
       return wrongFile ? Main.USAGE : Main.STUDY_ERRORS;
     }
     try {
-      Files.write(output, filled.workbook().get());
+      byte[] workbook = filled.workbook().get();
+      Files2.replace(output, os -> os.write(workbook));
     } catch (IOException e) {
-      err.println("tanji cbam: cannot write " + output + ": " + e.getMessage());
+      err.println("tanji cbam: " + String.format(Cli.text("io.cannotWrite", locale), output, Main.describe(e, locale)));
       return Main.USAGE;
     }
     err.println("tanji cbam: " + String.format(Cli.text("cbam.templateWritten", locale), output));

@@ -11,6 +11,8 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
+import org.tanji.core.i18n.Messages;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -124,7 +126,7 @@ public final class Main implements Runnable {
       IOException io = ex instanceof IOException e ? e : ex instanceof UncheckedIOException u ? u.getCause() : null;
       if (io != null) {
         // a file that cannot be read or written is the command's doing, not a bug: say which
-        command.getErr().println("tanji " + command.getCommandName() + ": " + describe(io));
+        command.getErr().println("tanji " + command.getCommandName() + ": " + describe(io, Messages.EN));
         return USAGE;
       }
       command.getErr().println("tanji: internal error: " + ex + " (please report it; set TANJI_DEBUG=1 for details)");
@@ -135,13 +137,13 @@ public final class Main implements Runnable {
     }
   }
 
-  /** An I/O failure in words: what happened to which file. */
-  static String describe(IOException e) {
+  /** An I/O failure in words: what happened to which file (the system's own reason as it gives it). */
+  static String describe(IOException e, Locale locale) {
     if (e instanceof NoSuchFileException n) {
-      return "no such file or directory: " + n.getFile();
+      return String.format(Cli.text("io.noSuchFile", locale), n.getFile());
     }
     if (e instanceof AccessDeniedException a) {
-      return "permission denied: " + a.getFile();
+      return String.format(Cli.text("io.denied", locale), a.getFile());
     }
     if (e instanceof FileSystemException f) {
       return f.getFile() + ": " + (f.getReason() == null ? f.getClass().getSimpleName() : f.getReason());

@@ -103,7 +103,8 @@ final class PactCommand implements Runnable {
         try {
           Files2.replace(output, (OutputStream os) -> os.write(bytes));
         } catch (IOException e) {
-          err.println("tanji pact export: " + Main.describe(e));
+          err.println("tanji pact export: " + String.format(Cli.text("io.cannotWrite", locale), output,
+              Main.describe(e, locale)));
           return Main.USAGE;
         }
         err.println(String.format(Cli.text("pact.written", locale), output));

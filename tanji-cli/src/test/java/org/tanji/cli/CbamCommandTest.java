@@ -160,6 +160,15 @@ final class CbamCommandTest {
   }
 
   @Test
+  void cbam_output_intoAMissingFolder_saysSoInTheStudysLanguage() {
+    Path out = dir.resolve("no-such-folder").resolve("steel.xlsx");
+    CliTest.Run r = run("cbam", STEEL, "--lang", "zh", "-o", out.toString());
+    assertThat(r.code()).isEqualTo(Main.USAGE);
+    assertThat(r.err()).contains("无法写入 " + out + "：").doesNotContain("Exception");
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
   void cbam_report_seed003WithTheCbamSection() throws Exception {
     Path html = dir.resolve("seed.html");
     CliTest.Run r = run("cbam", SEED, "--lang", "en", "--report", html.toString());
