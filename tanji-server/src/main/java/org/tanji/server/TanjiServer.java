@@ -133,7 +133,7 @@ public final class TanjiServer implements AutoCloseable {
       byte[] keySecret = keySecret(config, env);
       SigningKeys signingKeys = new SigningKeys(db, env, keySecret);
       PartnerService partners = new PartnerService(db, env, audit, new Sealer(keySecret, "pact-partner", env.random()));
-      PactHostService pact = new PactHostService(db, env);
+      PactHostService pact = new PactHostService(db, env, config.loginsPerMinute());
       pactEvents = new PactEvents(pact, partners, env, config.pactQueue(), Duration.ofSeconds(2), config.log());
       IssueService issues = new IssueService(db, env, studies, audit, signingKeys,
           config.publicUrl() == null ? "" : config.publicUrl(), pact);

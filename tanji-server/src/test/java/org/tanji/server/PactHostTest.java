@@ -154,6 +154,19 @@ class PactHostTest {
   }
 
   @Test
+  void token_guessingOneClientsSecret_stoppedAfterTenFailures() {
+    String guessed = "tj-guessed-" + UUID.randomUUID(); // as a user's name: ten failures in 15 minutes
+    for (int i = 0; i < 10; i++) {
+      assertThat(token(guessed, "guess-" + i).status()).isEqualTo(401);
+    }
+    Http.Resp stopped = token(guessed, "guess-10");
+    assertThat(stopped.status()).isEqualTo(429);
+    assertThat(Long.parseLong(stopped.header("Retry-After"))).isBetween(1L, 900L);
+    assertThat(stopped.json().get("error_description").asText()).isNotBlank();
+    assertThat(token(clientId, secret).status()).isEqualTo(200); // another client is not held up
+  }
+
+  @Test
   void openIdConfiguration_namesTheTokenEndpointOnThisHost() {
     JsonNode c = http.get("/.well-known/openid-configuration", null).json();
     assertThat(c.get("token_endpoint").asText()).isEqualTo(server.url() + "/auth/token");

@@ -117,7 +117,8 @@ class ServicesTest {
 
     FactorService.Imported imported = factors.importPact(a, example3());
     assertThat(imported.factors()).extracting(org.tanji.core.model.Factor::id).containsExactly(PLATE);
-    assertThat(imported.findings()).isEmpty();
+    // the spec's example 3 is valid until 2027-12-31, later than three years after its reference period
+    assertThat(imported.findings()).extracting(org.tanji.core.model.Finding::code).containsExactly("PACT_VALIDITY");
     // the version stored before the import is computed again with it: results are kept per library
     assertThat(studies.computed(a, id, 1).result().perUnitKgCO2e())
         .isCloseTo(0.15446, org.assertj.core.data.Offset.offset(1e-12));
@@ -451,7 +452,7 @@ class ServicesTest {
     IssueService issues = new IssueService(db, new Env(clock, () -> new UUID(2, ids.incrementAndGet()),
         new java.security.SecureRandom()), studies, audit, new org.tanji.server.app.SigningKeys(db,
         new Env(clock, UUID::randomUUID, new java.security.SecureRandom()), new byte[32]), "",
-        new org.tanji.server.app.PactHostService(db, new Env(clock, UUID::randomUUID, new java.security.SecureRandom())));
+        new org.tanji.server.app.PactHostService(db, new Env(clock, UUID::randomUUID, new java.security.SecureRandom()), 30));
     issues.issue(appr, id, 1, java.util.Set.of(org.tanji.report.ReportFormat.HTML), java.util.Set.of(
         java.util.Locale.ENGLISH));
     byte[] issuedHtml = studies.report(prep, id, 1, org.tanji.report.ReportFormat.HTML, Optional.of(

@@ -42,24 +42,44 @@ public final class PactHostService {
   private final Env env;
   private final PactRepository repo = new PactRepository();
 
-  public PactHostService(Database db, Env env) {
+  private final SignInLimits limits;
+
+  /** @param attemptsPerAddressPerMinute sign-ins at /auth/token a client address may try a minute, as for users */
+  public PactHostService(Database db, Env env, int attemptsPerAddressPerMinute) {
     this.db = db;
     this.env = env;
+    this.limits = new SignInLimits(attemptsPerAddressPerMinute);
   }
 
   // ---- tokens
 
   /**
-   * A bearer token for a client's credentials.
+   * A bearer token for a client's credentials, under the limits a user's sign-in has: attempts per
+   * client address and minute, and failures per client id over 15 minutes.
    *
+   * @param address the caller's address
    * @throws AppException.Unauthenticated when no client that is not revoked has this id and secret
+   * @throws AppException.TooManyAttempts when over a limit
    */
-  public Token grant(String clientId, String secret) {
+  public Token grant(String address, String clientId, String secret) {
     if (clientId == null || secret == null || clientId.length() > 64 || secret.length() > 200) {
       throw invalidClient();
     }
-    ApiClient client = db.inTransaction(h -> repo.clientByCredentials(h, clientId, Hashes.sha256(secret)))
-        .orElseThrow(PactHostService::invalidClient);
+    // the attempts table also counts users' names, which cannot hold a colon
+    String counted = "pact-client:" + clientId;
+    db.inTransaction(h -> {
+      limits.attempt(h, env.now(), address, counted);
+      return null;
+    });
+    Optional<ApiClient> found = db.inTransaction(h -> repo.clientByCredentials(h, clientId, Hashes.sha256(secret)));
+    if (found.isEmpty()) {
+      db.inTransaction(h -> {
+        limits.failed(h, env.now(), counted);
+        return null;
+      });
+      throw invalidClient();
+    }
+    ApiClient client = found.get();
     String token = env.secret(32);
     Instant now = env.now();
     Instant expires = now.plus(TOKEN_TTL);

@@ -144,10 +144,18 @@ public final class PactHost implements Adapter {
     }
     Token t;
     try {
-      t = host.grant(id, secret);
+      t = host.grant(requests.clientAddress(ctx), id, secret);
     } catch (AppException.Unauthenticated e) {
       ctx.header("WWW-Authenticate", "Basic realm=\"tanji-pact\"");
       oauthError(ctx, 401, "invalid_client", "pact.client");
+      return;
+    } catch (AppException.TooManyAttempts e) {
+      // OAuth 2 has no error for this; 429 with Retry-After is what a client backing off understands
+      ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+      ObjectNode body = JSON.createObjectNode();
+      body.put("error", "invalid_request");
+      body.put("error_description", Messages.render(AppException.BUNDLE, e.text(), Requests.messageLocale(ctx)));
+      json(ctx, 429, body);
       return;
     }
     ObjectNode body = JSON.createObjectNode();
