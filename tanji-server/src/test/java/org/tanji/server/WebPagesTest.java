@@ -210,7 +210,12 @@ class WebPagesTest {
     String cbam = java.nio.file.Files.readString(Path.of("..", "examples", "cbam", "seed-003-steel-balls.cbam.yaml"))
         .replace("    # see: {direct:", "    see: {direct: 2.0 tCO2e/t, indirect: 0.4 tCO2e/t, electricity: 0.6 MWh/t, source: supplier}\n    #");
     HttpResponse<String> r = s.post("/studies/" + id + "/cbam", form("_csrf", s.csrf, "_version", "2", "cbamText", cbam));
+    // stored with the version (a draft), then shown from the store
+    assertThat(r.statusCode()).isEqualTo(303);
+    assertThat(location(r)).isEqualTo("/studies/" + id + "/cbam?v=2");
+    r = s.get("/studies/" + id + "/cbam?v=2");
     assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body()).contains("id=\"cbam-stored\"").contains("cbam.yaml, by demo");
     // the CN code comes from the study; direct 44,369.94 t / 43,585.4 t × 2.0 = 2.036; indirect
     // 19,613.43 MWh × 0.6191 / 43,585.4 t + 1.018 × 0.4 = 0.279 + 0.407 = 0.686; total 2.722
     Matcher goods = Pattern.compile("id=\"cbam-goods\">.*?</table>", Pattern.DOTALL).matcher(r.body());
@@ -227,14 +232,30 @@ class WebPagesTest {
     assertThat(xlsx.statusCode()).as(() -> new String(xlsx.body(), StandardCharsets.UTF_8)).isEqualTo(200);
     assertThat(xlsx.headers().firstValue("Content-Type").orElse("")).contains("spreadsheetml");
     assertThat(new String(xlsx.body(), 0, 2, StandardCharsets.US_ASCII)).isEqualTo("PK");
+    // the version's report now has the section that puts the footprint beside CBAM
+    assertThat(s.get("/studies/" + id + "/report?v=2&lang=en").body()).contains("CBAM minus footprint");
 
     // without the supplier's SEE: the finding, and no template
     r = s.post("/studies/" + id + "/cbam", form("_csrf", s.csrf, "_version", "2", "cbamText",
         java.nio.file.Files.readString(Path.of("..", "examples", "cbam", "seed-003-steel-balls.cbam.yaml"))));
+    assertThat(r.statusCode()).isEqualTo(303);
+    assertThat(s.get("/studies/" + id + "/cbam?v=2").body()).contains("CBAM_PRECURSOR_SEE_MISSING");
+    // a file that does not parse is kept too (nothing sent is lost), with its finding; the report has no section
+    s.post("/studies/" + id + "/cbam", form("_csrf", s.csrf, "_version", "2", "cbamText", "x: ["));
+    assertThat(s.get("/studies/" + id + "/cbam?v=2").body()).contains("PARSE_ERROR");
+    assertThat(s.get("/studies/" + id + "/report?v=2&lang=en").body()).doesNotContain("CBAM minus footprint");
+    // removed: the form alone again
+    assertThat(s.post("/studies/" + id + "/cbam/delete", form("_csrf", s.csrf, "_version", "2")).statusCode())
+        .isEqualTo(303);
+    assertThat(s.get("/studies/" + id + "/cbam?v=2").body()).doesNotContain("id=\"cbam-stored\"")
+        .doesNotContain("PARSE_ERROR");
+    // version 1 is no longer the current one: computed and shown, not stored, and the page says why
+    r = s.post("/studies/" + id + "/cbam", form("_csrf", s.csrf, "_version", "1", "cbamText", cbam));
     assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(r.body()).contains("CBAM_PRECURSOR_SEE_MISSING");
-    assertThat(s.post("/studies/" + id + "/cbam", form("_csrf", s.csrf, "_version", "2", "cbamText", "x: [")).body())
-        .contains("PARSE_ERROR");
+    // (version 1, as published, has no CN code for the goods to take: that finding is shown too)
+    assertThat(r.body()).contains("id=\"cbam-notice\"").contains("is not the study&#39;s current version (2)")
+        .contains("goods[0].cn");
+    assertThat(s.get("/studies/" + id + "/cbam?v=1").body()).doesNotContain("id=\"cbam-stored\"");
   }
 
   @Test

@@ -94,10 +94,11 @@ public final class IssueService {
     Computations.Computed c = studies.computed(who, id, version);
     LocalDate today = LocalDate.ofInstant(env.clock().instant(), env.clock().getZone());
     String code = env.hex(16);
+    List<org.tanji.core.cbam.PcfBesideCbam> cbam = studies.cbamBeside(who, id, version);
     SigningKeys.Key key = keys.of(who.orgId(), who.orgName());
     for (int attempt = 1; ; attempt++) {
       try {
-        return issueOnce(who, id, version, formats, langs, v, c, today, code, key);
+        return issueOnce(who, id, version, formats, langs, v, c, cbam, today, code, key);
       } catch (org.tanji.server.store.StoreException e) {
         // the first number of a year, taken by another process at the same moment: draw again
         if (!e.isUniqueViolation() || attempt == 3) {
@@ -108,7 +109,8 @@ public final class IssueService {
   }
 
   private IssuedReport issueOnce(Principal who, UUID id, int version, Set<ReportFormat> formats, Set<Locale> langs,
-      Version v, Computations.Computed c, LocalDate today, String code, SigningKeys.Key key) {
+      Version v, Computations.Computed c, List<org.tanji.core.cbam.PcfBesideCbam> cbam, LocalDate today, String code,
+      SigningKeys.Key key) {
     return db.inTransaction(h -> {
       String number = number(repo.pattern(h, who.orgId()), today.getYear(), repo.nextNumber(h, who.orgId(),
           today.getYear()));
@@ -122,7 +124,8 @@ public final class IssueService {
         files.add(file("result-" + lang.getLanguage() + ".json", "application/json",
             StudyService.resultBytes(c, lang)));
         for (ReportFormat f : formats) {
-          byte[] bytes = Reports.bytes(Reports.issued(study, c.result(), lang, publicUrl + "/verify/" + code), f);
+          byte[] bytes = Reports.bytes(Reports.withCbam(Reports.issued(study, c.result(), lang,
+              publicUrl + "/verify/" + code), cbam), f);
           if (f == ReportFormat.PDF) {
             bytes = PdfSigner.sign(bytes, key.privateKey(), key.chain(), env.now(), who.orgName(), number);
           }

@@ -2,34 +2,38 @@ package org.tanji.server.app;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import java.io.StringWriter;
+import org.tanji.core.cbam.CbamResult;
+import org.tanji.core.cbam.PcfBesideCbam;
 import org.tanji.core.model.Factor;
+import org.tanji.core.model.TextTooLongException;
 import org.tanji.core.uncertainty.Settings;
 import org.tanji.core.uncertainty.Simulation;
 import org.tanji.core.uncertainty.UncertaintyResult;
-import org.tanji.io.UncertaintyJson;
-import org.tanji.core.model.TextTooLongException;
-import org.tanji.core.cbam.CbamResult;
-import org.tanji.core.cbam.PcfBesideCbam;
 import org.tanji.io.CbamRead;
 import org.tanji.io.CbamReader;
 import org.tanji.io.ResultJson;
-import org.tanji.io.xlsx.CbamTemplate;
 import org.tanji.io.StudyDiff;
 import org.tanji.io.StudyFormat;
 import org.tanji.io.StudyWriter;
+import org.tanji.io.UncertaintyJson;
+import org.tanji.io.xlsx.CbamTemplate;
 import org.tanji.io.xlsx.Workbooks;
 import org.tanji.report.ReportFormat;
 import org.tanji.report.Reports;
+import org.tanji.report.model.ReportDocument;
+import org.tanji.server.domain.CbamFile;
 import org.tanji.server.domain.Principal;
 import org.tanji.server.domain.StudyFile;
 import org.tanji.server.domain.StudyInfo;
+import org.tanji.server.domain.StudyState;
 import org.tanji.server.domain.Version;
 import org.tanji.server.store.Database;
 import org.tanji.server.store.StudyRepository;
@@ -47,6 +51,7 @@ public final class StudyService {
   private final Computations computations;
   private final StudyRepository repo = new StudyRepository();
   private final org.tanji.server.store.IssueRepository issues = new org.tanji.server.store.IssueRepository();
+  private final org.tanji.server.store.CbamRepository cbamFiles = new org.tanji.server.store.CbamRepository();
 
   private final AuditService audit;
   private final FactorService factors;
@@ -105,6 +110,7 @@ public final class StudyService {
       }
       String before = repo.version(h, who.orgId(), id, expected).map(Version::sha256).orElse(null);
       Version next = insert(h, who, id, expected + 1, file, c);
+      cbamFiles.carryOver(h, id, expected, expected + 1);
       audit.record(AuditService.Event.of(who, "study.version").study(id, next.version()).detail(file.fileName())
           .hashes(before, next.sha256()));
       return next;
@@ -274,13 +280,17 @@ public final class StudyService {
     if (issued.isPresent()) {
       return issued.get();
     }
-    String variant = "report:" + format.extension() + "-" + lang.map(Locale::getLanguage).orElse("");
+    // a version's CBAM file may change while it is a draft: the report is kept per file
+    Optional<CbamFile> cbamFile = db.inTransaction(h -> cbamFiles.find(h, who.orgId(), id, version));
+    String variant = "report:" + format.extension() + "-" + lang.map(Locale::getLanguage).orElse("")
+        + cbamFile.map(f -> "-cbam:" + f.sha256()).orElse("");
     return computations.get(key(factors.library(who), id, version, variant), k -> {
       Computations.Computed c = computed(who, id, version);
       if (c.result().hasErrors()) {
         throw new AppException.InvalidStudy("STUDY_HAS_ERRORS", c.result().findings(), "report.errors");
       }
-      return Reports.bytes(Reports.build(c.study(), c.result(), lang.orElse(c.studyLocale())), format);
+      ReportDocument doc = Reports.build(c.study(), c.result(), lang.orElse(c.studyLocale()));
+      return Reports.bytes(Reports.withCbam(doc, cbamBeside(who, id, version, cbamFile)), format);
     });
   }
 
@@ -317,6 +327,88 @@ public final class StudyService {
       }
     });
     return new CbamComputed(read, result, beside);
+  }
+
+  /** A version's CBAM file as stored, and what it computes to against the version's study. */
+  public record StoredCbam(CbamFile file, CbamComputed computed) {}
+
+  /**
+   * The CBAM file stored with a version, computed against the version's study.
+   *
+   * @throws AppException.NotFound when there is no such study or version
+   * @throws AppException.InvalidStudy when the version has errors
+   */
+  public Optional<StoredCbam> storedCbam(Principal who, UUID id, int version) {
+    Optional<CbamFile> file = db.inTransaction(h -> {
+      repo.version(h, who.orgId(), id, version).orElseThrow(() -> notFound(id));
+      return cbamFiles.find(h, who.orgId(), id, version);
+    });
+    return file.map(f -> new StoredCbam(f, cbam(who, id, version, f.content(), f.readName())));
+  }
+
+  /**
+   * Stores a CBAM file with the study's current version, replacing the one it had, whatever the
+   * file's findings (they are shown with it, and nothing the user sent is lost). Later versions of
+   * the study start with a copy.
+   *
+   * @throws AppException.Conflict {@code CBAM_FROZEN} when the version is not the study's current
+   *     one or is no longer a draft (it is in review, approved or issued: what was reviewed stays)
+   * @throws AppException.InvalidStudy when the version has errors: the file could not take its figures
+   */
+  public StoredCbam storeCbam(Principal who, UUID id, int version, byte[] bytes, String name) {
+    CbamComputed computed = cbam(who, id, version, bytes, name);
+    String fileName = name == null || name.isBlank() ? "cbam.yaml" : name.strip();
+    String sha = Hashes.sha256(bytes);
+    Instant now = env.now();
+    db.inTransaction(h -> {
+      String before = draftCbam(h, who, id, version).map(CbamFile::sha256).orElse(null);
+      cbamFiles.put(h, id, version, fileName, bytes, sha, who.userId(), now);
+      audit.record(AuditService.Event.of(who, "study.cbam").study(id, version).detail(fileName).hashes(before, sha));
+      return null;
+    });
+    return new StoredCbam(new CbamFile(fileName, bytes, sha, now, who.username()), computed);
+  }
+
+  /**
+   * Removes the CBAM file of the study's current version.
+   *
+   * @throws AppException.NotFound when the version has none
+   * @throws AppException.Conflict {@code CBAM_FROZEN} as for {@link #storeCbam}
+   */
+  public void deleteCbam(Principal who, UUID id, int version) {
+    db.inTransaction(h -> {
+      CbamFile old = draftCbam(h, who, id, version)
+          .orElseThrow(() -> new AppException.NotFound("NOT_FOUND", "cbam.none", version));
+      cbamFiles.delete(h, id, version);
+      audit.record(AuditService.Event.of(who, "study.cbam.delete").study(id, version).detail(old.readName())
+          .hashes(old.sha256(), null));
+      return null;
+    });
+  }
+
+  /**
+   * What the report's CBAM section shows for a version: its footprint beside the SEE of each good of
+   * its CBAM file that can be compared; none without a file, or with one that has errors.
+   */
+  public List<PcfBesideCbam> cbamBeside(Principal who, UUID id, int version) {
+    return cbamBeside(who, id, version, db.inTransaction(h -> cbamFiles.find(h, who.orgId(), id, version)));
+  }
+
+  private List<PcfBesideCbam> cbamBeside(Principal who, UUID id, int version, Optional<CbamFile> file) {
+    return file.map(f -> cbam(who, id, version, f.content(), f.readName()).beside()).orElse(List.of());
+  }
+
+  /** The CBAM file of a version that may still change it (the current one, a draft). */
+  private Optional<CbamFile> draftCbam(org.tanji.server.store.Handle h, Principal who, UUID id, int version) {
+    StudyInfo info = repo.find(h, who.orgId(), id).orElseThrow(() -> notFound(id));
+    Version v = repo.version(h, who.orgId(), id, version).orElseThrow(() -> notFound(id));
+    if (version != info.currentVersion()) {
+      throw new AppException.Conflict("CBAM_FROZEN", "cbam.notCurrent", version, info.currentVersion());
+    }
+    if (v.state() != StudyState.DRAFT) {
+      throw new AppException.Conflict("CBAM_FROZEN", "cbam.frozen", version, v.state().id());
+    }
+    return cbamFiles.find(h, who.orgId(), id, version);
   }
 
   /**

@@ -184,8 +184,9 @@ public final class Web implements Adapter {
     }));
     routes.post("/studies/{id}/workflow/{action}", authed(this::workflowAction));
     get(routes, "/studies/{id}/issued", authed(this::issuedFile));
-    get(routes, "/studies/{id}/cbam", authed((ctx, who) -> cbamPage(ctx, who, null, null)));
+    get(routes, "/studies/{id}/cbam", authed(this::cbamStored));
     routes.post("/studies/{id}/cbam", authed(this::cbamCompute));
+    routes.post("/studies/{id}/cbam/delete", authed(this::cbamDelete));
     routes.post("/studies/{id}/cbam/template", authed(this::cbamTemplate));
     get(routes, "/team", authed((ctx, who) -> team(ctx, who, 200, null, null)));
     routes.post("/team/users", authed(this::addUser));
@@ -638,11 +639,52 @@ public final class Web implements Adapter {
 
   // ---- CBAM beside the footprint
 
+  /** The CBAM file stored with a version, computed beside its footprint; the upload form when it has none. */
+  private void cbamStored(Context ctx, Principal who) {
+    UUID id = studyId(ctx);
+    int version = versionParam(ctx, studies.study(who, id));
+    Optional<StudyService.StoredCbam> stored = studies.storedCbam(who, id, version);
+    cbamPage(ctx, who, stored.map(s -> new String(s.file().content(), StandardCharsets.UTF_8)).orElse(null),
+        stored.map(StudyService.StoredCbam::computed).orElse(null), stored.map(StudyService.StoredCbam::file), null);
+  }
+
   /**
-   * A version's footprint beside the CBAM figures of a CBAM file uploaded for it (not stored: the
-   * page computes what it is given, and carries the text on for the template's download).
+   * A CBAM file uploaded for a version: stored with it while it is the study's current draft, then
+   * shown from the store (post, redirect, get); for a version that no longer changes it is computed
+   * and shown without being stored, with a notice saying so, so that nothing the user sent is lost.
    */
-  private void cbamPage(Context ctx, Principal who, String text, StudyService.CbamComputed computed) {
+  private void cbamCompute(Context ctx, Principal who) {
+    UUID id = studyId(ctx);
+    int version = parseVersion(ctx.formParam("_version"));
+    String text = ctx.formParam("cbamText");
+    StudyFile upload = text != null && !text.isBlank()
+        ? new StudyFile(text.getBytes(StandardCharsets.UTF_8), "yaml", "cbam.yaml") : requests.receive(ctx);
+    try {
+      studies.storeCbam(who, id, version, upload.bytes(), upload.fileName());
+      ctx.redirect("/studies/" + id + "/cbam?v=" + version, HttpStatus.SEE_OTHER);
+    } catch (AppException.Conflict frozen) {
+      if (!frozen.code().equals("CBAM_FROZEN")) {
+        throw frozen;
+      }
+      StudyService.CbamComputed c = studies.cbam(who, id, version, upload.bytes(), "cbam.yaml");
+      cbamPage(ctx, who, new String(upload.bytes(), StandardCharsets.UTF_8), c, Optional.empty(),
+          Messages.render(AppException.BUNDLE, frozen.text(), locale(ctx)));
+    }
+  }
+
+  private void cbamDelete(Context ctx, Principal who) {
+    UUID id = studyId(ctx);
+    int version = parseVersion(ctx.formParam("_version"));
+    studies.deleteCbam(who, id, version);
+    ctx.redirect("/studies/" + id + "/cbam?v=" + version, HttpStatus.SEE_OTHER);
+  }
+
+  /**
+   * A version's footprint beside the CBAM figures of a CBAM file: the one stored with it, or one
+   * just computed without storing; the text is carried on for the template's download.
+   */
+  private void cbamPage(Context ctx, Principal who, String text, StudyService.CbamComputed computed,
+      Optional<org.tanji.server.domain.CbamFile> stored, String notice) {
     Locale locale = locale(ctx);
     UUID id = studyId(ctx);
     StudyInfo info = studies.study(who, id);
@@ -653,6 +695,9 @@ public final class Web implements Adapter {
     m.put("name", info.current().summary().name());
     m.put("title", Pages.word("cbampage.title", locale) + " · " + info.current().summary().name());
     m.put("text", text);
+    m.put("notice", notice);
+    m.put("stored", stored.map(f -> Map.of("name", f.readName(), "by", f.storedBy(),
+        "at", when(f.storedAt()))).orElse(null));
     m.put("computed", computed != null);
     if (computed != null) {
       // the calculation's findings when it ran (they hold the reader's), else the reader's
@@ -694,21 +739,13 @@ public final class Web implements Adapter {
     html(ctx, "cbam", m);
   }
 
-  /** The CBAM file of the form: an uploaded file, else the text carried on from the last computation. */
+  /** The CBAM file of the form: the text carried on from the page, else an uploaded file. */
   private byte[] cbamFile(Context ctx) {
     String text = ctx.formParam("cbamText");
     if (text != null && !text.isBlank()) {
       return text.getBytes(StandardCharsets.UTF_8);
     }
     return requests.receive(ctx).bytes();
-  }
-
-  private void cbamCompute(Context ctx, Principal who) {
-    UUID id = studyId(ctx);
-    int version = parseVersion(ctx.formParam("_version"));
-    byte[] file = cbamFile(ctx);
-    StudyService.CbamComputed c = studies.cbam(who, id, version, file, "cbam.yaml");
-    cbamPage(ctx, who, new String(file, StandardCharsets.UTF_8), c);
   }
 
   private void cbamTemplate(Context ctx, Principal who) {
