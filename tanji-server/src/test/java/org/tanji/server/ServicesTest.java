@@ -465,4 +465,55 @@ class ServicesTest {
         .isEqualTo(issuedHtml);
     assertThatThrownBy(() -> issues.withdraw(prep, id, 1, "no")).isInstanceOf(AppException.Forbidden.class);
   }
+
+  /** Seed 003's CBAM file with a supplier's SEE for the round steel: SEE 2.722 tCO2e/t (WebPagesTest works it out). */
+  private static byte[] seedCbam() throws IOException {
+    return Files.readString(Path.of("..", "examples", "cbam", "seed-003-steel-balls.cbam.yaml"))
+        .replace("    # see: {direct:", "    see: {direct: 2.0 tCO2e/t, indirect: 0.4 tCO2e/t, electricity: 0.6 MWh/t, source: supplier}\n    #")
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void aVersionsCbamFile_carriedToTheNext_frozenInReview_inTheIssuedReport() throws IOException {
+    Principal admin = newOrganization();
+    Principal prep = user(admin, "prep", WorkRole.PREPARER);
+    Principal rev = user(admin, "rev", WorkRole.REVIEWER);
+    Principal appr = user(admin, "appr", WorkRole.APPROVER);
+    UUID id = studies.create(prep, example("seed-003-steel-balls.yaml")).version().studyId();
+    assertThat(studies.storedCbam(prep, id, 1)).isEmpty();
+    StudyService.StoredCbam stored = studies.storeCbam(prep, id, 1, seedCbam(), "seed-003.cbam.yaml");
+    assertThat(stored.computed().result().orElseThrow().goods().get(0).seeTotal().getAsDouble())
+        .isCloseTo(2.722, org.assertj.core.data.Offset.offset(0.0005));
+    // a new version of the study starts with the file; another organization sees none
+    studies.store(prep, id, 1, example("seed-003-steel-balls.yaml"));
+    StudyService.StoredCbam carried = studies.storedCbam(prep, id, 2).orElseThrow();
+    assertThat(carried.file().sha256()).isEqualTo(stored.file().sha256());
+    assertThat(carried.file().readName()).isEqualTo("seed-003.cbam.yaml");
+    assertThatThrownBy(() -> studies.storedCbam(newOrganization(), id, 2)).isInstanceOf(AppException.NotFound.class);
+    // an earlier version no longer changes
+    assertThatThrownBy(() -> studies.storeCbam(prep, id, 1, seedCbam(), "x.cbam.yaml"))
+        .isInstanceOfSatisfying(AppException.Conflict.class, e -> assertThat(e.code()).isEqualTo("CBAM_FROZEN"));
+    assertThat(new String(studies.report(prep, id, 2, org.tanji.report.ReportFormat.HTML,
+        Optional.of(java.util.Locale.ENGLISH)), StandardCharsets.UTF_8)).contains("CBAM minus footprint");
+
+    // in review, what was submitted stays: neither replaced nor removed
+    workflow.submit(prep, id, 2, false, List.of());
+    assertThatThrownBy(() -> studies.storeCbam(prep, id, 2, seedCbam(), "x.cbam.yaml"))
+        .isInstanceOfSatisfying(AppException.Conflict.class, e -> assertThat(e.code()).isEqualTo("CBAM_FROZEN"));
+    assertThatThrownBy(() -> studies.deleteCbam(prep, id, 2)).isInstanceOf(AppException.Conflict.class);
+    for (var w : workflow.pendingWarnings(rev, id, 2)) {
+      workflow.accept(rev, id, 2, w.code(), w.where(), "checked");
+    }
+    workflow.review(rev, rev.username(), id, 2, pw(rev), "Reviewed");
+    workflow.approve(appr, appr.username(), id, 2, pw(appr), "Approved");
+    IssueService issues = new IssueService(db, new Env(clock, () -> new UUID(3, ids.incrementAndGet()),
+        new java.security.SecureRandom()), studies, audit, new org.tanji.server.app.SigningKeys(db,
+        new Env(clock, UUID::randomUUID, new java.security.SecureRandom()), new byte[32]), "",
+        new org.tanji.server.app.PactHostService(db, new Env(clock, UUID::randomUUID, new java.security.SecureRandom()), 30));
+    issues.issue(appr, id, 2, java.util.Set.of(org.tanji.report.ReportFormat.HTML), java.util.Set.of(java.util.Locale.ENGLISH));
+    String issued = new String(studies.report(prep, id, 2, org.tanji.report.ReportFormat.HTML,
+        Optional.of(java.util.Locale.ENGLISH)), StandardCharsets.UTF_8);
+    assertThat(issued).contains("CBAM minus footprint").contains("2.722");
+    assertThat(audit.records(admin, Optional.of(id))).extracting(AuditRecord::action).contains("study.cbam");
+  }
 }
