@@ -92,8 +92,7 @@ final class CbamCommand implements Callable<Integer> {
    * (its data serve the next year's imports), at the earliest 2026.
    */
   private int importYear(CbamResult r) {
-    return year != null ? year
-        : Math.max(CostOfSilence.FIRST_YEAR, r.installation().period().end().getYear() + 1);
+    return year != null ? year : CostOfSilence.importYear(r);
   }
 
   @Override

@@ -130,6 +130,36 @@ abstract class ApiTests {
     assertThat(r.text()).doesNotContain("Exception", "at org.", "at io.", "SQL", "jdbc", "Jetty", "javalin");
   }
 
+  // ---- a version's CBAM file
+
+  @Test
+  void cbam_storedWithTheDraft_computedAsTheCliDoes_thenRemoved() throws IOException {
+    String token = newOrganization();
+    String id = create(token, example("seed-003-steel-balls.yaml"));
+    String path = "/api/studies/" + id + "/versions/1/cbam";
+    assertThat(http.get(path, token).status()).isEqualTo(404);
+    // seed 003's CBAM file with a supplier's SEE for the round steel (WebPagesTest works out 2.036 direct)
+    byte[] cbam = Files.readString(EXAMPLES.resolve("cbam/seed-003-steel-balls.cbam.yaml"))
+        .replace("    # see: {direct:", "    see: {direct: 2.0 tCO2e/t, indirect: 0.4 tCO2e/t, electricity: 0.6 MWh/t, source: supplier}\n    #")
+        .getBytes(StandardCharsets.UTF_8);
+    Http.Resp stored = http.send("PUT", path, token, YAML, cbam);
+    assertThat(stored.status()).as(stored.text()).isEqualTo(200);
+    assertThat(stored.json().at("/goods/0/seeDirect_tCO2e_per_t").asDouble())
+        .isCloseTo(2.036, org.assertj.core.data.Offset.offset(0.0005));
+    assertThat(http.get(path, token).json()).isEqualTo(stored.json());
+    Http.Resp file = http.get(path + "/file", token);
+    assertThat(file.body()).isEqualTo(cbam);
+    assertThat(file.header("ETag")).isEqualTo(stored.header("ETag"));
+    // another organization sees no such study
+    assertThat(http.get(path, newOrganization()).status()).isEqualTo(404);
+    // removed: 204, then 404 with the code
+    assertThat(http.send("DELETE", path, token, null, null).status()).isEqualTo(204);
+    Http.Resp gone = http.get(path, token);
+    assertThat(gone.status()).isEqualTo(404);
+    assertThat(gone.json().get("code").asText()).isEqualTo("NO_CBAM");
+    assertNoInternals(gone);
+  }
+
   // ---- health, sign-in, tokens
 
   @Test
@@ -499,7 +529,7 @@ abstract class ApiTests {
       }
       checked.add(route.method() + " " + route.path());
     }
-    assertThat(checked).hasSize(33); // 28 of studies, 4 of PACT partners and clients, 1 of own factors (not theirs: 404)
+    assertThat(checked).hasSize(37); // 32 of studies, 4 of PACT partners and clients, 1 of own factors (not theirs: 404)
     assertThat(http.get("/api/studies", b).json().get("studies")).isEmpty();
     assertThat(http.get("/api/users", b).json().get("users")).hasSize(1);
     // still there for its owners, unchanged by the other organization's PUT

@@ -65,6 +65,14 @@ public record CostOfSilence(String cn, int year, double markUp, double defaultVa
   }
 
   /**
+   * The year goods made in the file's reporting period are imported in, when nobody says: the year
+   * after the period ends, and {@link #FIRST_YEAR} at the earliest (no mark-up applies before it).
+   */
+  public static int importYear(CbamResult result) {
+    return Math.max(FIRST_YEAR, result.installation().period().end().getYear() + 1);
+  }
+
+  /**
    * Compares every good of the file that gives an EU default value (the goods of the input and of
    * its result are in the same order).
    *

@@ -112,6 +112,10 @@ public final class Api implements Adapter {
       new Route("GET", "/api/studies/{id}/uncertainty", false),
       new Route("GET", "/api/studies/{id}/versions/{n}/uncertainty", false),
       new Route("GET", "/api/studies/{id}/pact", false),
+      new Route("GET", "/api/studies/{id}/versions/{n}/cbam", false),
+      new Route("PUT", "/api/studies/{id}/versions/{n}/cbam", false),
+      new Route("DELETE", "/api/studies/{id}/versions/{n}/cbam", false),
+      new Route("GET", "/api/studies/{id}/versions/{n}/cbam/file", false),
       new Route("PUT", "/api/organization/report-pattern", false),
       new Route("PUT", "/api/organization/signing-key", false),
       new Route("GET", "/api/factors/pact", false),
@@ -220,6 +224,14 @@ public final class Api implements Adapter {
     authed.put("GET /api/studies/{id}/uncertainty", (ctx, who) -> uncertainty(ctx, who, Optional.empty()));
     authed.put("GET /api/studies/{id}/versions/{n}/uncertainty", (ctx, who) -> uncertainty(ctx, who, versionParam(ctx)));
     authed.put("GET /api/studies/{id}/pact", this::pact);
+    authed.put("GET /api/studies/{id}/versions/{n}/cbam", this::cbam);
+    authed.put("PUT /api/studies/{id}/versions/{n}/cbam", this::storeCbam);
+    authed.put("DELETE /api/studies/{id}/versions/{n}/cbam", (ctx, who) -> {
+      UUID id = studyId(ctx);
+      studies.deleteCbam(who, id, studies.resolve(who, id, versionParam(ctx)));
+      ctx.status(204);
+    });
+    authed.put("GET /api/studies/{id}/versions/{n}/cbam/file", this::cbamFile);
     authed.put("PUT /api/organization/report-pattern", this::reportPattern);
     authed.put("PUT /api/organization/signing-key", this::signingKey);
     authed.put("GET /api/factors/pact", this::supplierFactors);
@@ -940,6 +952,56 @@ public final class Api implements Adapter {
       default -> Requests.mediaType(ReportFormat.fromName(f.media()).orElse(ReportFormat.PDF));
     };
     ctx.contentType(media).result(f.content());
+  }
+
+  /**
+   * The version's CBAM file computed against it, as {@code tanji cbam --json} prints it (the EU
+   * default values marked up for the year after the reporting period); 404 NO_CBAM when it has none.
+   */
+  private void cbam(Context ctx, Principal who) {
+    UUID id = studyId(ctx);
+    int version = studies.resolve(who, id, versionParam(ctx));
+    StudyService.StoredCbam stored = studies.storedCbam(who, id, version)
+        .orElseThrow(() -> HttpError.of(404, "NO_CBAM", "cbam.none", version));
+    cbamJson(ctx, 200, stored, Requests.lang(ctx).orElse(studies.computed(who, id, version).studyLocale()));
+  }
+
+  /** Stores the body (the CBAM file, YAML or JSON) with the version, a draft; answers as GET does. */
+  private void storeCbam(Context ctx, Principal who) {
+    UUID id = studyId(ctx);
+    int version = studies.resolve(who, id, versionParam(ctx));
+    StudyFile body = requests.receive(ctx);
+    StudyService.StoredCbam stored = studies.storeCbam(who, id, version, body.bytes(), body.fileName());
+    ctx.header("ETag", "\"" + stored.file().sha256() + "\"");
+    cbamJson(ctx, 200, stored, Requests.lang(ctx).orElse(studies.computed(who, id, version).studyLocale()));
+  }
+
+  private void cbamJson(Context ctx, int status, StudyService.StoredCbam stored, Locale locale) {
+    StudyService.CbamComputed c = stored.computed();
+    java.io.StringWriter out = new java.io.StringWriter();
+    try {
+      if (c.result().isPresent()) {
+        org.tanji.core.cbam.CbamResult r = c.result().get();
+        org.tanji.io.CbamJson.write(r, org.tanji.core.cbam.CostOfSilence.compare(c.read().input().orElseThrow(), r,
+            org.tanji.core.cbam.CostOfSilence.importYear(r), java.util.OptionalDouble.empty()), locale, out);
+      } else {
+        org.tanji.io.CbamJson.writeUnread(c.read().findings(), locale, out);
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("writing to memory", e);
+    }
+    ctx.status(status).contentType(Requests.JSON).result(out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  /** The version's CBAM file exactly as it was stored. */
+  private void cbamFile(Context ctx, Principal who) {
+    UUID id = studyId(ctx);
+    int version = studies.resolve(who, id, versionParam(ctx));
+    org.tanji.server.domain.CbamFile f = studies.storedCbam(who, id, version)
+        .orElseThrow(() -> HttpError.of(404, "NO_CBAM", "cbam.none", version)).file();
+    ctx.header("Content-Disposition", Requests.attachment(f.readName()));
+    ctx.header("ETag", "\"" + f.sha256() + "\"");
+    ctx.contentType(f.readName().endsWith(".json") ? Requests.JSON : "application/yaml").result(f.content());
   }
 
   /** A PKCS#12 file (form part "file") and its password (form field "password") as the organization's signing key. */
