@@ -449,10 +449,7 @@ class ServicesTest {
     assertThat(workflow.comments(prep, id, 1)).allMatch(x -> !x.open());
     workflow.approve(appr, appr.username(), id, 1, pw(appr), "Approved");
 
-    IssueService issues = new IssueService(db, new Env(clock, () -> new UUID(2, ids.incrementAndGet()),
-        new java.security.SecureRandom()), studies, audit, new org.tanji.server.app.SigningKeys(db,
-        new Env(clock, UUID::randomUUID, new java.security.SecureRandom()), new byte[32]), "",
-        new org.tanji.server.app.PactHostService(db, new Env(clock, UUID::randomUUID, new java.security.SecureRandom()), 30));
+    IssueService issues = issueService();
     issues.issue(appr, id, 1, java.util.Set.of(org.tanji.report.ReportFormat.HTML), java.util.Set.of(
         java.util.Locale.ENGLISH));
     byte[] issuedHtml = studies.report(prep, id, 1, org.tanji.report.ReportFormat.HTML, Optional.of(
@@ -506,14 +503,18 @@ class ServicesTest {
     }
     workflow.review(rev, rev.username(), id, 2, pw(rev), "Reviewed");
     workflow.approve(appr, appr.username(), id, 2, pw(appr), "Approved");
-    IssueService issues = new IssueService(db, new Env(clock, () -> new UUID(3, ids.incrementAndGet()),
-        new java.security.SecureRandom()), studies, audit, new org.tanji.server.app.SigningKeys(db,
-        new Env(clock, UUID::randomUUID, new java.security.SecureRandom()), new byte[32]), "",
-        new org.tanji.server.app.PactHostService(db, new Env(clock, UUID::randomUUID, new java.security.SecureRandom()), 30));
+    IssueService issues = issueService();
     issues.issue(appr, id, 2, java.util.Set.of(org.tanji.report.ReportFormat.HTML), java.util.Set.of(java.util.Locale.ENGLISH));
     String issued = new String(studies.report(prep, id, 2, org.tanji.report.ReportFormat.HTML,
         Optional.of(java.util.Locale.ENGLISH)), StandardCharsets.UTF_8);
     assertThat(issued).contains("CBAM minus footprint").contains("2.722");
     assertThat(audit.records(admin, Optional.of(id))).extracting(AuditRecord::action).contains("study.cbam");
+  }
+
+  private IssueService issueService() {
+    return new IssueService(db, new Env(clock, () -> new UUID(2, ids.incrementAndGet()),
+        new java.security.SecureRandom()), studies, audit, new org.tanji.server.app.SigningKeys(db,
+        new Env(clock, UUID::randomUUID, new java.security.SecureRandom()), new byte[32]), "",
+        new org.tanji.server.app.PactHostService(db, new Env(clock, UUID::randomUUID, new java.security.SecureRandom()), 30));
   }
 }
