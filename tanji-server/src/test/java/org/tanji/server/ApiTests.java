@@ -138,6 +138,8 @@ abstract class ApiTests {
     String id = create(token, example("seed-003-steel-balls.yaml"));
     String path = "/api/studies/" + id + "/versions/1/cbam";
     assertThat(http.get(path, token).status()).isEqualTo(404);
+    String report = "/api/studies/" + id + "/versions/1/report?lang=en";
+    String before = http.get(report, token).header("ETag");
     // seed 003's CBAM file with a supplier's SEE for the round steel (WebPagesTest works out 2.036 direct)
     byte[] cbam = Files.readString(EXAMPLES.resolve("cbam/seed-003-steel-balls.cbam.yaml"))
         .replace("    # see: {direct:", "    see: {direct: 2.0 tCO2e/t, indirect: 0.4 tCO2e/t, electricity: 0.6 MWh/t, source: supplier}\n    #")
@@ -147,6 +149,11 @@ abstract class ApiTests {
     assertThat(stored.json().at("/goods/0/seeDirect_tCO2e_per_t").asDouble())
         .isCloseTo(2.036, org.assertj.core.data.Offset.offset(0.0005));
     assertThat(http.get(path, token).json()).isEqualTo(stored.json());
+    // the report changed with it: a cached copy is not answered 304, and the new one has the section
+    Http.Resp withCbam = http.get(report, token, "If-None-Match", before);
+    assertThat(withCbam.status()).isEqualTo(200);
+    assertThat(withCbam.header("ETag")).isNotEqualTo(before);
+    assertThat(withCbam.text()).contains("CBAM minus footprint");
     Http.Resp file = http.get(path + "/file", token);
     assertThat(file.body()).isEqualTo(cbam);
     assertThat(file.header("ETag")).isEqualTo(stored.header("ETag"));
@@ -154,6 +161,7 @@ abstract class ApiTests {
     assertThat(http.get(path, newOrganization()).status()).isEqualTo(404);
     // removed: 204, then 404 with the code
     assertThat(http.send("DELETE", path, token, null, null).status()).isEqualTo(204);
+    assertThat(http.get(report, token, "If-None-Match", before).status()).isEqualTo(304);
     Http.Resp gone = http.get(path, token);
     assertThat(gone.status()).isEqualTo(404);
     assertThat(gone.json().get("code").asText()).isEqualTo("NO_CBAM");
@@ -581,7 +589,9 @@ abstract class ApiTests {
     byte[] study = (new String(Files.readAllBytes(Path.of("..", "testdata", "tiny-per-piece.yaml")), StandardCharsets.UTF_8)
         + "  - name: Back plate blank\n    stage: raw-materials\n    amount: 2000 piece\n    factor: " + plate + "\n"
         + "    quality: {activity: periodic, calibration: compliant}\n").getBytes(StandardCharsets.UTF_8);
-    JsonNode result = http.get("/api/studies/" + create(a, study) + "/result", a).json();
+    String withPlates = create(a, study);
+    Http.Resp computed = http.get("/api/studies/" + withPlates + "/result", a);
+    JsonNode result = computed.json();
     assertThat(result.get("perUnit_kgCO2e").asDouble()).isCloseTo(0.15446, org.assertj.core.data.Offset.offset(1e-12));
     assertThat(codes(result.get("findings"))).doesNotContain("UNKNOWN_FACTOR");
     JsonNode other = http.get("/api/studies/" + create(b, study) + "/result", b).json();
@@ -593,6 +603,10 @@ abstract class ApiTests {
     assertThat(http.get("/api/factors/pact", a).json().get("factors")).isEmpty();
     assertThat(codes(http.get("/api/studies/" + create(a, study) + "/result", a).json().get("findings")))
         .contains("UNKNOWN_FACTOR");
+    // the stored version computes otherwise now: a copy cached with the old ETag is not answered 304
+    Http.Resp recomputed = http.get("/api/studies/" + withPlates + "/result", a, "If-None-Match", computed.header("ETag"));
+    assertThat(recomputed.status()).isEqualTo(200);
+    assertThat(codes(recomputed.json().get("findings"))).contains("UNKNOWN_FACTOR");
     assertThat(http.send("DELETE", "/api/factors/pact/" + plate, a, null, null).code()).isEqualTo("NOT_FOUND");
   }
 

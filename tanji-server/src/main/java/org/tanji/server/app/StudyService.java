@@ -283,7 +283,7 @@ public final class StudyService {
     // a version's CBAM file may change while it is a draft: the report is kept per file
     Optional<CbamFile> cbamFile = db.inTransaction(h -> cbamFiles.find(h, who.orgId(), id, version));
     String variant = "report:" + format.extension() + "-" + lang.map(Locale::getLanguage).orElse("")
-        + cbamFile.map(f -> "-cbam:" + f.sha256()).orElse("");
+        + cbamFile.map(f -> cbamTag(f.sha256())).orElse("");
     return computations.get(key(factors.library(who), id, version, variant), k -> {
       Computations.Computed c = computed(who, id, version);
       if (c.result().hasErrors()) {
@@ -327,6 +327,24 @@ public final class StudyService {
       }
     });
     return new CbamComputed(read, result, beside);
+  }
+
+  /**
+   * What a version's result, or report, is made from besides the version itself, as text for an
+   * ETag: the organization's own factors (their generation) and, for a report, the version's CBAM
+   * file (its digest); empty when there is neither.
+   */
+  public String madeWith(Principal who, UUID id, int version, boolean report) {
+    String library = factors.library(who).tag();
+    if (!report) {
+      return library;
+    }
+    return library + db.inTransaction(h -> cbamFiles.digest(h, who.orgId(), id, version)).map(StudyService::cbamTag)
+        .orElse("");
+  }
+
+  private static String cbamTag(String sha256) {
+    return "-cbam." + sha256.substring(0, 16);
   }
 
   /** A version's CBAM file as stored, and what it computes to against the version's study. */

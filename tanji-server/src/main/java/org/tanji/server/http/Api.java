@@ -509,7 +509,9 @@ public final class Api implements Adapter {
     UUID id = studyId(ctx);
     int version = studies.resolve(who, id, n);
     Optional<Locale> lang = Requests.lang(ctx);
-    if (notModified(ctx, version + "-" + lang.map(Locale::getLanguage).orElse(""))) {
+    // a supplier footprint imported since can change what the version computes to
+    if (notModified(ctx, version + "-" + lang.map(Locale::getLanguage).orElse("") + studies.madeWith(who, id, version,
+        false))) {
       return;
     }
     ctx.contentType(Requests.JSON).result(studies.result(who, id, version, lang));
@@ -520,7 +522,8 @@ public final class Api implements Adapter {
     ReportFormat format = Requests.reportFormat(ctx);
     Optional<Locale> lang = Requests.lang(ctx);
     int version = studies.resolve(who, id, n);
-    if (notModified(ctx, version + "-" + format.extension() + "-" + lang.map(Locale::getLanguage).orElse(""))) {
+    if (notModified(ctx, version + "-" + format.extension() + "-" + lang.map(Locale::getLanguage).orElse("")
+        + studies.madeWith(who, id, version, true))) {
       return;
     }
     byte[] body = studies.report(who, id, version, format, lang);

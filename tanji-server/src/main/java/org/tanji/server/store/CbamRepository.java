@@ -20,6 +20,12 @@ public final class CbamRepository {
             r.string("username")), orgId, id, version);
   }
 
+  /** The SHA-256 of a version's CBAM file, if it has one, without reading the file. */
+  public Optional<String> digest(Handle h, long orgId, UUID id, int version) {
+    return h.findOne("SELECT c.sha256 FROM study_cbam c JOIN study s ON s.id = c.study_id"
+        + " WHERE s.org_id = ? AND c.study_id = ? AND c.version = ?", r -> r.string("sha256"), orgId, id, version);
+  }
+
   /** Stores or replaces the CBAM file of a version the caller has checked is the organization's. */
   public void put(Handle h, UUID id, int version, String fileName, byte[] content, String sha256, long userId,
       Instant now) {
