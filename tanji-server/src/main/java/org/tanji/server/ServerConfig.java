@@ -35,7 +35,7 @@ import java.util.Optional;
  * @param publicUrl the address outsiders reach the server at, printed on issued reports before
  *     {@code /verify/CODE}; null prints the path alone
  * @param tls the key and certificate to serve HTTPS with; empty serves plain HTTP (and no PACT)
- * @param pactQueue PACT footprint requests that may wait for their answer at once; more are refused (429)
+ * @param pactQueue PACT footprint requests an organization may have waiting for their answer at once; more are refused (429)
  */
 public record ServerConfig(
     String host,

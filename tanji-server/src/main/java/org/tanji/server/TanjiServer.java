@@ -134,7 +134,7 @@ public final class TanjiServer implements AutoCloseable {
       SigningKeys signingKeys = new SigningKeys(db, env, keySecret);
       PartnerService partners = new PartnerService(db, env, audit, new Sealer(keySecret, "pact-partner", env.random()));
       PactHostService pact = new PactHostService(db, env, config.loginsPerMinute());
-      pactEvents = new PactEvents(pact, partners, env, config.pactQueue(), Duration.ofSeconds(2), config.log());
+      pactEvents = new PactEvents(db, pact, partners, env, config.pactQueue(), Duration.ofSeconds(2), config.log());
       IssueService issues = new IssueService(db, env, studies, audit, signingKeys,
           config.publicUrl() == null ? "" : config.publicUrl(), pact);
       Requests requests = new Requests(config.maxRequestBytes(), config.trustProxy());
@@ -197,6 +197,7 @@ public final class TanjiServer implements AutoCloseable {
       Optional<String> demoPassword = firstStart && config.demo()
           ? Demo.seed(accounts, studies, config.demoPassword()) : Optional.empty();
       ready.complete(null);
+      pactEvents.start();
       String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
       return new TanjiServer(app, db, pactEvents, generated.orElse(null), demoPassword.orElse(null),
           (config.tls().isPresent() ? "https://" : "http://") + host + ":" + app.port());

@@ -396,6 +396,53 @@ class PactHostTest {
   }
 
   @Test
+  void requestEvent_partnerDown_answerKeptAcrossARestart_deliveredWhenItIsBack() throws Exception {
+    Path dir = Files.createTempDirectory("tanji-outbox");
+    int port;
+    try (java.net.ServerSocket free = new java.net.ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
+      port = free.getLocalPort(); // nobody listens there until the partner is back
+    }
+    MutableClock own = new MutableClock();
+    ServerConfig config = ServerConfig.builder(dir.resolve("data")).port(0).database(databaseUrl(), null, null)
+        .adminPassword(OPERATOR_PW).loginsPerMinute(1000).clock(own)
+        .tls(ServerConfig.Tls.keystore(cert.keystore, SelfSigned.PASSWORD)).build();
+    try (TanjiServer a = TanjiServer.start(config)) {
+      Http h = new Http(a.url(), cert.client());
+      Team t = Team.of(h, OPERATOR_PW);
+      JsonNode p = h.postJson("/api/pact/partners", t.admin(), Team.json("{'name':'Down','eventUrl':'http://127.0.0.1:"
+          + port + "/3/events'}")).json();
+      JsonNode c = h.postJson("/api/pact/clients", t.admin(), Team.json("{'name':'down','partnerId':"
+          + p.get("id").asLong() + "}")).json();
+      String basic = Base64.getEncoder().encodeToString((c.get("clientId").asText() + ":" + c.get("clientSecret").asText())
+          .getBytes(StandardCharsets.UTF_8));
+      String token = h.send("POST", "/auth/token", null, "application/x-www-form-urlencoded",
+          "grant_type=client_credentials".getBytes(StandardCharsets.UTF_8), "Authorization", "Basic " + basic)
+          .json().get("access_token").asText();
+      Http.Resp r = h.send("POST", "/3/events", token, "application/cloudevents+json; charset=UTF-8",
+          event("RequestCreatedEvent.3", "outage-1", "{'productId':['urn:pact:null']}").getBytes(StandardCharsets.UTF_8));
+      assertThat(r.status()).as(r.text()).isEqualTo(200);
+    } // stopped with the answer undelivered: the partner's address refused it, or it was not tried yet
+    BlockingQueue<JsonNode> got = new LinkedBlockingQueue<>();
+    HttpServer back = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+    back.createContext("/3/events", ex -> {
+      got.add(Http.MAPPER.readTree(ex.getRequestBody().readAllBytes()));
+      ex.sendResponseHeaders(200, -1);
+      ex.close();
+    });
+    back.start();
+    try (TanjiServer b = TanjiServer.start(config)) {
+      own.advance(Duration.ofMinutes(5)); // past the wait before the next try
+      JsonNode answer = got.poll(30, TimeUnit.SECONDS);
+      assertThat(answer).as("the answer, delivered by the restarted server").isNotNull();
+      assertThat(answer.get("type").asText()).isEqualTo("org.wbcsd.pact.ProductFootprint.RequestRejectedEvent.3");
+      assertThat(answer.at("/data/requestEventId").asText()).isEqualTo("outage-1");
+      assertThat(got.poll(1500, TimeUnit.MILLISECONDS)).as("delivered once").isNull();
+    } finally {
+      back.stop(0);
+    }
+  }
+
+  @Test
   void requestEvent_clientWithoutPartner_400AtOnce() {
     JsonNode c = http.postJson("/api/pact/clients", team.admin(), "{\"name\":\"no partner\"}").json();
     String token = token(c.get("clientId").asText(), c.get("clientSecret").asText()).json().get("access_token").asText();

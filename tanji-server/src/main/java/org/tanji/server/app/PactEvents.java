@@ -11,58 +11,77 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.UUID;
 import org.tanji.core.i18n.Messages;
 import org.tanji.server.domain.ApiClient;
 import org.tanji.server.domain.FootprintQuery;
 import org.tanji.server.domain.IssuedFootprint;
 import org.tanji.server.domain.Partner;
+import org.tanji.server.store.Database;
+import org.tanji.server.store.OutboxRepository;
 
 /**
  * Answers partners' footprint requests (PACT's RequestCreatedEvent) after the request itself was
- * answered: a request waits in a bounded queue (a full queue refuses more, so a flood of events
- * cannot exhaust the server), and one worker finds the footprints that match its criteria and sends
- * a RequestFulfilledEvent with them, or a RequestRejectedEvent when none match, to the event
- * endpoint of the partner the client belongs to. When the partner also runs a PACT host whose
- * credentials are stored, the worker signs in there first and sends the event with that token.
+ * answered. An accepted request is kept in the database (the outbox, {@link OutboxRepository}) until
+ * its answer is delivered: a worker finds the footprints that match its criteria and sends a
+ * RequestFulfilledEvent with them, or a RequestRejectedEvent when none match, to the event endpoint
+ * of the partner the client belongs to; when the partner also runs a PACT host whose credentials are
+ * stored, it signs in there first and sends the event with that token. A delivery that fails is tried
+ * again after a randomized, doubling wait (as the specification asks of a client) for three days, so
+ * neither a restart nor a partner's outage loses an answer. Each organization may have a bounded
+ * number of answers waiting: a flood of requests is refused, not stored.
  */
 public final class PactEvents implements AutoCloseable {
 
   /** Footprints sent in one fulfilled event at most. */
   static final int MAX_FOOTPRINTS = 100;
-  private static final int ATTEMPTS = 3;
+  /** How long an answer is tried before it is given up. */
+  static final Duration GIVE_UP_AFTER = Duration.ofDays(3);
+  /** The longest wait between two tries. */
+  static final Duration LONGEST_WAIT = Duration.ofHours(1);
+  /** How long a worker holds a row it sends (a send times out after 30 s, a token request after 10 s). */
+  private static final Duration CLAIM = Duration.ofMinutes(2);
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  private final Database db;
+  private final OutboxRepository outbox = new OutboxRepository();
+  private final org.tanji.server.store.PactRepository clients = new org.tanji.server.store.PactRepository();
   private final PactHostService host;
   private final PartnerService partners;
   private final Env env;
   private final HttpClient http;
   private final PrintStream log;
-  private final BlockingQueue<Request> queue;
+  private final int capacity;
+  private final Duration firstWait;
+  private final Object wake = new Object();
   private final Thread worker;
-  private final Duration retryDelay;
   private volatile boolean closed;
+  private boolean requested; // guarded by wake
 
   /**
-   * @param capacity requests that may wait at once; one more is refused
-   * @param retryDelay the wait before the second attempt to send an answer (doubled before the third)
+   * @param capacity answers an organization may have waiting at once; one more request is refused
+   * @param firstWait the wait before the second try of a delivery, about doubled before each next one
    * @param log where answers that could not be delivered are written
    */
-  public PactEvents(PactHostService host, PartnerService partners, Env env, int capacity, Duration retryDelay,
-      PrintStream log) {
+  public PactEvents(Database db, PactHostService host, PartnerService partners, Env env, int capacity,
+      Duration firstWait, PrintStream log) {
+    this.db = db;
     this.host = host;
     this.partners = partners;
     this.env = env;
-    this.retryDelay = retryDelay;
+    this.capacity = capacity;
+    this.firstWait = firstWait;
     this.log = log;
-    this.queue = new ArrayBlockingQueue<>(capacity);
     this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     this.worker = new Thread(this::work, "tanji-pact-events");
     worker.setDaemon(true);
+  }
+
+  /** Starts delivering, once the database's schema is current: the answers a last run left first. */
+  public void start() {
     worker.start();
   }
 
@@ -83,26 +102,35 @@ public final class PactEvents implements AutoCloseable {
 
   /** What became of a request. */
   public enum Offer {
-    /** It will be answered. */
+    /** It is stored, and will be answered. */
     ACCEPTED,
     /** The client belongs to no partner with an event endpoint: nobody could receive the answer. */
     NO_ENDPOINT,
-    /** Too many requests wait already. */
+    /** The organization has too many answers waiting already. */
     FULL
   }
 
-  /** Queues a request to be answered, unless it cannot be or the queue is full. */
+  /** Stores a request to be answered, unless it cannot be or the organization has too many waiting. */
   public Offer request(Request r) {
-    Optional<URI> endpoint = endpoint(r.client());
-    if (endpoint.isEmpty()) {
+    if (endpoint(r.client()).isEmpty()) {
       return Offer.NO_ENDPOINT;
     }
-    return queue.offer(r) ? Offer.ACCEPTED : Offer.FULL;
-  }
-
-  /** Requests waiting now. */
-  public int waiting() {
-    return queue.size();
+    byte[] stored = bytes(requestJson(r));
+    boolean accepted = db.inTransaction(h -> {
+      if (outbox.waiting(h, r.client().orgId()) >= capacity) {
+        return false;
+      }
+      outbox.insert(h, r.client().orgId(), r.client().id(), env.ids().get(), stored, env.now());
+      return true;
+    });
+    if (!accepted) {
+      return Offer.FULL;
+    }
+    synchronized (wake) {
+      requested = true;
+      wake.notifyAll();
+    }
+    return Offer.ACCEPTED;
   }
 
   private Optional<Partner> partnerOf(ApiClient c) {
@@ -115,71 +143,167 @@ public final class PactEvents implements AutoCloseable {
 
   private void work() {
     while (!closed) {
-      Request r;
+      boolean sent = false;
       try {
-        r = queue.poll(1, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        return;
+        Instant now = env.now();
+        for (OutboxRepository.Pending p : db.inTransaction(h -> outbox.due(h, now, 10))) {
+          if (closed) {
+            return;
+          }
+          if (db.inTransaction(h -> outbox.claim(h, p.id(), now, now.plus(CLAIM)))) {
+            deliver(p);
+            sent = true;
+          }
+        }
+      } catch (RuntimeException e) { // the database unreachable for a moment: the worker carries on
+        note("the outbox could not be read", e);
       }
-      if (r == null) {
-        continue;
-      }
-      try {
-        answer(r);
-      } catch (RuntimeException e) { // one failed answer must not stop the worker
-        synchronized (log) {
-          log.println(env.clock().instant() + " PACT event " + r.eventId() + " not answered:");
-          e.printStackTrace(log);
+      if (!sent) {
+        // nothing due: wait for a new request, or a second for a retry's time to come
+        synchronized (wake) {
+          try {
+            if (!requested) {
+              wake.wait(1000);
+            }
+          } catch (InterruptedException e) {
+            return;
+          }
+          requested = false;
         }
       }
     }
   }
 
-  private void answer(Request r) {
-    Partner partner = partnerOf(r.client()).orElseThrow(() -> new IllegalStateException("the partner was removed"));
-    URI endpoint = partner.eventUrl().orElseThrow(() -> new IllegalStateException("the partner has no endpoint"));
+  /** One try at delivering a stored answer; the row is deleted, or scheduled for the next try. */
+  private void deliver(OutboxRepository.Pending p) {
+    String failure;
+    try {
+      failure = send(p);
+    } catch (RuntimeException e) { // one failed answer must not stop the worker
+      failure = e.toString();
+    }
+    Instant now = env.now();
+    if (failure == null) {
+      db.inTransaction(h -> {
+        outbox.delete(h, p.id());
+        return null;
+      });
+    } else if (!now.isBefore(p.receivedAt().plus(GIVE_UP_AFTER))) {
+      db.inTransaction(h -> {
+        outbox.delete(h, p.id());
+        return null;
+      });
+      note("PACT answer " + p.answerId() + " given up after " + (p.attempts() + 1) + " tries: " + failure, null);
+    } else {
+      int attempts = p.attempts() + 1;
+      Instant next = now.plus(wait(attempts));
+      String error = failure;
+      db.inTransaction(h -> {
+        outbox.failed(h, p.id(), attempts, next, error);
+        return null;
+      });
+    }
+  }
+
+  /**
+   * The wait after the {@code attempts}-th failed try: the first wait doubled for each earlier
+   * failure, at most an hour, spread by a random factor between ½ and 1½ so that the answers of one
+   * outage do not all come back at once.
+   */
+  Duration wait(int attempts) {
+    long millis = firstWait.toMillis();
+    for (int i = 1; i < attempts && millis < LONGEST_WAIT.toMillis(); i++) {
+      millis *= 2;
+    }
+    millis = Math.min(millis, LONGEST_WAIT.toMillis());
+    return Duration.ofMillis((long) (millis * (0.5 + env.random().nextDouble())));
+  }
+
+  /** Sends an answer once: null when the partner took it, else why not. */
+  private String send(OutboxRepository.Pending p) {
+    Optional<ApiClient> client = db.inTransaction(h -> clients.client(h, p.orgId(), p.clientPk()));
+    if (client.isEmpty() || client.get().revokedAt().isPresent()) {
+      return "the client was revoked";
+    }
+    Optional<Partner> partner = partnerOf(client.get());
+    Optional<URI> endpoint = partner.flatMap(Partner::eventUrl);
+    if (endpoint.isEmpty()) {
+      return "the client's partner, or its event address, was removed";
+    }
+    JsonNode stored = tree(p.request());
+    Request r = new Request(client.get(), stored.get("eventId").asText(), criteria(stored.get("criteria")),
+        stored.get("source").asText());
     FootprintQuery q = r.criteria();
     FootprintQuery firstPage = new FootprintQuery(q.productIds(), q.companyIds(), q.geographies(), q.classifications(),
         q.validOn(), q.validAfter(), q.validBefore(), q.status(), 0, MAX_FOOTPRINTS);
-    PactHostService.Page page = host.list(r.client(), firstPage);
-    byte[] event = bytes(event(r, page));
-    Optional<String> token = partners.supplierCredentials(r.client().orgId(), partner.id()).flatMap(this::token);
-    for (int attempt = 1; ; attempt++) {
-      try {
-        HttpRequest.Builder b = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(30))
-            .header("Content-Type", "application/cloudevents+json; charset=UTF-8")
-            .POST(HttpRequest.BodyPublishers.ofByteArray(event));
-        token.ifPresent(t -> b.header("Authorization", "Bearer " + t));
-        // the answer's body is not read: a partner's endpoint decides neither memory nor log size
-        HttpResponse<Void> resp = http.send(b.build(), HttpResponse.BodyHandlers.discarding());
-        if (resp.statusCode() / 100 == 2) {
-          return;
-        }
-        if (attempt == ATTEMPTS) {
-          throw new IllegalStateException(endpoint + " answered " + resp.statusCode());
-        }
-      } catch (IOException e) {
-        if (attempt == ATTEMPTS) {
-          throw new IllegalStateException(endpoint + " could not be reached: " + e.getMessage(), e);
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-      try {
-        Thread.sleep(retryDelay.toMillis() << (attempt - 1));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
+    byte[] event = bytes(event(r, p.answerId(), host.list(r.client(), firstPage)));
+    Optional<String> token = partners.supplierCredentials(r.client().orgId(), partner.get().id()).flatMap(this::token);
+    HttpRequest.Builder b = HttpRequest.newBuilder(endpoint.get()).timeout(Duration.ofSeconds(30))
+        .header("Content-Type", "application/cloudevents+json; charset=UTF-8")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(event));
+    token.ifPresent(t -> b.header("Authorization", "Bearer " + t));
+    try {
+      // the answer's body is not read: a partner's endpoint decides neither memory nor log size
+      HttpResponse<Void> resp = http.send(b.build(), HttpResponse.BodyHandlers.discarding());
+      return resp.statusCode() / 100 == 2 ? null : endpoint.get() + " answered " + resp.statusCode();
+    } catch (IOException e) {
+      return endpoint.get() + " could not be reached: " + e.getMessage();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "the server stopped";
+    }
+  }
+
+  private void note(String what, Exception e) {
+    synchronized (log) {
+      log.println(env.clock().instant() + " PACT events: " + what);
+      if (e != null) {
+        e.printStackTrace(log);
       }
     }
   }
 
+  /** A request as it is stored: its event id, our events address and its criteria. */
+  static ObjectNode requestJson(Request r) {
+    ObjectNode n = JSON.createObjectNode();
+    n.put("eventId", r.eventId());
+    n.put("source", r.source());
+    ObjectNode c = n.putObject("criteria");
+    FootprintQuery q = r.criteria();
+    q.productIds().forEach(c.withArray("productIds")::add);
+    q.companyIds().forEach(c.withArray("companyIds")::add);
+    q.geographies().forEach(c.withArray("geographies")::add);
+    q.classifications().forEach(c.withArray("classifications")::add);
+    q.validOn().ifPresent(t -> c.put("validOn", t.toString()));
+    q.validAfter().ifPresent(t -> c.put("validAfter", t.toString()));
+    q.validBefore().ifPresent(t -> c.put("validBefore", t.toString()));
+    q.status().ifPresent(t -> c.put("status", t));
+    return n;
+  }
+
+  /** The criteria of a stored request (a first page of {@link #MAX_FOOTPRINTS}). */
+  static FootprintQuery criteria(JsonNode c) {
+    return new FootprintQuery(texts(c.path("productIds")), texts(c.path("companyIds")), texts(c.path("geographies")),
+        texts(c.path("classifications")), instant(c.path("validOn")), instant(c.path("validAfter")),
+        instant(c.path("validBefore")), c.hasNonNull("status") ? Optional.of(c.get("status").asText()) : Optional.empty(),
+        0, MAX_FOOTPRINTS);
+  }
+
+  private static java.util.Set<String> texts(JsonNode array) {
+    java.util.Set<String> out = new java.util.LinkedHashSet<>();
+    array.forEach(n -> out.add(n.asText()));
+    return out;
+  }
+
+  private static Optional<Instant> instant(JsonNode n) {
+    return n.isTextual() ? Optional.of(Instant.parse(n.asText())) : Optional.empty();
+  }
+
   /** The answer to a request: the footprints found, or a rejection saying none matched. */
-  ObjectNode event(Request r, PactHostService.Page page) {
+  ObjectNode event(Request r, UUID answerId, PactHostService.Page page) {
     ObjectNode e = JSON.createObjectNode();
     e.put("specversion", "1.0");
-    e.put("id", env.ids().get().toString());
+    e.put("id", answerId.toString());
     e.put("source", r.source());
     e.put("time", env.now().toString());
     ObjectNode data = e.putObject("data");
@@ -230,7 +354,7 @@ public final class PactEvents implements AutoCloseable {
     }
   }
 
-  /** Stops the worker; requests still waiting are not answered. */
+  /** Stops the worker; the answers still waiting stay stored, for the next start to deliver. */
   @Override
   public void close() {
     closed = true;
