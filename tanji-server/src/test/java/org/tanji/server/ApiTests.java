@@ -537,7 +537,7 @@ abstract class ApiTests {
       }
       checked.add(route.method() + " " + route.path());
     }
-    assertThat(checked).hasSize(37); // 32 of studies, 4 of PACT partners and clients, 1 of own factors (not theirs: 404)
+    assertThat(checked).hasSize(39); // 32 of studies, 6 of PACT partners and clients, 1 of own factors (not theirs: 404)
     assertThat(http.get("/api/studies", b).json().get("studies")).isEmpty();
     assertThat(http.get("/api/users", b).json().get("users")).hasSize(1);
     // still there for its owners, unchanged by the other organization's PUT

@@ -443,6 +443,44 @@ class PactHostTest {
   }
 
   @Test
+  void sharing_aPartnerReadsOnlyTheStudiesItIsShared() {
+    JsonNode p = http.postJson("/api/pact/partners", team.admin(), Team.json("{'name':'Ford'}")).json();
+    String sharing = "/api/pact/partners/" + p.get("id").asLong() + "/sharing";
+    JsonNode c = http.postJson("/api/pact/clients", team.admin(), Team.json("{'name':'Ford purchasing','partnerId':"
+        + p.get("id").asLong() + "}")).json();
+    String ford = token(c.get("clientId").asText(), c.get("clientSecret").asText()).json().get("access_token").asText();
+    assertThat(http.get(sharing, team.admin()).json().get("all").asBoolean()).isTrue();
+    assertThat(ids(http.get("/3/footprints", ford))).contains(v1.toString(), v2.toString());
+
+    // shared one study that has no issued version: Ford reads nothing, not even by id
+    String draft = http.send("POST", "/api/studies", team.admin(), ApiTests.YAML,
+        ApiTests.example("seed-003-as-published.yaml")).json().get("id").asText();
+    Http.Resp only = http.send("PUT", sharing, team.admin(), "application/json",
+        Team.json("{'all':false,'studies':['" + draft + "']}").getBytes(StandardCharsets.UTF_8));
+    assertThat(only.status()).as(only.text()).isEqualTo(200);
+    assertThat(only.json().get("studies")).extracting(JsonNode::asText).containsExactly(draft);
+    assertThat(ids(http.get("/3/footprints", ford))).isEmpty();
+    assertThat(http.get("/3/footprints/" + v2, ford).status()).isEqualTo(404);
+    assertThat(ids(http.get("/3/footprints", bearer()))).as("BYD shares all still").contains(v2.toString());
+
+    // shared the issued study: both its versions' footprints
+    http.send("PUT", sharing, team.admin(), "application/json",
+        Team.json("{'all':false,'studies':['" + studyId + "']}").getBytes(StandardCharsets.UTF_8));
+    assertThat(ids(http.get("/3/footprints", ford))).containsExactlyInAnyOrder(v1.toString(), v2.toString());
+    assertThat(http.get("/3/footprints/" + v2, ford).status()).isEqualTo(200);
+
+    // refused: a study of no one, both "all" and a list, a reviewer
+    Http.Resp unknown = http.send("PUT", sharing, team.admin(), "application/json",
+        Team.json("{'all':false,'studies':['" + UUID.randomUUID() + "']}").getBytes(StandardCharsets.UTF_8));
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(http.send("PUT", sharing, team.admin(), "application/json",
+        Team.json("{'all':true,'studies':[]}").getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(400);
+    assertThat(http.send("PUT", sharing, team.reviewer(), "application/json",
+        Team.json("{'all':true}").getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(403);
+    assertThat(ids(http.get("/3/footprints", ford))).hasSize(2); // unchanged by the refusals
+  }
+
+  @Test
   void requestEvent_clientWithoutPartner_400AtOnce() {
     JsonNode c = http.postJson("/api/pact/clients", team.admin(), "{\"name\":\"no partner\"}").json();
     String token = token(c.get("clientId").asText(), c.get("clientSecret").asText()).json().get("access_token").asText();

@@ -122,8 +122,9 @@ public final class PactHostService {
    */
   public record Page(List<IssuedFootprint> footprints, OptionalLong next) {}
 
+  /** A page of the footprints the client may read that match the query. */
   public Page list(ApiClient client, FootprintQuery q) {
-    List<IssuedFootprint> rows = db.inTransaction(h -> repo.footprints(h, client.orgId(), q));
+    List<IssuedFootprint> rows = db.inTransaction(h -> repo.footprints(h, client.orgId(), q, restriction(h, client)));
     if (rows.size() > q.limit()) {
       List<IssuedFootprint> page = rows.subList(0, q.limit());
       return new Page(List.copyOf(page), OptionalLong.of(page.get(page.size() - 1).seq()));
@@ -134,11 +135,20 @@ public final class PactHostService {
   /**
    * One footprint of the client's organization.
    *
-   * @throws AppException.NotFound when it has none of this id (another organization's is not found either)
+   * @throws AppException.NotFound when it has none of this id that the client may read (another
+   *     organization's, or one its partner is not shared, is not found either)
    */
   public IssuedFootprint footprint(ApiClient client, UUID id) {
-    return db.inTransaction(h -> repo.footprint(h, client.orgId(), id))
+    return db.inTransaction(h -> repo.footprint(h, client.orgId(), id, restriction(h, client)))
         .orElseThrow(() -> new AppException.NotFound("NOT_FOUND", "pact.noFootprint", id.toString()));
+  }
+
+  /**
+   * The partner whose sharing limits what a client reads, when it shares only some studies; empty
+   * when the client reads every issued footprint (its partner shares all, or it has none).
+   */
+  private Optional<Long> restriction(org.tanji.server.store.Handle h, ApiClient client) {
+    return client.partnerId().filter(p -> repo.shared(h, client.orgId(), p).isPresent());
   }
 
   /**

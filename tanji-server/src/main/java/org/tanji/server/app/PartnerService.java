@@ -4,12 +4,15 @@ import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import org.tanji.server.domain.ApiClient;
 import org.tanji.server.domain.Partner;
 import org.tanji.server.domain.Principal;
 import org.tanji.server.store.Database;
 import org.tanji.server.store.PactRepository;
 import org.tanji.server.store.StoreException;
+import org.tanji.server.store.StudyRepository;
 
 /**
  * The organization's PACT partners and the API clients they sign in with, managed by its admins.
@@ -24,6 +27,7 @@ public final class PartnerService {
   private final AuditService audit;
   private final Sealer sealer;
   private final PactRepository repo = new PactRepository();
+  private final StudyRepository studyRepo = new StudyRepository();
 
   public PartnerService(Database db, Env env, AuditService audit, Sealer sealer) {
     this.db = db;
@@ -108,6 +112,43 @@ public final class PartnerService {
       Partner p = repo.partner(h, who.orgId(), id).orElseThrow(() -> notFound(id));
       repo.deletePartner(h, who.orgId(), id);
       audit.record(AuditService.Event.of(who, "pact.partner.delete").detail(p.name()));
+      return null;
+    });
+  }
+
+  /**
+   * What a partner's API clients may read at the PACT host: every issued footprint (empty), or only
+   * those of these studies.
+   *
+   * @throws AppException.NotFound when the organization has no such partner
+   */
+  public Optional<Set<UUID>> sharing(Principal who, long id) {
+    Policy.requireAdmin(who);
+    return db.inTransaction(h -> {
+      repo.partner(h, who.orgId(), id).orElseThrow(() -> notFound(id));
+      return repo.shared(h, who.orgId(), id);
+    });
+  }
+
+  /**
+   * Sets what a partner's API clients may read: every issued footprint ({@code studies} empty), or
+   * only those of the studies given (an empty set: none). Footprints already sent stay with the
+   * partner; what it reads and is sent from now on follows this.
+   *
+   * @throws AppException.NotFound when the organization has no such partner, or no such study
+   */
+  public void share(Principal who, long id, Optional<Set<UUID>> studies) {
+    Policy.requireAdmin(who);
+    db.inTransaction(h -> {
+      Partner p = repo.partner(h, who.orgId(), id).orElseThrow(() -> notFound(id));
+      for (UUID s : studies.orElse(Set.of())) {
+        if (studyRepo.find(h, who.orgId(), s).isEmpty()) {
+          throw new AppException.NotFound("NOT_FOUND", "study.notFound", s.toString());
+        }
+      }
+      repo.share(h, who.orgId(), id, studies);
+      audit.record(AuditService.Event.of(who, "pact.partner.sharing").detail(p.name() + ": "
+          + studies.map(s -> s.size() + " studies").orElse("all issued footprints")));
       return null;
     });
   }

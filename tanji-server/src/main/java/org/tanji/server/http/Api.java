@@ -126,6 +126,8 @@ public final class Api implements Adapter {
       new Route("POST", "/api/pact/partners", false),
       new Route("PUT", "/api/pact/partners/{id}", false),
       new Route("DELETE", "/api/pact/partners/{id}", false),
+      new Route("GET", "/api/pact/partners/{id}/sharing", false),
+      new Route("PUT", "/api/pact/partners/{id}/sharing", false),
       new Route("GET", "/api/pact/clients", false),
       new Route("POST", "/api/pact/clients", false),
       new Route("DELETE", "/api/pact/clients/{id}", false));
@@ -245,6 +247,9 @@ public final class Api implements Adapter {
     authed.put("POST /api/pact/partners", (ctx, who) -> savePartner(ctx, who, Optional.empty()));
     authed.put("PUT /api/pact/partners/{id}", (ctx, who) -> savePartner(ctx, who, Optional.of(number(ctx, "id"))));
     authed.put("DELETE /api/pact/partners/{id}", this::deletePartner);
+    authed.put("GET /api/pact/partners/{id}/sharing", (ctx, who) -> sharing(ctx, partnerService.sharing(who,
+        number(ctx, "id"))));
+    authed.put("PUT /api/pact/partners/{id}/sharing", this::share);
     authed.put("GET /api/pact/clients", this::apiClients);
     authed.put("POST /api/pact/clients", this::addApiClient);
     authed.put("DELETE /api/pact/clients/{id}", this::revokeApiClient);
@@ -1052,6 +1057,53 @@ public final class Api implements Adapter {
   private void deletePartner(Context ctx, Principal who) {
     partnerService.deletePartner(who, number(ctx, "id"));
     ctx.status(204);
+  }
+
+  /**
+   * What a partner's clients may read: {@code {"all": true}}, or {@code {"all": false, "studies":
+   * [ids]}} for only the issued footprints of those studies.
+   */
+  private void share(Context ctx, Principal who) {
+    JsonNode body = Json.object(ctx.bodyAsBytes(), "{\"all\": false, \"studies\": [\"<study id>\"]}");
+    JsonNode all = body.get("all");
+    if (all == null || !all.isBoolean()) {
+      throw HttpError.of(400, "BAD_FIELD", "field.boolean", "all");
+    }
+    Optional<Set<UUID>> studies = Optional.empty();
+    if (!all.asBoolean()) {
+      JsonNode list = body.get("studies");
+      if (list == null || !list.isArray()) {
+        throw HttpError.of(400, "BAD_FIELD", "field.studies", "studies");
+      }
+      Set<UUID> ids = new java.util.LinkedHashSet<>();
+      for (JsonNode n : list) {
+        if (!n.isTextual()) {
+          throw HttpError.of(400, "BAD_FIELD", "field.studies", "studies");
+        }
+        ids.add(parseStudy(n.asText()));
+      }
+      studies = Optional.of(ids);
+    } else if (body.has("studies")) {
+      throw HttpError.of(400, "BAD_FIELD", "field.allAndStudies");
+    }
+    long id = number(ctx, "id");
+    partnerService.share(who, id, studies);
+    sharing(ctx, partnerService.sharing(who, id));
+  }
+
+  private void sharing(Context ctx, Optional<Set<UUID>> shared) {
+    json(ctx, 200, g -> {
+      g.writeStartObject();
+      g.writeBooleanField("all", shared.isEmpty());
+      if (shared.isPresent()) {
+        g.writeArrayFieldStart("studies");
+        for (UUID s : shared.get()) {
+          g.writeString(s.toString());
+        }
+        g.writeEndArray();
+      }
+      g.writeEndObject();
+    });
   }
 
   private static void partner(JsonGenerator g, Partner p) throws IOException {

@@ -61,7 +61,32 @@ public final class PactRepository {
   /** Deletes a partner; its clients stay, no longer tied to it. */
   public boolean deletePartner(Handle h, long orgId, long id) {
     h.update("UPDATE pact_client SET partner_id = NULL WHERE org_id = ? AND partner_id = ?", orgId, id);
+    h.update("DELETE FROM pact_share WHERE partner_id IN (SELECT id FROM pact_partner WHERE org_id = ? AND id = ?)",
+        orgId, id);
     return h.update("DELETE FROM pact_partner WHERE org_id = ? AND id = ?", orgId, id) == 1;
+  }
+
+  /**
+   * The studies whose issued footprints a partner's clients may read: empty when the partner shares
+   * every one (or is not the organization's).
+   */
+  public Optional<java.util.Set<UUID>> shared(Handle h, long orgId, long partnerId) {
+    Optional<Boolean> all = h.findOne("SELECT shares_all FROM pact_partner WHERE org_id = ? AND id = ?",
+        r -> r.bool("shares_all"), orgId, partnerId);
+    if (all.isEmpty() || all.get()) {
+      return Optional.empty();
+    }
+    return Optional.of(new java.util.LinkedHashSet<>(h.list("SELECT study_id FROM pact_share WHERE partner_id = ?"
+        + " ORDER BY study_id", r -> r.uuid("study_id"), partnerId)));
+  }
+
+  /** Sets what a partner shares: every issued footprint ({@code studies} empty), or only these studies'. */
+  public void share(Handle h, long orgId, long partnerId, Optional<java.util.Set<UUID>> studies) {
+    h.update("UPDATE pact_partner SET shares_all = ? WHERE org_id = ? AND id = ?", studies.isEmpty(), orgId, partnerId);
+    h.update("DELETE FROM pact_share WHERE partner_id = ?", partnerId);
+    for (UUID s : studies.orElse(java.util.Set.of())) {
+      h.update("INSERT INTO pact_share (partner_id, study_id) VALUES (?, ?)", partnerId, s);
+    }
   }
 
   private static final String PARTNER = "SELECT id, org_id, name, event_url, host_url, host_client_id, created_at"
@@ -171,6 +196,18 @@ public final class PactRepository {
     return h.findOne(FOOTPRINT + " WHERE org_id = ? AND id = ?", PactRepository::footprint, orgId, id);
   }
 
+  /** A footprint a partner's client may read: the organization's, and of a study the partner shares. */
+  public Optional<IssuedFootprint> footprint(Handle h, long orgId, UUID id, Optional<Long> restrictedTo) {
+    if (restrictedTo.isEmpty()) {
+      return footprint(h, orgId, id);
+    }
+    return h.findOne(FOOTPRINT + " f WHERE f.org_id = ? AND f.id = ?" + SHARED, PactRepository::footprint, orgId, id,
+        restrictedTo.get());
+  }
+
+  /** Limits a query on footprints {@code f} to the studies a partner shares. */
+  private static final String SHARED = " AND f.study_id IN (SELECT study_id FROM pact_share WHERE partner_id = ?)";
+
   public Optional<IssuedFootprint> footprintOf(Handle h, long orgId, UUID studyId, int version) {
     return h.findOne(FOOTPRINT + " WHERE org_id = ? AND study_id = ? AND version = ?", PactRepository::footprint,
         orgId, studyId, version);
@@ -181,10 +218,19 @@ public final class PactRepository {
         orgId, studyId);
   }
 
-  /** A page of the organization's footprints that match the query, in their stable order; one more than the limit tells a next page. */
-  public List<IssuedFootprint> footprints(Handle h, long orgId, FootprintQuery q) {
+  /**
+   * A page of the organization's footprints that match the query, in their stable order; one more
+   * than the limit tells a next page.
+   *
+   * @param restrictedTo a partner that shares only some studies: only theirs
+   */
+  public List<IssuedFootprint> footprints(Handle h, long orgId, FootprintQuery q, Optional<Long> restrictedTo) {
     StringBuilder sql = new StringBuilder(FOOTPRINT).append(" f WHERE f.org_id = ? AND f.seq > ?");
     List<Object> args = new ArrayList<>(List.of(orgId, q.after()));
+    restrictedTo.ifPresent(p -> {
+      sql.append(SHARED);
+      args.add(p);
+    });
     keyFilter(sql, args, PRODUCT, q.productIds());
     keyFilter(sql, args, COMPANY, q.companyIds());
     keyFilter(sql, args, GEOGRAPHY, q.geographies());
