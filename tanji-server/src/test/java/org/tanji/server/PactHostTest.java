@@ -519,6 +519,17 @@ class PactHostTest {
       String secret = made.replaceAll("(?s).*<code id=\"made-secret\">([^<]+)</code>.*", "$1");
       assertThat(secret).hasSize(43);
       assertThat(admin.get("/pact").body()).contains("GM buyer").doesNotContain(secret);
+      // what GM may read: all issued footprints at first, then only the study ticked
+      assertThat(admin.get("/pact").body()).contains("id=\"sharing-" + partnerId + "\">all issued footprints<");
+      String study = new Http(plain.url()).send("POST", "/api/studies", t.admin(), ApiTests.YAML,
+          ApiTests.example("seed-003-steel-balls.yaml")).json().get("id").asText();
+      String sharingPage = admin.get("/pact/partners/" + partnerId + "/sharing").body();
+      assertThat(sharingPage).contains("id=\"shares-all\" checked").contains("value=\"" + study + "\"");
+      assertThat(admin.post("/pact/partners/" + partnerId + "/sharing", "shares", "some", "study", study).statusCode())
+          .isEqualTo(303);
+      assertThat(admin.get("/pact").body()).contains("id=\"sharing-" + partnerId + "\">one study<");
+      assertThat(admin.get("/pact/partners/" + partnerId + "/sharing").body()).contains("id=\"shares-some\" checked")
+          .contains("id=\"share-" + study + "\" checked");
       assertThat(admin.post("/pact/partners", "name", "Bad", "eventUrl", "ftp://x").statusCode()).isEqualTo(400);
       // a client for a partner that is not a partner's number is refused, not made for no partner
       var tampered = admin.post("/pact/clients", "name", "GM buyer 2", "partner", "GM");

@@ -194,6 +194,8 @@ public final class Web implements Adapter {
     get(routes, "/pact", authed((ctx, who) -> pactPage(ctx, who, null)));
     routes.post("/pact/partners", authed(this::addPartner));
     routes.post("/pact/partners/{pid}/delete", authed(this::deletePartner));
+    get(routes, "/pact/partners/{pid}/sharing", authed(this::sharingPage));
+    routes.post("/pact/partners/{pid}/sharing", authed(this::share));
     routes.post("/pact/clients", authed(this::addClient));
     routes.post("/pact/clients/{cid}/revoke", authed(this::revokeClient));
   }
@@ -213,6 +215,8 @@ public final class Web implements Adapter {
       r.put("eventUrl", p.eventUrl().map(Object::toString).orElse(""));
       r.put("hostUrl", p.supplierHost().map(h -> h.baseUrl().toString()).orElse(""));
       r.put("hostClientId", p.supplierHost().map(Partner.SupplierHost::clientId).orElse(""));
+      r.put("sharing", partners.sharing(who, p.id()).map(s -> Pages.word("pact.sharesSome", locale, s.size()))
+          .orElse(Pages.word("pact.sharesAll", locale)));
       partnerRows.add(r);
     }
     List<Map<String, Object>> clientRows = new ArrayList<>();
@@ -232,6 +236,39 @@ public final class Web implements Adapter {
     m.put("made", made == null ? null : Map.of("clientId", made.client().clientId(), "secret", made.secret()));
     m.put("title", Pages.word("pact.title", locale));
     html(ctx, "pact", m);
+  }
+
+  /** What a partner's API clients may read: all issued footprints, or those of the studies ticked. */
+  private void sharingPage(Context ctx, Principal who) {
+    long id = pathNumber(ctx, "pid");
+    Partner partner = partners.partner(who, id);
+    Optional<java.util.Set<UUID>> shared = partners.sharing(who, id);
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (StudyInfo s : studies.list(who)) {
+      rows.add(Map.of("id", s.id().toString(), "name", s.current().summary().name() == null ? s.id().toString()
+          : s.current().summary().name(), "state", s.state().id(),
+          "shared", shared.map(set -> set.contains(s.id())).orElse(false)));
+    }
+    Map<String, Object> m = base(ctx, who, null);
+    m.put("partner", Map.of("id", id, "name", partner.name()));
+    m.put("all", shared.isEmpty());
+    m.put("studies", rows);
+    m.put("title", Pages.word("pact.sharingTitle", locale(ctx), partner.name()));
+    html(ctx, "pact-sharing", m);
+  }
+
+  private void share(Context ctx, Principal who) {
+    long id = pathNumber(ctx, "pid");
+    Optional<java.util.Set<UUID>> studiesShared = Optional.empty();
+    if (!"all".equals(ctx.formParam("shares"))) {
+      java.util.Set<UUID> ids = new java.util.LinkedHashSet<>();
+      for (String s : ctx.formParams("study")) {
+        ids.add(parseId(s));
+      }
+      studiesShared = Optional.of(ids);
+    }
+    partners.share(who, id, studiesShared);
+    ctx.redirect("/pact", HttpStatus.SEE_OTHER);
   }
 
   private void addPartner(Context ctx, Principal who) {
