@@ -179,6 +179,10 @@ final class CbamCommand implements Callable<Integer> {
       err.println("tanji cbam: " + Cli.text("cbam.reportStudyErrors", locale));
       return Main.STUDY_ERRORS;
     }
+    if (!PcfBesideCbam.comparable(cbam)) {
+      err.println("tanji cbam: " + Cli.text("cbam.noReportWritten", locale));
+      return Main.STUDY_ERRORS;
+    }
     List<PcfBesideCbam> beside = new ArrayList<>();
     for (int g = 0; g < cbam.goods().size(); g++) {
       PcfBesideCbam.of(study, pcf, read.input().orElseThrow(), cbam, g).ifPresent(beside::add);

@@ -160,6 +160,21 @@ final class CbamCommandTest {
   }
 
   @Test
+  void cbam_report_fileWithAUnitThatDoesNotFit_noReport() throws Exception {
+    Path wrong = Files.writeString(dir.resolve("wrong.cbam.yaml"), Files.readString(Path.of(SEED))
+        .replace("study: ../seed-003-steel-balls.yaml", "study: " + Path.of("../examples/seed-003-steel-balls.yaml")
+            .toAbsolutePath().normalize())
+        .replace("amount: {from: inventory/圆钢}", "amount: 5 MWh"));
+    Path html = dir.resolve("wrong.html");
+    CliTest.Run r = run("cbam", wrong.toString(), "--lang", "en", "--report", html.toString());
+    assertThat(r.code()).isEqualTo(Main.STUDY_ERRORS);
+    assertThat(r.out()).contains("UNIT_MISMATCH");
+    assertThat(r.err()).contains("the report was not written: the CBAM data have errors besides a precursor SEE")
+        .doesNotContain("internal error");
+    assertThat(html).doesNotExist();
+  }
+
+  @Test
   void cbam_output_intoAMissingFolder_saysSoInTheStudysLanguage() {
     Path out = dir.resolve("no-such-folder").resolve("steel.xlsx");
     CliTest.Run r = run("cbam", STEEL, "--lang", "zh", "-o", out.toString());

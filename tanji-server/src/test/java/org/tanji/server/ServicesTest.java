@@ -493,6 +493,17 @@ class ServicesTest {
     assertThat(new String(studies.report(prep, id, 2, org.tanji.report.ReportFormat.HTML,
         Optional.of(java.util.Locale.ENGLISH)), StandardCharsets.UTF_8)).contains("CBAM minus footprint");
 
+    // a precursor amount that is no mass: stored with its finding; the report has no section from it
+    byte[] wrongUnit = new String(seedCbam(), StandardCharsets.UTF_8)
+        .replace("amount: {from: inventory/圆钢}", "amount: 5 MWh").getBytes(StandardCharsets.UTF_8);
+    StudyService.StoredCbam wrong = studies.storeCbam(prep, id, 2, wrongUnit, "wrong.cbam.yaml");
+    assertThat(wrong.computed().result().orElseThrow().findings()).extracting(org.tanji.core.model.Finding::code)
+        .contains("UNIT_MISMATCH");
+    assertThat(wrong.computed().beside()).isEmpty();
+    assertThat(new String(studies.report(prep, id, 2, org.tanji.report.ReportFormat.HTML,
+        Optional.of(java.util.Locale.ENGLISH)), StandardCharsets.UTF_8)).doesNotContain("CBAM minus footprint");
+    studies.storeCbam(prep, id, 2, seedCbam(), "seed-003.cbam.yaml");
+
     // in review, what was submitted stays: neither replaced nor removed
     workflow.submit(prep, id, 2, false, List.of());
     assertThatThrownBy(() -> studies.storeCbam(prep, id, 2, seedCbam(), "x.cbam.yaml"))

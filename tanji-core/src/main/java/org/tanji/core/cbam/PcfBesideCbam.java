@@ -12,6 +12,7 @@ import org.tanji.core.calc.Result;
 import org.tanji.core.i18n.Numbers;
 import org.tanji.core.i18n.Text;
 import org.tanji.core.model.Activity;
+import org.tanji.core.model.Finding;
 import org.tanji.core.model.InventoryLine;
 import org.tanji.core.model.Stage;
 import org.tanji.core.model.Study;
@@ -80,10 +81,23 @@ public record PcfBesideCbam(String cn, double pcf, OptionalDouble see, List<Step
   }
 
   /**
-   * The comparison for the {@code good}-th good of a CBAM file, or empty when the footprint has no
-   * figure per kg (the product's mass is unknown) or the good names no process of the file.
+   * Whether a CBAM result can stand beside a footprint: it has no errors but a precursor's SEE not
+   * known yet, which the comparison shows as unknown. Any other error (a unit that does not fit, a
+   * period that is not a calendar year …) leaves its figures unfit to print beside a footprint.
+   */
+  public static boolean comparable(CbamResult cbam) {
+    return cbam.findings().stream().filter(Finding::isError).allMatch(f -> f.code().equals(Cbam.PRECURSOR_SEE_MISSING));
+  }
+
+  /**
+   * The comparison for the {@code good}-th good of a CBAM file, or empty when the result is not
+   * {@link #comparable}, the footprint has no figure per kg (the product's mass is unknown) or the
+   * good names no process of the file.
    */
   public static Optional<PcfBesideCbam> of(Study study, Result pcf, CbamInput input, CbamResult cbam, int good) {
+    if (!comparable(cbam)) {
+      return Optional.empty();
+    }
     Good g = input.goods().get(good);
     Optional<ProductionProcess> named = input.process(g.process());
     Optional<CbamResult.ProcessResult> computed = cbam.process(g.process());
@@ -92,6 +106,11 @@ public record PcfBesideCbam(String cn, double pcf, OptionalDouble see, List<Step
     }
     ProductionProcess process = named.get();
     CbamResult.ProcessResult pr = computed.get();
+    // the reader reports amounts of another kind as errors; the comparison never divides across kinds
+    if (process.electricity() != null && !process.electricity().dimension().equals(KWH.dimension())
+        || process.precursors().stream().anyMatch(u -> !u.amount().dimension().equals(TONNE.dimension()))) {
+      return Optional.empty();
+    }
     double perT = pcf.perKgKgCO2e(); // kg per kg is t per t
     double scale = pcf.totalKgCO2e() == 0 ? 0 : perT / pcf.totalKgCO2e();
     double production = pr.production();

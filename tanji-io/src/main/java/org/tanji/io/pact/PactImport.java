@@ -322,8 +322,10 @@ public final class PactImport {
       return null;
     }
     PactValidity validity;
+    Instant latestEnd; // the latest end the specification allows
     try {
       validity = PactValidity.of(Optional.ofNullable(validFrom), Optional.ofNullable(validUntil), refEnd);
+      latestEnd = PactValidity.defaultEnd(refEnd);
     } catch (java.time.DateTimeException e) { // a reference period ending in the year 999,999,999
       findings.add(error("INVALID_VALUE", at + "referencePeriodEnd", pcf.get("referencePeriodEnd"),
           Text.of("pactImport.notDateTime", at + "referencePeriodEnd", refEnd.toString())));
@@ -345,9 +347,9 @@ public final class PactImport {
       findings.add(Finding.warning("PACT_VALIDITY", path + "validityPeriodStart",
           Text.of("pactImport.validityEarly", validFrom.toString(), refEnd.toString())).at(fp.get("validityPeriodStart").position()));
     }
-    if (validUntil != null && validUntil.isAfter(PactValidity.defaultEnd(refEnd))) {
+    if (validUntil != null && validUntil.isAfter(latestEnd)) {
       findings.add(Finding.warning("PACT_VALIDITY", path + "validityPeriodEnd",
-          Text.of("pactImport.validityLate", validUntil.toString(), PactValidity.defaultEnd(refEnd).toString()))
+          Text.of("pactImport.validityLate", validUntil.toString(), latestEnd.toString()))
           .at(fp.get("validityPeriodEnd").position()));
     }
     SupplierFootprint supplier = new SupplierFootprint(id, preceding, text(fp, "specVersion"), status, company,

@@ -180,6 +180,14 @@ final class PactImportTest {
         Arguments.of(one.replace("\"validityPeriodStart\": \"2024-12-31T00:00:00Z\",", "")
                 .replace("\"validityPeriodEnd\": \"2027-12-31T00:00:00Z\"", "\"validityPeriodEnd\": \"2024-06-30T00:00:00Z\""),
             "INVALID_VALUE", "validityPeriodEnd", "validityPeriodEnd (2024-06-30T00:00:00Z) is before pcf.referencePeriodEnd"),
+        // a reference period ending so late that three years after it cannot be written, with and
+        // without a declared validity period
+        Arguments.of(one.replace("\"referencePeriodEnd\": \"2024-12-31T00:00:00Z\"",
+                "\"referencePeriodEnd\": \"+999999998-06-01T00:00:00Z\""),
+            "INVALID_VALUE", "pcf.referencePeriodEnd", "pcf.referencePeriodEnd"),
+        Arguments.of(one.replace("\"referencePeriodEnd\": \"2024-12-31T00:00:00Z\"",
+                "\"referencePeriodEnd\": \"+999999998-06-01T00:00:00Z\"").replace("\"validityPeriodEnd\": \"2027-12-31T00:00:00Z\",", ""),
+            "INVALID_VALUE", "pcf.referencePeriodEnd", "pcf.referencePeriodEnd"),
         // a figure beyond what a double holds
         Arguments.of(one.replace("\"pcfExcludingBiogenicUptake\": \"0.384\"", "\"pcfExcludingBiogenicUptake\": \"1" + "0".repeat(400) + "\""),
             "INVALID_VALUE", "pcf.pcfExcludingBiogenicUptake", "is too large a number to compute with"),

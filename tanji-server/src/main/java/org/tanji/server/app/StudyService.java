@@ -406,7 +406,8 @@ public final class StudyService {
 
   /**
    * What the report's CBAM section shows for a version: its footprint beside the SEE of each good of
-   * its CBAM file that can be compared; none without a file, or with one that has errors.
+   * its CBAM file that can be compared; none without a file, or with one whose errors are more than
+   * a precursor SEE not known yet (PcfBesideCbam.comparable).
    */
   public List<PcfBesideCbam> cbamBeside(Principal who, UUID id, int version) {
     return cbamBeside(who, id, version, db.inTransaction(h -> cbamFiles.find(h, who.orgId(), id, version)));
