@@ -56,7 +56,7 @@ final class CalcCommand implements Callable<Integer> {
       try {
         ResultJson.write(result, locale, new NonClosing(out)); // streamed: a large study's JSON is tens of MB
       } catch (IOException e) {
-        err.println("tanji calc: " + String.format(Cli.text("io.cannotWriteResult", locale), Main.describe(e, locale)));
+        err.println("tanji calc: " + String.format(Cli.text("io.cannotWriteResult", locale), Main.reason(e, locale)));
         return Main.USAGE;
       }
       out.println();

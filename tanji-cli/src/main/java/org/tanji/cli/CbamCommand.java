@@ -113,7 +113,7 @@ final class CbamCommand implements Callable<Integer> {
       read = CbamReader.read(file);
     } catch (IOException e) {
       Locale given = lang != null ? Messages.locale(lang.name()) : Messages.EN;
-      err.println("tanji cbam: " + String.format(Cli.text("calc.cannotRead", given), file, Main.describe(e, given)));
+      err.println("tanji cbam: " + String.format(Cli.text("calc.cannotRead", given), file, Main.reason(e, given)));
       return Main.USAGE;
     }
     Locale locale = lang != null ? Messages.locale(lang.name())
@@ -138,7 +138,7 @@ final class CbamCommand implements Callable<Integer> {
         Summary.findings(out, read.findings(), locale);
       }
     } catch (IOException e) {
-      err.println("tanji cbam: " + String.format(Cli.text("io.cannotWriteResult", locale), Main.describe(e, locale)));
+      err.println("tanji cbam: " + String.format(Cli.text("io.cannotWriteResult", locale), Main.reason(e, locale)));
       return Main.USAGE;
     }
     boolean errors = result.map(CbamResult::hasErrors).orElse(true);
@@ -192,7 +192,7 @@ final class CbamCommand implements Callable<Integer> {
       byte[] bytes = Reports.bytes(doc, reportFormat().orElseThrow());
       Files2.replace(report, os -> os.write(bytes));
     } catch (IOException e) {
-      err.println("tanji cbam: " + String.format(Cli.text("io.cannotWrite", locale), report, Main.describe(e, locale)));
+      err.println("tanji cbam: " + String.format(Cli.text("io.cannotWrite", locale), report, Main.reason(e, locale)));
       return Main.USAGE;
     }
     err.println("tanji cbam: " + String.format(Cli.text("report.done", locale), report));
@@ -206,7 +206,7 @@ final class CbamCommand implements Callable<Integer> {
       t = template == null ? CbamTemplate.bundled() : CbamTemplate.of(Files.readAllBytes(template),
           template.getFileName().toString());
     } catch (IOException e) {
-      err.println("tanji cbam: " + String.format(Cli.text("calc.cannotRead", locale), template, Main.describe(e, locale)));
+      err.println("tanji cbam: " + String.format(Cli.text("calc.cannotRead", locale), template, Main.reason(e, locale)));
       return Main.USAGE;
     }
     CbamTemplate.Filled filled = t.fill(read.input().orElseThrow(), result);
@@ -222,7 +222,7 @@ final class CbamCommand implements Callable<Integer> {
       byte[] workbook = filled.workbook().get();
       Files2.replace(output, os -> os.write(workbook));
     } catch (IOException e) {
-      err.println("tanji cbam: " + String.format(Cli.text("io.cannotWrite", locale), output, Main.describe(e, locale)));
+      err.println("tanji cbam: " + String.format(Cli.text("io.cannotWrite", locale), output, Main.reason(e, locale)));
       return Main.USAGE;
     }
     err.println("tanji cbam: " + String.format(Cli.text("cbam.templateWritten", locale), output));

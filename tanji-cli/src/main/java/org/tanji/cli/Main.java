@@ -137,6 +137,23 @@ public final class Main implements Runnable {
     }
   }
 
+  /**
+   * Why an I/O operation failed, for a message that names the file itself: "no such file or
+   * directory", "permission denied", else the system's own reason as it gives it.
+   */
+  static String reason(IOException e, Locale locale) {
+    if (e instanceof NoSuchFileException) {
+      return Cli.text("io.noSuchFileReason", locale);
+    }
+    if (e instanceof AccessDeniedException) {
+      return Cli.text("io.deniedReason", locale);
+    }
+    if (e instanceof FileSystemException f && f.getReason() != null) {
+      return f.getReason();
+    }
+    return String.valueOf(e.getMessage());
+  }
+
   /** An I/O failure in words: what happened to which file (the system's own reason as it gives it). */
   static String describe(IOException e, Locale locale) {
     if (e instanceof NoSuchFileException n) {

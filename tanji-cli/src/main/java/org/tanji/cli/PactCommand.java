@@ -104,7 +104,7 @@ final class PactCommand implements Runnable {
           Files2.replace(output, (OutputStream os) -> os.write(bytes));
         } catch (IOException e) {
           err.println("tanji pact export: " + String.format(Cli.text("io.cannotWrite", locale), output,
-              Main.describe(e, locale)));
+              Main.reason(e, locale)));
           return Main.USAGE;
         }
         err.println(String.format(Cli.text("pact.written", locale), output));

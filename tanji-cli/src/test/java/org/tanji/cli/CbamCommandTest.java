@@ -179,7 +179,7 @@ final class CbamCommandTest {
     Path out = dir.resolve("no-such-folder").resolve("steel.xlsx");
     CliTest.Run r = run("cbam", STEEL, "--lang", "zh", "-o", out.toString());
     assertThat(r.code()).isEqualTo(Main.USAGE);
-    assertThat(r.err()).contains("无法写入 " + out + "：").doesNotContain("Exception");
+    assertThat(r.err()).contains("无法写入 " + out + "：文件或目录不存在").doesNotContain("Exception");
     assertThat(out).doesNotExist();
   }
 

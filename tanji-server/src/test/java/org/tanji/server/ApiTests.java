@@ -166,6 +166,17 @@ abstract class ApiTests {
     assertThat(gone.status()).isEqualTo(404);
     assertThat(gone.json().get("code").asText()).isEqualTo("NO_CBAM");
     assertNoInternals(gone);
+
+    // stored again, then the next version of the study starts with a copy; version 1 keeps its own
+    assertThat(http.send("PUT", path, token, YAML, cbam).status()).isEqualTo(200);
+    assertThat(put(token, id, "\"1\"", example("seed-003-steel-balls.yaml")).status()).isEqualTo(200);
+    String next = "/api/studies/" + id + "/versions/2/cbam";
+    assertThat(http.get(next + "/file", token).body()).isEqualTo(cbam);
+    assertThat(http.get(next, token).json()).isEqualTo(stored.json());
+    Http.Resp frozen = http.send("PUT", path, token, YAML, cbam);
+    assertThat(frozen.status()).isEqualTo(409);
+    assertThat(frozen.code()).isEqualTo("CBAM_FROZEN");
+    assertThat(frozen.json().get("message").asText()).contains("not the study's current version (2)");
   }
 
   // ---- health, sign-in, tokens

@@ -515,7 +515,11 @@ class ServicesTest {
     workflow.review(rev, rev.username(), id, 2, pw(rev), "Reviewed");
     workflow.approve(appr, appr.username(), id, 2, pw(appr), "Approved");
     IssueService issues = issueService();
+    String draftTag = studies.madeWith(prep, id, 2, true);
     issues.issue(appr, id, 2, java.util.Set.of(org.tanji.report.ReportFormat.HTML), java.util.Set.of(java.util.Locale.ENGLISH));
+    // the report served now is the signed one: its ETag says so
+    assertThat(draftTag).startsWith("-cbam.");
+    assertThat(studies.madeWith(prep, id, 2, true)).isEqualTo("-issued");
     String issued = new String(studies.report(prep, id, 2, org.tanji.report.ReportFormat.HTML,
         Optional.of(java.util.Locale.ENGLISH)), StandardCharsets.UTF_8);
     assertThat(issued).contains("CBAM minus footprint").contains("2.722");

@@ -31,8 +31,9 @@ import org.tanji.server.store.OutboxRepository;
  * of the partner the client belongs to; when the partner also runs a PACT host whose credentials are
  * stored, it signs in there first and sends the event with that token. A delivery that fails is tried
  * again after a randomized, doubling wait (as the specification asks of a client) for three days, so
- * neither a restart nor a partner's outage loses an answer. Each organization may have a bounded
- * number of answers waiting: a flood of requests is refused, not stored.
+ * neither a restart nor a partner's outage loses an answer. Each API client may have a bounded
+ * number of answers waiting: a flood of requests is refused, not stored, and one partner that is
+ * down holds up no other.
  */
 public final class PactEvents implements AutoCloseable {
 
@@ -62,7 +63,7 @@ public final class PactEvents implements AutoCloseable {
   private boolean requested; // guarded by wake
 
   /**
-   * @param capacity answers an organization may have waiting at once; one more request is refused
+   * @param capacity answers one API client may have waiting at once; one more request is refused
    * @param firstWait the wait before the second try of a delivery, about doubled before each next one
    * @param log where answers that could not be delivered are written
    */
@@ -106,18 +107,18 @@ public final class PactEvents implements AutoCloseable {
     ACCEPTED,
     /** The client belongs to no partner with an event endpoint: nobody could receive the answer. */
     NO_ENDPOINT,
-    /** The organization has too many answers waiting already. */
+    /** The client has too many answers waiting already. */
     FULL
   }
 
-  /** Stores a request to be answered, unless it cannot be or the organization has too many waiting. */
+  /** Stores a request to be answered, unless it cannot be or the client has too many waiting. */
   public Offer request(Request r) {
     if (endpoint(r.client()).isEmpty()) {
       return Offer.NO_ENDPOINT;
     }
     byte[] stored = bytes(requestJson(r));
     boolean accepted = db.inTransaction(h -> {
-      if (outbox.waiting(h, r.client().orgId()) >= capacity) {
+      if (outbox.waiting(h, r.client().id()) >= capacity) {
         return false;
       }
       outbox.insert(h, r.client().orgId(), r.client().id(), env.ids().get(), stored, env.now());
@@ -150,7 +151,9 @@ public final class PactEvents implements AutoCloseable {
           if (closed) {
             return;
           }
-          if (db.inTransaction(h -> outbox.claim(h, p.id(), now, now.plus(CLAIM)))) {
+          // the time again for each: a slow delivery before must not leave a claim that has run out
+          Instant claimed = env.now();
+          if (db.inTransaction(h -> outbox.claim(h, p.id(), p.attempts(), claimed, claimed.plus(CLAIM)))) {
             deliver(p);
             sent = true;
           }
@@ -176,28 +179,26 @@ public final class PactEvents implements AutoCloseable {
 
   /** One try at delivering a stored answer; the row is deleted, or scheduled for the next try. */
   private void deliver(OutboxRepository.Pending p) {
-    String failure;
+    Failure failure;
     try {
       failure = send(p);
     } catch (RuntimeException e) { // one failed answer must not stop the worker
-      failure = e.toString();
+      failure = new Failure(e.toString(), false);
+    }
+    if (closed || Thread.currentThread().isInterrupted()) {
+      return; // stopping: the row stays as it is (its claim runs out) for the next start
     }
     Instant now = env.now();
     if (failure == null) {
-      db.inTransaction(h -> {
-        outbox.delete(h, p.id());
-        return null;
-      });
-    } else if (!now.isBefore(p.receivedAt().plus(GIVE_UP_AFTER))) {
-      db.inTransaction(h -> {
-        outbox.delete(h, p.id());
-        return null;
-      });
-      note("PACT answer " + p.answerId() + " given up after " + (p.attempts() + 1) + " tries: " + failure, null);
+      remove(p);
+    } else if (failure.lasting() || !now.isBefore(p.receivedAt().plus(GIVE_UP_AFTER))) {
+      remove(p);
+      note("PACT answer " + p.answerId() + " to request " + p.id() + " given up after " + (p.attempts() + 1)
+          + " tries: " + failure.why(), null);
     } else {
       int attempts = p.attempts() + 1;
       Instant next = now.plus(wait(attempts));
-      String error = failure;
+      String error = failure.why();
       db.inTransaction(h -> {
         outbox.failed(h, p.id(), attempts, next, error);
         return null;
@@ -205,30 +206,40 @@ public final class PactEvents implements AutoCloseable {
     }
   }
 
+  private void remove(OutboxRepository.Pending p) {
+    db.inTransaction(h -> {
+      outbox.delete(h, p.id());
+      return null;
+    });
+  }
+
   /**
    * The wait after the {@code attempts}-th failed try: the first wait doubled for each earlier
-   * failure, at most an hour, spread by a random factor between ½ and 1½ so that the answers of one
-   * outage do not all come back at once.
+   * failure, spread by a random factor between ½ and 1½ so that the answers of one outage do not all
+   * come back at once, and at most an hour.
    */
   Duration wait(int attempts) {
     long millis = firstWait.toMillis();
     for (int i = 1; i < attempts && millis < LONGEST_WAIT.toMillis(); i++) {
       millis *= 2;
     }
-    millis = Math.min(millis, LONGEST_WAIT.toMillis());
-    return Duration.ofMillis((long) (millis * (0.5 + env.random().nextDouble())));
+    long spread = (long) (millis * (0.5 + env.random().nextDouble()));
+    return Duration.ofMillis(Math.min(spread, LONGEST_WAIT.toMillis()));
   }
 
+  /** Why a try failed, and whether a later try could succeed. */
+  private record Failure(String why, boolean lasting) {}
+
   /** Sends an answer once: null when the partner took it, else why not. */
-  private String send(OutboxRepository.Pending p) {
+  private Failure send(OutboxRepository.Pending p) {
     Optional<ApiClient> client = db.inTransaction(h -> clients.client(h, p.orgId(), p.clientPk()));
     if (client.isEmpty() || client.get().revokedAt().isPresent()) {
-      return "the client was revoked";
+      return new Failure("the client was revoked", true);
     }
     Optional<Partner> partner = partnerOf(client.get());
     Optional<URI> endpoint = partner.flatMap(Partner::eventUrl);
     if (endpoint.isEmpty()) {
-      return "the client's partner, or its event address, was removed";
+      return new Failure("the client's partner, or its event address, was removed", true);
     }
     JsonNode stored = tree(p.request());
     Request r = new Request(client.get(), stored.get("eventId").asText(), criteria(stored.get("criteria")),
@@ -245,12 +256,12 @@ public final class PactEvents implements AutoCloseable {
     try {
       // the answer's body is not read: a partner's endpoint decides neither memory nor log size
       HttpResponse<Void> resp = http.send(b.build(), HttpResponse.BodyHandlers.discarding());
-      return resp.statusCode() / 100 == 2 ? null : endpoint.get() + " answered " + resp.statusCode();
+      return resp.statusCode() / 100 == 2 ? null : new Failure(endpoint.get() + " answered " + resp.statusCode(), false);
     } catch (IOException e) {
-      return endpoint.get() + " could not be reached: " + e.getMessage();
-    } catch (InterruptedException e) {
+      return new Failure(endpoint.get() + " could not be reached: " + e.getMessage(), false);
+    } catch (InterruptedException e) { // the server stops: no try is counted, the next start sends it
       Thread.currentThread().interrupt();
-      return "the server stopped";
+      return null;
     }
   }
 
@@ -354,10 +365,25 @@ public final class PactEvents implements AutoCloseable {
     }
   }
 
-  /** Stops the worker; the answers still waiting stay stored, for the next start to deliver. */
+  /**
+   * Stops the worker before the database closes: it finishes the try in hand (a few seconds at
+   * most, else it is interrupted and the try not counted); the answers still waiting stay stored,
+   * for the next start to deliver.
+   */
   @Override
   public void close() {
     closed = true;
-    worker.interrupt();
+    synchronized (wake) {
+      wake.notifyAll();
+    }
+    try {
+      worker.join(3000);
+      if (worker.isAlive()) {
+        worker.interrupt();
+        worker.join(2000);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

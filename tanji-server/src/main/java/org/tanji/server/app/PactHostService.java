@@ -68,7 +68,8 @@ public final class PactHostService {
     // the attempts table also counts users' names, which cannot hold a colon
     String counted = "pact-client:" + clientId;
     db.inTransaction(h -> {
-      limits.attempt(h, env.now(), address, counted);
+      // counted apart from users' sign-ins from the same address (a partner's and a person's budget)
+      limits.attempt(h, env.now(), "pact-token:" + address, counted);
       return null;
     });
     Optional<ApiClient> found = db.inTransaction(h -> repo.clientByCredentials(h, clientId, Hashes.sha256(secret)));

@@ -335,12 +335,15 @@ public final class StudyService {
    * file (its digest); empty when there is neither.
    */
   public String madeWith(Principal who, UUID id, int version, boolean report) {
-    String library = factors.library(who).tag();
-    if (!report) {
-      return library;
-    }
-    return library + db.inTransaction(h -> cbamFiles.digest(h, who.orgId(), id, version)).map(StudyService::cbamTag)
-        .orElse("");
+    return db.inTransaction(h -> {
+      // an issued version's answers are the files frozen at issue, with the report's signature
+      if (issues.find(h, who.orgId(), id, version).isPresent()) {
+        return "-issued";
+      }
+      String library = factors.library(who).tag();
+      return !report ? library
+          : library + cbamFiles.digest(h, who.orgId(), id, version).map(StudyService::cbamTag).orElse("");
+    });
   }
 
   private static String cbamTag(String sha256) {
@@ -349,6 +352,19 @@ public final class StudyService {
 
   /** A version's CBAM file as stored, and what it computes to against the version's study. */
   public record StoredCbam(CbamFile file, CbamComputed computed) {}
+
+  /**
+   * The CBAM file stored with a version, as it was stored (not computed: a version with errors still
+   * shows, and gives back, its file).
+   *
+   * @throws AppException.NotFound when there is no such study or version
+   */
+  public Optional<CbamFile> cbamFile(Principal who, UUID id, int version) {
+    return db.inTransaction(h -> {
+      repo.version(h, who.orgId(), id, version).orElseThrow(() -> notFound(id));
+      return cbamFiles.find(h, who.orgId(), id, version);
+    });
+  }
 
   /**
    * The CBAM file stored with a version, computed against the version's study.
@@ -419,13 +435,16 @@ public final class StudyService {
 
   /** The CBAM file of a version that may still change it (the current one, a draft). */
   private Optional<CbamFile> draftCbam(org.tanji.server.store.Handle h, Principal who, UUID id, int version) {
-    StudyInfo info = repo.find(h, who.orgId(), id).orElseThrow(() -> notFound(id));
-    Version v = repo.version(h, who.orgId(), id, version).orElseThrow(() -> notFound(id));
-    if (version != info.currentVersion()) {
-      throw new AppException.Conflict("CBAM_FROZEN", "cbam.notCurrent", version, info.currentVersion());
+    // the checks hold the study's and the version's rows until the transaction ends, so that a new
+    // version (which copies the file) or a workflow step (which freezes it) waits for this change,
+    // or this change sees theirs
+    if (!repo.holdCurrent(h, who.orgId(), id, version)) {
+      int current = repo.currentVersionNumber(h, who.orgId(), id).orElseThrow(() -> notFound(id));
+      repo.version(h, who.orgId(), id, version).orElseThrow(() -> notFound(id));
+      throw new AppException.Conflict("CBAM_FROZEN", "cbam.notCurrent", version, current);
     }
-    if (v.state() != StudyState.DRAFT) {
-      throw new AppException.Conflict("CBAM_FROZEN", "cbam.frozen", version, v.state().id());
+    if (!repo.holdDraft(h, id, version)) {
+      throw new AppException.Conflict("CBAM_FROZEN", "cbam.frozen", version);
     }
     return cbamFiles.find(h, who.orgId(), id, version);
   }

@@ -979,7 +979,10 @@ public final class Api implements Adapter {
     UUID id = studyId(ctx);
     int version = studies.resolve(who, id, versionParam(ctx));
     StudyFile body = requests.receive(ctx);
-    StudyService.StoredCbam stored = studies.storeCbam(who, id, version, body.bytes(), body.fileName());
+    // a body sent as such has no name of its own: the companion's usual one, in its format
+    boolean named = ctx.header("Content-Type") != null && ctx.header("Content-Type").startsWith("multipart/");
+    String name = named && body.fileName() != null ? body.fileName() : "cbam." + body.format();
+    StudyService.StoredCbam stored = studies.storeCbam(who, id, version, body.bytes(), name);
     ctx.header("ETag", "\"" + stored.file().sha256() + "\"");
     cbamJson(ctx, 200, stored, Requests.lang(ctx).orElse(studies.computed(who, id, version).studyLocale()));
   }
@@ -1005,11 +1008,14 @@ public final class Api implements Adapter {
   private void cbamFile(Context ctx, Principal who) {
     UUID id = studyId(ctx);
     int version = studies.resolve(who, id, versionParam(ctx));
-    org.tanji.server.domain.CbamFile f = studies.storedCbam(who, id, version)
-        .orElseThrow(() -> HttpError.of(404, "NO_CBAM", "cbam.none", version)).file();
+    org.tanji.server.domain.CbamFile f = studies.cbamFile(who, id, version)
+        .orElseThrow(() -> HttpError.of(404, "NO_CBAM", "cbam.none", version));
     ctx.header("Content-Disposition", Requests.attachment(f.readName()));
     ctx.header("ETag", "\"" + f.sha256() + "\"");
-    ctx.contentType(f.readName().endsWith(".json") ? Requests.JSON : "application/yaml").result(f.content());
+    String name = f.readName().toLowerCase(Locale.ROOT);
+    ctx.contentType(name.endsWith(".json") ? Requests.JSON
+        : name.endsWith(".yaml") || name.endsWith(".yml") ? "application/yaml" : "application/octet-stream")
+        .result(f.content());
   }
 
   /** A PKCS#12 file (form part "file") and its password (form field "password") as the organization's signing key. */

@@ -25,9 +25,9 @@ public final class OutboxRepository {
         + " VALUES (?, ?, ?, ?, ?, 0, ?)", orgId, clientPk, answerId, request, now, now);
   }
 
-  /** The answers an organization has waiting, delivered or not yet tried. */
-  public int waiting(Handle h, long orgId) {
-    return h.one("SELECT COUNT(*) AS n FROM pact_outbox WHERE org_id = ?", r -> r.intValue("n"), orgId);
+  /** The answers an API client has waiting: not yet tried, or to be tried again. */
+  public int waiting(Handle h, long clientPk) {
+    return h.one("SELECT COUNT(*) AS n FROM pact_outbox WHERE client_pk = ?", r -> r.intValue("n"), clientPk);
   }
 
   /** Up to {@code max} rows due by {@code now} that no worker holds, the longest waiting first. */
@@ -39,16 +39,20 @@ public final class OutboxRepository {
             r.bytes("request"), r.instant("received_at"), r.intValue("attempts")), now, now);
   }
 
-  /** Takes a row until {@code until}, if no other worker holds it: whether this one got it. */
-  public boolean claim(Handle h, long id, Instant now, Instant until) {
-    return h.update("UPDATE pact_outbox SET claimed_until = ? WHERE id = ?"
-        + " AND (claimed_until IS NULL OR claimed_until < ?)", until, id, now) == 1;
+  /**
+   * Takes a row until {@code until}, if it is still as it was read (due, after {@code attempts}
+   * tries) and no other worker holds it: whether this one got it.
+   */
+  public boolean claim(Handle h, long id, int attempts, Instant now, Instant until) {
+    return h.update("UPDATE pact_outbox SET claimed_until = ? WHERE id = ? AND attempts = ? AND next_at <= ?"
+        + " AND (claimed_until IS NULL OR claimed_until < ?)", until, id, attempts, now, now) == 1;
   }
 
-  /** A delivery failed: the next try at {@code next}, the row released. */
+  /** The {@code attempts}-th try failed: the next one at {@code next}, the row released. */
   public void failed(Handle h, long id, int attempts, Instant next, String error) {
-    h.update("UPDATE pact_outbox SET attempts = ?, next_at = ?, claimed_until = NULL, last_error = ? WHERE id = ?",
-        attempts, next, error.length() > 1000 ? error.substring(0, 1000) : error, id);
+    h.update("UPDATE pact_outbox SET attempts = ?, next_at = ?, claimed_until = NULL, last_error = ?"
+        + " WHERE id = ? AND attempts = ?", attempts, next, error.length() > 1000 ? error.substring(0, 1000) : error,
+        id, attempts - 1);
   }
 
   public void delete(Handle h, long id) {

@@ -49,6 +49,21 @@ public final class StudyRepository {
         + " WHERE id = ? AND org_id = ? AND current_version = ?", now, userId, id, orgId, expected) == 1;
   }
 
+  /**
+   * Holds the study's row for the transaction if {@code version} is its current version: a writer
+   * that would move it on waits until then. Whether it is the organization's, at that version.
+   */
+  public boolean holdCurrent(Handle h, long orgId, UUID id, int version) {
+    return h.update("UPDATE study SET current_version = current_version WHERE id = ? AND org_id = ?"
+        + " AND current_version = ?", id, orgId, version) == 1;
+  }
+
+  /** Holds a version's row for the transaction if it is a draft: a workflow step waits until then. */
+  public boolean holdDraft(Handle h, UUID id, int version) {
+    return h.update("UPDATE study_version SET state = state WHERE study_id = ? AND version = ? AND state = ?",
+        id, version, StudyState.DRAFT.id()) == 1;
+  }
+
   /** Stores a version's file and what it computed to. */
   public void insertVersion(Handle h, UUID id, int n, StudyFile file, String sha256, Summary s, long userId,
       Instant now) {

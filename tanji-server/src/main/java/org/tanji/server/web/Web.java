@@ -680,9 +680,18 @@ public final class Web implements Adapter {
   private void cbamStored(Context ctx, Principal who) {
     UUID id = studyId(ctx);
     int version = versionParam(ctx, studies.study(who, id));
-    Optional<StudyService.StoredCbam> stored = studies.storedCbam(who, id, version);
-    cbamPage(ctx, who, stored.map(s -> new String(s.file().content(), StandardCharsets.UTF_8)).orElse(null),
-        stored.map(StudyService.StoredCbam::computed).orElse(null), stored.map(StudyService.StoredCbam::file), null);
+    Optional<org.tanji.server.domain.CbamFile> file = studies.cbamFile(who, id, version);
+    StudyService.CbamComputed computed = null;
+    String notice = null;
+    if (file.isPresent()) {
+      try {
+        computed = studies.cbam(who, id, version, file.get().content(), file.get().readName());
+      } catch (AppException.InvalidStudy e) { // the version has errors: the file is shown, not computed
+        notice = Messages.render(AppException.BUNDLE, e.text(), locale(ctx));
+      }
+    }
+    cbamPage(ctx, who, file.map(f -> new String(f.content(), StandardCharsets.UTF_8)).orElse(null), computed, file,
+        notice);
   }
 
   /**
@@ -705,7 +714,8 @@ public final class Web implements Adapter {
       }
       StudyService.CbamComputed c = studies.cbam(who, id, version, upload.bytes(), "cbam.yaml");
       cbamPage(ctx, who, new String(upload.bytes(), StandardCharsets.UTF_8), c, Optional.empty(),
-          Messages.render(AppException.BUNDLE, frozen.text(), locale(ctx)));
+          Messages.render(AppException.BUNDLE, frozen.text(), locale(ctx)) + " "
+              + Pages.word("cbampage.notStored", locale(ctx)));
     }
   }
 

@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -253,7 +254,23 @@ public final class Browser implements AutoCloseable {
    * page is being replaced (a node that no longer belongs to the document) is asked again.
    */
   public WebElement waitFor(By locator) {
-    return waiting().until(ExpectedConditions.visibilityOfElementLocated(locator));
+    return waiting().until(d -> {
+      try {
+        return ExpectedConditions.visibilityOfElementLocated(locator).apply(d);
+      } catch (WebDriverException e) {
+        if (midNavigation(e)) {
+          return null; // asked again
+        }
+        throw e;
+      }
+    });
+  }
+
+  /** Chromium's answer about a node of a page it is replacing: the question is asked again. */
+  private static boolean midNavigation(WebDriverException e) {
+    String m = String.valueOf(e.getMessage());
+    return e instanceof StaleElementReferenceException || m.contains("does not belong to the document")
+        || m.contains("execution context was destroyed") || m.contains("Cannot find context with specified id");
   }
 
   /**
@@ -261,18 +278,34 @@ public final class Browser implements AutoCloseable {
    * is gone and the next one has loaded. Without this, a wait for an element that both pages have
    * can find it on the old page just before the browser replaces it.
    */
-  public void clickToLoad(WebElement e) {
+  public void clickToLoad(WebElement target) {
     WebElement page = driver.findElement(By.tagName("html"));
-    driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", e);
-    e.click();
-    waiting().until(ExpectedConditions.stalenessOf(page));
-    waiting().until(d -> "complete".equals(driver.executeScript("return document.readyState")));
+    driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", target);
+    target.click();
+    waiting().until(d -> {
+      try {
+        return ExpectedConditions.stalenessOf(page).apply(d);
+      } catch (WebDriverException e) {
+        if (midNavigation(e)) {
+          return true; // a node of a replaced page: the page is gone
+        }
+        throw e;
+      }
+    });
+    waiting().until(d -> {
+      try {
+        return "complete".equals(driver.executeScript("return document.readyState"));
+      } catch (WebDriverException e) {
+        if (midNavigation(e)) {
+          return false; // asked again on the page that comes
+        }
+        throw e;
+      }
+    });
   }
 
   private WebDriverWait waiting() {
-    WebDriverWait wait = new WebDriverWait(driver, WAIT);
-    wait.ignoring(WebDriverException.class);
-    return wait;
+    return new WebDriverWait(driver, WAIT);
   }
 
   /** Waits until an element's text contains {@code text} and returns the element. */

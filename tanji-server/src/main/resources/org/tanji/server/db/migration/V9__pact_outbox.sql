@@ -18,4 +18,4 @@ CREATE TABLE pact_outbox (
   last_error     VARCHAR(1000)
 );
 CREATE INDEX pact_outbox_due ON pact_outbox (next_at);
-CREATE INDEX pact_outbox_org ON pact_outbox (org_id);
+CREATE INDEX pact_outbox_client ON pact_outbox (client_pk);
