@@ -429,10 +429,11 @@ class ServicesTest {
 
   @Test
   void anOpenCommentStopsTheApproval_andAnIssuedVersionStaysAsIssuedWhenEdited() throws IOException {
-    Principal admin = newOrganization();
-    Principal prep = user(admin, "prep", WorkRole.PREPARER);
-    Principal rev = user(admin, "rev", WorkRole.REVIEWER);
-    Principal appr = user(admin, "appr", WorkRole.APPROVER);
+    Crew crew = crew();
+    Principal admin = crew.admin();
+    Principal prep = crew.prep();
+    Principal rev = crew.rev();
+    Principal appr = crew.appr();
     UUID id = studies.create(prep, example("two-products-mass-allocation.yaml")).version().studyId();
     workflow.submit(prep, id, 1, false, List.of());
     for (var w : workflow.pendingWarnings(rev, id, 1)) {
@@ -472,10 +473,11 @@ class ServicesTest {
 
   @Test
   void aVersionsCbamFile_carriedToTheNext_frozenInReview_inTheIssuedReport() throws IOException {
-    Principal admin = newOrganization();
-    Principal prep = user(admin, "prep", WorkRole.PREPARER);
-    Principal rev = user(admin, "rev", WorkRole.REVIEWER);
-    Principal appr = user(admin, "appr", WorkRole.APPROVER);
+    Crew crew = crew();
+    Principal admin = crew.admin();
+    Principal prep = crew.prep();
+    Principal rev = crew.rev();
+    Principal appr = crew.appr();
     UUID id = studies.create(prep, example("seed-003-steel-balls.yaml")).version().studyId();
     assertThat(studies.storedCbam(prep, id, 1)).isEmpty();
     StudyService.StoredCbam stored = studies.storeCbam(prep, id, 1, seedCbam(), "seed-003.cbam.yaml");
@@ -524,6 +526,15 @@ class ServicesTest {
         Optional.of(java.util.Locale.ENGLISH)), StandardCharsets.UTF_8);
     assertThat(issued).contains("CBAM minus footprint").contains("2.722");
     assertThat(audit.records(admin, Optional.of(id))).extracting(AuditRecord::action).contains("study.cbam");
+  }
+
+  /** A new organization's admin and the three people of its workflow. */
+  private record Crew(Principal admin, Principal prep, Principal rev, Principal appr) {}
+
+  private Crew crew() {
+    Principal admin = newOrganization();
+    return new Crew(admin, user(admin, "prep", WorkRole.PREPARER), user(admin, "rev", WorkRole.REVIEWER),
+        user(admin, "appr", WorkRole.APPROVER));
   }
 
   private IssueService issueService() {
