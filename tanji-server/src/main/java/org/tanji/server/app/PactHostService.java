@@ -171,6 +171,15 @@ public final class PactHostService {
   }
 
   /** The {@code {"data": [...]}} answer of a page, its footprints as served. */
+  /** The answer to GetFootprint, {@code {"data": <the footprint as served>}}, written as {@link #listBody} is. */
+  public static byte[] oneBody(IssuedFootprint f) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.writeBytes("{\"data\":".getBytes(StandardCharsets.UTF_8));
+    out.writeBytes(served(f));
+    out.writeBytes("}\n".getBytes(StandardCharsets.UTF_8));
+    return out.toByteArray();
+  }
+
   public static byte[] listBody(Page page) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.writeBytes("{\"data\":[".getBytes(StandardCharsets.UTF_8));

@@ -212,13 +212,7 @@ public final class PactHost implements Adapter {
     } catch (IllegalArgumentException e) {
       throw HttpError.of(400, "BadRequest", "pact.badId", ctx.pathParam("id"));
     }
-    byte[] served = PactHostService.served(host.footprint(client, id));
-    byte[] body = new byte[served.length + 10];
-    System.arraycopy("{\"data\":".getBytes(StandardCharsets.UTF_8), 0, body, 0, 8);
-    System.arraycopy(served, 0, body, 8, served.length);
-    body[body.length - 2] = '}';
-    body[body.length - 1] = '\n';
-    ctx.status(200).contentType("application/json").result(body);
+    ctx.status(200).contentType("application/json").result(PactHostService.oneBody(host.footprint(client, id)));
   }
 
   /** The filters of a list (or of a request event's data), each parameter's values by the parameter's name. */
