@@ -8,6 +8,7 @@ import io.javalin.http.staticfiles.JavalinStaticResourceHandler;
 import io.javalin.http.staticfiles.Location;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -111,10 +112,14 @@ public final class TanjiServer implements AutoCloseable {
       }
       dbUrl = Database.h2Url(config.dataDir());
     }
-    Database db = Database.connect(dbUrl, config.dbUser(), config.dbPassword(), 16);
-    // Flyway takes about a second even when there is nothing to migrate (its own start-up, mostly
-    // loading its classes); the services, the pages and Jetty start meanwhile, none of them reads
-    // the database before a request, and requests wait for the migration (see ready)
+    // The pool opens (H2 reads its schema back) on a thread of its own; Flyway, when a migration is
+    // due, takes about a second more (its own start-up, mostly loading its classes). The services,
+    // the pages and Jetty start meanwhile: none of them reads the database before a request, and
+    // requests wait for the migration (see ready), which waits for the pool.
+    Database db = Database.opening(dbUrl, config.dbUser(), config.dbPassword(), 16);
+    // The client that fetches from suppliers' hosts: building the first HTTP client loads the JDK's
+    // TLS set-up and trusted certificates (~80 ms), needed by PactEvents' client too, so it starts first.
+    CompletableFuture<HttpClient> supplierClient = aside("tanji-http-client", SupplierFetch::client);
     CompletableFuture<Void> migrated = aside("tanji-migrate", () -> {
       db.migrate();
       return null;
@@ -134,12 +139,12 @@ public final class TanjiServer implements AutoCloseable {
       SigningKeys signingKeys = new SigningKeys(db, env, keySecret);
       PartnerService partners = new PartnerService(db, env, audit, new Sealer(keySecret, "pact-partner", env.random()));
       PactHostService pact = new PactHostService(db, env);
-      pactEvents = new PactEvents(pact, partners, env, config.pactQueue(), Duration.ofSeconds(2), config.log());
       IssueService issues = new IssueService(db, env, studies, audit, signingKeys,
           config.publicUrl() == null ? "" : config.publicUrl(), pact);
       Requests requests = new Requests(config.maxRequestBytes(), config.trustProxy());
+      pactEvents = new PactEvents(pact, partners, env, config.pactQueue(), Duration.ofSeconds(2), config.log());
       Services services = new Services(accounts, studies, workflow, issues, signingKeys, audit, new Health(db), env,
-          partners, pact, pactEvents, factors, new SupplierFetch(partners, factors, SupplierFetch.client()));
+          partners, pact, pactEvents, factors, new SupplierFetch(partners, factors, await(supplierClient)));
       Wiring wiring = new Wiring(services, requests, new Incidents(env, config.log()));
       List<Adapter> adapters = new ArrayList<>();
       for (Wiring.Factory f : config.extraAdapters()) {
