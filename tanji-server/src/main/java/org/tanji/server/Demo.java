@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Optional;
 import org.tanji.server.app.AccountService;
+import org.tanji.server.app.AccountService.FirstAdmin;
 import org.tanji.server.app.AppException;
 import org.tanji.server.app.StudyService;
 import org.tanji.server.domain.Organization;
@@ -32,13 +33,13 @@ final class Demo {
   private Demo() {}
 
   /**
-   * Creates the organization, its user and its studies: the password when one was generated, an
-   * empty string when the given one was used, empty when there is a demo organization already.
+   * Creates the organization, its user (with the password and hash made beforehand) and its
+   * studies: the password when it was generated, an empty string when the given one was used,
+   * empty when there is a demo organization already.
    */
-  static Optional<String> seed(AccountService accounts, StudyService studies, String password) {
-    String pw = password != null ? password : accounts.generatePassword();
+  static Optional<String> seed(AccountService accounts, StudyService studies, FirstAdmin user) {
     try {
-      accounts.createOrganization(ORG, USER, pw);
+      accounts.createOrganization(ORG, USER, user);
     } catch (AppException.Conflict e) {
       return Optional.empty(); // there is one already (another process, or an admin made it)
     }
@@ -51,7 +52,7 @@ final class Demo {
     // convert` and kept in the build, because writing a workbook (Apache POI's XSSF and XMLBeans)
     // was half a second of a first start; DemoTest checks that it reads back to the same study
     studies.create(demo, example(WORKBOOK));
-    return Optional.of(password != null ? "" : pw);
+    return Optional.of(user.generated() ? user.password() : "");
   }
 
   /** An example study of the build, in the format its file name ends with (yaml, xlsx). */

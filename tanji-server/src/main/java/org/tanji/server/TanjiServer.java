@@ -17,6 +17,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -103,12 +104,17 @@ public final class TanjiServer implements AutoCloseable {
     Env env = new Env(config.clock(), UUID::randomUUID, new SecureRandom());
     String dbUrl = config.dbUrl();
     // Hashing the first admin's password is a first start's longest step and needs no database: a
-    // new embedded database has no users, so the hash is made while the rest starts.
+    // new embedded database has no users, so the hash is made while the rest starts, and so is the
+    // demo user's when there is to be a demo.
     CompletableFuture<FirstAdmin> firstAdmin = null;
+    CompletableFuture<FirstAdmin> demoUser = null;
     if (dbUrl == null) {
       createPrivateDirectory(config.dataDir());
       if (!Database.h2Exists(config.dataDir())) {
         firstAdmin = aside("tanji-first-admin", () -> FirstAdmin.of(config.adminPassword(), env.random()));
+        if (config.demo()) {
+          demoUser = aside("tanji-demo-user", () -> FirstAdmin.of(config.demoPassword(), env.random()));
+        }
       }
       dbUrl = Database.h2Url(config.dataDir());
     }
@@ -120,6 +126,9 @@ public final class TanjiServer implements AutoCloseable {
     // The client that fetches from suppliers' hosts: building the first HTTP client loads the JDK's
     // TLS set-up and trusted certificates (~80 ms), needed by PactEvents' client too, so it starts first.
     CompletableFuture<HttpClient> supplierClient = aside("tanji-http-client", SupplierFetch::client);
+    // Jetty's MimeTypes asks the JDK for every locale it has as it starts: loading the locale data
+    // (~35 ms) is begun here on a thread of its own; the JDK keeps the answer, so Jetty finds it ready.
+    aside("tanji-locales", Locale::getAvailableLocales);
     CompletableFuture<Void> migrated = aside("tanji-migrate", () -> {
       db.migrate();
       return null;
@@ -200,7 +209,8 @@ public final class TanjiServer implements AutoCloseable {
             : FirstAdmin.of(config.adminPassword(), env.random()));
       }
       Optional<String> demoPassword = firstStart && config.demo()
-          ? Demo.seed(accounts, studies, config.demoPassword()) : Optional.empty();
+          ? Demo.seed(accounts, studies, demoUser != null ? await(demoUser)
+              : FirstAdmin.of(config.demoPassword(), env.random())) : Optional.empty();
       ready.complete(null);
       String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
       return new TanjiServer(app, db, pactEvents, generated.orElse(null), demoPassword.orElse(null),
