@@ -89,7 +89,7 @@ folder, runs = sys.argv[1], int(sys.argv[2])
 # a thread's group, from the name async-profiler gives it
 GROUPS = [("main thread", r"^\[(main|java) tid"), ("JIT compilers", r"Compiler ?Thre"), ("GC", r"GC Thread|G1 |VM Thread"),
           ("migration (tanji-migrate)", r"tanji-migrate"), ("first admin's hash", r"tanji-first-admin"),
-          ("demo user's hash (tanji-demo-user)", r"tanji-demo-user"), ("locales (tanji-locales)", r"tanji-locales"),
+          ("locales (tanji-locales)", r"tanji-locales"),
           ("pool opening (tanji-db-open)", r"tanji-db-open"), ("HTTP client (tanji-http-client)", r"tanji-http-client"),
           ("Jetty's threads", r"JettyServerThreadPool|qtp")]
 

@@ -104,17 +104,14 @@ public final class TanjiServer implements AutoCloseable {
     Env env = new Env(config.clock(), UUID::randomUUID, new SecureRandom());
     String dbUrl = config.dbUrl();
     // Hashing the first admin's password is a first start's longest step and needs no database: a
-    // new embedded database has no users, so the hash is made while the rest starts, and so is the
-    // demo user's when there is to be a demo.
+    // new embedded database has no users, so the hash is made while the rest starts.
     CompletableFuture<FirstAdmin> firstAdmin = null;
-    CompletableFuture<FirstAdmin> demoUser = null;
+    boolean newDatabase = false;
     if (dbUrl == null) {
       createPrivateDirectory(config.dataDir());
-      if (!Database.h2Exists(config.dataDir())) {
+      newDatabase = !Database.h2Exists(config.dataDir());
+      if (newDatabase) {
         firstAdmin = aside("tanji-first-admin", () -> FirstAdmin.of(config.adminPassword(), env.random()));
-        if (config.demo()) {
-          demoUser = aside("tanji-demo-user", () -> FirstAdmin.of(config.demoPassword(), env.random()));
-        }
       }
       dbUrl = Database.h2Url(config.dataDir());
     }
@@ -123,12 +120,18 @@ public final class TanjiServer implements AutoCloseable {
     // the pages and Jetty start meanwhile: none of them reads the database before a request, and
     // requests wait for the migration (see ready), which waits for the pool.
     Database db = Database.opening(dbUrl, config.dbUser(), config.dbPassword(), 16);
-    // The client that fetches from suppliers' hosts: building the first HTTP client loads the JDK's
-    // TLS set-up and trusted certificates (~80 ms), needed by PactEvents' client too, so it starts first.
-    CompletableFuture<HttpClient> supplierClient = aside("tanji-http-client", SupplierFetch::client);
-    // Jetty's MimeTypes asks the JDK for every locale it has as it starts: loading the locale data
-    // (~35 ms) is begun here on a thread of its own; the JDK keeps the answer, so Jetty finds it ready.
-    aside("tanji-locales", Locale::getAvailableLocales);
+    // Two pieces of the JDK's own set-up that the main thread meets later are begun on threads of
+    // their own, where the main thread is what a start waits for (an existing database): the first
+    // HTTP client (the suppliers'; PactEvents' needs the same) loads the TLS set-up and trusted
+    // certificates (~80 ms), and Jetty's MimeTypes asks for every locale the JDK has (~35 ms of
+    // locale data; the JDK keeps the answer). On a new database the start waits for the migration
+    // instead (Flyway, ~0.4 s of CPU), which more threads beside it would only slow on two cores:
+    // there the main thread does both itself, in time it would otherwise spend waiting.
+    CompletableFuture<HttpClient> supplierClient = null;
+    if (!newDatabase) {
+      supplierClient = aside("tanji-http-client", SupplierFetch::client);
+      aside("tanji-locales", Locale::getAvailableLocales);
+    }
     CompletableFuture<Void> migrated = aside("tanji-migrate", () -> {
       db.migrate();
       return null;
@@ -153,7 +156,8 @@ public final class TanjiServer implements AutoCloseable {
       Requests requests = new Requests(config.maxRequestBytes(), config.trustProxy());
       pactEvents = new PactEvents(pact, partners, env, config.pactQueue(), Duration.ofSeconds(2), config.log());
       Services services = new Services(accounts, studies, workflow, issues, signingKeys, audit, new Health(db), env,
-          partners, pact, pactEvents, factors, new SupplierFetch(partners, factors, await(supplierClient)));
+          partners, pact, pactEvents, factors, new SupplierFetch(partners, factors,
+          supplierClient != null ? await(supplierClient) : SupplierFetch.client()));
       Wiring wiring = new Wiring(services, requests, new Incidents(env, config.log()));
       List<Adapter> adapters = new ArrayList<>();
       for (Wiring.Factory f : config.extraAdapters()) {
@@ -201,6 +205,9 @@ public final class TanjiServer implements AutoCloseable {
       // Jetty listens while the migration and the hash may still run; requests wait in the
       // before-handler until the schema is current and the first admin (and the demo) exist.
       app.start(config.host(), config.port());
+      // a new database's demo user: its password hashed here, in time the main thread would
+      // otherwise spend waiting for the migration (a thread of its own would slow the migration)
+      FirstAdmin demoUser = newDatabase && config.demo() ? FirstAdmin.of(config.demoPassword(), env.random()) : null;
       await(migrated);
       boolean firstStart = !accounts.hasUsers();
       Optional<String> generated = Optional.empty();
@@ -209,7 +216,7 @@ public final class TanjiServer implements AutoCloseable {
             : FirstAdmin.of(config.adminPassword(), env.random()));
       }
       Optional<String> demoPassword = firstStart && config.demo()
-          ? Demo.seed(accounts, studies, demoUser != null ? await(demoUser)
+          ? Demo.seed(accounts, studies, demoUser != null ? demoUser
               : FirstAdmin.of(config.demoPassword(), env.random())) : Optional.empty();
       ready.complete(null);
       String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
