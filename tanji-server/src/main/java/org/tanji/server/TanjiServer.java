@@ -151,10 +151,10 @@ public final class TanjiServer implements AutoCloseable {
       SigningKeys signingKeys = new SigningKeys(db, env, keySecret);
       PartnerService partners = new PartnerService(db, env, audit, new Sealer(keySecret, "pact-partner", env.random()));
       PactHostService pact = new PactHostService(db, env);
+      pactEvents = new PactEvents(pact, partners, env, config.pactQueue(), Duration.ofSeconds(2), config.log());
       IssueService issues = new IssueService(db, env, studies, audit, signingKeys,
           config.publicUrl() == null ? "" : config.publicUrl(), pact);
       Requests requests = new Requests(config.maxRequestBytes(), config.trustProxy());
-      pactEvents = new PactEvents(pact, partners, env, config.pactQueue(), Duration.ofSeconds(2), config.log());
       Services services = new Services(accounts, studies, workflow, issues, signingKeys, audit, new Health(db), env,
           partners, pact, pactEvents, factors, new SupplierFetch(partners, factors,
           supplierClient != null ? await(supplierClient) : SupplierFetch.client()));
