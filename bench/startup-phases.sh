@@ -38,17 +38,18 @@ calc_marks=(
   "checks and the calculation=org.tanji.core.calc.Calculator"
   "writing the result JSON=org.tanji.io.ResultJson"
   "(end)=java.lang.Shutdown")
+# the main thread's steps; the pool opens (H2 reads the file) on a thread of its own meanwhile,
+# whose first class is reported on its own (serve_beside)
 serve_marks=(
   "JVM start, the launcher=org.tanji.cli.Main"
   "picocli: the command line=picocli.CommandLine\$Model\$CommandSpec"
-  "the server's start, the pool=org.tanji.server.TanjiServer"
-  "H2 opens the database file=org.h2.engine.Database"
+  "the server's start, threads set going=org.tanji.server.TanjiServer"
   "services and repositories=org.tanji.server.app.AuditService"
-  "Pebble: the pages' templates=io.pebbletemplates.pebble.PebbleEngine"
-  "Jackson, the API's JSON=com.fasterxml.jackson.databind.ObjectMapper"
   "Javalin: routes and plugins=io.javalin.Javalin"
   "Jetty starts and listens=org.eclipse.jetty.server.Server"
   "the first request=org.eclipse.jetty.server.internal.HttpConnection\$FillableCallback")
+serve_beside=(
+  "beside: H2 opens the database file=org.h2.engine.Database")
 
 declare -A at
 # record KIND LOG MARK...: adds the milliseconds of each mark's first class in LOG to at[KIND:label]
@@ -90,7 +91,7 @@ for ((i = 1; i <= runs; i++)); do
   env "$(log_opt "$tmp/calc.log")" ./tanji calc "$seed" --json >/dev/null 2>&1
   record calc "$tmp/calc.log" "${calc_marks[@]}"
   serve_once "$tmp/serve-classes.log"
-  record serve "$tmp/serve-classes.log" "${serve_marks[@]}"
+  record serve "$tmp/serve-classes.log" "${serve_marks[@]}" "${serve_beside[@]}"
 done
 
 median() { tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
@@ -116,3 +117,6 @@ echo "runs $runs, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $("${JA
 echo "(the JVM's uptime starts after the launcher script; \"JVM start\" is the JVM's own start up to tanji's Main)"
 table calc "${calc_marks[@]}"
 table serve "${serve_marks[@]}"
+for mark in "${serve_beside[@]}"; do
+  printf '%-40s %6s ms\n' "${mark%%=*}" "$(median <<<"${at[serve:${mark%%=*}]}")"
+done

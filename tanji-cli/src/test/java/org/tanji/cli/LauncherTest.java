@@ -33,11 +33,12 @@ final class LauncherTest {
 
   private static final Path LAUNCHER = Path.of("../tanji");
 
-  /** The stand-in for tanji.jar; MESSAGE is replaced to make a different jar. */
+  /** The stand-in for tanji.jar, with the main class the launcher names; MESSAGE is replaced to make a different jar. */
   private static final String STAND_IN = """
+      package org.tanji.cli;
       import com.sun.net.httpserver.HttpServer;
       import java.net.InetSocketAddress;
-      public final class StandIn {
+      public final class Main {
         public static void main(String[] args) throws Exception {
           if (System.getenv("STAND_IN_FAIL") != null) {
             System.exit(3);
@@ -81,7 +82,7 @@ final class LauncherTest {
     assertThat(archives()).singleElement().asString().matches("tanji-cli-[0-9]+\\.jsa");
 
     Run second = launch(Map.of("TANJI_JAVA_OPTS", "-Xlog:class+load=info:stdout"), "calc", "a.yaml", "--json");
-    assertThat(second.out()).contains("StandIn source: shared objects file").contains("first calc a.yaml --json\n");
+    assertThat(second.out()).contains("org.tanji.cli.Main source: shared objects file").contains("first calc a.yaml --json\n");
     assertThat(second.err()).isEmpty();
     assertThat(archives()).isEqualTo(List.of(first.archive()));
   }
@@ -92,7 +93,7 @@ final class LauncherTest {
     writeJar("second");
 
     Run after = launch(Map.of("TANJI_JAVA_OPTS", "-Xlog:class+load=info:stdout"), "calc");
-    assertThat(after.out()).contains("StandIn source: shared objects file").contains("second calc\n");
+    assertThat(after.out()).contains("org.tanji.cli.Main source: shared objects file").contains("second calc\n");
     assertThat(after.err()).contains("preparing the start-up archive");
     assertThat(archives()).singleElement().isNotEqualTo(old);
   }
@@ -157,7 +158,7 @@ final class LauncherTest {
     assertThat(archives()).singleElement().asString().matches("tanji-cli-[0-9]+\\.aot");
 
     Run second = launch(Map.of("JAVA_HOME", jdk.toString(), "TANJI_JAVA_OPTS", "-Xlog:class+load=info:stdout"), "calc");
-    assertThat(second.out()).contains("StandIn source: shared objects file").contains("first calc\n");
+    assertThat(second.out()).contains("org.tanji.cli.Main source: shared objects file").contains("first calc\n");
     assertThat(second.err()).isEmpty();
     assertThat(archives()).isEqualTo(List.of(first.archive()));
   }
@@ -206,7 +207,7 @@ final class LauncherTest {
 
   /** Compiles the stand-in with MESSAGE as its greeting and writes it as the launcher's jar. */
   private void writeJar(String message) throws IOException {
-    Path src = root.resolve("src/StandIn.java");
+    Path src = root.resolve("src/org/tanji/cli/Main.java");
     Files.createDirectories(src.getParent());
     Files.writeString(src, STAND_IN.replace("MESSAGE", message));
     Path classes = root.resolve("classes");
@@ -214,11 +215,11 @@ final class LauncherTest {
         .as("the stand-in compiles").isZero();
     Manifest manifest = new Manifest();
     manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-    manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "StandIn");
+    manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "org.tanji.cli.Main");
     Files.createDirectories(jar.getParent());
     try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest)) {
-      out.putNextEntry(new JarEntry("StandIn.class"));
-      out.write(Files.readAllBytes(classes.resolve("StandIn.class")));
+      out.putNextEntry(new JarEntry("org/tanji/cli/Main.class"));
+      out.write(Files.readAllBytes(classes.resolve("org/tanji/cli/Main.class")));
       out.closeEntry();
     }
   }

@@ -8,6 +8,7 @@ import io.javalin.http.staticfiles.JavalinStaticResourceHandler;
 import io.javalin.http.staticfiles.Location;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -104,17 +106,32 @@ public final class TanjiServer implements AutoCloseable {
     // Hashing the first admin's password is a first start's longest step and needs no database: a
     // new embedded database has no users, so the hash is made while the rest starts.
     CompletableFuture<FirstAdmin> firstAdmin = null;
+    boolean newDatabase = false;
     if (dbUrl == null) {
       createPrivateDirectory(config.dataDir());
-      if (!Database.h2Exists(config.dataDir())) {
+      newDatabase = !Database.h2Exists(config.dataDir());
+      if (newDatabase) {
         firstAdmin = aside("tanji-first-admin", () -> FirstAdmin.of(config.adminPassword(), env.random()));
       }
       dbUrl = Database.h2Url(config.dataDir());
     }
-    Database db = Database.connect(dbUrl, config.dbUser(), config.dbPassword(), 16);
-    // Flyway takes about a second even when there is nothing to migrate (its own start-up, mostly
-    // loading its classes); the services, the pages and Jetty start meanwhile, none of them reads
-    // the database before a request, and requests wait for the migration (see ready)
+    // The pool opens (H2 reads its schema back) on a thread of its own; Flyway, when a migration is
+    // due, takes about a second more (its own start-up, mostly loading its classes). The services,
+    // the pages and Jetty start meanwhile: none of them reads the database before a request, and
+    // requests wait for the migration (see ready), which waits for the pool.
+    Database db = Database.opening(dbUrl, config.dbUser(), config.dbPassword(), 16);
+    // Two pieces of the JDK's own set-up that the main thread meets later are begun on threads of
+    // their own, where the main thread is what a start waits for (an existing database): the first
+    // HTTP client (the suppliers'; PactEvents' needs the same) loads the TLS set-up and trusted
+    // certificates (~80 ms), and Jetty's MimeTypes asks for every locale the JDK has (~35 ms of
+    // locale data; the JDK keeps the answer). On a new database the start waits for the migration
+    // instead (Flyway, ~0.4 s of CPU), which more threads beside it would only slow on two cores:
+    // there the main thread does both itself, in time it would otherwise spend waiting.
+    CompletableFuture<HttpClient> supplierClient = null;
+    if (!newDatabase) {
+      supplierClient = aside("tanji-http-client", SupplierFetch::client);
+      aside("tanji-locales", Locale::getAvailableLocales);
+    }
     CompletableFuture<Void> migrated = aside("tanji-migrate", () -> {
       db.migrate();
       return null;
@@ -139,7 +156,8 @@ public final class TanjiServer implements AutoCloseable {
           config.publicUrl() == null ? "" : config.publicUrl(), pact);
       Requests requests = new Requests(config.maxRequestBytes(), config.trustProxy());
       Services services = new Services(accounts, studies, workflow, issues, signingKeys, audit, new Health(db), env,
-          partners, pact, pactEvents, factors, new SupplierFetch(partners, factors, SupplierFetch.client()));
+          partners, pact, pactEvents, factors, new SupplierFetch(partners, factors,
+          supplierClient != null ? await(supplierClient) : SupplierFetch.client()));
       Wiring wiring = new Wiring(services, requests, new Incidents(env, config.log()));
       List<Adapter> adapters = new ArrayList<>();
       for (Wiring.Factory f : config.extraAdapters()) {
@@ -187,6 +205,9 @@ public final class TanjiServer implements AutoCloseable {
       // Jetty listens while the migration and the hash may still run; requests wait in the
       // before-handler until the schema is current and the first admin (and the demo) exist.
       app.start(config.host(), config.port());
+      // a new database's demo user: its password hashed here, in time the main thread would
+      // otherwise spend waiting for the migration (a thread of its own would slow the migration)
+      FirstAdmin demoUser = newDatabase && config.demo() ? FirstAdmin.of(config.demoPassword(), env.random()) : null;
       await(migrated);
       boolean firstStart = !accounts.hasUsers();
       Optional<String> generated = Optional.empty();
@@ -195,7 +216,8 @@ public final class TanjiServer implements AutoCloseable {
             : FirstAdmin.of(config.adminPassword(), env.random()));
       }
       Optional<String> demoPassword = firstStart && config.demo()
-          ? Demo.seed(accounts, studies, config.demoPassword()) : Optional.empty();
+          ? Demo.seed(accounts, studies, demoUser != null ? demoUser
+              : FirstAdmin.of(config.demoPassword(), env.random())) : Optional.empty();
       ready.complete(null);
       pactEvents.start();
       String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();

@@ -240,6 +240,18 @@ class ServicesTest {
     assertThat(accounts.signIn("10.0.0.9", "ＡＤＭＩＮ", "operator-password").value()).isNotBlank();
   }
 
+  /** The demo organization's way: its user's password hashed beside the rest of a first start. */
+  @Test
+  void createOrganization_passwordHashedBeforehand_signsInWithIt() {
+    String name = "org-" + ids.incrementAndGet();
+    accounts.createOrganization(name, name + "-admin", AccountService.FirstAdmin.of("hashed-beforehand-1", new SecureRandom()));
+    assertThat(accounts.signIn("10.4.4.4", name + "-admin", "hashed-beforehand-1").value()).isNotBlank();
+    // checked as a password hashed on the spot is
+    assertThatThrownBy(() -> accounts.createOrganization("org-short", "short-admin",
+        AccountService.FirstAdmin.of("short", new SecureRandom())))
+        .isInstanceOfSatisfying(AppException.Invalid.class, e -> assertThat(e.code()).isEqualTo("BAD_PASSWORD"));
+  }
+
   @Test
   void wrongCurrentPasswords_countTowardTheSignInLimit() {
     Principal admin = newOrganization();

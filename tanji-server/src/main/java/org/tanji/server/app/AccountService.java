@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.tanji.server.domain.Organization;
 import org.tanji.server.domain.Principal;
 import org.tanji.server.domain.Role;
@@ -67,7 +68,8 @@ public final class AccountService {
   /**
    * The first admin's password and its hash. Hashing (Argon2id, before the JIT has compiled it) is
    * the longest step of a first start and needs no database, so the wiring makes this beside the
-   * database's migration and hands it to {@link #bootstrap(FirstAdmin)} afterwards.
+   * database's migration and hands it to {@link #bootstrap(FirstAdmin)} afterwards; the demo user's
+   * is made the same way, for {@link #createOrganization(String, String, FirstAdmin)}.
    *
    * @param password the password, given or generated
    * @param generated whether it was generated (and so is to be shown once)
@@ -285,8 +287,21 @@ public final class AccountService {
     return createOrganization(name, adminName, adminPassword);
   }
 
-  /** The same, for the wiring (the demo organization of a first start): no principal yet. */
+  /** The same without a principal. */
   public Organization createOrganization(String name, String adminName, String adminPassword) {
+    return createOrganization(name, adminName, adminPassword, () -> hash(adminPassword));
+  }
+
+  /**
+   * The same for the wiring (the demo organization of a first start): no principal yet, and the
+   * password hashed beforehand ({@link FirstAdmin#of}), beside the start's other steps.
+   */
+  public Organization createOrganization(String name, String adminName, FirstAdmin admin) {
+    return createOrganization(name, adminName, admin.password(), admin::hash);
+  }
+
+  /** Hashes the password ({@code hashed}) only once the names and the password pass their checks. */
+  private Organization createOrganization(String name, String adminName, String adminPassword, Supplier<String> hashed) {
     String orgName = name == null ? "" : name.strip();
     if (orgName.isEmpty() || orgName.length() > 200) {
       throw new AppException.Invalid("BAD_NAME", "org.badName");
@@ -294,7 +309,7 @@ public final class AccountService {
     String username = Usernames.normalize(adminName);
     Usernames.check(username);
     checkPassword(adminPassword);
-    String hash = hash(adminPassword);
+    String hash = hashed.get();
     return uniquely(() -> new AppException.Conflict("NAME_TAKEN", "org.taken", orgName), () -> db.inTransaction(h -> {
       if (repo.organizationExists(h, orgName)) {
         throw new AppException.Conflict("NAME_TAKEN", "org.taken", orgName);

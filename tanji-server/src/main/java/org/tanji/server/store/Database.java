@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
@@ -36,14 +38,16 @@ public final class Database implements AutoCloseable {
   /** The file the embedded database lives in, without H2's {@code .mv.db} ending. */
   public static final String H2_FILE = "tanji";
 
-  private final HikariDataSource pool;
-  private final String url;
-  private final String product;
+  /** The pool and the product it reaches, once open. */
+  private record Open(HikariDataSource pool, String product) {}
 
-  private Database(HikariDataSource pool, String url, String product) {
-    this.pool = pool;
+  /** Complete once the pool is open, or failed with the StoreException that says why it is not. */
+  private final CompletableFuture<Open> opening;
+  private final String url;
+
+  private Database(CompletableFuture<Open> opening, String url) {
+    this.opening = opening;
     this.url = url;
-    this.product = product;
   }
 
   /**
@@ -82,9 +86,40 @@ public final class Database implements AutoCloseable {
    * @throws StoreException when the database cannot be reached; the message says why
    */
   public static Database connect(String url, String user, String password, int poolSize) {
+    checkSupported(url);
+    return new Database(CompletableFuture.completedFuture(openPool(url, user, password, poolSize)), url);
+  }
+
+  /**
+   * As {@link #connect}, but returns at once and opens the pool on a thread of its own: H2 reading
+   * its schema back takes about a tenth of a second, which the server's start spends on its other
+   * steps meanwhile. Every use of the database waits until the pool is open; when it cannot be
+   * opened, every use (the migration first) throws the StoreException that says why.
+   *
+   * @throws StoreException for a URL of a database Tanji does not support (at once)
+   */
+  public static Database opening(String url, String user, String password, int poolSize) {
+    checkSupported(url);
+    CompletableFuture<Open> open = new CompletableFuture<>();
+    Thread opener = new Thread(() -> {
+      try {
+        open.complete(openPool(url, user, password, poolSize));
+      } catch (RuntimeException | Error e) {
+        open.completeExceptionally(e);
+      }
+    }, "tanji-db-open");
+    opener.setDaemon(true);
+    opener.start();
+    return new Database(open, url);
+  }
+
+  private static void checkSupported(String url) {
     if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
       throw new StoreException("db.unsupported", url);
     }
+  }
+
+  private static Open openPool(String url, String user, String password, int poolSize) {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(url);
     if (user != null) {
@@ -105,9 +140,26 @@ public final class Database implements AutoCloseable {
       throw new StoreException("db.cannotOpen", redact(url), rootMessage(e));
     }
     try (Connection c = pool.getConnection()) {
-      return new Database(pool, url, c.getMetaData().getDatabaseProductName());
+      return new Open(pool, c.getMetaData().getDatabaseProductName());
     } catch (SQLException e) {
       pool.close();
+      throw new StoreException("db.cannotOpen", redact(url), rootMessage(e));
+    }
+  }
+
+  /**
+   * The open pool, waiting for it while it opens.
+   *
+   * @throws StoreException when it could not be opened
+   */
+  private Open open() {
+    try {
+      return opening.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof StoreException s) {
+        throw s;
+      }
+      // a failure openPool did not foresee (a driver's bug, out of memory): said as one that could not open
       throw new StoreException("db.cannotOpen", redact(url), rootMessage(e));
     }
   }
@@ -123,7 +175,7 @@ public final class Database implements AutoCloseable {
     }
     try {
       Flyway.configure()
-          .dataSource(pool)
+          .dataSource(open().pool())
           .locations("classpath:" + MIGRATIONS)
           .load()
           .migrate();
@@ -143,12 +195,10 @@ public final class Database implements AutoCloseable {
    * as before.
    */
   boolean schemaCurrent() {
-    Optional<List<String>> scripts = bundledScripts();
-    if (scripts.isEmpty() || scripts.get().isEmpty()) {
-      return false;
-    }
+    // the history first: a new database has none, and then listing the scripts (a walk through the
+    // jar's ~34,000 entries, ~25 ms) would be wasted on a first start's critical path
     List<String> applied = new ArrayList<>();
-    try (Connection c = pool.getConnection(); Statement st = c.createStatement();
+    try (Connection c = open().pool().getConnection(); Statement st = c.createStatement();
         ResultSet rs = st.executeQuery("SELECT \"script\", \"checksum\", \"success\" FROM \"flyway_schema_history\""
             + " WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\"")) {
       while (rs.next()) {
@@ -159,6 +209,10 @@ public final class Database implements AutoCloseable {
       }
     } catch (SQLException e) {
       return false; // no history table yet (a new database), or one this check does not know: Flyway decides
+    }
+    Optional<List<String>> scripts = bundledScripts();
+    if (scripts.isEmpty() || scripts.get().isEmpty()) {
+      return false;
     }
     List<String> expected = new ArrayList<>();
     try {
@@ -224,7 +278,7 @@ public final class Database implements AutoCloseable {
 
   /** "H2" or "PostgreSQL". */
   public String product() {
-    return product;
+    return open().product();
   }
 
   /**
@@ -237,7 +291,7 @@ public final class Database implements AutoCloseable {
     if (joined != null) {
       return work.run(joined);
     }
-    try (Connection c = pool.getConnection()) {
+    try (Connection c = open().pool().getConnection()) {
       c.setAutoCommit(false);
       Handle h = new Handle(c);
       CURRENT.set(h);
@@ -273,9 +327,13 @@ public final class Database implements AutoCloseable {
     return CURRENT.get() != null;
   }
 
+  /** Closes the pool; one still opening is waited for, then closed; one that failed to open has nothing to close. */
   @Override
   public void close() {
-    pool.close();
+    Open open = opening.exceptionally(failed -> null).join();
+    if (open != null) {
+      open.pool().close();
+    }
   }
 
   /** Work in a transaction. */

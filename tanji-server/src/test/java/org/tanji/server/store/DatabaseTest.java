@@ -2,6 +2,7 @@ package org.tanji.server.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -57,6 +58,35 @@ final class DatabaseTest {
       execute(db, change);
       assertThat(db.schemaCurrent()).isFalse();
     }
+  }
+
+  @Test
+  void opening_everyUseWaitsForThePool() {
+    try (Database db = Database.opening(Database.h2Url(dir), null, null, 2)) {
+      db.migrate();
+      assertThat(db.schemaCurrent()).isTrue();
+      assertThat(db.product()).isEqualTo("H2");
+    }
+  }
+
+  /** Slow (the pool tries for its 10 s before it gives up), as a server start that cannot open its database. */
+  @Test
+  void opening_aDatabaseThatCannotOpen_eachUseSaysWhyAsConnectDoes() {
+    String url = "jdbc:h2:mem:unopened;NO_SUCH_SETTING=1"; // H2 refuses a setting it does not know
+    StoreException atOnce = catchThrowableOfType(() -> Database.connect(url, null, null, 1), StoreException.class);
+    assertThat(atOnce.text().key()).isEqualTo("db.cannotOpen");
+    Database db = Database.opening(url, null, null, 1);
+    assertThatThrownBy(db::migrate).isInstanceOfSatisfying(StoreException.class,
+        e -> assertThat(e.getMessage()).isEqualTo(atOnce.getMessage()));
+    assertThatThrownBy(db::product).isInstanceOfSatisfying(StoreException.class,
+        e -> assertThat(e.getMessage()).isEqualTo(atOnce.getMessage()));
+    db.close(); // nothing was opened: nothing to close, nothing thrown
+  }
+
+  @Test
+  void opening_anUnsupportedDatabase_isRefusedAtOnce() {
+    assertThatThrownBy(() -> Database.opening("jdbc:mysql://127.0.0.1/tanji", null, null, 1))
+        .isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.text().key()).isEqualTo("db.unsupported"));
   }
 
   @Test

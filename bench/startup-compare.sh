@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# bench/startup-compare.sh — two checkouts' starts side by side, run by run, so both meet the same load.
+#
+# bench/startup.sh times one checkout; on a shared machine whose load changes by the minute its
+# figures from two checkouts taken minutes apart differ by more than most changes save. This one
+# alternates: each round runs the same start in checkout A, then in B. Per start it records the wall
+# time (launcher included), the CPU of the whole process (user + system, every thread: the JIT
+# compilers' too) and, for serve, the CPU of the main thread alone, the one least moved by load.
+#   calc       ./tanji calc examples/seed-003-steel-balls.yaml --json
+#   existing   ./tanji serve --port 0 --data FOLDER --no-demo on a folder made by a first start of
+#              that checkout, to the first 200 from GET /api/health
+#   new        the same on a new folder
+#   demo       the same on a new folder with --demo
+# Each checkout needs its jar built and its archives made: a warm-up start of each kind runs first.
+#
+# Usage
+#   bench/startup-compare.sh RUNS CHECKOUT-A CHECKOUT-B      e.g. 7 ../main .
+#   JAVA_HOME chooses the JVM as for ./tanji (both checkouts use it)
+#
+# Exit status: 0 done; 2 setup failed.
+set -euo pipefail
+
+runs="${1:-}"
+case "$runs" in
+  '' | *[!0-9]* | 0) echo "bench/startup-compare.sh: RUNS must be a positive integer, not '$runs'" >&2; exit 2 ;;
+esac
+[[ $# -eq 3 && -x "$2/tanji" && -x "$3/tanji" ]] || { echo "bench/startup-compare.sh: give RUNS and two checkouts (folders with ./tanji)" >&2; exit 2; }
+a="$(cd "$2" && pwd)"
+b="$(cd "$3" && pwd)"
+command -v curl >/dev/null || { echo "bench/startup-compare.sh: needs curl" >&2; exit 2; }
+tmp="$(mktemp -d "${TMPDIR:-/tmp}/tanji-compare.XXXXXX")"
+pid=""
+cleanup() {
+  if [[ -n "$pid" ]]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+seed=examples/seed-003-steel-balls.yaml
+declare -A wall cpu main
+
+# cpu_ms FILE: the CPU milliseconds (user + system) in a /proc stat file
+cpu_ms() { awk '{ print ($14 + $15) * 1000 / '"$(getconf CLK_TCK)"' }' "$1"; }
+
+# calc_once SIDE DIR: one calc, its wall and CPU (bash's time: the process and its children)
+calc_once() {
+  local side="$1" dir="$2" t
+  t="$( { TIMEFORMAT='%3R %3U %3S'; time (cd "$dir" && ./tanji calc "$seed" --json >"$tmp/out" 2>&1); } 2>&1 )" \
+    || { cat "$tmp/out" >&2; echo "bench/startup-compare.sh: calc failed in $dir" >&2; exit 2; }
+  grep -q '"perUnit_kgCO2e" : 2821.88' "$tmp/out" || { echo "bench/startup-compare.sh: calc in $dir did not print 2821.88" >&2; exit 2; }
+  read -r r u s <<<"$t"
+  wall[calc:$side]+="$(awk -v r="$r" 'BEGIN { printf "%d", r * 1000 }') "
+  cpu[calc:$side]+="$(awk -v u="$u" -v s="$s" 'BEGIN { printf "%d", (u + s) * 1000 }') "
+}
+
+# serve_once KIND SIDE DIR FOLDER ARGS...: one start to the first 200; its wall, the process's CPU
+# and the main thread's (the thread named java with the most CPU: the JVM's own first thread waits)
+serve_once() {
+  local kind="$1" side="$2" dir="$3" data="$4" port="" t0 log="$tmp/serve.log" task best=0 ms
+  shift 4
+  : >"$log"
+  t0=$(date +%s%3N)
+  (cd "$dir" && TANJI_ADMIN_PASSWORD=bench-password-1 TANJI_DEMO_PASSWORD=bench-password-1 \
+    exec ./tanji serve --port 0 --data "$data" "$@") >"$log" 2>&1 &
+  pid=$!
+  until [[ -n "$port" ]] && curl -fs -o /dev/null "http://127.0.0.1:$port/api/health"; do
+    kill -0 "$pid" 2>/dev/null || { cat "$log" >&2; echo "bench/startup-compare.sh: the server in $dir did not start" >&2; exit 2; }
+    [[ -n "$port" ]] || port="$(grep -o -m1 'http://127\.0\.0\.1:[0-9]*' "$log" 2>/dev/null | cut -d: -f3 || true)"
+    sleep 0.01
+  done
+  if [[ -n "$kind" ]]; then
+    wall[$kind:$side]+="$(( $(date +%s%3N) - t0 )) "
+    cpu[$kind:$side]+="$(cpu_ms "/proc/$pid/stat") "
+    for task in /proc/"$pid"/task/*; do
+      if [[ "$(cat "$task/comm" 2>/dev/null)" == java ]]; then
+        ms="$(cpu_ms "$task/stat" 2>/dev/null || echo 0)"
+        ms="${ms%.*}"
+        ((ms > best)) && best=$ms
+      fi
+    done
+    main[$kind:$side]+="$best "
+  fi
+  kill "$pid"
+  wait "$pid" 2>/dev/null || true
+  pid=""
+}
+
+# warm-up: builds, archives, and each checkout's existing folder
+for side in a b; do
+  dir="${!side}"
+  (cd "$dir" && ./tanji calc "$seed" --json >/dev/null)
+  serve_once "" "$side" "$dir" "$tmp/existing-$side" --no-demo
+done
+for ((i = 1; i <= runs; i++)); do
+  for side in a b; do calc_once "$side" "${!side}"; done
+  for side in a b; do serve_once existing "$side" "${!side}" "$tmp/existing-$side" --no-demo; done
+  for side in a b; do serve_once new "$side" "${!side}" "$tmp/new-$side-$i" --no-demo; done
+  for side in a b; do serve_once demo "$side" "${!side}" "$tmp/demo-$side-$i" --demo; done
+done
+
+median() { tr ' ' '\n' | grep . | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
+echo "runs $runs, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $("${JAVA_HOME:+$JAVA_HOME/bin/}java" -version 2>&1 | head -1)"
+echo "A: $a"
+echo "B: $b"
+printf '%-10s %-2s %9s %9s %16s   %s\n' start "" "wall ms" "CPU ms" "main-thread CPU" "walls"
+for kind in calc existing new demo; do
+  for side in a b; do
+    printf '%-10s %-2s %9s %9s %16s   %s\n' "$kind" "${side^^}" "$(median <<<"${wall[$kind:$side]}")" \
+      "$(median <<<"${cpu[$kind:$side]}")" "$( [[ $kind == calc ]] && echo - || median <<<"${main[$kind:$side]}")" \
+      "${wall[$kind:$side]}"
+  done
+done

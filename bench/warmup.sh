@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# bench/warmup.sh — how fast the server answers in its first seconds, while the JIT is still at work.
+#
+# A JVM option that makes the start faster by compiling less (C1 only, C2 later) may leave the
+# running server slower; bench/serve.sh measures after a 15 s warm-up, this one from the start.
+# It starts ./tanji serve on a new folder (--no-demo), stores seed 003 through the API, then runs
+# wrk on GET /api/studies/{id}/result (2 threads, 32 connections, a bearer token) in windows of
+# 5 s, 5 s, 5 s and 20 s, one after another, and prints the requests/s of each. TANJI_JAVA_OPTS
+# passes to the launcher as usual (it replaces serve's options: keep -Xss4m -Xmx2g), e.g.
+#   bench/warmup.sh
+#   TANJI_JAVA_OPTS="-Xss4m -Xmx2g -XX:TieredStopAtLevel=1" bench/warmup.sh
+#
+# Needs: curl, wrk, python3. Exit status: 0 done; 2 setup failed.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$here"
+for tool in curl wrk python3; do
+  command -v "$tool" >/dev/null || { echo "bench/warmup.sh: needs $tool" >&2; exit 2; }
+done
+tmp="$(mktemp -d "${TMPDIR:-/tmp}/tanji-warmup.XXXXXX")"
+pid=""
+cleanup() {
+  if [[ -n "$pid" ]]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+json() { python3 -c "import json, sys; print(json.load(sys.stdin)$1)"; }
+
+password=bench-password-1
+TANJI_ADMIN_PASSWORD="$password" ./tanji serve --port 0 --data "$tmp/data" --no-demo >"$tmp/serve.log" 2>&1 &
+pid=$!
+port=""
+until [[ -n "$port" ]] && curl -fs -o /dev/null "http://127.0.0.1:$port/api/health"; do
+  kill -0 "$pid" 2>/dev/null || { cat "$tmp/serve.log" >&2; echo "bench/warmup.sh: the server did not start" >&2; exit 2; }
+  [[ -n "$port" ]] || port="$(grep -o -m1 'http://127\.0\.0\.1:[0-9]*' "$tmp/serve.log" 2>/dev/null | cut -d: -f3 || true)"
+  sleep 0.05
+done
+base="http://127.0.0.1:$port"
+token=$(curl -fs -X POST "$base/api/login" -H 'Content-Type: application/json' \
+  -d "{\"username\":\"admin\",\"password\":\"$password\"}" | json '["token"]')
+id=$(curl -fs -X POST "$base/api/studies" -H "Authorization: Bearer $token" -H 'Content-Type: application/yaml' \
+  --data-binary @examples/seed-003-steel-balls.yaml | json '["id"]')
+rates=()
+for seconds in 5 5 5 20; do
+  rates+=("$(wrk -t2 -c32 -d"${seconds}s" -H "Authorization: Bearer $token" "$base/api/studies/$id/result" \
+    | awk '/Requests\/sec/ {printf "%d", $2}')")
+done
+echo "$(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), options: ${TANJI_JAVA_OPTS:-as the launcher sets them (-Xss4m -Xmx2g)}"
+echo "GET …/result, requests/s in 0-5 s: ${rates[0]}, 5-10 s: ${rates[1]}, 10-15 s: ${rates[2]}, 15-35 s: ${rates[3]}"
