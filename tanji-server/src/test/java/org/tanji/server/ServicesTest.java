@@ -476,6 +476,31 @@ class ServicesTest {
     assertThatThrownBy(() -> issues.withdraw(prep, id, 1, "no")).isInstanceOf(AppException.Forbidden.class);
   }
 
+  @Test
+  void factorLibraryGeneration_firstChangesAtOnce_allCounted() throws Exception {
+    long orgId = newOrganization().orgId();
+    org.tanji.server.store.FactorRepository repo = new org.tanji.server.store.FactorRepository();
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+    List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      done.add(pool.submit(() -> {
+        go.await();
+        return db.inTransaction(h -> {
+          repo.bump(h, orgId);
+          return null;
+        });
+      }));
+    }
+    go.countDown();
+    for (var f : done) {
+      f.get(30, java.util.concurrent.TimeUnit.SECONDS); // a unique violation would throw here
+    }
+    pool.shutdown();
+    long generation = db.inTransaction(h -> repo.generation(h, orgId));
+    assertThat(generation).isEqualTo(4L);
+  }
+
   /** Seed 003's CBAM file with a supplier's SEE for the round steel: SEE 2.722 tCO2e/t (WebPagesTest works it out). */
   private static byte[] seedCbam() throws IOException {
     return Files.readString(Path.of("..", "examples", "cbam", "seed-003-steel-balls.cbam.yaml"))

@@ -34,8 +34,13 @@ public final class FactorRepository {
         .orElse(0L);
   }
 
-  /** Counts a change; in the transaction of the change, so that readers see both or neither. */
+  /**
+   * Counts a change; in the transaction of the change, so that readers see both or neither. The
+   * organization's row is held first, so that two first changes at once do not both insert the
+   * counter (one waits, then finds it).
+   */
   public void bump(Handle h, long orgId) {
+    h.update("UPDATE organization SET id = id WHERE id = ?", orgId);
     if (h.update("UPDATE org_library SET generation = generation + 1 WHERE org_id = ?", orgId) == 0) {
       h.update("INSERT INTO org_library (org_id, generation) VALUES (?, 1)", orgId);
     }
