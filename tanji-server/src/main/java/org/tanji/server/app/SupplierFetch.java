@@ -2,6 +2,7 @@ package org.tanji.server.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -24,7 +25,12 @@ import org.tanji.server.domain.Principal;
 public final class SupplierFetch {
 
   /** The most footprints asked for in one list request. */
-  public static final int MAX_LIMIT = 100;
+  /** Footprints read in one fetch at most: as many as one import takes. */
+  public static final int MAX_LIMIT = PactImport.MAX_FOOTPRINTS;
+  /** Footprints asked for in one page. */
+  static final int PAGE = 100;
+  private static final java.util.regex.Pattern NEXT =
+      java.util.regex.Pattern.compile("<([^>]*)>\\s*;[^,]*\\brel=\"?next\"?", java.util.regex.Pattern.CASE_INSENSITIVE);
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -73,13 +79,75 @@ public final class SupplierFetch {
         .orElseThrow(() -> new AppException.NotFound("NOT_FOUND", "fetch.noHost", Long.toString(partnerId)));
     String base = base(c);
     String token = token(http, c);
-    String path = q.footprintId().map(id -> "/3/footprints/" + id)
-        .orElseGet(() -> "/3/footprints?limit=" + q.limit()
-            + q.productId().map(p -> "&productId=" + URLEncoder.encode(p, StandardCharsets.UTF_8)).orElse(""));
-    HttpRequest get = HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT)
-        .header("Authorization", "Bearer " + token).header("Accept", "application/json").GET().build();
-    return factors.importPact(who, send(http, get, base));
+    if (q.footprintId().isPresent()) {
+      return factors.importPact(who, send(http, get(URI.create(base + "/3/footprints/" + q.footprintId().get()), token),
+          base).body());
+    }
+    URI next = URI.create(base + "/3/footprints?limit=" + Math.min(q.limit(), PAGE)
+        + q.productId().map(p -> "&productId=" + URLEncoder.encode(p, StandardCharsets.UTF_8)).orElse(""));
+    // the host's pages, followed by their Link rel="next" on the same host, until the limit
+    ArrayNode all = JSON.createArrayNode();
+    long bytes = 0;
+    while (next != null && all.size() < q.limit() && bytes <= PactImport.MAX_BYTES) {
+      Answer page = send(http, get(next, token), base);
+      bytes += page.body().length;
+      JsonNode data = data(page.body());
+      if (data == null) {
+        if (all.isEmpty()) {
+          return factors.importPact(who, page.body()); // not a list: the import says what it is
+        }
+        throw new AppException.PartnerFailed("PARTNER_HOST_FAILED", "fetch.badPage", next.toString());
+      }
+      for (JsonNode f : data) {
+        if (all.size() < q.limit()) {
+          all.add(f);
+        }
+      }
+      next = page.next().map(link -> sameHost(base, next(link, base))).orElse(null);
+    }
+    try {
+      return factors.importPact(who, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(
+          JSON.createObjectNode().set("data", all)));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
+
+  private static HttpRequest get(URI uri, String token) {
+    return HttpRequest.newBuilder(uri).timeout(TIMEOUT)
+        .header("Authorization", "Bearer " + token).header("Accept", "application/json").GET().build();
+  }
+
+  /** The footprints of a page ({@code {"data": [...]}}), or null when it is not one. */
+  private static JsonNode data(byte[] body) {
+    try {
+      JsonNode n = JSON.readTree(body);
+      return n != null && n.path("data").isArray() ? n.get("data") : null;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private static URI next(String link, String base) {
+    try {
+      return URI.create(base + "/").resolve(link.strip());
+    } catch (IllegalArgumentException e) {
+      throw new AppException.PartnerFailed("PARTNER_HOST_FAILED", "fetch.badPage", link);
+    }
+  }
+
+  /** A next page on the host itself: the token goes nowhere else. */
+  private static URI sameHost(String base, URI next) {
+    URI b = URI.create(base);
+    if (!b.getScheme().equalsIgnoreCase(String.valueOf(next.getScheme()))
+        || !b.getHost().equalsIgnoreCase(String.valueOf(next.getHost())) || b.getPort() != next.getPort()) {
+      throw new AppException.PartnerFailed("PARTNER_HOST_FAILED", "fetch.foreignLink", base, next.toString());
+    }
+    return next;
+  }
+
+  /** A 200 answer's body, and the next page its Link header names. */
+  private record Answer(byte[] body, Optional<String> next) {}
 
   private static String base(PartnerService.SupplierCredentials c) {
     return c.baseUrl().toString().replaceAll("/+$", "");
@@ -101,7 +169,7 @@ public final class SupplierFetch {
         .header("Content-Type", "application/x-www-form-urlencoded")
         .header("Accept", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build();
-    byte[] body = send(http, post, base);
+    byte[] body = send(http, post, base).body();
     try {
       JsonNode answer = JSON.readTree(body);
       JsonNode token = answer == null ? null : answer.get("access_token");
@@ -114,8 +182,8 @@ public final class SupplierFetch {
     }
   }
 
-  /** The body of a 200 answer, at most one byte over what the import reads (it then says the file is too large). */
-  private static byte[] send(HttpClient http, HttpRequest request, String base) {
+  /** A 200 answer: its body, at most one byte over what the import reads (it then says the file is too large). */
+  private static Answer send(HttpClient http, HttpRequest request, String base) {
     HttpResponse<InputStream> r;
     try {
       r = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
@@ -132,7 +200,9 @@ public final class SupplierFetch {
         throw new AppException.PartnerFailed("PARTNER_HOST_FAILED", "fetch.refused", base + request.uri().getPath(),
             Integer.toString(r.statusCode()), said);
       }
-      return in.readNBytes(PactImport.MAX_BYTES + 1);
+      Optional<String> next = r.headers().allValues("Link").stream().map(NEXT::matcher)
+          .filter(java.util.regex.Matcher::find).map(m -> m.group(1)).findFirst();
+      return new Answer(in.readNBytes(PactImport.MAX_BYTES + 1), next);
     } catch (IOException e) {
       throw new AppException.PartnerFailed("PARTNER_HOST_UNREACHABLE", "fetch.unreachable", base, String.valueOf(e.getMessage()));
     }

@@ -88,6 +88,18 @@ final class SupplierFetchTest {
     });
     routes.get("/3/footprints", ctx -> {
       asked.add("GET /3/footprints?" + ctx.queryString());
+      String product = String.valueOf(ctx.queryParam("productId"));
+      if (product.equals("urn:paged") || product.equals("urn:foreign")) {
+        // three pages of one footprint each (ids ending 0, 1, 2), linked as the spec's hosts do
+        int page = Integer.parseInt(java.util.Optional.ofNullable(ctx.queryParam("p")).orElse("0"));
+        if (page < 2) {
+          String at = product.equals("urn:foreign") ? "http://pages.example.invalid" : "http://127.0.0.1:" + host.port();
+          ctx.header("Link", "<" + at + "/3/footprints?productId=" + product + "&p=" + (page + 1) + ">; rel=\"next\"");
+        }
+        ctx.contentType("application/json").result("{\"data\": [" + example3.replace(ID3, ID3.substring(0, 35) + page)
+            + "]}");
+        return;
+      }
       ctx.contentType("application/json").result("{\"data\": [" + example3 + "]}");
     });
   }
@@ -132,6 +144,40 @@ final class SupplierFetchTest {
     assertThat(asked).containsExactly("POST /auth/token grant_type=client_credentials",
         "GET /3/footprints?limit=5&productId=urn%3Agtin%3A4712345060507");
     assertThat(factors.list(admin)).hasSize(1);
+  }
+
+  @Test
+  void fetch_list_followsTheHostsNextPages_toTheLimit() {
+    Principal admin = newOrganization();
+    long partner = supplier(admin, "s3cret");
+    asked.clear();
+    FactorService.Imported all = fetch.fetch(admin, partner,
+        new SupplierFetch.Query(Optional.empty(), Optional.of("urn:paged"), 10));
+    assertThat(asked).containsExactly("POST /auth/token grant_type=client_credentials",
+        "GET /3/footprints?limit=10&productId=urn%3Apaged", "GET /3/footprints?productId=urn:paged&p=1",
+        "GET /3/footprints?productId=urn:paged&p=2");
+    assertThat(all.factors()).extracting(Factor::id).containsExactly("pact-" + ID3.substring(0, 35) + "0",
+        "pact-" + ID3.substring(0, 35) + "1", "pact-" + ID3.substring(0, 35) + "2");
+    // a limit of two: the third page is not asked for
+    Principal other = newOrganization();
+    long theirs = supplier(other, "s3cret");
+    asked.clear();
+    assertThat(fetch.fetch(other, theirs, new SupplierFetch.Query(Optional.empty(), Optional.of("urn:paged"), 2))
+        .factors()).hasSize(2);
+    assertThat(asked).hasSize(3).last().isEqualTo("GET /3/footprints?productId=urn:paged&p=1");
+  }
+
+  @Test
+  void fetch_list_nextPageAtAnotherHost_notFollowed_nothingImported() {
+    Principal admin = newOrganization();
+    long partner = supplier(admin, "s3cret");
+    assertThatThrownBy(() -> fetch.fetch(admin, partner,
+        new SupplierFetch.Query(Optional.empty(), Optional.of("urn:foreign"), 10)))
+        .isInstanceOfSatisfying(AppException.PartnerFailed.class, e -> {
+          assertThat(e.code()).isEqualTo("PARTNER_HOST_FAILED");
+          assertThat(e.text().args()).contains("http://pages.example.invalid/3/footprints?productId=urn:foreign&p=1");
+        });
+    assertThat(factors.list(admin)).isEmpty();
   }
 
   @Test
