@@ -24,6 +24,8 @@
 #
 # Exit status: 0 every request succeeded; 1 one failed (out of memory, most likely); 2 setup failed.
 set -euo pipefail
+# shellcheck source=lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
@@ -50,18 +52,13 @@ for format in yaml json; do
 done
 
 password="bench-password-1"
-json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
 
 # the launcher's options for serve, with this heap and the GC log
 TANJI_JAVA_OPTS="-Xss4m -Xmx$heap -Xlog:gc:file=$tmp/gc.log" TANJI_ADMIN_PASSWORD="$password" \
   ./tanji serve --port 0 --data "$tmp/data" --no-demo >"$tmp/serve.log" 2>&1 &
 pid=$!
 port=""
-until [[ -n "$port" ]] && curl -fs -o /dev/null "http://127.0.0.1:$port/api/health"; do
-  kill -0 "$pid" 2>/dev/null || { cat "$tmp/serve.log" >&2; echo "bench/heap.sh: the server did not start" >&2; exit 2; }
-  [[ -n "$port" ]] || port="$(grep -o -m1 'http://127\.0\.0\.1:[0-9]*' "$tmp/serve.log" 2>/dev/null | cut -d: -f3 || true)"
-  sleep 0.05
-done
+await_health "$pid" "$tmp/serve.log" "bench/heap.sh" 0.05
 base="http://127.0.0.1:$port"
 token=$(curl -fs -X POST "$base/api/login" -H 'Content-Type: application/json' \
   -d "{\"username\":\"admin\",\"password\":\"$password\"}" | json '["token"]')

@@ -33,6 +33,19 @@ serve_start() {
 }
 serve_stop() { kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; }
 
+# await_health PID LOG NAME [PAUSE]: waits until the server PID (started with --port 0, its output in
+# LOG) answers GET /api/health on the port of the address it prints, asking every PAUSE seconds
+# (0.01); sets `port`; exits 2 with the log and "NAME: the server did not start" when it stops first
+await_health() {
+  local pid="$1" log="$2" name="$3" pause="${4:-0.01}"
+  port=""
+  until [[ -n "$port" ]] && curl -fs -o /dev/null "http://127.0.0.1:$port/api/health"; do
+    kill -0 "$pid" 2>/dev/null || { cat "$log" >&2; echo "$name: the server did not start" >&2; exit 2; }
+    [[ -n "$port" ]] || port="$(grep -o -m1 'http://127\.0\.0\.1:[0-9]*' "$log" 2>/dev/null | cut -d: -f3 || true)"
+    sleep "$pause"
+  done
+}
+
 json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
 post() { api_curl -X "$1" "$base$2" -H "Authorization: Bearer $3" -H 'Content-Type: application/json' -d "$4"; }
 login() { api_curl "$base/api/login" -H 'Content-Type: application/json' \

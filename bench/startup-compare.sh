@@ -19,6 +19,8 @@
 #
 # Exit status: 0 done; 2 setup failed.
 set -euo pipefail
+# shellcheck source=lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 runs="${1:-}"
 case "$runs" in
@@ -62,11 +64,7 @@ serve_once() {
   (cd "$dir" && TANJI_ADMIN_PASSWORD=bench-password-1 TANJI_DEMO_PASSWORD=bench-password-1 \
     exec ./tanji serve --port 0 --data "$data" "$@") >"$log" 2>&1 &
   pid=$!
-  until [[ -n "$port" ]] && curl -fs -o /dev/null "http://127.0.0.1:$port/api/health"; do
-    kill -0 "$pid" 2>/dev/null || { cat "$log" >&2; echo "bench/startup-compare.sh: the server in $dir did not start" >&2; exit 2; }
-    [[ -n "$port" ]] || port="$(grep -o -m1 'http://127\.0\.0\.1:[0-9]*' "$log" 2>/dev/null | cut -d: -f3 || true)"
-    sleep 0.01
-  done
+  await_health "$pid" "$log" "bench/startup-compare.sh in $dir"
   if [[ -n "$kind" ]]; then
     wall[$kind:$side]+="$(( $(date +%s%3N) - t0 )) "
     cpu[$kind:$side]+="$(cpu_ms "/proc/$pid/stat") "

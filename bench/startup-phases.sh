@@ -13,6 +13,8 @@
 #
 # Exit status: 0 done; 2 setup failed.
 set -euo pipefail
+# shellcheck source=lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
@@ -74,11 +76,7 @@ serve_once() {
   env "$(log_opt "$log")" TANJI_ADMIN_PASSWORD=bench-password-1 ./tanji serve --port 0 --data "$tmp/existing" --no-demo \
     >"$slog" 2>&1 &
   pid=$!
-  until [[ -n "$port" ]] && curl -fs -o /dev/null "http://127.0.0.1:$port/api/health"; do
-    kill -0 "$pid" 2>/dev/null || { cat "$slog" >&2; echo "bench/startup-phases.sh: the server did not start" >&2; exit 2; }
-    [[ -n "$port" ]] || port="$(grep -o -m1 'http://127\.0\.0\.1:[0-9]*' "$slog" 2>/dev/null | cut -d: -f3 || true)"
-    sleep 0.01
-  done
+  await_health "$pid" "$slog" "bench/startup-phases.sh"
   kill "$pid"
   wait "$pid" 2>/dev/null || true
   pid=""

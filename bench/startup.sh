@@ -34,6 +34,8 @@
 #
 # Exit status: 0 pass; 1 a limit failed; 2 setup failed.
 set -euo pipefail
+# shellcheck source=lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
@@ -78,11 +80,7 @@ time_serve() {
   env TANJI_ADMIN_PASSWORD=bench-password-1 TANJI_DEMO_PASSWORD=bench-password-1 ${envs[@]+"${envs[@]}"} \
     ./tanji serve --port 0 --data "$data" "$@" >"$log" 2>&1 &
   pid=$!
-  until [[ -n "$port" ]] && curl -fs -o /dev/null "http://127.0.0.1:$port/api/health"; do
-    kill -0 "$pid" 2>/dev/null || { cat "$log" >&2; echo "bench/startup.sh: the server did not start" >&2; exit 2; }
-    [[ -n "$port" ]] || port="$(grep -o -m1 'http://127\.0\.0\.1:[0-9]*' "$log" 2>/dev/null | cut -d: -f3 || true)"
-    sleep 0.01
-  done
+  await_health "$pid" "$log" "bench/startup.sh"
   ms[$name]+="$(( $(now_ms) - t0 )) "
   kill "$pid"
   wait "$pid" 2>/dev/null || true

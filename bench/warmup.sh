@@ -12,6 +12,8 @@
 #
 # Needs: curl, wrk, python3. Exit status: 0 done; 2 setup failed.
 set -euo pipefail
+# shellcheck source=lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
@@ -25,17 +27,12 @@ cleanup() {
   rm -rf "$tmp"
 }
 trap cleanup EXIT
-json() { python3 -c "import json, sys; print(json.load(sys.stdin)$1)"; }
 
 password=bench-password-1
 TANJI_ADMIN_PASSWORD="$password" ./tanji serve --port 0 --data "$tmp/data" --no-demo >"$tmp/serve.log" 2>&1 &
 pid=$!
 port=""
-until [[ -n "$port" ]] && curl -fs -o /dev/null "http://127.0.0.1:$port/api/health"; do
-  kill -0 "$pid" 2>/dev/null || { cat "$tmp/serve.log" >&2; echo "bench/warmup.sh: the server did not start" >&2; exit 2; }
-  [[ -n "$port" ]] || port="$(grep -o -m1 'http://127\.0\.0\.1:[0-9]*' "$tmp/serve.log" 2>/dev/null | cut -d: -f3 || true)"
-  sleep 0.05
-done
+await_health "$pid" "$tmp/serve.log" "bench/warmup.sh" 0.05
 base="http://127.0.0.1:$port"
 token=$(curl -fs -X POST "$base/api/login" -H 'Content-Type: application/json' \
   -d "{\"username\":\"admin\",\"password\":\"$password\"}" | json '["token"]')
