@@ -35,13 +35,7 @@ parallel="${PARALLEL:-3}"
 for tool in curl wrk python3; do
   command -v "$tool" >/dev/null || { echo "bench/heap.sh: needs $tool" >&2; exit 2; }
 done
-tmp="$(mktemp -d "${TMPDIR:-/tmp}/tanji-heap-bench.XXXXXX")"
-pid=""
-cleanup() {
-  if [[ -n "$pid" ]]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
+bench_tmp heap-bench
 ./tanji --version >/dev/null || { echo "bench/heap.sh: building tanji failed" >&2; exit 2; }
 mkdir -p bench/out
 for format in yaml json; do

@@ -33,6 +33,18 @@ serve_start() {
 }
 serve_stop() { kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; }
 
+# bench_tmp NAME: makes the temporary folder `tmp` (tanji-NAME.XXXXXX) and, when the script exits,
+# stops the server whose process the script keeps in `pid` (if any) and removes the folder
+bench_tmp() {
+  tmp="$(mktemp -d "${TMPDIR:-/tmp}/tanji-$1.XXXXXX")"
+  pid=""
+  trap bench_cleanup EXIT
+}
+bench_cleanup() {
+  if [[ -n "$pid" ]]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
+  rm -rf "$tmp"
+}
+
 # await_health PID LOG NAME [PAUSE]: waits until the server PID (started with --port 0, its output in
 # LOG) answers GET /api/health on the port of the address it prints, asking every PAUSE seconds
 # (0.01); sets `port`; exits 2 with the log and "NAME: the server did not start" when it stops first

@@ -30,13 +30,7 @@ esac
 a="$(cd "$2" && pwd)"
 b="$(cd "$3" && pwd)"
 command -v curl >/dev/null || { echo "bench/startup-compare.sh: needs curl" >&2; exit 2; }
-tmp="$(mktemp -d "${TMPDIR:-/tmp}/tanji-compare.XXXXXX")"
-pid=""
-cleanup() {
-  if [[ -n "$pid" ]]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
+bench_tmp compare
 seed=examples/seed-003-steel-balls.yaml
 declare -A wall cpu main
 

@@ -23,13 +23,7 @@ case "$runs" in
   '' | *[!0-9]* | 0) echo "bench/startup-phases.sh: RUNS must be a positive integer, not '$runs'" >&2; exit 2 ;;
 esac
 command -v curl >/dev/null || { echo "bench/startup-phases.sh: needs curl" >&2; exit 2; }
-tmp="$(mktemp -d "${TMPDIR:-/tmp}/tanji-phases.XXXXXX")"
-pid=""
-cleanup() {
-  if [[ -n "$pid" ]]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
+bench_tmp phases
 seed=examples/seed-003-steel-balls.yaml
 
 # the steps, each "label=first class of the step" in the order they run

@@ -41,13 +41,7 @@ lib="${ASYNC_PROFILER:-}"
 for tool in curl python3; do
   command -v "$tool" >/dev/null || { echo "bench/startup-profile.sh: needs $tool" >&2; exit 2; }
 done
-tmp="$(mktemp -d "${TMPDIR:-/tmp}/tanji-profile.XXXXXX")"
-pid=""
-cleanup() {
-  if [[ -n "$pid" ]]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
+bench_tmp profile
 seed=examples/seed-003-steel-balls.yaml
 
 agent() { echo "JAVA_TOOL_OPTIONS=-agentpath:$lib=start,event=cpu,interval=1ms,threads,file=$1"; }

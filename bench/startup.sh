@@ -44,13 +44,7 @@ case "$runs" in
   '' | *[!0-9]* | 0) echo "bench/startup.sh: RUNS must be a positive integer, not '$runs'" >&2; exit 2 ;;
 esac
 command -v curl >/dev/null || { echo "bench/startup.sh: needs curl" >&2; exit 2; }
-tmp="$(mktemp -d "${TMPDIR:-/tmp}/tanji-startup-bench.XXXXXX")"
-pid=""
-cleanup() {
-  if [[ -n "$pid" ]]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
+bench_tmp startup-bench
 
 now_ms() { date +%s%3N; }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }

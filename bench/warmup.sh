@@ -20,13 +20,7 @@ cd "$here"
 for tool in curl wrk python3; do
   command -v "$tool" >/dev/null || { echo "bench/warmup.sh: needs $tool" >&2; exit 2; }
 done
-tmp="$(mktemp -d "${TMPDIR:-/tmp}/tanji-warmup.XXXXXX")"
-pid=""
-cleanup() {
-  if [[ -n "$pid" ]]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
+bench_tmp warmup
 
 password=bench-password-1
 TANJI_ADMIN_PASSWORD="$password" ./tanji serve --port 0 --data "$tmp/data" --no-demo >"$tmp/serve.log" 2>&1 &
