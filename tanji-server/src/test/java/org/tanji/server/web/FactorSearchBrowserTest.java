@@ -2,54 +2,22 @@ package org.tanji.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.tanji.server.ServerConfig;
-import org.tanji.server.TanjiServer;
 
 /**
  * The editor's factor library search, as a person uses it: open the library, type, pick a factor,
  * and its id lands in the line's factor field. (It answered 500 whenever it found something: the
  * rows carried {@code key}, the template read {@code id}.)
  */
-class FactorSearchBrowserTest {
-
-  @TempDir static Path dataDir;
-  @TempDir static Path downloads;
-  static TanjiServer server;
-  static Browser browser;
-
-  @BeforeAll
-  static void start() {
-    server = TanjiServer.start(ServerConfig.builder(dataDir).port(0).adminPassword("admin-search-password")
-        .demo(true, "demo-search-password").build());
-    browser = Browser.open(downloads, "en-US");
-  }
-
-  @AfterAll
-  static void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (server != null) {
-      server.close();
-    }
-  }
+class FactorSearchBrowserTest extends DemoBrowserTest {
 
   @Test
   void pickingALibraryFactor_fillsTheLinesFactorField() {
-    browser.get(server.url() + "/login");
-    browser.waitFor(By.id("username")).sendKeys("demo");
-    browser.driver().findElement(By.id("password")).sendKeys("demo-search-password");
-    browser.clickToLoad(browser.driver().findElement(By.id("login")));
-    browser.waitFor(By.id("studies"));
+    signIn("demo", DEMO_PASSWORD);
     browser.get(server.url() + "/studies/new");
     browser.waitFor(By.cssSelector("#study-form[data-ready=true]"));
     click(browser.waitFor(By.id("add-line")));
@@ -65,10 +33,5 @@ class FactorSearchBrowserTest {
     assertThat(factor.getAttribute("value")).isEqualTo("cn-electricity-footprint-2023");
     assertThat(browser.consoleErrors()).isEmpty();
     browser.screenshot("factor-search");
-  }
-
-  private void click(WebElement e) {
-    browser.driver().executeScript("arguments[0].scrollIntoView({block: 'center'})", e);
-    e.click();
   }
 }

@@ -2,16 +2,10 @@ package org.tanji.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.tanji.server.ServerConfig;
-import org.tanji.server.TanjiServer;
 
 /**
  * Review, approval and issue as three people do it in a browser: the demo admin gives two
@@ -19,33 +13,11 @@ import org.tanji.server.TanjiServer;
  * two warnings with reasons and signs the review; the approver signs the approval and issues the
  * report, whose public verification page says it is valid.
  */
-class WorkflowBrowserTest {
-
-  @TempDir static Path dataDir;
-  @TempDir static Path downloads;
-  static TanjiServer server;
-  static Browser browser;
-
-  @BeforeAll
-  static void start() {
-    server = TanjiServer.start(ServerConfig.builder(dataDir).port(0).adminPassword("admin-flow-password")
-        .demo(true, "demo-flow-password").build());
-    browser = Browser.open(downloads, "en-US");
-  }
-
-  @AfterAll
-  static void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (server != null) {
-      server.close();
-    }
-  }
+class WorkflowBrowserTest extends DemoBrowserTest {
 
   @Test
   void submitReviewApproveIssue_thenVerify() {
-    signIn("demo", "demo-flow-password");
+    signIn("demo", DEMO_PASSWORD);
     browser.get(server.url() + "/team");
     addUser("rita", "ritas-password-1");
     addUser("abe", "abes-password-12");
@@ -101,14 +73,6 @@ class WorkflowBrowserTest {
     assertThat(browser.consoleErrors()).isEmpty();
   }
 
-  private void signIn(String user, String password) {
-    browser.get(server.url() + "/login");
-    browser.waitFor(By.id("username")).sendKeys(user);
-    browser.driver().findElement(By.id("password")).sendKeys(password);
-    load(browser.driver().findElement(By.id("login")));
-    browser.waitFor(By.id("studies"));
-  }
-
   private void signOut() {
     load(browser.waitFor(By.id("logout")));
     browser.waitFor(By.id("username"));
@@ -142,10 +106,5 @@ class WorkflowBrowserTest {
   /** Follows a link or sends a form: the next lookup is on the page that answers. */
   private void load(WebElement e) {
     browser.clickToLoad(e);
-  }
-
-  private void click(WebElement e) {
-    browser.driver().executeScript("arguments[0].scrollIntoView({block: 'center'})", e);
-    e.click();
   }
 }
