@@ -57,7 +57,7 @@ final class CalculationTest {
       assertThat(f.code()).isEqualTo("SUPPLIER_FOOTPRINT_NOT_VALID");
       assertThat(f.where()).isEqualTo("inventory[1].factor");
       assertThat(en(f)).isEqualTo("factor \"supplier-plate\" is a footprint of Company 3 valid from 2024-12-31 to"
-          + " 2027-12-31, which does not overlap the study period 2023-01-01 to 2023-12-31 (line 20, column 60)");
+          + " 2027-12-30, which does not overlap the study period 2023-01-01 to 2023-12-31 (line 20, column 60)");
     });
     assertThat(r.totalKgCO2e()).isEqualTo(223_080);
     assertThat(Fixtures.withPlates(2024, "40 piece", "Active").calculate().findings()).isEmpty();

@@ -359,7 +359,7 @@ class WebPagesTest {
     HttpResponse<String> r = upload(demo, "/factors/pact", "example-3.json", pact);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     assertThat(r.body()).contains("Imported: pact-8b26f3b8-f5d9-4adf-8a11-02e05d273e58")
-        .contains("<td>Company 3</td>").contains("77 kgCO2e/piece").contains("2024-12-31 – 2027-12-31");
+        .contains("<td>Company 3</td>").contains("77 kgCO2e/piece").contains("2024-12-31 – 2027-12-30");
     assertThat(demo.get("/factors/pact").body()).contains("pact-8b26f3b8-f5d9-4adf-8a11-02e05d273e58");
 
     HttpResponse<String> bad = upload(demo, "/factors/pact", "old.json",

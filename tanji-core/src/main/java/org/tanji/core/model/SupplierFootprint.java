@@ -77,11 +77,6 @@ public record SupplierFootprint(
     return DEPRECATED.equals(status);
   }
 
-  /** Whether the footprint may be used at this moment. */
-  public boolean validAt(Instant moment) {
-    return !moment.isBefore(validFrom) && !moment.isAfter(validUntil);
-  }
-
   /**
    * Whether the validity period and a study's period share at least one day: a footprint valid
    * only before or only after the period the study describes was not meant for it.
@@ -89,7 +84,7 @@ public record SupplierFootprint(
   public boolean overlaps(Period period) {
     Instant start = period.start().atStartOfDay(ZoneOffset.UTC).toInstant();
     Instant end = period.end().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-    return validFrom.isBefore(end) && !validUntil.isBefore(start);
+    return validFrom.isBefore(end) && validUntil.isAfter(start); // validUntil itself is outside (PACT)
   }
 
   /** First day of validity (UTC), for display. */
@@ -97,8 +92,8 @@ public record SupplierFootprint(
     return LocalDate.ofInstant(validFrom, ZoneOffset.UTC);
   }
 
-  /** Last day of validity (UTC), for display. */
+  /** Last day of validity (UTC), for display: the day before {@code validUntil}'s when it is midnight, PACT's end being excluded. */
   public LocalDate validUntilDate() {
-    return LocalDate.ofInstant(validUntil, ZoneOffset.UTC);
+    return LocalDate.ofInstant(validUntil.minusNanos(1), ZoneOffset.UTC);
   }
 }

@@ -359,7 +359,7 @@ public final class PactImport {
       findings.add(Finding.warning("PACT_DEPRECATED", path + "status",
           Text.of("pactImport.deprecated", id, company)).at(fp.get("status").position()));
     }
-    if (now != null && now.isAfter(until)) {
+    if (now != null && !now.isBefore(until)) { // the period's end is not in it
       findings.add(Finding.warning("PACT_EXPIRED", path + (validUntil != null ? "validityPeriodEnd" : "pcf.referencePeriodEnd"),
           Text.of("pactImport.expired", id, company, supplier.validUntilDate().toString(),
               LocalDate.ofInstant(now, ZoneOffset.UTC).toString())));

@@ -116,7 +116,7 @@ final class PactImportTest {
       assertThat(f.code()).isEqualTo("PACT_EXPIRED");
       assertThat(f.where()).isEqualTo("validityPeriodEnd");
       assertThat(f.message(Messages.EN)).startsWith(
-          "footprint 12345678-9abc-def0-1234-567812345678 of Company 1 was valid until 2027-12-31; today (2028-03-01) it has expired");
+          "footprint 12345678-9abc-def0-1234-567812345678 of Company 1 was valid until 2027-12-30; today (2028-03-01) it has expired");
     });
   }
 
