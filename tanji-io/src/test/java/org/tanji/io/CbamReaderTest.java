@@ -63,6 +63,18 @@ final class CbamReaderTest {
   }
 
   @Test
+  void read_cnCodeInFullWidth_readAsTheStudysIs() throws IOException {
+    // digits and spaces of a Chinese input method, as StudyReader takes product.cnCode
+    String yaml = java.nio.file.Files.readString(TESTDATA.resolve("steel-blast-furnace.cbam.yaml"))
+        .replace("cn: 7208 10 00", "cn: ７２０８　１０　００");
+    CbamRead read = CbamReader.read(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8), "steel.cbam.yaml",
+        java.util.Optional.empty());
+    CbamResult r = read.compute().orElseThrow();
+    assertThat(r.findings()).isEmpty();
+    assertThat(r.goods().get(0).cn()).isEqualTo("7208 10 00");
+  }
+
+  @Test
   void read_cementWorkedExample() throws IOException {
     CbamResult r = compute(TESTDATA.resolve("cement.cbam.yaml"));
     assertThat(r.findings()).isEmpty();

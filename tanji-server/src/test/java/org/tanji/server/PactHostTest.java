@@ -151,6 +151,10 @@ class PactHostTest {
         "grant_type=password".getBytes(StandardCharsets.UTF_8));
     assertThat(grant.status()).isEqualTo(400);
     assertThat(grant.json().get("error").asText()).isEqualTo("unsupported_grant_type");
+    Http.Resp badEscape = http.send("POST", "/auth/token", null, "application/x-www-form-urlencoded",
+        "grant_type=client_credentials&client_secret=%zz".getBytes(StandardCharsets.UTF_8));
+    assertThat(badEscape.status()).isEqualTo(400);
+    assertThat(badEscape.json().get("error").asText()).isEqualTo("invalid_request");
   }
 
   @Test

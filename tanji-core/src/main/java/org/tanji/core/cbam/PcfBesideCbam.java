@@ -106,11 +106,6 @@ public record PcfBesideCbam(String cn, double pcf, OptionalDouble see, List<Step
     }
     ProductionProcess process = named.get();
     CbamResult.ProcessResult pr = computed.get();
-    // the reader reports amounts of another kind as errors; the comparison never divides across kinds
-    if (process.electricity() != null && !process.electricity().dimension().equals(KWH.dimension())
-        || process.precursors().stream().anyMatch(u -> !u.amount().dimension().equals(TONNE.dimension()))) {
-      return Optional.empty();
-    }
     double perT = pcf.perKgKgCO2e(); // kg per kg is t per t
     double scale = pcf.totalKgCO2e() == 0 ? 0 : perT / pcf.totalKgCO2e();
     double production = pr.production();

@@ -218,10 +218,10 @@ final class CbamEntries {
     };
     add(CbamCell.STREAM_METHOD, s, 0, method, w + ".method");
     add(CbamCell.STREAM_NAME, s, 0, st.name(), w + ".name");
-    boolean gas = st.amount().dimension() == Dimension.GAS_VOLUME;
+    boolean gas = Dimension.GAS_VOLUME.equals(st.amount().dimension());
     // the method computes with any amount whose unit fits its NCV or factor (12 m3 × 38 GJ/m3); the
     // template's stream rows take tonnes or 1000 Nm3 only, with NCV and factor per those
-    if (!gas && st.amount().dimension() != Dimension.MASS
+    if (!gas && !Dimension.MASS.equals(st.amount().dimension())
         || st.ncv() != null && !st.ncv().dimension().equals((gas ? GJ_PER_1000_NM3 : GJ_PER_T).dimension())) {
       findings.add(Finding.error("CBAM_TEMPLATE_UNIT", w + ".amount", Text.of("cbam.template.streamUnit", st.name(),
           st.amount().text())));
@@ -260,7 +260,9 @@ final class CbamEntries {
     good.qualifying().forEach((key, v) -> {
       CbamCell cell = aluminium && key.equals("scrapPerTonne") ? CbamCell.PRODUCT_SCRAP_PER_T_ALUMINIUM
           : QUALIFYING.get(key);
-      add(cell, g, 0, number(v), w + ".qualifying." + key);
+      if (cell != null) { // the reader takes only the template's parameters; a Good built otherwise may hold others
+        add(cell, g, 0, number(v), w + ".qualifying." + key);
+      }
     });
     Good.CarbonPrice cp = good.carbonPrice();
     if (cp != null) {

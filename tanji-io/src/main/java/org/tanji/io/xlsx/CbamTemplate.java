@@ -157,6 +157,10 @@ public final class CbamTemplate {
       return fill(wb, entries);
     } catch (IOException e) {
       throw new UncheckedIOException("writing the workbook to memory", e);
+    } catch (RuntimeException e) {
+      // a user's workbook POI opens but cannot write as a template (an input cell inside an array formula …)
+      return refused(Finding.error(NOT_A_TEMPLATE, "", Text.of("cbam.template.unreadable", name,
+          String.valueOf(e.getMessage()))));
     }
   }
 

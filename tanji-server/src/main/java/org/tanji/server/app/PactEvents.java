@@ -244,10 +244,8 @@ public final class PactEvents implements AutoCloseable {
     JsonNode stored = tree(p.request());
     Request r = new Request(client.get(), stored.get("eventId").asText(), criteria(stored.get("criteria")),
         stored.get("source").asText());
-    FootprintQuery q = r.criteria();
-    FootprintQuery firstPage = new FootprintQuery(q.productIds(), q.companyIds(), q.geographies(), q.classifications(),
-        q.validOn(), q.validAfter(), q.validBefore(), q.status(), 0, MAX_FOOTPRINTS);
-    byte[] event = bytes(event(r, p.answerId(), host.list(r.client(), firstPage)));
+    // the stored criteria read back as the first page of MAX_FOOTPRINTS
+    byte[] event = bytes(event(r, p.answerId(), host.list(r.client(), r.criteria())));
     Optional<String> token = partners.supplierCredentials(r.client().orgId(), partner.get().id()).flatMap(this::token);
     HttpRequest.Builder b = HttpRequest.newBuilder(endpoint.get()).timeout(Duration.ofSeconds(30))
         .header("Content-Type", "application/cloudevents+json; charset=UTF-8")

@@ -170,7 +170,6 @@ public final class PactHostService {
     }
   }
 
-  /** The {@code {"data": [...]}} answer of a page, its footprints as served. */
   /** The answer to GetFootprint, {@code {"data": <the footprint as served>}}, written as {@link #listBody} is. */
   public static byte[] oneBody(IssuedFootprint f) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -180,6 +179,7 @@ public final class PactHostService {
     return out.toByteArray();
   }
 
+  /** The {@code {"data": [...]}} answer of a page, its footprints as served. */
   public static byte[] listBody(Page page) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.writeBytes("{\"data\":[".getBytes(StandardCharsets.UTF_8));

@@ -110,7 +110,7 @@ public final class PartnerService {
     Policy.requireAdmin(who);
     db.inTransaction(h -> {
       Partner p = repo.partner(h, who.orgId(), id).orElseThrow(() -> notFound(id));
-      repo.deletePartner(h, who.orgId(), id);
+      repo.deletePartner(h, who.orgId(), id, env.now());
       audit.record(AuditService.Event.of(who, "pact.partner.delete").detail(p.name()));
       return null;
     });

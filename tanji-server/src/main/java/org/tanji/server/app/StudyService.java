@@ -373,11 +373,7 @@ public final class StudyService {
    * @throws AppException.InvalidStudy when the version has errors
    */
   public Optional<StoredCbam> storedCbam(Principal who, UUID id, int version) {
-    Optional<CbamFile> file = db.inTransaction(h -> {
-      repo.version(h, who.orgId(), id, version).orElseThrow(() -> notFound(id));
-      return cbamFiles.find(h, who.orgId(), id, version);
-    });
-    return file.map(f -> new StoredCbam(f, cbam(who, id, version, f.content(), f.readName())));
+    return cbamFile(who, id, version).map(f -> new StoredCbam(f, cbam(who, id, version, f.content(), f.readName())));
   }
 
   /**

@@ -24,7 +24,6 @@ import org.tanji.server.domain.Principal;
  */
 public final class SupplierFetch {
 
-  /** The most footprints asked for in one list request. */
   /** Footprints read in one fetch at most: as many as one import takes. */
   public static final int MAX_LIMIT = PactImport.MAX_FOOTPRINTS;
   /** Footprints asked for in one page. */
@@ -98,6 +97,9 @@ public final class SupplierFetch {
         }
         throw new AppException.PartnerFailed("PARTNER_HOST_FAILED", "fetch.badPage", next.toString());
       }
+      if (data.isEmpty()) {
+        break; // a page with nothing on it ends the list, whatever its link says
+      }
       for (JsonNode f : data) {
         if (all.size() < q.limit()) {
           all.add(f);
@@ -106,8 +108,7 @@ public final class SupplierFetch {
       next = page.next().map(link -> sameHost(base, next(link, base))).orElse(null);
     }
     try {
-      return factors.importPact(who, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(
-          JSON.createObjectNode().set("data", all)));
+      return factors.importPact(who, JSON.writeValueAsBytes(JSON.createObjectNode().set("data", all)));
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

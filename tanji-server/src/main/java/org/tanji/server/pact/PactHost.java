@@ -115,6 +115,10 @@ public final class PactHost implements Adapter {
 
   private void token(Context ctx) {
     Map<String, List<String>> form = form(ctx);
+    if (form == null) {
+      oauthError(ctx, 400, "invalid_request", "pact.badForm");
+      return;
+    }
     String grant = first(form, "grant_type");
     if (!"client_credentials".equals(grant)) {
       oauthError(ctx, 400, "unsupported_grant_type", "pact.grantType");
@@ -416,6 +420,7 @@ public final class PactHost implements Adapter {
     return v;
   }
 
+  /** The form of the request's body; null when it cannot be decoded. */
   private static Map<String, List<String>> form(Context ctx) {
     String media = Requests.mediaTypeOf(ctx.header("Content-Type"));
     if (!media.equals("application/x-www-form-urlencoded")) {
@@ -433,8 +438,14 @@ public final class PactHost implements Adapter {
         continue;
       }
       int eq = pair.indexOf('=');
-      String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-      String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+      String k;
+      String v;
+      try {
+        k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+        v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+      } catch (IllegalArgumentException e) { // a % not followed by two hexadecimal digits
+        return null;
+      }
       out.computeIfAbsent(k, x -> new ArrayList<>()).add(v);
     }
     return out;

@@ -12,7 +12,9 @@ public final class FactorRepository {
       Instant at) {
     h.update("DELETE FROM org_factor WHERE org_id = ? AND id = ?", orgId, id);
     h.update("INSERT INTO org_factor (org_id, id, footprint_id, company_name, footprint, imported_by, imported_at)"
-        + " VALUES (?, ?, ?, ?, ?, ?, ?)", orgId, id, footprintId, companyName, json, userId, at);
+        + " VALUES (?, ?, ?, ?, ?, ?, ?)", orgId, id, footprintId,
+        // the column lists; the footprint itself keeps the whole name
+        companyName.length() > 500 ? companyName.substring(0, 499) + "…" : companyName, json, userId, at);
   }
 
   /** Removes a factor; false when the organization has none of that id. */

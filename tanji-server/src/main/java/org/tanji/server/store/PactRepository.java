@@ -58,9 +58,15 @@ public final class PactRepository {
         + " AND host_secret_sealed IS NOT NULL", r -> r.bytes("host_secret_sealed"), orgId, id);
   }
 
-  /** Deletes a partner; its clients stay, no longer tied to it. */
-  public boolean deletePartner(Handle h, long orgId, long id) {
-    h.update("UPDATE pact_client SET partner_id = NULL WHERE org_id = ? AND partner_id = ?", orgId, id);
+  /**
+   * Deletes a partner and revokes its clients (kept, untied, for the record): a client left without
+   * its partner would read every issued footprint, whatever the partner was shared.
+   */
+  public boolean deletePartner(Handle h, long orgId, long id, Instant at) {
+    h.update("DELETE FROM pact_token WHERE client_pk IN (SELECT id FROM pact_client WHERE org_id = ? AND partner_id = ?)",
+        orgId, id);
+    h.update("UPDATE pact_client SET revoked_at = COALESCE(revoked_at, ?), partner_id = NULL WHERE org_id = ?"
+        + " AND partner_id = ?", at, orgId, id);
     h.update("DELETE FROM pact_share WHERE partner_id IN (SELECT id FROM pact_partner WHERE org_id = ? AND id = ?)",
         orgId, id);
     return h.update("DELETE FROM pact_partner WHERE org_id = ? AND id = ?", orgId, id) == 1;

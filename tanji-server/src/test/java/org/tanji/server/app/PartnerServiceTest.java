@@ -180,15 +180,19 @@ final class PartnerServiceTest {
   }
 
   @Test
-  void deletePartner_keepsItsClientsUntied() {
+  void deletePartner_revokesItsClients() {
+    // a client left untied would read every issued footprint, whatever its partner was shared
     Principal admin = newOrganization();
     Partner p = partners.addPartner(admin, new PartnerService.PartnerForm("GM", null, null, null, null));
     ApiClient.Created made = partners.addClient(admin, "c", p.id());
+    ApiClient.Created other = partners.addClient(admin, "d", null);
     partners.deletePartner(admin, p.id());
     assertThat(partners.partners(admin)).isEmpty();
-    assertThat(partners.clients(admin)).singleElement().satisfies(c -> {
-      assertThat(c.id()).isEqualTo(made.client().id());
+    assertThat(partners.clients(admin)).filteredOn(c -> c.id() == made.client().id()).singleElement().satisfies(c -> {
       assertThat(c.partnerId()).isEmpty();
+      assertThat(c.revokedAt()).isPresent();
     });
+    assertThat(partners.clients(admin)).filteredOn(c -> c.id() == other.client().id()).singleElement()
+        .satisfies(c -> assertThat(c.revokedAt()).isEmpty());
   }
 }
