@@ -82,7 +82,7 @@ folder, runs = sys.argv[1], int(sys.argv[2])
 GROUPS = [("main thread", r"^\[(main|java) tid"), ("JIT compilers", r"Compiler ?Thre"), ("GC", r"GC Thread|G1 |VM Thread"),
           ("migration (tanji-migrate)", r"tanji-migrate"), ("first admin's hash", r"tanji-first-admin"),
           ("locales (tanji-locales)", r"tanji-locales"),
-          ("pool opening (tanji-db-open)", r"tanji-db-open"), ("HTTP client (tanji-http-client)", r"tanji-http-client"),
+          ("pool opening (tanji-db-open)", r"tanji-db-open"),
           ("Jetty's threads", r"JettyServerThreadPool|qtp")]
 
 # the main thread's steps: a sample belongs to the innermost step its stack passes through
@@ -97,7 +97,6 @@ STEPS = {
               ("picocli: the command model", "org/tanji/cli/Main.commandLine"),
               ("the pool and H2's open", "org/tanji/server/store/Database.connect"),
               ("services and repositories", "org/tanji/server/TanjiServer.start"),
-              ("PactEvents (its HTTP client)", "org/tanji/server/app/PactEvents.<init>"),
               ("Javalin: configuration and routes", "io/javalin/Javalin.create"),
               ("Jetty: start and listen", "io/javalin/Javalin.start"),
               ("first start: the first admin", "org/tanji/server/app/AccountService.bootstrap"),

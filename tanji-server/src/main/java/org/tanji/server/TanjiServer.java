@@ -8,7 +8,6 @@ import io.javalin.http.staticfiles.JavalinStaticResourceHandler;
 import io.javalin.http.staticfiles.Location;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.http.HttpClient;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +36,7 @@ import org.tanji.server.app.IssueService;
 import org.tanji.server.app.PartnerService;
 import org.tanji.server.app.PactEvents;
 import org.tanji.server.app.PactHostService;
+import org.tanji.server.app.PartnerHttp;
 import org.tanji.server.app.Sealer;
 import org.tanji.server.app.SigningKeys;
 import org.tanji.server.app.WorkflowService;
@@ -120,16 +120,12 @@ public final class TanjiServer implements AutoCloseable {
     // the pages and Jetty start meanwhile: none of them reads the database before a request, and
     // requests wait for the migration (see ready), which waits for the pool.
     Database db = Database.opening(dbUrl, config.dbUser(), config.dbPassword(), 16);
-    // Two pieces of the JDK's own set-up that the main thread meets later are begun on threads of
-    // their own, where the main thread is what a start waits for (an existing database): the first
-    // HTTP client (the suppliers'; PactEvents' needs the same) loads the TLS set-up and trusted
-    // certificates (~80 ms), and Jetty's MimeTypes asks for every locale the JDK has (~35 ms of
-    // locale data; the JDK keeps the answer). On a new database the start waits for the migration
-    // instead (Flyway, ~0.4 s of CPU), which more threads beside it would only slow on two cores:
-    // there the main thread does both itself, in time it would otherwise spend waiting.
-    CompletableFuture<HttpClient> supplierClient = null;
+    // Jetty's MimeTypes asks for every locale the JDK has (~35 ms of locale data; the JDK keeps the
+    // answer): on an existing database, where the main thread is what a start waits for, that is
+    // begun on a thread of its own. On a new database the start waits for the migration instead
+    // (Flyway, ~0.4 s of CPU), which one more thread beside it would only slow on two cores. (The
+    // HTTP client for partners' hosts, with the JDK's TLS set-up, is made on its first call.)
     if (!newDatabase) {
-      supplierClient = aside("tanji-http-client", SupplierFetch::client);
       aside("tanji-locales", Locale::getAvailableLocales);
     }
     CompletableFuture<Void> migrated = aside("tanji-migrate", () -> {
@@ -151,13 +147,14 @@ public final class TanjiServer implements AutoCloseable {
       SigningKeys signingKeys = new SigningKeys(db, env, keySecret);
       PartnerService partners = new PartnerService(db, env, audit, new Sealer(keySecret, "pact-partner", env.random()));
       PactHostService pact = new PactHostService(db, env, config.loginsPerMinute());
-      pactEvents = new PactEvents(db, pact, partners, env, config.pactQueue(), Duration.ofSeconds(2), config.log());
+      PartnerHttp partnerHttp = new PartnerHttp();
+      pactEvents = new PactEvents(db, pact, partners, env, config.pactQueue(), Duration.ofSeconds(2), config.log(),
+          partnerHttp);
       IssueService issues = new IssueService(db, env, studies, audit, signingKeys,
           config.publicUrl() == null ? "" : config.publicUrl(), pact);
       Requests requests = new Requests(config.maxRequestBytes(), config.trustProxy());
       Services services = new Services(accounts, studies, workflow, issues, signingKeys, audit, new Health(db), env,
-          partners, pact, pactEvents, factors, new SupplierFetch(partners, factors,
-          supplierClient != null ? await(supplierClient) : SupplierFetch.client()));
+          partners, pact, pactEvents, factors, new SupplierFetch(partners, factors, partnerHttp));
       Wiring wiring = new Wiring(services, requests, new Incidents(env, config.log()));
       List<Adapter> adapters = new ArrayList<>();
       for (Wiring.Factory f : config.extraAdapters()) {

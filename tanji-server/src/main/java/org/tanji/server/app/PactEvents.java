@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.UUID;
 import org.tanji.core.i18n.Messages;
 import org.tanji.server.domain.ApiClient;
@@ -53,7 +54,7 @@ public final class PactEvents implements AutoCloseable {
   private final PactHostService host;
   private final PartnerService partners;
   private final Env env;
-  private final HttpClient http;
+  private final Supplier<HttpClient> http;
   private final PrintStream log;
   private final int capacity;
   private final Duration firstWait;
@@ -66,9 +67,10 @@ public final class PactEvents implements AutoCloseable {
    * @param capacity answers one API client may have waiting at once; one more request is refused
    * @param firstWait the wait before the second try of a delivery, about doubled before each next one
    * @param log where answers that could not be delivered are written
+   * @param http the client for partners' hosts, asked for only when an answer is sent
    */
   public PactEvents(Database db, PactHostService host, PartnerService partners, Env env, int capacity,
-      Duration firstWait, PrintStream log) {
+      Duration firstWait, PrintStream log, Supplier<HttpClient> http) {
     this.db = db;
     this.host = host;
     this.partners = partners;
@@ -76,7 +78,7 @@ public final class PactEvents implements AutoCloseable {
     this.capacity = capacity;
     this.firstWait = firstWait;
     this.log = log;
-    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    this.http = http;
     this.worker = new Thread(this::work, "tanji-pact-events");
     worker.setDaemon(true);
   }
@@ -253,7 +255,7 @@ public final class PactEvents implements AutoCloseable {
     token.ifPresent(t -> b.header("Authorization", "Bearer " + t));
     try {
       // the answer's body is not read: a partner's endpoint decides neither memory nor log size
-      HttpResponse<Void> resp = http.send(b.build(), HttpResponse.BodyHandlers.discarding());
+      HttpResponse<Void> resp = http.get().send(b.build(), HttpResponse.BodyHandlers.discarding());
       return resp.statusCode() / 100 == 2 ? null : new Failure(endpoint.get() + " answered " + resp.statusCode(), false);
     } catch (IOException e) {
       return new Failure(endpoint.get() + " could not be reached: " + e.getMessage(), false);
@@ -339,7 +341,7 @@ public final class PactEvents implements AutoCloseable {
   /** A token at the partner's own PACT host, when its credentials are stored and it gives one. */
   private Optional<String> token(PartnerService.SupplierCredentials c) {
     try {
-      return Optional.of(SupplierFetch.token(http, c));
+      return Optional.of(SupplierFetch.token(http.get(), c));
     } catch (AppException.PartnerFailed e) {
       log.println(env.clock().instant() + " PACT: no token from " + c.baseUrl() + " ("
           + Messages.render(AppException.BUNDLE, e.text(), java.util.Locale.ENGLISH) + "); the event is sent without one");

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.tanji.io.pact.PactImport;
 import org.tanji.server.domain.Principal;
 
@@ -35,18 +36,13 @@ public final class SupplierFetch {
 
   private final PartnerService partners;
   private final FactorService factors;
-  private final HttpClient http;
+  private final Supplier<HttpClient> http;
 
-  public SupplierFetch(PartnerService partners, FactorService factors, HttpClient http) {
+  /** @param http the client for partners' hosts, asked for only when a fetch calls one */
+  public SupplierFetch(PartnerService partners, FactorService factors, Supplier<HttpClient> http) {
     this.partners = partners;
     this.factors = factors;
     this.http = http;
-  }
-
-  /** A client for suppliers' hosts: redirects not followed (a token must not travel to another host). */
-  public static HttpClient client() {
-    return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-        .followRedirects(HttpClient.Redirect.NEVER).build();
   }
 
   /**
@@ -77,6 +73,7 @@ public final class SupplierFetch {
     PartnerService.SupplierCredentials c = partners.supplierCredentials(who, partnerId)
         .orElseThrow(() -> new AppException.NotFound("NOT_FOUND", "fetch.noHost", Long.toString(partnerId)));
     String base = base(c);
+    HttpClient http = this.http.get();
     String token = token(http, c);
     if (q.footprintId().isPresent()) {
       return factors.importPact(who, send(http, get(URI.create(base + "/3/footprints/" + q.footprintId().get()), token),

@@ -31,7 +31,7 @@ final class PactEventsTest {
     db = Database.open(Database.h2Url(Files.createTempDirectory("tanji-events")), null, null, 2);
     Env env = new Env(Clock.systemUTC(), UUID::randomUUID, new SecureRandom());
     events = new PactEvents(db, new PactHostService(db, env, 30), null, env, 10, Duration.ofSeconds(2),
-        new PrintStream(PrintStream.nullOutputStream()));
+        new PrintStream(PrintStream.nullOutputStream()), new PartnerHttp());
   }
 
   @AfterAll

@@ -59,7 +59,7 @@ final class SupplierFetchTest {
     accounts = new AccountService(db, env, Duration.ofHours(1), 5, audit);
     partners = new PartnerService(db, env, audit, new Sealer(SECRET, "pact-partner", env.random()));
     factors = new FactorService(db, env, FactorLibrary.builtIn(), audit);
-    fetch = new SupplierFetch(partners, factors, SupplierFetch.client());
+    fetch = new SupplierFetch(partners, factors, new PartnerHttp());
     accounts.bootstrap(AccountService.FirstAdmin.of("operator-password", env.random()));
     operator = accounts.principalNamed("admin").orElseThrow();
     example3 = Files.readString(Path.of("..", "testdata", "pact", "example-3.json"));
