@@ -197,6 +197,38 @@ class PactHostTest {
     assertThat(http.get("/api/studies/" + studyId + "/pact?version=1", team.admin()).json()).isEqualTo(first);
   }
 
+  /**
+   * A withdrawn version precedes nothing: the draft's export and the copy frozen when it is issued
+   * name the same preceding footprints (the frozen copy named the withdrawn version too).
+   */
+  @Test
+  void issue_afterAWithdrawal_exportAndFrozenCopyNameTheSamePrecedingFootprints() {
+    Team t = Team.of(http, OPERATOR_PW); // its own organization: the other tests count ours
+    String id = http.send("POST", "/api/studies", t.admin(), ApiTests.YAML, ApiTests.example("seed-003-steel-balls.yaml"))
+        .json().get("id").asText();
+    t.issue(http, id, 1, "'html'");
+    assertThat(http.postJson("/api/studies/" + id + "/versions/1/withdraw", t.approver(),
+        Team.json("{'reason':'The electricity factor was superseded'}")).status()).isEqualTo(204);
+    long orgId = http.get("/api/me", t.admin()).json().at("/organization/id").asLong();
+    List<String> exported = new ArrayList<>();
+    List<String> frozen = new ArrayList<>();
+    for (int v = 2; v <= 3; v++) {
+      byte[] yaml = new String(ApiTests.example("seed-003-steel-balls.yaml"), StandardCharsets.UTF_8)
+          .replace("name: ", "name: v" + v + " ").getBytes(StandardCharsets.UTF_8);
+      assertThat(http.send("PUT", "/api/studies/" + id, t.admin(), ApiTests.YAML, yaml, "If-Match", "\"" + (v - 1) + "\"")
+          .status()).isEqualTo(200);
+      exported.add(http.get("/api/studies/" + id + "/pact?version=" + v, t.admin()).json().path("precedingPfIds")
+          .toString());
+      t.issue(http, id, v, "'html'");
+      frozen.add(http.get("/api/studies/" + id + "/pact?version=" + v, t.admin()).json().path("precedingPfIds")
+          .toString());
+    }
+    // version 2 follows only the withdrawn version 1: none (the field left out); version 3 follows version 2
+    String second = PactIssue.idOf("org:" + orgId, id, 2).toString();
+    assertThat(exported).containsExactly("", "[\"" + second + "\"]");
+    assertThat(frozen).isEqualTo(exported);
+  }
+
   @ParameterizedTest
   @CsvSource({
       "status=Active, 2",
