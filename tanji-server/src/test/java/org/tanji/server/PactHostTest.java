@@ -544,7 +544,12 @@ class PactHostTest {
         .port(0).adminPassword(OPERATOR_PW).loginsPerMinute(1000).build())) {
       Team t = Team.of(new Http(plain.url()), OPERATOR_PW);
       PageSession admin = PageSession.signIn(plain.url(), t.org(), "password-" + t.org());
-      assertThat(admin.get("/pact").body()).contains("id=\"add-partner\"");
+      // the form says a stored secret goes to its host only, and is asked again when the host moves
+      assertThat(admin.get("/pact").body()).contains("id=\"add-partner\"")
+          .contains("sent only to this host; a change of the host&#39;s address needs it again");
+      PageSession zh = PageSession.signIn(plain.url(), t.org(), "password-" + t.org());
+      zh.get("/lang/zh?back=/pact"); // the language cookie
+      assertThat(zh.get("/pact").body()).contains("只发送给此主机；更改主机地址时须重新填写");
       assertThat(admin.post("/pact/partners", "name", "GM", "eventUrl", "https://gm.example/3/events").statusCode())
           .isEqualTo(303);
       String page = admin.get("/pact").body();
@@ -575,6 +580,62 @@ class PactHostTest {
       assertThat(reviewer.get("/pact").statusCode()).isEqualTo(403);
       assertThat(reviewer.get("/studies").body()).doesNotContain("id=\"nav-pact\"");
     }
+  }
+
+  /**
+   * The partners API: listed, changed and deleted, each checked by what is stored after; a host that
+   * moves to another server needs its secret again (a stored secret is sent only where it was entered for).
+   */
+  @Test
+  void partnersApi_getPutDelete_aMovedHostNeedsItsSecretAgain() {
+    Team t = Team.of(http, OPERATOR_PW);
+    long id = http.postJson("/api/pact/partners", t.admin(), Team.json("{'name':'Ford','hostUrl':"
+        + "'https://pact.ford.example','hostClientId':'id-1','hostSecret':'first'}")).json().get("id").asLong();
+    String at = "/api/pact/partners/" + id;
+    JsonNode listed = http.get("/api/pact/partners", t.admin()).json().get("partners");
+    assertThat(listed).singleElement().satisfies(p -> {
+      assertThat(p.get("name").asText()).isEqualTo("Ford");
+      assertThat(p.get("hostUrl").asText()).isEqualTo("https://pact.ford.example");
+      assertThat(p.get("hostClientId").asText()).isEqualTo("id-1");
+      assertThat(p.has("hostSecret")).isFalse();
+    });
+
+    byte[] moved = Team.json("{'name':'Ford','hostUrl':'https://pact.attacker.example','hostClientId':'id-1'}")
+        .getBytes(StandardCharsets.UTF_8);
+    Http.Resp en = http.send("PUT", at, t.admin(), "application/json", moved, "Accept-Language", "en");
+    assertThat(en.status()).isEqualTo(400);
+    assertThat(en.code()).isEqualTo("BAD_PARTNER");
+    assertThat(en.json().get("message").asText()).isEqualTo("The host moves from https://pact.ford.example:443 to "
+        + "https://pact.attacker.example:443: give its secret again (hostSecret). A stored secret is only sent to "
+        + "the host it was entered for.");
+    Http.Resp zh = http.send("PUT", at, t.admin(), "application/json", moved, "Accept-Language", "zh");
+    assertThat(zh.json().get("message").asText()).startsWith("主机地址由 https://pact.ford.example:443 改为")
+        .contains("hostSecret");
+    assertThat(http.get("/api/pact/partners", t.admin()).json().at("/partners/0/hostUrl").asText())
+        .isEqualTo("https://pact.ford.example");
+
+    // renamed, the host on the same server under another path: the secret stays; then with its secret, moved
+    assertThat(http.send("PUT", at, t.admin(), "application/json", Team.json("{'name':'Ford Motor','hostUrl':"
+        + "'https://pact.ford.example/v3','hostClientId':'id-2'}").getBytes(StandardCharsets.UTF_8)).status())
+        .isEqualTo(200);
+    Http.Resp put = http.send("PUT", at, t.admin(), "application/json", Team.json("{'name':'Ford Motor','hostUrl':"
+        + "'https://pact.ford2.example','hostClientId':'id-2','hostSecret':'second'}").getBytes(StandardCharsets.UTF_8));
+    assertThat(put.status()).isEqualTo(200);
+    assertThat(http.get("/api/pact/partners", t.admin()).json().get("partners")).singleElement().satisfies(p -> {
+      assertThat(p.get("name").asText()).isEqualTo("Ford Motor");
+      assertThat(p.get("hostUrl").asText()).isEqualTo("https://pact.ford2.example");
+      assertThat(p.get("hostClientId").asText()).isEqualTo("id-2");
+    });
+
+    JsonNode c = http.postJson("/api/pact/clients", t.admin(), Team.json("{'name':'Ford buyer','partnerId':" + id + "}"))
+        .json();
+    assertThat(http.send("DELETE", at, t.admin(), null, null).status()).isEqualTo(204);
+    assertThat(http.get("/api/pact/partners", t.admin()).json().get("partners")).isEmpty();
+    // its client is revoked with it, and the partner is gone for a second delete
+    assertThat(http.get("/api/pact/clients", t.admin()).json().get("clients")).singleElement()
+        .satisfies(k -> assertThat(k.path("revokedAt").isTextual()).isTrue());
+    assertThat(token(c.get("clientId").asText(), c.get("clientSecret").asText()).status()).isEqualTo(401);
+    assertThat(http.send("DELETE", at, t.admin(), null, null).status()).isEqualTo(404);
   }
 
   @Test
