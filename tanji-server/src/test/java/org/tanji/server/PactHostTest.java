@@ -638,6 +638,108 @@ class PactHostTest {
     assertThat(http.send("DELETE", at, t.admin(), null, null).status()).isEqualTo(404);
   }
 
+  /** A supplier's PACT host for the fetch routes: a token for client "tanji" with secret "s3cret", then example 3. */
+  private static HttpServer supplierHost(String footprint) throws IOException {
+    String basic = "Basic " + Base64.getEncoder().encodeToString("tanji:s3cret".getBytes(StandardCharsets.UTF_8));
+    HttpServer host = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    host.createContext("/auth/token", ex -> {
+      boolean ok = basic.equals(ex.getRequestHeaders().getFirst("Authorization"));
+      byte[] body = (ok ? "{\"access_token\":\"t1\",\"token_type\":\"bearer\"}" : "{\"error\":\"invalid_client\"}")
+          .getBytes(StandardCharsets.UTF_8);
+      ex.getResponseHeaders().add("Content-Type", "application/json");
+      ex.sendResponseHeaders(ok ? 200 : 401, body.length);
+      ex.getResponseBody().write(body);
+      ex.close();
+    });
+    host.createContext("/3/footprints", ex -> {
+      String path = ex.getRequestURI().getPath();
+      boolean one = path.equals("/3/footprints/" + EXAMPLE3_ID);
+      int status = !"Bearer t1".equals(ex.getRequestHeaders().getFirst("Authorization")) ? 403
+          : one || path.equals("/3/footprints") ? 200 : 404;
+      byte[] body = (status != 200 ? "{\"code\":\"NotFound\",\"message\":\"no\"}"
+          : one ? "{\"data\":" + footprint + "}" : "{\"data\":[" + footprint + "]}").getBytes(StandardCharsets.UTF_8);
+      ex.getResponseHeaders().add("Content-Type", "application/json");
+      ex.sendResponseHeaders(status, body.length);
+      ex.getResponseBody().write(body);
+      ex.close();
+    });
+    host.start();
+    return host;
+  }
+
+  /** The spec's example 3 (Company 3, 77 kgCO2e a piece), in testdata/pact. */
+  private static final String EXAMPLE3_ID = "8b26f3b8-f5d9-4adf-8a11-02e05d273e58";
+
+  /**
+   * The routes of the PACT pages and API that change things, each checked by what is stored after:
+   * fetching from a supplier's host on the page and over the API, revoking a client on the page and
+   * over the API, deleting a partner on the page.
+   */
+  @Test
+  void pactRoutes_fetchRevokeDelete_pageAndApi_stateAfter() throws IOException, InterruptedException {
+    HttpServer supplier = supplierHost(Files.readString(Path.of("..", "testdata", "pact", "example-3.json")));
+    String hostUrl = "http://127.0.0.1:" + supplier.getAddress().getPort();
+    try (TanjiServer plain = TanjiServer.start(ServerConfig.builder(Files.createTempDirectory("tanji-pact-routes"))
+        .port(0).adminPassword(OPERATOR_PW).loginsPerMinute(1000).build())) {
+      Http api = new Http(plain.url());
+      Team t = Team.of(api, OPERATOR_PW);
+      PageSession admin = PageSession.signIn(plain.url(), t.org(), "password-" + t.org());
+      admin.get("/pact");
+      assertThat(admin.post("/pact/partners", "name", "Company 3", "hostUrl", hostUrl, "hostClientId", "tanji",
+          "hostSecret", "s3cret").statusCode()).isEqualTo(303);
+      long partner = api.get("/api/pact/partners", t.admin()).json().at("/partners/0/id").asLong();
+
+      // fetched on the page: the footprint named, into the organization's library
+      admin.get("/factors/pact");
+      var fetched = admin.post("/factors/pact/fetch", "partner", String.valueOf(partner), "footprintId", EXAMPLE3_ID);
+      assertThat(fetched.statusCode()).isEqualTo(200);
+      assertThat(fetched.body()).contains("pact-" + EXAMPLE3_ID);
+      assertThat(api.get("/api/factors/pact", t.admin()).json().get("factors")).singleElement().satisfies(f -> {
+        assertThat(f.get("id").asText()).isEqualTo("pact-" + EXAMPLE3_ID);
+        assertThat(f.get("companyName").asText()).isEqualTo("Company 3");
+      });
+
+      // fetched over the API by another organization: the host's list, into its own library only
+      Team other = Team.of(api, OPERATOR_PW);
+      long theirs = api.postJson("/api/pact/partners", other.admin(), Team.json("{'name':'Company 3','hostUrl':'"
+          + hostUrl + "','hostClientId':'tanji','hostSecret':'s3cret'}")).json().get("id").asLong();
+      Http.Resp viaApi = api.postJson("/api/pact/partners/" + theirs + "/fetch", other.admin(), "{}");
+      assertThat(viaApi.status()).as(viaApi.text()).isEqualTo(201);
+      assertThat(viaApi.json().get("factors")).singleElement().satisfies(f -> {
+        assertThat(f.get("key").asText()).isEqualTo("pact-" + EXAMPLE3_ID);
+        assertThat(f.get("value").asText()).isEqualTo("77 kgCO2e/piece");
+      });
+      assertThat(api.get("/api/factors/pact", other.admin()).json().get("factors")).singleElement()
+          .satisfies(f -> assertThat(f.get("footprintId").asText()).isEqualTo(EXAMPLE3_ID));
+      assertThat(api.get("/api/factors/pact", t.admin()).json().get("factors")).hasSize(1);
+
+      // two clients for the partner: one revoked on the page, one over the API
+      admin.get("/pact");
+      admin.post("/pact/clients", "name", "on the page", "partner", String.valueOf(partner));
+      JsonNode viaApiClient = api.postJson("/api/pact/clients", t.admin(), Team.json("{'name':'over the API',"
+          + "'partnerId':" + partner + "}")).json();
+      long onPage = api.get("/api/pact/clients", t.admin()).json().findParents("name").stream()
+          .filter(c -> c.get("name").asText().equals("on the page")).findFirst().orElseThrow().get("id").asLong();
+      admin.get("/pact");
+      assertThat(admin.post("/pact/clients/" + onPage + "/revoke").statusCode()).isEqualTo(303);
+      assertThat(api.send("DELETE", "/api/pact/clients/" + viaApiClient.get("id").asLong(), t.admin(), null, null)
+          .status()).isEqualTo(204);
+      assertThat(api.get("/api/pact/clients", t.admin()).json().get("clients")).hasSize(2)
+          .allSatisfy(c -> assertThat(c.path("revokedAt").isTextual()).as(c.toString()).isTrue());
+      assertThat(api.send("DELETE", "/api/pact/clients/" + viaApiClient.get("id").asLong(), t.admin(), null, null)
+          .status()).isEqualTo(404);
+
+      // the partner deleted on the page: gone from the list and the page
+      assertThat(admin.post("/pact/partners/" + partner + "/delete").statusCode()).isEqualTo(303);
+      assertThat(api.get("/api/pact/partners", t.admin()).json().get("partners")).isEmpty();
+      assertThat(admin.get("/pact").body()).doesNotContain("id=\"sharing-" + partner + "\"");
+      // its fetched footprint stays in the library: it was imported, not lent
+      assertThat(api.get("/api/factors/pact", t.admin()).json().get("factors")).hasSize(1);
+    } finally {
+      supplier.stop(0);
+    }
+  }
+
   @Test
   void pemCertificateAndKey_serveHttpsToo() throws IOException {
     try (TanjiServer pem = TanjiServer.start(ServerConfig.builder(Files.createTempDirectory("tanji-pem")).port(0)
