@@ -4,14 +4,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -23,6 +19,7 @@ import org.tanji.core.model.Study;
 import org.tanji.io.ReadResult;
 import org.tanji.io.pact.PactExport;
 import org.tanji.io.pact.PactIssue;
+import org.tanji.server.app.Hashes;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -74,8 +71,13 @@ final class PactCommand implements Runnable {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
       Locale messages = lang == null ? Messages.EN : Messages.locale(lang.name());
+      // the file is read once: its bytes are the study and, hashed, the footprint's id (a pipe reads once only)
+      byte[][] study = new byte[1][];
       Optional<ReadResult> input = StudyInput.read("pact export", file, library.load(err, messages), err, messages,
-          org.tanji.io.StudyFiles::read);
+          (path, lib) -> {
+            study[0] = org.tanji.io.StudyFiles.bytes(path);
+            return org.tanji.io.StudyFiles.read(path, study[0], lib);
+          });
       if (input.isEmpty()) {
         return Main.USAGE;
       }
@@ -84,7 +86,7 @@ final class PactCommand implements Runnable {
       Result result = read.calculate();
       // a study with errors has no footprint: its own findings say why, as tanji calc would
       PactExport.Exported exported = result.hasErrors() ? new PactExport.Exported(Optional.empty(), result.findings())
-          : PactExport.footprint(read.study(), result, issue(read.study()));
+          : PactExport.footprint(read.study(), result, issue(read.study(), study[0]));
       for (Finding f : exported.findings()) {
         if (f.severity() != Severity.INFO) {
           err.println(file + ": " + f.severity().id() + " " + f.code() + (f.where().isEmpty() ? "" : " " + f.where())
@@ -112,20 +114,12 @@ final class PactCommand implements Runnable {
       return Main.OK;
     }
 
-    private PactIssue issue(Study study) throws IOException {
+    private PactIssue issue(Study study, byte[] bytes) {
       String owner = study.organization().creditCode() == null ? "file" : study.organization().creditCode().strip();
-      String id = sha256(Files.readAllBytes(file));
+      String id = Hashes.sha256(bytes);
       Instant created = study.report().date() == null ? clock.instant()
           : study.report().date().atStartOfDay().toInstant(ZoneOffset.UTC);
       return PactIssue.draft(PactIssue.idOf(owner, id, 1), created);
-    }
-
-    private static String sha256(byte[] bytes) {
-      try {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-      } catch (NoSuchAlgorithmException e) {
-        throw new IllegalStateException("every Java runtime has SHA-256", e);
-      }
     }
   }
 }

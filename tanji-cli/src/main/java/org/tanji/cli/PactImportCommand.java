@@ -3,7 +3,6 @@ package org.tanji.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -44,8 +43,9 @@ final class PactImportCommand extends FactorsCommand.Subcommand implements Calla
     PactImport.Result read;
     try {
       read = PactImport.read(file, Instant.now());
-    } catch (NoSuchFileException e) {
-      err.println("tanji pact import: " + String.format(Cli.text("noSuchFile", locale), file));
+    } catch (IOException e) {
+      // missing or unreadable: one line in the user's language, worded as every command words it
+      err.println("tanji pact import: " + Main.describe(e, locale));
       return Main.USAGE;
     }
     for (Finding f : read.findings()) {

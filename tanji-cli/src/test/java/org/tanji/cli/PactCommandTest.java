@@ -62,6 +62,34 @@ final class PactCommandTest {
     assertThat(r.err()).contains("error UNKNOWN_FACTOR").contains("no PACT footprint");
   }
 
+  /**
+   * The study is read once, so a pipe works ({@code tanji pact export <(…)}); the id is the SHA-256 of
+   * the bytes read, the same as the file's.
+   */
+  @Test
+  void export_fromAPipe_readOnce_idOfTheBytesRead(@TempDir Path dir) throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(new java.io.File("/usr/bin/mkfifo").canExecute(), "mkfifo");
+    Path pipe = dir.resolve("seed.yaml");
+    assertThat(new ProcessBuilder("/usr/bin/mkfifo", pipe.toString()).start().waitFor()).isZero();
+    byte[] seed = Files.readAllBytes(Path.of(SEED));
+    Thread writer = new Thread(() -> {
+      try {
+        Files.write(pipe, seed); // waits for the reader, writes once
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+    writer.setDaemon(true);
+    writer.start();
+    CliTest.Run r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+        () -> CliTest.run("pact", "export", pipe.toString(), "--lang", "en"));
+    assertThat(r.code()).as(r.err()).isZero();
+    String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(seed));
+    assertThat(new ObjectMapper().readTree(r.out()).get("id").asText())
+        .isEqualTo(org.tanji.io.pact.PactIssue.idOf("913701811634663822", sha, 1).toString())
+        .isEqualTo(new ObjectMapper().readTree(CliTest.run("pact", "export", SEED).out()).get("id").asText());
+  }
+
   @Test
   void export_missingFile() {
     CliTest.Run r = CliTest.run("pact", "export", "no-such.yaml");

@@ -113,4 +113,33 @@ final class PactImportCommandTest {
     assertThat(run("pact", "import", two.toString(), "--library", lib).code()).isZero();
     assertThat(run("factors", "show", "pact-12345678-9abc-def0-1234-567812345678", "--library", lib).code()).isZero();
   }
+  /** A file that is not there: the one line every command gives (Main.describe), in the language asked for. */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({
+      "en, 'tanji pact import: no such file or directory: %s'",
+      "zh, 'tanji pact import: 文件或目录不存在：%s'"})
+  void import_missingFile_oneLineInTheLanguageAskedFor(String lang, String expected, @TempDir Path dir) {
+    Path missing = dir.resolve("missing.json");
+    CliTest.Run r = run("pact", "import", missing.toString(), "--library", dir.resolve("lib").toString(), "--lang", lang);
+    assertThat(r.code()).isEqualTo(Main.USAGE);
+    assertThat(r.err()).isEqualTo(String.format(expected, missing) + System.lineSeparator());
+    assertThat(dir.resolve("lib")).doesNotExist();
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({
+      "en, 'tanji pact import: permission denied: %s'",
+      "zh, 'tanji pact import: 权限不足：%s'"})
+  void import_unreadableFile_oneLineInTheLanguageAskedFor(String lang, String expected, @TempDir Path dir)
+      throws java.io.IOException {
+    Path locked = dir.resolve("locked.json");
+    Files.copy(Path.of(EXAMPLE3), locked);
+    Files.setPosixFilePermissions(locked, java.util.Set.of());
+    // root reads whatever the permissions say: nothing to test there
+    org.junit.jupiter.api.Assumptions.assumeFalse(Files.isReadable(locked), "the file is readable to this user");
+    CliTest.Run r = run("pact", "import", locked.toString(), "--library", dir.resolve("lib").toString(), "--lang", lang);
+    assertThat(r.code()).isEqualTo(Main.USAGE);
+    assertThat(r.err()).isEqualTo(String.format(expected, locked) + System.lineSeparator());
+  }
 }
+

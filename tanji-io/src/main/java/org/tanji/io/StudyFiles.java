@@ -79,15 +79,27 @@ public final class StudyFiles {
    * @throws IOException when the file cannot be read
    */
   public static ReadResult read(Path path, FactorLibrary library) throws IOException {
-    // read at most one byte past the limit: a device (/dev/zero) or a pipe reports no size
-    byte[] bytes;
-    try (InputStream in = Files.newInputStream(path)) {
-      bytes = in.readNBytes((int) MAX_BYTES + 1);
-    }
-    if (bytes.length > MAX_BYTES) {
-      return failed(Text.of("read.tooLarge", MAX_BYTES / (1024 * 1024)));
-    }
+    return read(path, bytes(path), library);
+  }
+
+  /**
+   * Reads a study from the bytes read from a file by {@link #bytes}, for a caller that needs them too
+   * (a pipe can be read only once).
+   */
+  public static ReadResult read(Path path, byte[] bytes, FactorLibrary library) {
     return read(bytes, StudyFormat.fromFileName(path).orElse(null), path.toString(), library);
+  }
+
+  /**
+   * A study file's bytes, at most one past {@link #MAX_BYTES} (a device such as /dev/zero, or a pipe,
+   * reports no size): reading more is refused as too large.
+   *
+   * @throws IOException when the file cannot be read
+   */
+  public static byte[] bytes(Path path) throws IOException {
+    try (InputStream in = Files.newInputStream(path)) {
+      return in.readNBytes((int) MAX_BYTES + 1);
+    }
   }
 
   /** Reads a study from text in a known format (or null to tell from the content). */

@@ -197,6 +197,38 @@ class PactHostTest {
     assertThat(http.get("/api/studies/" + studyId + "/pact?version=1", team.admin()).json()).isEqualTo(first);
   }
 
+  /**
+   * A withdrawn version precedes nothing: the draft's export and the copy frozen when it is issued
+   * name the same preceding footprints (the frozen copy named the withdrawn version too).
+   */
+  @Test
+  void issue_afterAWithdrawal_exportAndFrozenCopyNameTheSamePrecedingFootprints() {
+    Team t = Team.of(http, OPERATOR_PW); // its own organization: the other tests count ours
+    String id = http.send("POST", "/api/studies", t.admin(), ApiTests.YAML, ApiTests.example("seed-003-steel-balls.yaml"))
+        .json().get("id").asText();
+    t.issue(http, id, 1, "'html'");
+    assertThat(http.postJson("/api/studies/" + id + "/versions/1/withdraw", t.approver(),
+        Team.json("{'reason':'The electricity factor was superseded'}")).status()).isEqualTo(204);
+    long orgId = http.get("/api/me", t.admin()).json().at("/organization/id").asLong();
+    List<String> exported = new ArrayList<>();
+    List<String> frozen = new ArrayList<>();
+    for (int v = 2; v <= 3; v++) {
+      byte[] yaml = new String(ApiTests.example("seed-003-steel-balls.yaml"), StandardCharsets.UTF_8)
+          .replace("name: ", "name: v" + v + " ").getBytes(StandardCharsets.UTF_8);
+      assertThat(http.send("PUT", "/api/studies/" + id, t.admin(), ApiTests.YAML, yaml, "If-Match", "\"" + (v - 1) + "\"")
+          .status()).isEqualTo(200);
+      exported.add(http.get("/api/studies/" + id + "/pact?version=" + v, t.admin()).json().path("precedingPfIds")
+          .toString());
+      t.issue(http, id, v, "'html'");
+      frozen.add(http.get("/api/studies/" + id + "/pact?version=" + v, t.admin()).json().path("precedingPfIds")
+          .toString());
+    }
+    // version 2 follows only the withdrawn version 1: none (the field left out); version 3 follows version 2
+    String second = PactIssue.idOf("org:" + orgId, id, 2).toString();
+    assertThat(exported).containsExactly("", "[\"" + second + "\"]");
+    assertThat(frozen).isEqualTo(exported);
+  }
+
   @ParameterizedTest
   @CsvSource({
       "status=Active, 2",
@@ -512,7 +544,12 @@ class PactHostTest {
         .port(0).adminPassword(OPERATOR_PW).loginsPerMinute(1000).build())) {
       Team t = Team.of(new Http(plain.url()), OPERATOR_PW);
       PageSession admin = PageSession.signIn(plain.url(), t.org(), "password-" + t.org());
-      assertThat(admin.get("/pact").body()).contains("id=\"add-partner\"");
+      // the form says a stored secret goes to its host only, and is asked again when the host moves
+      assertThat(admin.get("/pact").body()).contains("id=\"add-partner\"")
+          .contains("sent only to this host; a change of the host&#39;s address needs it again");
+      PageSession zh = PageSession.signIn(plain.url(), t.org(), "password-" + t.org());
+      zh.get("/lang/zh?back=/pact"); // the language cookie
+      assertThat(zh.get("/pact").body()).contains("只发送给此主机；更改主机地址时须重新填写");
       assertThat(admin.post("/pact/partners", "name", "GM", "eventUrl", "https://gm.example/3/events").statusCode())
           .isEqualTo(303);
       String page = admin.get("/pact").body();
@@ -542,6 +579,164 @@ class PactHostTest {
       PageSession reviewer = PageSession.signIn(plain.url(), t.org() + "rev", "password-rev-1");
       assertThat(reviewer.get("/pact").statusCode()).isEqualTo(403);
       assertThat(reviewer.get("/studies").body()).doesNotContain("id=\"nav-pact\"");
+    }
+  }
+
+  /**
+   * The partners API: listed, changed and deleted, each checked by what is stored after; a host that
+   * moves to another server needs its secret again (a stored secret is sent only where it was entered for).
+   */
+  @Test
+  void partnersApi_getPutDelete_aMovedHostNeedsItsSecretAgain() {
+    Team t = Team.of(http, OPERATOR_PW);
+    long id = http.postJson("/api/pact/partners", t.admin(), Team.json("{'name':'Ford','hostUrl':"
+        + "'https://pact.ford.example','hostClientId':'id-1','hostSecret':'first'}")).json().get("id").asLong();
+    String at = "/api/pact/partners/" + id;
+    JsonNode listed = http.get("/api/pact/partners", t.admin()).json().get("partners");
+    assertThat(listed).singleElement().satisfies(p -> {
+      assertThat(p.get("name").asText()).isEqualTo("Ford");
+      assertThat(p.get("hostUrl").asText()).isEqualTo("https://pact.ford.example");
+      assertThat(p.get("hostClientId").asText()).isEqualTo("id-1");
+      assertThat(p.has("hostSecret")).isFalse();
+    });
+
+    byte[] moved = Team.json("{'name':'Ford','hostUrl':'https://pact.attacker.example','hostClientId':'id-1'}")
+        .getBytes(StandardCharsets.UTF_8);
+    Http.Resp en = http.send("PUT", at, t.admin(), "application/json", moved, "Accept-Language", "en");
+    assertThat(en.status()).isEqualTo(400);
+    assertThat(en.code()).isEqualTo("BAD_PARTNER");
+    assertThat(en.json().get("message").asText()).isEqualTo("The host moves from https://pact.ford.example:443 to "
+        + "https://pact.attacker.example:443: give its secret again (hostSecret). A stored secret is only sent to "
+        + "the host it was entered for.");
+    Http.Resp zh = http.send("PUT", at, t.admin(), "application/json", moved, "Accept-Language", "zh");
+    assertThat(zh.json().get("message").asText()).startsWith("主机地址由 https://pact.ford.example:443 改为")
+        .contains("hostSecret");
+    assertThat(http.get("/api/pact/partners", t.admin()).json().at("/partners/0/hostUrl").asText())
+        .isEqualTo("https://pact.ford.example");
+
+    // renamed, the host on the same server under another path: the secret stays; then with its secret, moved
+    assertThat(http.send("PUT", at, t.admin(), "application/json", Team.json("{'name':'Ford Motor','hostUrl':"
+        + "'https://pact.ford.example/v3','hostClientId':'id-2'}").getBytes(StandardCharsets.UTF_8)).status())
+        .isEqualTo(200);
+    Http.Resp put = http.send("PUT", at, t.admin(), "application/json", Team.json("{'name':'Ford Motor','hostUrl':"
+        + "'https://pact.ford2.example','hostClientId':'id-2','hostSecret':'second'}").getBytes(StandardCharsets.UTF_8));
+    assertThat(put.status()).isEqualTo(200);
+    assertThat(http.get("/api/pact/partners", t.admin()).json().get("partners")).singleElement().satisfies(p -> {
+      assertThat(p.get("name").asText()).isEqualTo("Ford Motor");
+      assertThat(p.get("hostUrl").asText()).isEqualTo("https://pact.ford2.example");
+      assertThat(p.get("hostClientId").asText()).isEqualTo("id-2");
+    });
+
+    JsonNode c = http.postJson("/api/pact/clients", t.admin(), Team.json("{'name':'Ford buyer','partnerId':" + id + "}"))
+        .json();
+    assertThat(http.send("DELETE", at, t.admin(), null, null).status()).isEqualTo(204);
+    assertThat(http.get("/api/pact/partners", t.admin()).json().get("partners")).isEmpty();
+    // its client is revoked with it, and the partner is gone for a second delete
+    assertThat(http.get("/api/pact/clients", t.admin()).json().get("clients")).singleElement()
+        .satisfies(k -> assertThat(k.path("revokedAt").isTextual()).isTrue());
+    assertThat(token(c.get("clientId").asText(), c.get("clientSecret").asText()).status()).isEqualTo(401);
+    assertThat(http.send("DELETE", at, t.admin(), null, null).status()).isEqualTo(404);
+  }
+
+  /** A supplier's PACT host for the fetch routes: a token for client "tanji" with secret "s3cret", then example 3. */
+  private static HttpServer supplierHost(String footprint) throws IOException {
+    String basic = "Basic " + Base64.getEncoder().encodeToString("tanji:s3cret".getBytes(StandardCharsets.UTF_8));
+    HttpServer host = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    host.createContext("/auth/token", ex -> {
+      boolean ok = basic.equals(ex.getRequestHeaders().getFirst("Authorization"));
+      byte[] body = (ok ? "{\"access_token\":\"t1\",\"token_type\":\"bearer\"}" : "{\"error\":\"invalid_client\"}")
+          .getBytes(StandardCharsets.UTF_8);
+      ex.getResponseHeaders().add("Content-Type", "application/json");
+      ex.sendResponseHeaders(ok ? 200 : 401, body.length);
+      ex.getResponseBody().write(body);
+      ex.close();
+    });
+    host.createContext("/3/footprints", ex -> {
+      String path = ex.getRequestURI().getPath();
+      boolean one = path.equals("/3/footprints/" + EXAMPLE3_ID);
+      int status = !"Bearer t1".equals(ex.getRequestHeaders().getFirst("Authorization")) ? 403
+          : one || path.equals("/3/footprints") ? 200 : 404;
+      byte[] body = (status != 200 ? "{\"code\":\"NotFound\",\"message\":\"no\"}"
+          : one ? "{\"data\":" + footprint + "}" : "{\"data\":[" + footprint + "]}").getBytes(StandardCharsets.UTF_8);
+      ex.getResponseHeaders().add("Content-Type", "application/json");
+      ex.sendResponseHeaders(status, body.length);
+      ex.getResponseBody().write(body);
+      ex.close();
+    });
+    host.start();
+    return host;
+  }
+
+  /** The spec's example 3 (Company 3, 77 kgCO2e a piece), in testdata/pact. */
+  private static final String EXAMPLE3_ID = "8b26f3b8-f5d9-4adf-8a11-02e05d273e58";
+
+  /**
+   * The routes of the PACT pages and API that change things, each checked by what is stored after:
+   * fetching from a supplier's host on the page and over the API, revoking a client on the page and
+   * over the API, deleting a partner on the page.
+   */
+  @Test
+  void pactRoutes_fetchRevokeDelete_pageAndApi_stateAfter() throws IOException, InterruptedException {
+    HttpServer supplier = supplierHost(Files.readString(Path.of("..", "testdata", "pact", "example-3.json")));
+    String hostUrl = "http://127.0.0.1:" + supplier.getAddress().getPort();
+    try (TanjiServer plain = TanjiServer.start(ServerConfig.builder(Files.createTempDirectory("tanji-pact-routes"))
+        .port(0).adminPassword(OPERATOR_PW).loginsPerMinute(1000).build())) {
+      Http api = new Http(plain.url());
+      Team t = Team.of(api, OPERATOR_PW);
+      PageSession admin = PageSession.signIn(plain.url(), t.org(), "password-" + t.org());
+      admin.get("/pact");
+      assertThat(admin.post("/pact/partners", "name", "Company 3", "hostUrl", hostUrl, "hostClientId", "tanji",
+          "hostSecret", "s3cret").statusCode()).isEqualTo(303);
+      long partner = api.get("/api/pact/partners", t.admin()).json().at("/partners/0/id").asLong();
+
+      // fetched on the page: the footprint named, into the organization's library
+      admin.get("/factors/pact");
+      var fetched = admin.post("/factors/pact/fetch", "partner", String.valueOf(partner), "footprintId", EXAMPLE3_ID);
+      assertThat(fetched.statusCode()).isEqualTo(200);
+      assertThat(fetched.body()).contains("pact-" + EXAMPLE3_ID);
+      assertThat(api.get("/api/factors/pact", t.admin()).json().get("factors")).singleElement().satisfies(f -> {
+        assertThat(f.get("id").asText()).isEqualTo("pact-" + EXAMPLE3_ID);
+        assertThat(f.get("companyName").asText()).isEqualTo("Company 3");
+      });
+
+      // fetched over the API by another organization: the host's list, into its own library only
+      Team other = Team.of(api, OPERATOR_PW);
+      long theirs = api.postJson("/api/pact/partners", other.admin(), Team.json("{'name':'Company 3','hostUrl':'"
+          + hostUrl + "','hostClientId':'tanji','hostSecret':'s3cret'}")).json().get("id").asLong();
+      Http.Resp viaApi = api.postJson("/api/pact/partners/" + theirs + "/fetch", other.admin(), "{}");
+      assertThat(viaApi.status()).as(viaApi.text()).isEqualTo(201);
+      assertThat(viaApi.json().get("factors")).singleElement().satisfies(f -> {
+        assertThat(f.get("key").asText()).isEqualTo("pact-" + EXAMPLE3_ID);
+        assertThat(f.get("value").asText()).isEqualTo("77 kgCO2e/piece");
+      });
+      assertThat(api.get("/api/factors/pact", other.admin()).json().get("factors")).singleElement()
+          .satisfies(f -> assertThat(f.get("footprintId").asText()).isEqualTo(EXAMPLE3_ID));
+      assertThat(api.get("/api/factors/pact", t.admin()).json().get("factors")).hasSize(1);
+
+      // two clients for the partner: one revoked on the page, one over the API
+      admin.get("/pact");
+      admin.post("/pact/clients", "name", "on the page", "partner", String.valueOf(partner));
+      JsonNode viaApiClient = api.postJson("/api/pact/clients", t.admin(), Team.json("{'name':'over the API',"
+          + "'partnerId':" + partner + "}")).json();
+      long onPage = api.get("/api/pact/clients", t.admin()).json().findParents("name").stream()
+          .filter(c -> c.get("name").asText().equals("on the page")).findFirst().orElseThrow().get("id").asLong();
+      admin.get("/pact");
+      assertThat(admin.post("/pact/clients/" + onPage + "/revoke").statusCode()).isEqualTo(303);
+      assertThat(api.send("DELETE", "/api/pact/clients/" + viaApiClient.get("id").asLong(), t.admin(), null, null)
+          .status()).isEqualTo(204);
+      assertThat(api.get("/api/pact/clients", t.admin()).json().get("clients")).hasSize(2)
+          .allSatisfy(c -> assertThat(c.path("revokedAt").isTextual()).as(c.toString()).isTrue());
+      assertThat(api.send("DELETE", "/api/pact/clients/" + viaApiClient.get("id").asLong(), t.admin(), null, null)
+          .status()).isEqualTo(404);
+
+      // the partner deleted on the page: gone from the list and the page
+      assertThat(admin.post("/pact/partners/" + partner + "/delete").statusCode()).isEqualTo(303);
+      assertThat(api.get("/api/pact/partners", t.admin()).json().get("partners")).isEmpty();
+      assertThat(admin.get("/pact").body()).doesNotContain("id=\"sharing-" + partner + "\"");
+      // its fetched footprint stays in the library: it was imported, not lent
+      assertThat(api.get("/api/factors/pact", t.admin()).json().get("factors")).hasSize(1);
+    } finally {
+      supplier.stop(0);
     }
   }
 

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.tanji.core.calc.BesideFigures;
 import org.tanji.core.calc.Footprint;
 import org.tanji.core.calc.LineResult;
 import org.tanji.core.calc.Result;
@@ -278,15 +279,16 @@ public final class PactExport {
       }
       pcf.put("boundaryProcessesDescription", boundary());
 
-      BigDecimal fossil = unit.perPactUnit(result.perUnitKgCO2e(), declared);
-      BigDecimal uptake = null;
-      BigDecimal biogenicCarbon = result.beside().biogenicCarbonKg() == null ? null
-          : unit.perPactUnit(result.beside().biogenicCarbonKg(), declared);
-      if (biogenicCarbon != null) {
-        // the CO₂ the product's biogenic carbon took up, as PACT counts it at the factory gate: 44/12 × C
-        uptake = biogenicCarbon.multiply(BigDecimal.valueOf(44)).divide(BigDecimal.valueOf(12), MathContext.DECIMAL64)
-            .negate();
-      }
+      // the result's figures as calc --json gives them, never worked out again here: per kg the result's
+      // own per-kg figure (a mass is always declared per kilogram in PACT), else the per-unit one per PACT unit
+      BigDecimal fossil = unit == PactUnit.KILOGRAM && result.perKgKgCO2e() != null
+          ? BigDecimal.valueOf(result.perKgKgCO2e()) : unit.perPactUnit(result.perUnitKgCO2e(), declared);
+      BesideFigures beside = result.beside();
+      BigDecimal biogenicCarbon = beside.biogenicCarbonKg() == null ? null
+          : unit.perPactUnit(beside.biogenicCarbonKg(), declared);
+      // the CO₂ the product's biogenic carbon took up, as PACT counts it at the factory gate (44/12 × C)
+      BigDecimal uptake = beside.biogenicCarbonAsCo2Kg() == null ? null
+          : unit.perPactUnit(beside.biogenicCarbonAsCo2Kg(), declared).negate();
       pcf.put("pcfExcludingBiogenicUptake", decimal(fossil));
       pcf.put("pcfIncludingBiogenicUptake", decimal(uptake == null ? fossil : fossil.add(uptake)));
       if (p.fossilCarbon() == null) {

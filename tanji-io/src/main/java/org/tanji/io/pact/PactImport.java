@@ -1,10 +1,9 @@
 package org.tanji.io.pact;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -80,15 +79,21 @@ public final class PactImport {
   private static final Pattern URN = Pattern.compile("[uU][rR][nN]:.+");
   private static final Pattern AR = Pattern.compile("AR\\d+");
 
-  private static final Pattern STEP = Pattern.compile("([A-Za-z]+)|\\[(\\d+)\\]");
-  private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
-      .streamReadConstraints(StreamReadConstraints.builder().maxDocumentLength(MAX_BYTES).build()).build());
+  /**
+   * The longest text a footprint may hold, in characters: PACT sets no bound, and its longest texts
+   * (descriptions, comments) are a few hundred characters; without one a 4 MB file could be one string.
+   */
+  public static final int MAX_STRING_LENGTH = 100_000;
+  // the tree builder refuses nesting deeper than its MAX_DEPTH before the parser's guard is reached
   private static final JsonFactory JSON = JsonFactory.builder()
       .streamReadConstraints(StreamReadConstraints.builder()
           .maxDocumentLength(MAX_BYTES)
           .maxNestingDepth(TreeBuilder.PARSER_MAX_DEPTH)
+          .maxStringLength(MAX_STRING_LENGTH)
           .build())
       .build();
+  // Jackson says a text is too long in this message only: it has no exception type of its own
+  private static final String STRING_TOO_LONG = "String value length";
 
   private final List<Finding> findings = new ArrayList<>();
   private final Instant now;
@@ -165,49 +170,69 @@ public final class PactImport {
   }
 
   private Result result(byte[] bytes) {
-    Map<String, Factor> factors = all(bytes);
+    Map<Node, Factor> factors = all(bytes);
     if (findings.stream().anyMatch(Finding::isError)) {
       return new Result(List.of(), findings);
     }
     List<Entry> entries = new ArrayList<>();
-    try {
-      JsonNode root = MAPPER.readTree(bytes);
-      for (Map.Entry<String, Factor> e : factors.entrySet()) {
-        entries.add(new Entry(e.getValue(), json(at(root, e.getKey()))));
-      }
-    } catch (IOException e) {
-      // the same bytes have just been read without a syntax error
-      throw new UncheckedIOException("PACT file read twice with different outcomes", e);
-    }
+    factors.forEach((node, factor) -> entries.add(new Entry(factor, json(node))));
     return new Result(entries, findings);
   }
 
-  /** The node a path prefix ("", "data.", "data[3].", "[3].") names. */
-  private static JsonNode at(JsonNode root, String path) {
-    JsonNode n = root;
-    Matcher m = STEP.matcher(path);
-    while (m.find()) {
-      n = m.group(1) != null ? n.get(m.group(1)) : n.get(Integer.parseInt(m.group(2)));
+  private static final JsonFactory WRITER = new JsonFactory();
+
+  /** A footprint alone, written from the tree it was read into (the file is parsed once), indented. */
+  private static byte[] json(Node footprint) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try (JsonGenerator g = WRITER.createGenerator(out).useDefaultPrettyPrinter()) {
+      write(g, footprint);
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing to memory", e);
     }
-    return n;
+    return out.toByteArray();
   }
 
-  private static byte[] json(JsonNode footprint) throws IOException {
-    return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(footprint);
+  private static void write(JsonGenerator g, Node n) throws IOException {
+    if (n instanceof Node.MapNode m) {
+      g.writeStartObject();
+      for (int i = 0; i < m.size(); i++) {
+        g.writeFieldName(m.key(i));
+        write(g, m.value(i));
+      }
+      g.writeEndObject();
+    } else if (n instanceof Node.ListNode l) {
+      g.writeStartArray();
+      for (int i = 0; i < l.size(); i++) {
+        write(g, l.get(i));
+      }
+      g.writeEndArray();
+    } else if (n instanceof Node.Scalar s) {
+      switch (s.kind()) {
+        case STRING -> g.writeString(s.text());
+        case NUMBER -> g.writeNumber(s.text()); // as written: a number is not read as a double and back
+        case BOOLEAN -> g.writeBoolean(Boolean.parseBoolean(s.text()));
+        case NULL -> g.writeNull();
+      }
+    }
   }
 
-  /** The factors read, by the path prefix of their footprint. */
-  private Map<String, Factor> all(byte[] bytes) {
+  /** The factors read, by the node of their footprint. */
+  private Map<Node, Factor> all(byte[] bytes) {
     if (bytes.length > MAX_BYTES) {
       findings.add(tooLarge(bytes.length));
       return Map.of();
     }
     Node root;
+    int parsed = findings.size();
     try (JsonParser parser = JSON.createParser(bytes)) {
       root = TreeBuilder.build(parser, findings);
     } catch (IOException e) {
       findings.add(Finding.error("PARSE_ERROR", "", Text.of("read.syntax", String.valueOf(e.getMessage()))));
       return Map.of();
+    }
+    // the tree builder's limits are put as a study file's: say them as a footprint file's
+    for (int i = parsed; i < findings.size(); i++) {
+      findings.set(i, ofFootprintFile(findings.get(i)));
     }
     if (root == null) {
       return Map.of();
@@ -217,7 +242,7 @@ public final class PactImport {
       findings.add(Finding.error("PACT_TOO_LARGE", "", Text.of("pactImport.tooMany", footprints.size(), MAX_FOOTPRINTS)));
       return Map.of();
     }
-    Map<String, Factor> out = new LinkedHashMap<>();
+    Map<Node, Factor> out = new LinkedHashMap<>(); // a footprint node is its own key: nodes compare by identity
     Map<String, String> seen = new HashMap<>();
     footprints.forEach((path, node) -> {
       int before = findings.size();
@@ -228,7 +253,7 @@ public final class PactImport {
           findings.add(error("PACT_DUPLICATE_ID", path + "id", node, Text.of("pactImport.duplicateId",
               f.supplier().footprintId(), firstAt.isEmpty() ? "/" : firstAt)));
         } else if (findings.subList(before, findings.size()).stream().noneMatch(Finding::isError)) {
-          out.put(path, f);
+          out.put(node, f);
         }
       }
     });
@@ -360,9 +385,11 @@ public final class PactImport {
           Text.of("pactImport.deprecated", id, company)).at(fp.get("status").position()));
     }
     if (now != null && !now.isBefore(until)) { // the period's end is not in it
+      // the end that expired: the declared one, else the reference period's end it was taken from
+      Node end = validUntil != null ? fp.get("validityPeriodEnd") : pcf.get("referencePeriodEnd");
       findings.add(Finding.warning("PACT_EXPIRED", path + (validUntil != null ? "validityPeriodEnd" : "pcf.referencePeriodEnd"),
           Text.of("pactImport.expired", id, company, supplier.validUntilDate().toString(),
-              LocalDate.ofInstant(now, ZoneOffset.UTC).toString())));
+              LocalDate.ofInstant(now, ZoneOffset.UTC).toString())).at(end.position()));
     }
     BigDecimal perUnit = excluding.divide(amount, MathContext.DECIMAL64).stripTrailingZeros();
     Quantity value;
@@ -532,6 +559,17 @@ public final class PactImport {
 
   private static Finding error(String code, String where, Node at, Text text) {
     return Finding.error(code, where, text).at(at.position());
+  }
+
+  /** A limit of the file reached, as a footprint file's finding; any other finding as it is. */
+  private static Finding ofFootprintFile(Finding f) {
+    if (f.text().key().equals("read.tooDeep")) {
+      return Finding.error("PACT_TOO_DEEP", "", Text.of("pactImport.tooDeep", TreeBuilder.MAX_DEPTH)).at(f.position());
+    }
+    if (f.text().key().equals("read.syntax") && String.valueOf(f.text().args().get(0)).startsWith(STRING_TOO_LONG)) {
+      return Finding.error("PACT_TOO_LONG", "", Text.of("pactImport.tooLong", MAX_STRING_LENGTH)).at(f.position());
+    }
+    return f;
   }
 
   private static String trim(String path) {

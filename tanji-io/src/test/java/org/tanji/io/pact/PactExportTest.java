@@ -111,6 +111,50 @@ final class PactExportTest {
     assertThat(pcf.get("fossilCarbonContent").asText()).isEqualTo("0");
   }
 
+  /** What {@code calc --json} says of a study: its result written as the command writes it. */
+  private static JsonNode calcJson(ReadResult read) throws IOException {
+    return new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+        org.tanji.io.ResultJson.toJson(read.calculate(), java.util.Locale.ENGLISH));
+  }
+
+  /** The same figure, whatever the digits of its spelling. */
+  private static void assertSameFigure(String pact, BigDecimal calc) {
+    assertThat(new BigDecimal(pact)).as("PACT %s, calc --json %s", pact, calc)
+        .isEqualByComparingTo(new BigDecimal(PactExport.decimal(calc)));
+  }
+
+  @Test
+  void seed003_perKilogram_isCalcsPerKgFigure() throws IOException {
+    ReadResult read = StudyFiles.read(Path.of("..", "examples", "seed-003-steel-balls.yaml"));
+    JsonNode pcf = valid(export(read, PactIssue.draft(ID, NOW))).get("pcf");
+    JsonNode calc = calcJson(read);
+    assertThat(round(calc.get("perKg_kgCO2e").asText(), 5)).isEqualTo("2.82188");
+    assertSameFigure(pcf.get("pcfExcludingBiogenicUptake").asText(), calc.get("perKg_kgCO2e").decimalValue());
+  }
+
+  @Test
+  void bioCoke_perKilogram_biogenicFiguresAreCalcsPerTonneOnesOverAThousand() throws IOException {
+    // the study as the testdata has it, with the two things PACT needs that it leaves out
+    String yaml = java.nio.file.Files.readString(Path.of("..", "testdata", "bio-coke-per-tonne.yaml"))
+        .replace("  period: {start: 2023-01-01, end: 2023-12-31}\n",
+            "  period: {start: 2023-01-01, end: 2023-12-31}\n  gwp: AR5\norganization: {name: 生物焦厂}\n");
+    ReadResult read = StudyFiles.read(yaml.getBytes(StandardCharsets.UTF_8), StudyFormat.YAML, "bio-coke.yaml");
+    JsonNode pcf = valid(export(read, PactIssue.draft(ID, NOW))).get("pcf");
+    JsonNode calc = calcJson(read);
+    // 392.64 kgCO2e/t is 0.39264 per kg; 800 kg C in a tonne is 0.8 kg C per kg, 800 × 44/12 = 2933.33 kgCO2 per t
+    // is an uptake of 2.93333 per kg
+    assertThat(pcf.get("pcfExcludingBiogenicUptake").asText()).isEqualTo("0.39264");
+    assertThat(pcf.get("biogenicCarbonContent").asText()).isEqualTo("0.8");
+    assertThat(round(pcf.get("biogenicCO2Uptake").asText(), 5)).isEqualTo("-2.93333");
+    assertSameFigure(pcf.get("pcfExcludingBiogenicUptake").asText(), calc.get("perKg_kgCO2e").decimalValue());
+    assertSameFigure(pcf.get("biogenicCarbonContent").asText(),
+        calc.at("/biogenic/carbonContentPerUnit_kgC").decimalValue().movePointLeft(3));
+    assertSameFigure(pcf.get("biogenicCO2Uptake").asText(),
+        calc.at("/biogenic/carbonContentPerUnit_kgCO2e").decimalValue().movePointLeft(3).negate());
+    assertSameFigure(pcf.get("pcfIncludingBiogenicUptake").asText(), new BigDecimal(pcf.get("pcfExcludingBiogenicUptake")
+        .asText()).add(new BigDecimal(pcf.get("biogenicCO2Uptake").asText())));
+  }
+
   @Test
   void seed003_saysWhatItWroteInPlaceOfWhatTheStudyLacks() throws IOException {
     PactExport.Exported e = example("seed-003-steel-balls.yaml");

@@ -11,12 +11,14 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.tanji.core.i18n.Messages;
 import org.tanji.core.model.Factor;
 import org.tanji.core.model.FactorType;
 import org.tanji.core.model.Finding;
 import org.tanji.core.model.SupplierFootprint;
+import org.tanji.io.internal.TreeBuilder;
 
 final class PactImportTest {
 
@@ -108,13 +110,23 @@ final class PactImportTest {
     assertThat(r.findings().get(0).position().line()).isEqualTo(5);
   }
 
-  @Test
-  void read_expired_warningNamesTheDates() throws IOException {
-    PactImport.Result r = PactImport.read(example("example-1.json"), Instant.parse("2028-03-01T00:00:00Z"));
+  /** The end that expired is pointed at: the declared validity end, else the reference period's end it is taken from. */
+  @ParameterizedTest
+  @CsvSource({
+      "true, validityPeriodEnd, 7, 24",
+      "false, pcf.referencePeriodEnd, 25, 27"})
+  void read_expired_warningNamesTheDatesAndWhere(boolean declared, String where, int line, int column)
+      throws IOException {
+    String json = declared ? text("example-1.json")
+        : text("example-1.json").replace("  \"validityPeriodEnd\": \"2027-12-31T00:00:00Z\",\n", "");
+    PactImport.Result r = PactImport.read(json.getBytes(StandardCharsets.UTF_8), Instant.parse("2028-03-01T00:00:00Z"));
     assertThat(r.factors()).hasSize(1);
     assertThat(r.findings()).singleElement().satisfies(f -> {
       assertThat(f.code()).isEqualTo("PACT_EXPIRED");
-      assertThat(f.where()).isEqualTo("validityPeriodEnd");
+      assertThat(f.where()).isEqualTo(where);
+      assertThat(f.position()).isNotNull();
+      assertThat(f.position().line()).isEqualTo(line);
+      assertThat(f.position().column()).isEqualTo(column);
       assertThat(f.message(Messages.EN)).startsWith(
           "footprint 12345678-9abc-def0-1234-567812345678 of Company 1 was valid until 2027-12-30; today (2028-03-01) it has expired");
     });
@@ -233,6 +245,36 @@ final class PactImportTest {
       assertThat(f.code()).isEqualTo("PARSE_ERROR");
       assertThat(f.position().line()).isEqualTo(3);
       assertThat(f.position().column()).isEqualTo(17);
+    });
+  }
+
+  @Test
+  void read_nestedTenThousandDeep_aFindingNotAStackOverflow() {
+    PactImport.Result r = read("[".repeat(10_000) + "]".repeat(10_000));
+    assertThat(r.entries()).isEmpty();
+    assertThat(r.findings()).singleElement().satisfies(f -> {
+      assertThat(f.code()).isEqualTo("PACT_TOO_DEEP");
+      assertThat(f.position().line()).isEqualTo(1);
+      assertThat(f.position().column()).isEqualTo(TreeBuilder.MAX_DEPTH + 1); // the first bracket too many
+      assertThat(f.message(Messages.EN)).isEqualTo("the PACT file is nested more than 200 levels deep; "
+          + "a footprint file is nested a few levels: this is not one (line 1, column 201)");
+      assertThat(f.message(Messages.ZH)).startsWith("PACT 文件嵌套超过 200 层");
+    });
+  }
+
+  @Test
+  void read_stringLongerThanTheLimit_aFindingWithWhere() throws IOException {
+    String json = text("example-1.json").replace("\"productDescription\": \"",
+        "\"productDescription\": \"" + "x".repeat(PactImport.MAX_STRING_LENGTH + 1));
+    PactImport.Result r = read(json);
+    assertThat(r.entries()).isEmpty();
+    assertThat(r.findings()).singleElement().satisfies(f -> {
+      assertThat(f.code()).isEqualTo("PACT_TOO_LONG");
+      assertThat(f.position().line()).isEqualTo(12);
+      // where the parser stood when the text grew too long: on the description's line
+      assertThat(f.message(Messages.EN)).startsWith("a text in the PACT file is longer than 100000 characters, "
+          + "the most a text in a footprint may have: shorten it (line 12, column ");
+      assertThat(f.message(Messages.ZH)).startsWith("PACT 文件中有文本超过 100000 个字符");
     });
   }
 

@@ -3,6 +3,7 @@ package org.tanji.server.app;
 import org.tanji.server.domain.Signature;
 import org.tanji.server.domain.Issued;
 import org.tanji.server.domain.IssuedFile;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.tanji.server.domain.StudyState;
 import org.tanji.server.domain.Version;
 import org.tanji.server.domain.WorkRole;
 import org.tanji.server.store.Database;
+import org.tanji.server.store.Handle;
 import org.tanji.server.store.IssueRepository;
 import org.tanji.server.store.WorkflowRepository;
 
@@ -125,7 +127,7 @@ public final class IssueService {
             StudyService.resultBytes(c, lang)));
         for (ReportFormat f : formats) {
           byte[] bytes = Reports.bytes(Reports.withCbam(Reports.issued(study, c.result(), lang,
-              publicUrl + "/verify/" + code), cbam), f);
+              verifyUrl(code)), cbam), f);
           if (f == ReportFormat.PDF) {
             bytes = PdfSigner.sign(bytes, key.privateKey(), key.chain(), env.now(), who.orgName(), number);
           }
@@ -141,12 +143,13 @@ public final class IssueService {
       for (IssuedFile f : files) {
         repo.insertFile(h, id, version, f);
       }
-      freezeFootprint(who, id, version, study, c, number, code);
+      Issued issued = repo.find(h, who.orgId(), id, version).orElseThrow();
+      freezeFootprint(h, who, issued, study, c);
       StringBuilder detail = new StringBuilder(number);
       files.forEach(f -> detail.append("; ").append(f.name()).append(' ').append(f.sha256()));
       audit.record(AuditService.Event.of(who, "state.issue").study(id, version).detail(detail.toString())
           .hashes(v.sha256(), null));
-      return new IssuedReport(repo.find(h, who.orgId(), id, version).orElseThrow(), files);
+      return new IssuedReport(issued, files);
     });
   }
 
@@ -155,14 +158,38 @@ public final class IssueService {
    * PACT cannot express (no credit code, a declared unit PACT has no unit for …) is issued without
    * one, and its export names what is missing.
    */
-  private void freezeFootprint(Principal who, UUID id, int version, Study study, Computations.Computed c,
-      String number, String code) {
-    UUID footprintId = PactIssue.idOf("org:" + who.orgId(), id.toString(), version);
-    PactIssue issue = new PactIssue(footprintId, env.now(), PactIssue.Status.Active,
-        pact.footprintsOf(who.orgId(), id), Optional.of(new PactIssue.Verification(env.now(), number,
-            publicUrl + "/verify/" + code, who.username())));
+  private void freezeFootprint(Handle h, Principal who, Issued issued, Study study,
+      Computations.Computed c) {
+    PactIssue issue = pactIssue(h, who.orgId(), issued.studyId(), issued.version(), issued.issuedAt(),
+        PactIssue.Status.Active, Optional.of(issued));
     PactExport.footprint(study, c.result(), issue).footprint()
-        .ifPresent(f -> pact.freeze(who.orgId(), id, version, footprintId, f));
+        .ifPresent(f -> pact.freeze(who.orgId(), issued.studyId(), issued.version(), issue.id(), f));
+  }
+
+  /**
+   * What a version's PACT footprint says of the version: its id, and as its preceding footprints the
+   * study's earlier versions that are issued and not withdrawn (a withdrawn report's footprint is
+   * deprecated, not replaced). The export and the copy frozen at issue both take it from here, so a
+   * withdrawal cannot make them disagree.
+   *
+   * @param issued the version's issue, for its verification; empty for a version not issued
+   */
+  private PactIssue pactIssue(Handle h, long orgId, UUID id, int version,
+      Instant created, PactIssue.Status status, Optional<Issued> issued) {
+    String owner = "org:" + orgId;
+    List<UUID> preceding = new ArrayList<>();
+    for (int v = 1; v < version; v++) {
+      if (repo.find(h, orgId, id, v).filter(i -> !i.withdrawn()).isPresent()) {
+        preceding.add(PactIssue.idOf(owner, id.toString(), v));
+      }
+    }
+    return new PactIssue(PactIssue.idOf(owner, id.toString(), version), created, status, preceding,
+        issued.map(i -> new PactIssue.Verification(i.issuedAt(), i.number(), verifyUrl(i.code()), i.issuedBy())));
+  }
+
+  /** The public verification address of an issued report, printed on it and named in its PACT footprint. */
+  private String verifyUrl(String code) {
+    return publicUrl + "/verify/" + code;
   }
 
   /**
@@ -309,14 +336,6 @@ public final class IssueService {
       }
       return out;
     });
-    String owner = "org:" + who.orgId();
-    java.util.UUID footprint = org.tanji.io.pact.PactIssue.idOf(owner, id.toString(), version);
-    List<java.util.UUID> preceding = new ArrayList<>();
-    for (int v = 1; v < version; v++) {
-      if (all.get(v - 1).isPresent()) {
-        preceding.add(org.tanji.io.pact.PactIssue.idOf(owner, id.toString(), v));
-      }
-    }
     Optional<Issued> issued = all.get(version - 1);
     // an issued version's footprint is the one frozen at issue (the bytes the host API serves, with
     // the status it has since), never recomputed: a later change of the calculator cannot alter it
@@ -332,16 +351,12 @@ public final class IssueService {
     }
     boolean withdrawn = issued.isEmpty() && db.inTransaction(h -> repo.find(h, who.orgId(), id, version)).isPresent();
     boolean replaced = all.subList(version, current).stream().anyMatch(Optional::isPresent);
-    var status = withdrawn || (issued.isPresent() && replaced) ? org.tanji.io.pact.PactIssue.Status.Deprecated
-        : org.tanji.io.pact.PactIssue.Status.Active;
-    java.time.Instant created = issued.map(Issued::issuedAt)
+    var status = withdrawn || (issued.isPresent() && replaced) ? PactIssue.Status.Deprecated : PactIssue.Status.Active;
+    Instant created = issued.map(Issued::issuedAt)
         .orElseGet(() -> studies.version(who, id, Optional.of(version)).createdAt());
-    Optional<org.tanji.io.pact.PactIssue.Verification> verification = issued.map(i ->
-        new org.tanji.io.pact.PactIssue.Verification(i.issuedAt(), i.number(), publicUrl + "/verify/" + i.code(),
-            i.issuedBy()));
+    PactIssue issue = db.inTransaction(h -> pactIssue(h, who.orgId(), id, version, created, status, issued));
     Computations.Computed c = studies.computed(who, id, version);
-    var exported = org.tanji.io.pact.PactExport.footprint(c.study(), c.result(),
-        new org.tanji.io.pact.PactIssue(footprint, created, status, preceding, verification));
+    var exported = PactExport.footprint(c.study(), c.result(), issue);
     if (exported.footprint().isEmpty()) {
       List<org.tanji.core.model.Finding> why = c.result().hasErrors() ? c.result().findings() : exported.findings();
       throw new AppException.InvalidStudy("PACT_INCOMPLETE", why, "pact.incomplete", id.toString(), version);

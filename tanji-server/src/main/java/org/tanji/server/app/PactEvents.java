@@ -38,6 +38,16 @@ import org.tanji.server.store.OutboxRepository;
  */
 public final class PactEvents implements AutoCloseable {
 
+  // the PACT v3 event types as CloudEvents' "type" spells them: written here, read by the host (PactHost)
+  /** A partner asks for footprints. */
+  public static final String REQUEST_CREATED = "org.wbcsd.pact.ProductFootprint.RequestCreatedEvent.3";
+  /** The answer to a request, with the footprints found. */
+  public static final String REQUEST_FULFILLED = "org.wbcsd.pact.ProductFootprint.RequestFulfilledEvent.3";
+  /** The answer to a request none matched. */
+  public static final String REQUEST_REJECTED = "org.wbcsd.pact.ProductFootprint.RequestRejectedEvent.3";
+  /** A partner tells of footprints it published. */
+  public static final String PUBLISHED = "org.wbcsd.pact.ProductFootprint.PublishedEvent.3";
+
   /** Footprints sent in one fulfilled event at most. */
   static final int MAX_FOOTPRINTS = 100;
   /** How long an answer is tried before it is given up. */
@@ -320,12 +330,12 @@ public final class PactEvents implements AutoCloseable {
     ObjectNode data = e.putObject("data");
     data.put("requestEventId", r.eventId());
     if (page.footprints().isEmpty()) {
-      e.put("type", "org.wbcsd.pact.ProductFootprint.RequestRejectedEvent.3");
+      e.put("type", REQUEST_REJECTED);
       ObjectNode error = data.putObject("error");
       error.put("code", "NotFound");
       error.put("message", "No issued footprint matches the request's criteria.");
     } else {
-      e.put("type", "org.wbcsd.pact.ProductFootprint.RequestFulfilledEvent.3");
+      e.put("type", REQUEST_FULFILLED);
       ArrayNode pfs = data.putArray("pfs");
       for (IssuedFootprint f : page.footprints()) {
         pfs.add(tree(PactHostService.served(f)));

@@ -224,11 +224,6 @@ public final class PactHostService {
     db.inTransaction(h -> repo.deprecate(h, orgId, studyId, version, false, "withdrawn: " + reason));
   }
 
-  /** The ids of the footprints of a study's issued versions, oldest first. */
-  public List<UUID> footprintsOf(long orgId, UUID studyId) {
-    return db.inTransaction(h -> repo.footprintsOf(h, orgId, studyId));
-  }
-
   /** An issued version's footprint as frozen at issue, if it has one. */
   public Optional<IssuedFootprint> frozen(long orgId, UUID studyId, int version) {
     return db.inTransaction(h -> repo.footprintOf(h, orgId, studyId, version));

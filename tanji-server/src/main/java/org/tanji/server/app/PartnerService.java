@@ -42,7 +42,8 @@ public final class PartnerService {
    * @param eventUrl where answers to the partner's requests go, or null
    * @param hostUrl the partner's own PACT host (when it supplies the organization), or null
    * @param hostClientId the client id it issued to the organization there, or null
-   * @param hostSecret its secret, or null (on a change: keep the stored one)
+   * @param hostSecret its secret, or null (on a change of anything but the host's scheme, name and port:
+   *     keep the stored one)
    */
   public record PartnerForm(String name, String eventUrl, String hostUrl, String hostClientId, String hostSecret) {}
 
@@ -65,7 +66,7 @@ public final class PartnerService {
    */
   public Partner addPartner(Principal who, PartnerForm form) {
     Policy.requireAdmin(who);
-    Checked c = check(form, true);
+    Checked c = check(form, Optional.empty());
     try {
       return db.inTransaction(h -> {
         long id = repo.insertPartner(h, who.orgId(), c.name, c.eventUrl, c.host, c.sealed, env.now());
@@ -81,14 +82,21 @@ public final class PartnerService {
   }
 
   /**
-   * Changes a partner; a supplier host's secret left empty keeps the stored one.
+   * Changes a partner; a supplier host's secret left empty keeps the stored one, as long as the
+   * host's scheme, name and port stay: a secret is only ever sent to the host it was entered for.
    *
    * @throws AppException.NotFound when the organization has no such partner
-   * @throws AppException.Invalid as {@link #addPartner}
+   * @throws AppException.Invalid as {@link #addPartner}, and when the host's address moves to
+   *     another scheme, name or port without its secret given again
    */
   public Partner updatePartner(Principal who, long id, PartnerForm form) {
     Policy.requireAdmin(who);
-    Checked c = check(form, db.inTransaction(h -> repo.sealedHostSecret(h, who.orgId(), id)).isEmpty());
+    // the host the stored secret was entered for, if one is stored
+    Optional<URI> secretFor = db.inTransaction(h -> {
+      Partner p = repo.partner(h, who.orgId(), id).orElseThrow(() -> notFound(id));
+      return repo.sealedHostSecret(h, who.orgId(), id).flatMap(s -> p.supplierHost().map(Partner.SupplierHost::baseUrl));
+    });
+    Checked c = check(form, secretFor);
     try {
       return db.inTransaction(h -> {
         if (!repo.updatePartner(h, who.orgId(), id, c.name, c.eventUrl, c.host, c.sealed)) {
@@ -243,7 +251,8 @@ public final class PartnerService {
 
   private record Checked(String name, URI eventUrl, Partner.SupplierHost host, byte[] sealed) {}
 
-  private Checked check(PartnerForm f, boolean secretRequired) {
+  /** @param secretFor the host a stored secret was entered for; empty when none is stored */
+  private Checked check(PartnerForm f, Optional<URI> secretFor) {
     String name = f.name() == null ? "" : f.name().strip();
     if (name.isEmpty() || name.length() > 200) {
       throw new AppException.Invalid("BAD_NAME", "pact.name");
@@ -255,7 +264,10 @@ public final class PartnerService {
     if (host == null && (clientId != null || secret != null)) {
       throw new AppException.Invalid("BAD_PARTNER", "pact.hostMissing");
     }
-    if (host != null && (clientId == null || clientId.length() > 500 || (secret == null && secretRequired))) {
+    if (host != null && secret == null && secretFor.isPresent() && !sameOrigin(secretFor.get(), host)) {
+      throw new AppException.Invalid("BAD_PARTNER", "pact.hostSecretAgain", origin(secretFor.get()), origin(host));
+    }
+    if (host != null && (clientId == null || clientId.length() > 500 || (secret == null && secretFor.isEmpty()))) {
       throw new AppException.Invalid("BAD_PARTNER", "pact.hostCredentials");
     }
     return new Checked(name, event, host == null ? null : new Partner.SupplierHost(host, clientId),
@@ -284,6 +296,18 @@ public final class PartnerService {
       // answered below, like any other address that is not one
     }
     throw new AppException.Invalid("BAD_ADDRESS", "pact.address", field, text);
+  }
+
+  /** True when both addresses reach the same server: scheme, host name and port (given or the scheme's). */
+  static boolean sameOrigin(URI a, URI b) {
+    return origin(a).equals(origin(b));
+  }
+
+  /** {@code https://host:port}, in lower case, the port always written. */
+  private static String origin(URI u) {
+    String scheme = u.getScheme().toLowerCase(Locale.ROOT);
+    int port = u.getPort() != -1 ? u.getPort() : scheme.equals("https") ? 443 : 80;
+    return scheme + "://" + u.getHost().toLowerCase(Locale.ROOT) + ":" + port;
   }
 
   /** This machine by name or address, without asking a name server. */

@@ -58,11 +58,8 @@ public final class PactHost implements Adapter {
   /** The cursor of the next page: the spec asks extra parameters to be prefixed {@code x-<identifier>-}. */
   static final String AFTER = "x-tanji-after";
 
-  static final String CREATED = "org.wbcsd.pact.ProductFootprint.RequestCreatedEvent.3";
-  static final String FULFILLED = "org.wbcsd.pact.ProductFootprint.RequestFulfilledEvent.3";
-  static final String REJECTED = "org.wbcsd.pact.ProductFootprint.RequestRejectedEvent.3";
-  static final String PUBLISHED = "org.wbcsd.pact.ProductFootprint.PublishedEvent.3";
-  private static final Set<String> EVENT_TYPES = Set.of(CREATED, FULFILLED, REJECTED, PUBLISHED);
+  private static final Set<String> EVENT_TYPES = Set.of(PactEvents.REQUEST_CREATED, PactEvents.REQUEST_FULFILLED,
+      PactEvents.REQUEST_REJECTED, PactEvents.PUBLISHED);
   private static final List<String> FILTERS = List.of("productid", "companyid", "geography", "classification",
       "validon", "validafter", "validbefore", "status", "limit", AFTER);
 
@@ -335,8 +332,8 @@ public final class PactHost implements Adapter {
       throw HttpError.of(400, "BadRequest", "pact.eventField", "data");
     }
     switch (type) {
-      case CREATED -> requestCreated(ctx, client, id, data);
-      case PUBLISHED -> {
+      case PactEvents.REQUEST_CREATED -> requestCreated(ctx, client, id, data);
+      case PactEvents.PUBLISHED -> {
         JsonNode ids = data.get("pfIds");
         if (ids == null || !ids.isArray()) {
           throw HttpError.of(400, "BadRequest", "pact.eventField", "data.pfIds");

@@ -219,11 +219,6 @@ public final class PactRepository {
         orgId, studyId, version);
   }
 
-  public List<UUID> footprintsOf(Handle h, long orgId, UUID studyId) {
-    return h.list("SELECT id FROM pact_footprint WHERE org_id = ? AND study_id = ? ORDER BY seq", r -> r.uuid("id"),
-        orgId, studyId);
-  }
-
   /**
    * A page of the organization's footprints that match the query, in their stable order; one more
    * than the limit tells a next page.

@@ -60,4 +60,18 @@ final class PactEventsTest {
     assertThat(json.get("source").asText()).isEqualTo("//tanji.example/3/events");
     assertThat(PactEvents.criteria(json.get("criteria"))).isEqualTo(q);
   }
+  @Test
+  void event_noneMatched_rejectedEventOfTheSpecsTypeFromTheOnePlaceItIsNamed() {
+    FootprintQuery q = new FootprintQuery(Set.of("urn:pact:none"), Set.of(), Set.of(), Set.of(), Optional.empty(),
+        Optional.empty(), Optional.empty(), Optional.empty(), 0, PactEvents.MAX_FOOTPRINTS);
+    ApiClient client = new ApiClient(1, 1, "tj-1", "buyer", Optional.of(2L), Instant.EPOCH, Optional.empty());
+    var e = events.event(new PactEvents.Request(client, "req-8", q, "//tanji.example/3/events"), new UUID(0, 9),
+        new PactHostService.Page(java.util.List.of(), java.util.OptionalLong.empty()));
+    // PACT 3.0's name of the event (its OpenAPI, RequestRejectedEvent), the one the host reads too
+    assertThat(e.get("type").asText()).isEqualTo("org.wbcsd.pact.ProductFootprint.RequestRejectedEvent.3")
+        .isEqualTo(PactEvents.REQUEST_REJECTED);
+    assertThat(e.at("/data/requestEventId").asText()).isEqualTo("req-8");
+    assertThat(e.at("/data/error/code").asText()).isEqualTo("NotFound");
+  }
 }
+

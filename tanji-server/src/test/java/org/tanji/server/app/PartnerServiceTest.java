@@ -93,6 +93,42 @@ final class PartnerServiceTest {
     assertThat(partners.supplierCredentials(admin, p.id())).isEmpty();
   }
 
+  /** A stored secret goes only to the host it was entered for: a move to another scheme, name or port asks for it. */
+  @ParameterizedTest
+  @CsvSource({
+      "https://pact.ford.example/v3, true",
+      "HTTPS://PACT.Ford.example:443, true",
+      "https://pact.ford.example:8443, false",
+      "https://pact.attacker.example, false",
+      "http://127.0.0.1:443, false"})
+  void updatePartner_hostMovedWithoutSecret_keptOnlyOnTheSameHost(String host, boolean kept) {
+    Principal admin = newOrganization();
+    Partner p = partners.addPartner(admin, new PartnerService.PartnerForm("Ford", null, "https://pact.ford.example",
+        "id-1", "first"));
+    PartnerService.PartnerForm moved = new PartnerService.PartnerForm("Ford", null, host, "id-1", "");
+    if (kept) {
+      partners.updatePartner(admin, p.id(), moved);
+      PartnerService.SupplierCredentials c = partners.supplierCredentials(admin, p.id()).orElseThrow();
+      assertThat(c.baseUrl()).isEqualTo(URI.create(host));
+      assertThat(c.secret()).isEqualTo("first");
+      return;
+    }
+    assertThatThrownBy(() -> partners.updatePartner(admin, p.id(), moved))
+        .isInstanceOfSatisfying(AppException.Invalid.class, e -> {
+          assertThat(e.code()).isEqualTo("BAD_PARTNER");
+          assertThat(e.text().key()).isEqualTo("pact.hostSecretAgain");
+        });
+    // nothing changed: the old host with its secret
+    PartnerService.SupplierCredentials before = partners.supplierCredentials(admin, p.id()).orElseThrow();
+    assertThat(before.baseUrl()).isEqualTo(URI.create("https://pact.ford.example"));
+    assertThat(before.secret()).isEqualTo("first");
+    // with the new host's own secret the move is made
+    partners.updatePartner(admin, p.id(), new PartnerService.PartnerForm("Ford", null, host, "id-1", "second"));
+    PartnerService.SupplierCredentials after = partners.supplierCredentials(admin, p.id()).orElseThrow();
+    assertThat(after.baseUrl()).isEqualTo(URI.create(host));
+    assertThat(after.secret()).isEqualTo("second");
+  }
+
   @ParameterizedTest
   @CsvSource(value = {
       "'', NULL, NULL, NULL, NULL, BAD_NAME",
