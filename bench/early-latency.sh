@@ -14,7 +14,8 @@
 #
 # Usage
 #   bench/early-latency.sh [ROUNDS] [OPTS-A] [OPTS-B]
-#   bench/early-latency.sh 20 "" "-Xss4m -Xmx2g -XX:Tier4InvocationThreshold=50000 …"
+#   bench/early-latency.sh 20 "" "-Xss4m -Xmx2g"    the launcher's options (C2 later) against the
+#                                                   JVM's own JIT thresholds
 #   ROUNDS defaults to 20 (at least 11)
 #
 # Needs: curl, python3. Exit status: 0 done; 2 setup failed.

@@ -6,7 +6,7 @@
 # It starts ./tanji serve on a new folder (--no-demo), stores seed 003 through the API, then runs
 # wrk on GET /api/studies/{id}/result (2 threads, 32 connections, a bearer token) in windows of
 # 5 s, 5 s, 5 s and 20 s, one after another, and prints the requests/s of each. TANJI_JAVA_OPTS
-# passes to the launcher as usual (it replaces serve's options: keep -Xss4m -Xmx2g), e.g.
+# passes to the launcher as usual (it replaces serve's options, C2 later included: keep -Xss4m -Xmx2g), e.g.
 #   bench/warmup.sh
 #   TANJI_JAVA_OPTS="-Xss4m -Xmx2g -XX:TieredStopAtLevel=1" bench/warmup.sh
 #
@@ -37,5 +37,5 @@ for seconds in 5 5 5 20; do
   rates+=("$(wrk -t2 -c32 -d"${seconds}s" -H "Authorization: Bearer $token" "$base/api/studies/$id/result" \
     | awk '/Requests\/sec/ {printf "%d", $2}')")
 done
-echo "$(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), options: ${TANJI_JAVA_OPTS:-as the launcher sets them (-Xss4m -Xmx2g)}"
+echo "$(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), options: ${TANJI_JAVA_OPTS:-as the launcher sets them}"
 echo "GET …/result, requests/s in 0-5 s: ${rates[0]}, 5-10 s: ${rates[1]}, 10-15 s: ${rates[2]}, 15-35 s: ${rates[3]}"

@@ -15,21 +15,11 @@ import java.util.function.Supplier;
  */
 public final class PartnerHttp implements Supplier<HttpClient> {
 
-  private volatile HttpClient client;
+  private final Lazy<HttpClient> client = Lazy.of(() -> HttpClient.newBuilder()
+      .connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).build());
 
   @Override
   public HttpClient get() {
-    HttpClient c = client;
-    if (c == null) {
-      synchronized (this) {
-        c = client;
-        if (c == null) {
-          c = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-              .followRedirects(HttpClient.Redirect.NEVER).build();
-          client = c;
-        }
-      }
-    }
-    return c;
+    return client.get();
   }
 }

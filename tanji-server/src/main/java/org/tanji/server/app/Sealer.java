@@ -18,8 +18,12 @@ public final class Sealer {
 
   private static final int NONCE = 12;
 
-  private final SecretKeySpec key;
+  private final byte[] secret;
+  private final String purpose;
   private final SecureRandom random;
+  // derived at the first seal or open: the JDK's JCE provider that HMAC needs takes ~16 ms of a
+  // server's start to load (bench/startup-profile.sh), and most starts seal nothing
+  private final Lazy<SecretKeySpec> key = Lazy.of(this::derive);
 
   /**
    * @param secret the server's key secret (at least 32 bytes), the same for every process on one database
@@ -29,11 +33,17 @@ public final class Sealer {
     if (secret.length < 32) {
       throw new IllegalArgumentException("a key secret has at least 32 bytes");
     }
+    this.secret = secret.clone();
+    this.purpose = purpose;
     this.random = random;
+  }
+
+  /** The sealing key: HMAC-SHA256 of the purpose under the key secret. */
+  private SecretKeySpec derive() {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-      this.key = new SecretKeySpec(mac.doFinal(("seal:" + purpose).getBytes(StandardCharsets.UTF_8)), "AES");
+      return new SecretKeySpec(mac.doFinal(("seal:" + purpose).getBytes(StandardCharsets.UTF_8)), "AES");
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("every Java has HmacSHA256", e);
     }
@@ -45,7 +55,7 @@ public final class Sealer {
     random.nextBytes(nonce);
     try {
       Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
-      c.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, nonce));
+      c.init(Cipher.ENCRYPT_MODE, key.get(), new GCMParameterSpec(128, nonce));
       byte[] sealed = c.doFinal(text.getBytes(StandardCharsets.UTF_8));
       return ByteBuffer.allocate(NONCE + sealed.length).put(nonce).put(sealed).array();
     } catch (GeneralSecurityException e) {
@@ -61,7 +71,7 @@ public final class Sealer {
   public String open(byte[] sealed) {
     try {
       Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
-      c.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, sealed, 0, NONCE));
+      c.init(Cipher.DECRYPT_MODE, key.get(), new GCMParameterSpec(128, sealed, 0, NONCE));
       return new String(c.doFinal(sealed, NONCE, sealed.length - NONCE), StandardCharsets.UTF_8);
     } catch (GeneralSecurityException | IllegalArgumentException e) {
       // a configuration mistake, not a user's: the secret is not the one the value was sealed with
