@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -63,8 +62,8 @@ final class ConvertCommand implements Callable<Integer> {
     FactorLibrary factors = library.load(err, messages);
     try {
       read = StudyFiles.read(in, factors);
-    } catch (NoSuchFileException e) {
-      err.println("tanji convert: " + String.format(Cli.text("noSuchFile", messages), in));
+    } catch (IOException e) {
+      err.println("tanji convert: " + Main.describe(e, in, messages));
       return Main.USAGE;
     }
     Locale locale = lang != null ? Messages.locale(lang.name())

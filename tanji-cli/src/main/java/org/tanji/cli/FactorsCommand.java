@@ -3,7 +3,6 @@ package org.tanji.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -143,8 +142,8 @@ final class FactorsCommand implements Runnable {
       byte[] bytes;
       try {
         bytes = Files.readAllBytes(file);
-      } catch (NoSuchFileException e) {
-        err.println("tanji factors import: " + String.format(Cli.text("noSuchFile", locale), file));
+      } catch (IOException e) {
+        err.println("tanji factors import: " + Main.describe(e, file, locale));
         return Main.USAGE;
       }
       String target = UserLibrary.nameFor(file).orElse("factors");

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -72,16 +73,33 @@ public final class Main implements Runnable {
       return cmd.execute(args);
     } catch (OutOfMemoryError e) {
       // picocli hands Errors on; a study too large for the heap must still end in one line
-      err.println("tanji: out of memory: the study is too large for the Java heap;"
-          + " give more with TANJI_JAVA_OPTS=\"-Xmx4g\" (the launcher passes it to java)");
+      err.println("tanji: " + Cli.text("cli.outOfMemory", language(List.of(args))));
       return INTERNAL;
     } catch (StackOverflowError e) {
-      err.println("tanji: internal error: stack overflow (please report it; set TANJI_DEBUG=1 for details)");
+      err.println("tanji: " + String.format(Cli.text("cli.internalError", language(List.of(args))), "stack overflow"));
       if (System.getenv("TANJI_DEBUG") != null) {
         e.printStackTrace(err);
       }
       return INTERNAL;
     }
+  }
+
+  /**
+   * The language of the command's own messages where the command cannot say it (a failure picocli
+   * hands back): the one {@code --lang} asks for, else English, as the commands' messages are
+   * without {@code --lang}.
+   */
+  static Locale language(List<String> args) {
+    for (int i = 0; i < args.size(); i++) {
+      String a = args.get(i);
+      if (a.equals("--lang") && i + 1 < args.size()) {
+        return Messages.locale(args.get(i + 1));
+      }
+      if (a.startsWith("--lang=")) {
+        return Messages.locale(a.substring("--lang=".length()));
+      }
+    }
+    return Messages.EN;
   }
 
   /**
@@ -123,13 +141,14 @@ public final class Main implements Runnable {
   private static final class Failure implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception ex, CommandLine command, CommandLine.ParseResult parseResult) {
+      Locale locale = language(parseResult.originalArgs());
       IOException io = ex instanceof IOException e ? e : ex instanceof UncheckedIOException u ? u.getCause() : null;
       if (io != null) {
         // a file that cannot be read or written is the command's doing, not a bug: say which
-        command.getErr().println("tanji " + command.getCommandName() + ": " + describe(io, Messages.EN));
+        command.getErr().println("tanji " + command.getCommandName() + ": " + describe(io, locale));
         return USAGE;
       }
-      command.getErr().println("tanji: internal error: " + ex + " (please report it; set TANJI_DEBUG=1 for details)");
+      command.getErr().println("tanji: " + String.format(Cli.text("cli.internalError", locale), ex));
       if (System.getenv("TANJI_DEBUG") != null) {
         ex.printStackTrace(command.getErr());
       }
@@ -152,6 +171,18 @@ public final class Main implements Runnable {
       return f.getReason();
     }
     return String.valueOf(e.getMessage());
+  }
+
+  /**
+   * An I/O failure on {@code file} in words, the file named once: as {@link #describe(IOException,
+   * Locale)} when the failure names its file, else {@code file} and the reason ("x.yaml: Is a
+   * directory").
+   */
+  static String describe(IOException e, Path file, Locale locale) {
+    if (e instanceof FileSystemException f && f.getFile() != null) {
+      return describe(e, locale);
+    }
+    return file + ": " + reason(e, locale);
   }
 
   /** An I/O failure in words: what happened to which file (the system's own reason as it gives it). */

@@ -45,7 +45,7 @@ final class PactImportCommand extends FactorsCommand.Subcommand implements Calla
       read = PactImport.read(file, Instant.now());
     } catch (IOException e) {
       // missing or unreadable: one line in the user's language, worded as every command words it
-      err.println("tanji pact import: " + Main.describe(e, locale));
+      err.println("tanji pact import: " + Main.describe(e, file, locale));
       return Main.USAGE;
     }
     for (Finding f : read.findings()) {

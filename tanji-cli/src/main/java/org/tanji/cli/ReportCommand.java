@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -77,8 +76,8 @@ final class ReportCommand implements Callable<Integer> {
     ReadResult read;
     try {
       read = StudyFiles.read(file, library.load(err, messages));
-    } catch (NoSuchFileException e) {
-      err.println("tanji report: " + String.format(Cli.text("noSuchFile", messages), file));
+    } catch (IOException e) {
+      err.println("tanji report: " + Main.describe(e, file, messages));
       return Main.USAGE;
     }
     Result result = read.calculate();

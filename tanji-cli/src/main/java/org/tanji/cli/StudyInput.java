@@ -3,7 +3,6 @@ package org.tanji.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -32,10 +31,8 @@ final class StudyInput {
         return Optional.empty();
       }
       return Optional.of(reader.read(file, library));
-    } catch (NoSuchFileException e) {
-      err.println("tanji " + command + ": " + String.format(Cli.text("noSuchFile", messages), file));
     } catch (IOException e) {
-      err.println("tanji " + command + ": " + String.format(Cli.text("calc.cannotRead", messages), file, e.getMessage()));
+      err.println("tanji " + command + ": " + Main.describe(e, file, messages));
     }
     return Optional.empty();
   }

@@ -10,9 +10,13 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.tanji.core.i18n.Messages;
 import picocli.CommandLine;
 
 final class CliTest {
@@ -82,8 +86,12 @@ final class CliTest {
   }
 
   /** A bug inside the reader is Tanji's fault: exit 3 and "internal error", never a finding blaming the file. */
-  @Test
-  void calc_bugInTheReader_isAnInternalError() {
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "'' | tanji: internal error: java.lang.NullPointerException: a bug in the reader (please report it; set TANJI_DEBUG=1 for details)",
+      "--lang=en | tanji: internal error: java.lang.NullPointerException: a bug in the reader (please report it; set TANJI_DEBUG=1 for details)",
+      "--lang zh | tanji: 内部错误：java.lang.NullPointerException: a bug in the reader（请报告此问题；设置 TANJI_DEBUG=1 可看到详情）"})
+  void calc_bugInTheReader_isAnInternalError_inTheLanguageAskedFor(String lang, String said) {
     CommandLine.IFactory factory = new CommandLine.IFactory() {
       @Override
       public <K> K create(Class<K> type) throws Exception {
@@ -98,11 +106,31 @@ final class CliTest {
     };
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = Main.run(factory, new PrintWriter(out, true), new PrintWriter(err, true), "calc", SEED);
+    List<String> args = new ArrayList<>(List.of("calc", SEED));
+    if (!lang.isEmpty()) {
+      args.addAll(List.of(lang.split(" ")));
+    }
+    int code = Main.run(factory, new PrintWriter(out, true), new PrintWriter(err, true), args.toArray(String[]::new));
     assertThat(code).isEqualTo(Main.INTERNAL);
-    assertThat(err.toString()).isEqualTo("tanji: internal error: java.lang.NullPointerException: a bug in the reader"
-        + " (please report it; set TANJI_DEBUG=1 for details)" + System.lineSeparator());
+    assertThat(err.toString()).isEqualTo(said + System.lineSeparator());
     assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void describe_namesTheFileOnce_theFailuresOwnElseTheOneGiven() {
+    assertThat(Main.describe(new java.io.IOException("Is a directory"), Path.of("d.json"), Messages.ZH))
+        .isEqualTo("d.json: Is a directory");
+    assertThat(Main.describe(new java.nio.file.NoSuchFileException("a.json"), Path.of("b.json"), Messages.ZH))
+        .isEqualTo("文件或目录不存在：a.json");
+    assertThat(Main.describe(new java.nio.file.AccessDeniedException("a.json"), Path.of("a.json"), Messages.EN))
+        .isEqualTo("permission denied: a.json");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"'calc,x.yaml,--lang,zh', zh", "'calc,x.yaml,--lang=zh', zh", "'calc,x.yaml,--lang,en', en",
+      "'calc,x.yaml', en", "'calc,x.yaml,--lang', en", "'calc,--lang=fr,x.yaml', en"})
+  void language_theOneLangAsksFor_elseEnglish(String args, String expected) {
+    assertThat(Main.language(List.of(args.split(","))).getLanguage()).isEqualTo(expected);
   }
 
   @Test
@@ -156,7 +184,7 @@ final class CliTest {
     Run r = run("calc", "no/such/study.yaml");
     assertThat(r.code()).isEqualTo(Main.USAGE);
     assertThat(r.out()).isEmpty();
-    assertThat(r.err()).isEqualTo("tanji calc: no such file: no/such/study.yaml" + System.lineSeparator());
+    assertThat(r.err()).isEqualTo("tanji calc: no such file or directory: no/such/study.yaml" + System.lineSeparator());
   }
 
   @Test
