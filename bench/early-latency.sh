@@ -25,11 +25,7 @@ set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
-rounds="${1:-20}"
-case "$rounds" in
-  '' | *[!0-9]*) echo "bench/early-latency.sh: ROUNDS must be a whole number of at least 11, not '$rounds'" >&2; exit 2 ;;
-esac
-((rounds >= 11)) || { echo "bench/early-latency.sh: ROUNDS must be at least 11, not $rounds" >&2; exit 2; }
+rounds="$(count_arg "${1:-20}" 11)"
 opts_a="${2:-}"
 opts_b="${3:-}"
 for tool in curl python3; do

@@ -94,3 +94,28 @@ approve() {
   post POST "$v/review" "$rev" '{"password":"password-rev-1","statement":"Reviewed"}' >/dev/null
   post POST "$v/approve" "$appr" '{"password":"password-appr-1","statement":"Approved"}' >/dev/null
 }
+
+# count_arg VALUE [MIN]: prints VALUE when it is a whole number of at least MIN (1), else exits 2
+# naming the script and what was wrong (RUNS, ROUNDS: the scripts' first argument)
+count_arg() {
+  local min="${2:-1}"
+  if [[ ! "$1" =~ ^[0-9]+$ ]] || (("$1" < min)); then
+    echo "${0##*/}: the count must be a whole number of at least $min, not '$1'" >&2
+    exit 2
+  fi
+  echo "$1"
+}
+
+now_ms() { date +%s%3N; }
+# median: of the numbers on stdin, separated by spaces or lines
+median() { tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+
+# time_cmd NAME COMMAND...: adds the milliseconds COMMAND takes to ms[NAME] (an associative array
+# the script declares); its output goes to $tmp/out, and a failure ends the script with its errors
+time_cmd() {
+  local name="$1" t0
+  shift
+  t0=$(now_ms)
+  "$@" >"$tmp/out" 2>"$tmp/err" || { cat "$tmp/err" >&2; echo "${0##*/}: failed: $*" >&2; exit 2; }
+  ms[$name]+="$(( $(now_ms) - t0 )) "
+}

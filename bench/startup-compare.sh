@@ -22,10 +22,7 @@ set -euo pipefail
 # shellcheck source=lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-runs="${1:-}"
-case "$runs" in
-  '' | *[!0-9]* | 0) echo "bench/startup-compare.sh: RUNS must be a positive integer, not '$runs'" >&2; exit 2 ;;
-esac
+runs="$(count_arg "${1:-}")"
 [[ $# -eq 3 && -x "$2/tanji" && -x "$3/tanji" ]] || { echo "bench/startup-compare.sh: give RUNS and two checkouts (folders with ./tanji)" >&2; exit 2; }
 a="$(cd "$2" && pwd)"
 b="$(cd "$3" && pwd)"
@@ -89,7 +86,6 @@ for ((i = 1; i <= runs; i++)); do
   for side in a b; do serve_once demo "$side" "${!side}" "$tmp/demo-$side-$i" --demo; done
 done
 
-median() { tr ' ' '\n' | grep . | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
 echo "runs $runs, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $("${JAVA_HOME:+$JAVA_HOME/bin/}java" -version 2>&1 | head -1)"
 echo "A: $a"
 echo "B: $b"

@@ -27,10 +27,7 @@ set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
-runs="${1:-7}"
-case "$runs" in
-  '' | *[!0-9]* | 0) echo "bench/startup-floor.sh: RUNS must be a positive integer, not '$runs'" >&2; exit 2 ;;
-esac
+runs="$(count_arg "${1:-7}")"
 command -v curl >/dev/null || { echo "bench/startup-floor.sh: needs curl" >&2; exit 2; }
 bench_tmp startup-floor
 
@@ -39,7 +36,8 @@ jar="$here/tanji-cli/target/tanji.jar"
 seed=examples/seed-003-steel-balls.yaml
 # the launcher's options (./tanji), written out: the floor must start the JVM as the launcher does
 cli_opts=(-Xlog:all=off:stdout -Xlog:all=warning:stderr -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData -Xss4m)
-serve_opts=(-Xlog:all=off:stdout -Xlog:all=warning:stderr -Xss4m -Xmx2g)
+serve_opts=(-Xlog:all=off:stdout -Xlog:all=warning:stderr -Xss4m -Xmx2g -XX:Tier4InvocationThreshold=50000
+  -XX:Tier4MinInvocationThreshold=6000 -XX:Tier4CompileThreshold=150000 -XX:Tier4BackEdgeThreshold=400000)
 
 # warm-up: builds when needed, makes the launcher's archives and the existing folder
 ./tanji calc "$seed" --json >/dev/null || { echo "bench/startup-floor.sh: tanji calc failed" >&2; exit 2; }
@@ -76,23 +74,15 @@ archive() {
   local kind="$1"
   shift
   "$java" "$@" -Xshare:off -XX:DumpLoadedClassList="$tmp/$kind.floor" -cp "$tmp/floor.jar:$jar" ClassFloor "$tmp/$kind.names" >/dev/null
-  "$java" "$@" -Xlog:cds=off -Xshare:dump -XX:SharedClassListFile="$tmp/$kind.floor" -XX:SharedArchiveFile="$tmp/$kind.jsa" \
-    -cp "$tmp/floor.jar:$jar" >/dev/null
+  # (its warnings, about JFR's classes that no archive holds, to a file: shown only when it fails)
+  "$java" "$@" -Xshare:dump -XX:SharedClassListFile="$tmp/$kind.floor" -XX:SharedArchiveFile="$tmp/$kind.jsa" \
+    -cp "$tmp/floor.jar:$jar" >"$tmp/dump.log" 2>&1 || { cat "$tmp/dump.log" >&2; exit 2; }
 }
 archive jvm "${cli_opts[@]}"
 archive calc "${cli_opts[@]}"
 archive serve "${serve_opts[@]}"
 
-now_ms() { date +%s%3N; }
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 declare -A ms found
-time_cmd() {
-  local name="$1" t0
-  shift
-  t0=$(now_ms)
-  "$@" >"$tmp/out" 2>"$tmp/err" || { cat "$tmp/err" >&2; echo "bench/startup-floor.sh: failed: $*" >&2; exit 2; }
-  ms[$name]+="$(( $(now_ms) - t0 )) "
-}
 floor() {
   local kind="$1"
   shift
@@ -118,9 +108,9 @@ done
 echo "runs $runs, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $("$java" -version 2>&1 | head -1)"
 row() {
   local m
-  m=$(tr ' ' '\n' <<<"${ms[$1]}" | grep . | median)
+  m=$(median <<<"${ms[$1]}")
   printf '%-40s median %6s ms  %5s×  (%s ms)\n' "$2" "$m" \
-    "$(awk -v a="$m" -v b="$(tr ' ' '\n' <<<"${ms[version]}" | grep . | median)" 'BEGIN { printf "%.1f", a / b }')" "$(xargs <<<"${ms[$1]}")"
+    "$(awk -v a="$m" -v b="$(median <<<"${ms[version]}")" 'BEGIN { printf "%.1f", a / b }')" "$(xargs <<<"${ms[$1]}")"
 }
 row version "java -version"
 row jvm "a JVM on tanji.jar (1 class)"

@@ -18,10 +18,7 @@ set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
-runs="${1:-5}"
-case "$runs" in
-  '' | *[!0-9]* | 0) echo "bench/startup-phases.sh: RUNS must be a positive integer, not '$runs'" >&2; exit 2 ;;
-esac
+runs="$(count_arg "${1:-5}")"
 command -v curl >/dev/null || { echo "bench/startup-phases.sh: needs curl" >&2; exit 2; }
 bench_tmp phases
 seed=examples/seed-003-steel-balls.yaml
@@ -86,7 +83,6 @@ for ((i = 1; i <= runs; i++)); do
   record serve "$tmp/serve-classes.log" "${serve_marks[@]}" "${serve_beside[@]}"
 done
 
-median() { tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 # table KIND MARK...: each step's start and its share up to the next step's start
 table() {
   local kind="$1" i label next t n

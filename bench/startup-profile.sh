@@ -32,10 +32,7 @@ set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
-runs="${1:-3}"
-case "$runs" in
-  '' | *[!0-9]* | 0) echo "bench/startup-profile.sh: RUNS must be a positive integer, not '$runs'" >&2; exit 2 ;;
-esac
+runs="$(count_arg "${1:-3}")"
 lib="${ASYNC_PROFILER:-}"
 [[ -f "$lib" ]] || { echo "bench/startup-profile.sh: set ASYNC_PROFILER to libasyncProfiler.so (see the header)" >&2; exit 2; }
 for tool in curl python3; do

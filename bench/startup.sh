@@ -39,26 +39,11 @@ set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
-runs="${1:-${RUNS:-7}}"
-case "$runs" in
-  '' | *[!0-9]* | 0) echo "bench/startup.sh: RUNS must be a positive integer, not '$runs'" >&2; exit 2 ;;
-esac
+runs="$(count_arg "${1:-${RUNS:-7}}")"
 command -v curl >/dev/null || { echo "bench/startup.sh: needs curl" >&2; exit 2; }
 bench_tmp startup-bench
 
-now_ms() { date +%s%3N; }
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-
 declare -A ms
-
-# time_cmd NAME COMMAND...: adds the milliseconds COMMAND takes to ms[NAME]; its output goes to $tmp/out
-time_cmd() {
-  local name="$1" t0
-  shift
-  t0=$(now_ms)
-  "$@" >"$tmp/out" 2>"$tmp/err" || { cat "$tmp/err" >&2; echo "bench/startup.sh: failed: $*" >&2; exit 2; }
-  ms[$name]+="$(( $(now_ms) - t0 )) "
-}
 
 # time_serve NAME FOLDER ENV-ASSIGNMENT... -- SERVE-ARGS...: adds to ms[NAME] the milliseconds from
 # launch to the first 200 from /api/health, on the port the system picks (the server prints its
@@ -105,7 +90,7 @@ done
 
 declare -A med
 for n in "${names[@]}"; do
-  med[$n]=$(tr ' ' '\n' <<<"${ms[$n]}" | grep . | median)
+  med[$n]=$(median <<<"${ms[$n]}")
 done
 verdict=0
 # row NAME LABEL LIMIT(empty: for information)
