@@ -90,6 +90,18 @@ public record PcfBesideCbam(String cn, double pcf, OptionalDouble see, List<Step
   }
 
   /**
+   * The comparison for every good of a CBAM file that {@link #of} compares, in the file's order: what
+   * the report's CBAM section, the page and {@code tanji cbam --report} show.
+   */
+  public static List<PcfBesideCbam> ofGoods(Study study, Result pcf, CbamInput input, CbamResult cbam) {
+    List<PcfBesideCbam> out = new ArrayList<>();
+    for (int g = 0; g < input.goods().size(); g++) {
+      of(study, pcf, input, cbam, g).ifPresent(out::add);
+    }
+    return List.copyOf(out);
+  }
+
+  /**
    * The comparison for the {@code good}-th good of a CBAM file, or empty when the result is not
    * {@link #comparable}, the footprint has no figure per kg (the product's mass is unknown) or the
    * good names no process of the file.
