@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.eclipse.jetty.http.HttpException;
 import org.tanji.core.i18n.Messages;
 import org.tanji.io.StudyFiles;
@@ -70,6 +71,21 @@ public final class Requests {
       }
     }
     return ctx.req().getRemoteAddr();
+  }
+
+  // ---- record numbers
+
+  // 18 digits at most: every such number fits a long, and no record is numbered higher
+  private static final Pattern RECORD_NUMBER = Pattern.compile("[1-9]\\d{0,17}");
+
+  /**
+   * A record's number as the server writes it in paths and forms (1 to 18 ASCII digits, no sign,
+   * no leading zero, no spaces): the one rule of the API and the pages. Empty for anything else, so
+   * that {@code 012}, {@code +12} or {@code １２} never reach record 12; each caller says what a bad
+   * one means (a path to nothing: 404; a form field: 400 naming it).
+   */
+  public static Optional<Long> recordNumber(String text) {
+    return text != null && RECORD_NUMBER.matcher(text).matches() ? Optional.of(Long.parseLong(text)) : Optional.empty();
   }
 
   // ---- bodies

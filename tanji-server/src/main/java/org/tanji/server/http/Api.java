@@ -1183,11 +1183,8 @@ public final class Api implements Adapter {
   }
 
   private static long number(Context ctx, String param) {
-    try {
-      return Long.parseLong(ctx.pathParam(param));
-    } catch (NumberFormatException e) {
-      throw new AppException.NotFound("NOT_FOUND", "route.notFound", ctx.method().name(), ctx.path());
-    }
+    return Requests.recordNumber(ctx.pathParam(param))
+        .orElseThrow(() -> new AppException.NotFound("NOT_FOUND", "route.notFound", ctx.method().name(), ctx.path()));
   }
 
   // ---- authentication

@@ -293,16 +293,7 @@ public final class Web implements Adapter {
   }
 
   private static long pathNumber(Context ctx, String name) {
-    return number(ctx.pathParam(name)).orElseThrow(() -> new PageError(404, "page.notFound"));
-  }
-
-  /**
-   * A record's number as the pages write it in paths and forms (1 to 18 digits, no sign, no
-   * spaces around it); empty for anything else. Each caller says what a bad one means: a page
-   * that does not exist (404) or a form that was tampered with or is out of date (400).
-   */
-  static Optional<Long> number(String text) {
-    return text != null && text.matches("[1-9]\\d{0,17}") ? Optional.of(Long.parseLong(text)) : Optional.empty();
+    return Requests.recordNumber(ctx.pathParam(name)).orElseThrow(() -> new PageError(404, "page.notFound"));
   }
 
   /** A form's optional number: none when the field is absent or empty, a 400 naming it when it is not a number. */
@@ -311,7 +302,7 @@ public final class Web implements Adapter {
     if (text == null || text.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(number(text).orElseThrow(() -> new PageError(400, "page.badNumber", field, text)));
+    return Optional.of(Requests.recordNumber(text).orElseThrow(() -> new PageError(400, "page.badNumber", field, text)));
   }
 
   /** A page, and HEAD on it: the same handler (authentication included), Jetty sends no body. */
@@ -1253,7 +1244,7 @@ public final class Web implements Adapter {
   }
 
   private static long parsePartner(String text) {
-    return number(text).orElseThrow(() -> new PageError(400, "suppliers.badPartner", String.valueOf(text)));
+    return Requests.recordNumber(text).orElseThrow(() -> new PageError(400, "suppliers.badPartner", String.valueOf(text)));
   }
 
   /** A supplier's PACT file from the page's form; a file with errors answers the error page with its findings. */
