@@ -91,12 +91,37 @@ public final class Requests {
   // ---- bodies
 
   /**
+   * Whether the body is a form with files ({@code multipart/form-data}, in any case, with any
+   * parameters), the one test of every route that takes a file either raw or from a form.
+   */
+  public static boolean isMultipart(Context ctx) {
+    return mediaTypeOf(ctx.header("Content-Type")).equals("multipart/form-data");
+  }
+
+  /**
    * The study file of a request: the raw body by its Content-Type, or the part "file" of a form.
+   * A body without a name of its own (raw, or a part without a file name) is called
+   * {@code study.<format>} in messages.
    *
    * @throws HttpError 415 for a media type or charset that is not a study's, 413 over the limit,
    *     400 for an empty body or a form without the file
    */
   public StudyFile receive(Context ctx) {
+    return receive(ctx, "study");
+  }
+
+  /**
+   * A CBAM file (YAML or JSON) as {@link #receive(Context)} takes a study, a body without a name of
+   * its own called {@code cbam.<format>}: never {@code study.yaml}, which would send a user looking
+   * in the wrong file.
+   *
+   * @throws HttpError as {@link #receive(Context)}
+   */
+  public StudyFile receiveCbam(Context ctx) {
+    return receive(ctx, "cbam");
+  }
+
+  private StudyFile receive(Context ctx, String unnamed) {
     // the raw header: the servlet's parsed one throws on a charset Java does not know
     String contentType = ctx.header("Content-Type");
     refuseCharset(contentType);
@@ -104,7 +129,7 @@ public final class Requests {
     byte[] bytes;
     String fileName = null;
     StudyFormat declared;
-    if (type.equals("multipart/form-data")) {
+    if (isMultipart(ctx)) {
       UploadedFile part = part(ctx);
       bytes = bytes(part);
       fileName = cleanFileName(part.filename());
@@ -125,7 +150,7 @@ public final class Requests {
       throw HttpError.of(400, "EMPTY_BODY", "body.empty");
     }
     String format = StudyFiles.formatOf(bytes, declared).name().toLowerCase(Locale.ROOT);
-    return new StudyFile(bytes, format, fileName == null ? "study." + format : fileName);
+    return new StudyFile(bytes, format, fileName == null ? unnamed + "." + format : fileName);
   }
 
   /**

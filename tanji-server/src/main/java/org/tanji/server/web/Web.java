@@ -695,7 +695,7 @@ public final class Web implements Adapter {
     int version = parseVersion(ctx.formParam("_version"));
     String text = ctx.formParam("cbamText");
     StudyFile upload = text != null && !text.isBlank()
-        ? new StudyFile(text.getBytes(StandardCharsets.UTF_8), "yaml", "cbam.yaml") : requests.receive(ctx);
+        ? new StudyFile(text.getBytes(StandardCharsets.UTF_8), "yaml", "cbam.yaml") : requests.receiveCbam(ctx);
     try {
       studies.storeCbam(who, id, version, upload.bytes(), upload.fileName());
       ctx.redirect("/studies/" + id + "/cbam?v=" + version, HttpStatus.SEE_OTHER);
@@ -783,7 +783,7 @@ public final class Web implements Adapter {
     if (text != null && !text.isBlank()) {
       return text.getBytes(StandardCharsets.UTF_8);
     }
-    return requests.receive(ctx).bytes();
+    return requests.receiveCbam(ctx).bytes();
   }
 
   private void cbamTemplate(Context ctx, Principal who) {
