@@ -69,6 +69,14 @@ public record PcfBesideCbam(String cn, double pcf, OptionalDouble see, List<Step
     public OptionalDouble difference() {
       return cbam.isPresent() ? OptionalDouble.of(cbam.getAsDouble() - pcf) : OptionalDouble.empty();
     }
+
+    /**
+     * The line's name as the report and the pages show it: the electricity CBAM counts and the study
+     * has no line for is called by its kind ("Electricity", "电力").
+     */
+    public String shownName(java.util.Locale locale) {
+      return name.isEmpty() ? kind.label().render(locale) : name;
+    }
   }
 
   private static final Unit TONNE = Units.unit("t");

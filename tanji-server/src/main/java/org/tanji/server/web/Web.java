@@ -681,8 +681,8 @@ public final class Web implements Adapter {
         notice = Messages.render(AppException.BUNDLE, e.text(), locale(ctx));
       }
     }
-    cbamPage(ctx, who, file.map(f -> new String(f.content(), StandardCharsets.UTF_8)).orElse(null), computed, file,
-        notice);
+    cbamPage(ctx, who, version, file.map(f -> new String(f.content(), StandardCharsets.UTF_8)).orElse(null), computed,
+        file, notice);
   }
 
   /**
@@ -703,8 +703,8 @@ public final class Web implements Adapter {
       if (!frozen.code().equals("CBAM_FROZEN")) {
         throw frozen;
       }
-      StudyService.CbamComputed c = studies.cbam(who, id, version, upload.bytes(), "cbam.yaml");
-      cbamPage(ctx, who, new String(upload.bytes(), StandardCharsets.UTF_8), c, Optional.empty(),
+      StudyService.CbamComputed c = studies.cbam(who, id, version, upload.bytes(), upload.fileName());
+      cbamPage(ctx, who, version, new String(upload.bytes(), StandardCharsets.UTF_8), c, Optional.empty(),
           Messages.render(AppException.BUNDLE, frozen.text(), locale(ctx)) + " "
               + Pages.word("cbampage.notStored", locale(ctx)));
     }
@@ -721,12 +721,11 @@ public final class Web implements Adapter {
    * A version's footprint beside the CBAM figures of a CBAM file: the one stored with it, or one
    * just computed without storing; the text is carried on for the template's download.
    */
-  private void cbamPage(Context ctx, Principal who, String text, StudyService.CbamComputed computed,
+  private void cbamPage(Context ctx, Principal who, int version, String text, StudyService.CbamComputed computed,
       Optional<org.tanji.server.domain.CbamFile> stored, String notice) {
     Locale locale = locale(ctx);
     UUID id = studyId(ctx);
     StudyInfo info = studies.study(who, id);
-    int version = ctx.formParam("_version") != null ? parseVersion(ctx.formParam("_version")) : versionParam(ctx, info);
     Map<String, Object> m = base(ctx, who, null);
     m.put("id", id.toString());
     m.put("version", version);
@@ -763,7 +762,7 @@ public final class Web implements Adapter {
         one.put("difference", Printed.specific(b.difference()));
         List<Map<String, Object>> steps = new ArrayList<>();
         for (org.tanji.core.cbam.PcfBesideCbam.Step st : b.steps()) {
-          steps.add(Map.of("name", st.name().isEmpty() ? Pages.word("cbampage.electricity", locale) : st.name(),
+          steps.add(Map.of("name", st.shownName(locale),
               "kind", st.kind().label().render(locale),
               "pcf", Printed.specific(java.util.OptionalDouble.of(st.pcf())), "cbam", Printed.specific(st.cbam()),
               "difference", Printed.specific(st.difference()), "why", st.why().render(locale)));
