@@ -291,6 +291,9 @@ class WebPagesTest {
     // 44,369.94 t × 2.0 / 43,585.4 t = 2.036 direct; total 2.722 (worked out in the test above)
     assertThat(goods.group()).contains("7326 11 00", ">2.036<", ">0.686<", ">2.722<");
     assertThat(r.body()).contains("CBAM minus footprint -0.100");
+    // the seed books no fuel: its direct-emissions row has no line and is named by its kind, as in the report
+    assertThat(r.body()).contains("<tr><td>Direct emissions</td><td>Direct emissions</td>")
+        .doesNotContain("<td>electricity</td>");
     // what was stored is the file as sent
     Http.Resp file = http.get("/api/studies/" + id + "/versions/1/cbam/file", http.login(org, "password-" + org));
     assertThat(file.body()).isEqualTo(cbam);

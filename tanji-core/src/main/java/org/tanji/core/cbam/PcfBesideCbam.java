@@ -51,8 +51,9 @@ public record PcfBesideCbam(String cn, double pcf, OptionalDouble see, List<Step
   /**
    * One step: what the footprint counts for a line and what CBAM counts for it, per t of the good.
    *
-   * @param name the inventory line's name; for a CBAM item the study has no line for, the precursor's
-   *     id, or "" for electricity
+   * @param name the inventory line's name (for direct emissions, the names of the lines counted); for
+   *     a CBAM item the study has no line for, the precursor's id, or "" for electricity or direct
+   *     emissions
    * @param pcf the line's share of the footprint (t CO₂e/t)
    * @param cbam what CBAM counts for it (t CO₂e/t); 0 outside CBAM's boundary, empty when unknown
    * @param why the explanation, with the factors of both sides where they differ
@@ -71,8 +72,9 @@ public record PcfBesideCbam(String cn, double pcf, OptionalDouble see, List<Step
     }
 
     /**
-     * The line's name as the report and the pages show it: the electricity CBAM counts and the study
-     * has no line for is called by its kind ("Electricity", "电力").
+     * The line's name as the report and the pages show it: a step the study has no line for (the
+     * electricity CBAM counts, direct emissions of a study that books no fuel) is called by its kind
+     * ("Electricity", "电力").
      */
     public String shownName(java.util.Locale locale) {
       return name.isEmpty() ? kind.label().render(locale) : name;

@@ -77,16 +77,20 @@ final class CbamSectionTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"en, Electricity", "zh, 电力"})
-  void append_electricityWithoutALine_namedByItsKindAsOnThePage(String lang, String name) throws Exception {
-    // CBAM counts the plant's electricity; a study without an electricity line has no name for it
+  @CsvSource({"en, Electricity, Direct emissions", "zh, 电力, 直接排放"})
+  void append_stepsWithoutALine_namedByTheirKindAsOnThePage(String lang, String electricity, String direct)
+      throws Exception {
+    // CBAM counts the plant's electricity and direct emissions; a study without an electricity line and
+    // without fuels (seed 003) has no line to name them by
     PcfBesideCbam noLine = new PcfBesideCbam("7326 11 00", 2.822, OptionalDouble.of(2.315), List.of(
-        new Step(Kind.ELECTRICITY, "", 0, OptionalDouble.of(0.279), Text.of("cbam.beside.why.electricityNoLine"))));
+        new Step(Kind.ELECTRICITY, "", 0, OptionalDouble.of(0.279), Text.of("cbam.beside.why.electricityNoLine")),
+        new Step(Kind.DIRECT, "", 0, OptionalDouble.of(0), Text.of("cbam.beside.why.direct"))));
     Locale locale = Messages.locale(lang);
     Block.Table t = (Block.Table) CbamSection.append(seed003(locale), List.of(noLine)).blocks().stream()
         .filter(b -> b instanceof Block.Table x && x.id().startsWith("cbam-")).findFirst().orElseThrow();
-    assertThat(t.rows().get(0).get(0)).isEqualTo(name);
-    assertThat(noLine.steps().get(0).shownName(locale)).isEqualTo(name); // what the CBAM page shows
+    assertThat(t.rows()).extracting(row -> row.get(0)).containsExactly(electricity, direct);
+    // what the CBAM page shows
+    assertThat(noLine.steps()).extracting(s -> s.shownName(locale)).containsExactly(electricity, direct);
   }
 
   @Test
