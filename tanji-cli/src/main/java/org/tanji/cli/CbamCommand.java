@@ -183,10 +183,7 @@ final class CbamCommand implements Callable<Integer> {
       err.println("tanji cbam: " + Cli.text("cbam.noReportWritten", locale));
       return Main.STUDY_ERRORS;
     }
-    List<PcfBesideCbam> beside = new ArrayList<>();
-    for (int g = 0; g < cbam.goods().size(); g++) {
-      PcfBesideCbam.of(study, pcf, read.input().orElseThrow(), cbam, g).ifPresent(beside::add);
-    }
+    List<PcfBesideCbam> beside = PcfBesideCbam.ofGoods(study, pcf, read.input().orElseThrow(), cbam);
     ReportDocument doc = Reports.withCbam(Reports.build(study, pcf, locale), beside);
     try {
       byte[] bytes = Reports.bytes(doc, reportFormat().orElseThrow());

@@ -54,17 +54,17 @@ public final class CbamJson {
       g.useDefaultPrettyPrinter();
       g.writeStartObject();
       installation(g, r.installation());
-      number(g, "directEmissions_tCO2e", r.directEmissions());
-      number(g, "biomassEmissions_tCO2", r.biomassEmissions());
+      ResultJson.writeNumber(g, "directEmissions_tCO2e", r.directEmissions());
+      ResultJson.writeNumber(g, "biomassEmissions_tCO2", r.biomassEmissions());
       g.writeArrayFieldStart("sourceStreams");
       for (CbamResult.StreamResult s : r.sourceStreams()) {
         g.writeStartObject();
         g.writeStringField("name", s.name());
         g.writeStringField("method", s.method().id());
         g.writeStringField("process", s.process());
-        number(g, "fossil_tCO2e", s.fossil());
-        number(g, "biomass_tCO2", s.biomass());
-        number(g, "energy_TJ", s.energy());
+        ResultJson.writeNumber(g, "fossil_tCO2e", s.fossil());
+        ResultJson.writeNumber(g, "biomass_tCO2", s.biomass());
+        ResultJson.writeNumber(g, "energy_TJ", s.energy());
         g.writeEndObject();
       }
       g.writeEndArray();
@@ -95,12 +95,12 @@ public final class CbamJson {
       ResultJson.writeNumber(g, "markUp", c.markUp());
       ResultJson.writeNumber(g, "default_tCO2e_per_t", c.defaultValue());
       ResultJson.writeNumber(g, "defaultMarkedUp_tCO2e_per_t", c.markedUp());
-      number(g, "actual_tCO2e_per_t", c.actual());
-      number(g, "difference_tCO2e_per_t", c.differencePerTonne());
-      number(g, "volume_t", c.volume());
-      number(g, "defaultForVolume_tCO2e", c.defaultForVolume());
-      number(g, "actualForVolume_tCO2e", c.actualForVolume());
-      number(g, "differenceForVolume_tCO2e", c.differenceForVolume());
+      ResultJson.writeNumber(g, "actual_tCO2e_per_t", c.actual());
+      ResultJson.writeNumber(g, "difference_tCO2e_per_t", c.differencePerTonne());
+      ResultJson.writeNumber(g, "volume_t", c.volume());
+      ResultJson.writeNumber(g, "defaultForVolume_tCO2e", c.defaultForVolume());
+      ResultJson.writeNumber(g, "actualForVolume_tCO2e", c.actualForVolume());
+      ResultJson.writeNumber(g, "differenceForVolume_tCO2e", c.differenceForVolume());
       g.writeEndObject();
     }
     g.writeEndArray();
@@ -115,8 +115,8 @@ public final class CbamJson {
       g.useDefaultPrettyPrinter();
       g.writeStartObject();
       g.writeNullField("installation");
-      ResultJson.writeNumber(g, "directEmissions_tCO2e", null);
-      ResultJson.writeNumber(g, "biomassEmissions_tCO2", null);
+      ResultJson.writeNumber(g, "directEmissions_tCO2e", OptionalDouble.empty());
+      ResultJson.writeNumber(g, "biomassEmissions_tCO2", OptionalDouble.empty());
       for (String list : List.of("sourceStreams", "processes", "goods")) {
         g.writeArrayFieldStart(list);
         g.writeEndArray();
@@ -158,20 +158,20 @@ public final class CbamJson {
     g.writeStringField("id", p.id());
     g.writeStringField("name", p.name());
     g.writeStringField("category", p.category().id());
-    number(g, "production_t", p.production());
-    number(g, "directEmissions_tCO2e", p.directEmissions());
-    number(g, "heat_tCO2e", p.heat());
-    number(g, "wasteGases_tCO2e", p.wasteGases());
-    number(g, "electricityExported_tCO2e", p.electricityExported());
-    number(g, "attributedDirect_tCO2e", p.attributedDirect());
-    number(g, "attributedIndirect_tCO2e", p.attributedIndirect());
-    number(g, "electricity_MWh", p.electricity());
-    number(g, "seDirect_tCO2e_per_t", p.seDirect());
-    number(g, "seIndirect_tCO2e_per_t", p.seIndirect());
-    number(g, "seeDirect_tCO2e_per_t", p.seeDirect());
-    number(g, "seeIndirect_tCO2e_per_t", p.seeIndirect());
-    number(g, "embeddedElectricity_MWh_per_t", p.embeddedElectricity());
-    number(g, "defaultShare", p.defaultShare());
+    ResultJson.writeNumber(g, "production_t", p.production());
+    ResultJson.writeNumber(g, "directEmissions_tCO2e", p.directEmissions());
+    ResultJson.writeNumber(g, "heat_tCO2e", p.heat());
+    ResultJson.writeNumber(g, "wasteGases_tCO2e", p.wasteGases());
+    ResultJson.writeNumber(g, "electricityExported_tCO2e", p.electricityExported());
+    ResultJson.writeNumber(g, "attributedDirect_tCO2e", p.attributedDirect());
+    ResultJson.writeNumber(g, "attributedIndirect_tCO2e", p.attributedIndirect());
+    ResultJson.writeNumber(g, "electricity_MWh", p.electricity());
+    ResultJson.writeNumber(g, "seDirect_tCO2e_per_t", p.seDirect());
+    ResultJson.writeNumber(g, "seIndirect_tCO2e_per_t", p.seIndirect());
+    ResultJson.writeNumber(g, "seeDirect_tCO2e_per_t", p.seeDirect());
+    ResultJson.writeNumber(g, "seeIndirect_tCO2e_per_t", p.seeIndirect());
+    ResultJson.writeNumber(g, "embeddedElectricity_MWh_per_t", p.embeddedElectricity());
+    ResultJson.writeNumber(g, "defaultShare", p.defaultShare());
     g.writeEndObject();
   }
 
@@ -181,11 +181,11 @@ public final class CbamJson {
     g.writeStringField("name", r.name());
     g.writeStringField("process", r.process());
     g.writeStringField("category", r.category().map(c -> c.id()).orElse(null));
-    number(g, "seeDirect_tCO2e_per_t", r.seeDirect());
-    number(g, "seeIndirect_tCO2e_per_t", r.seeIndirect());
-    number(g, "seeTotal_tCO2e_per_t", r.seeTotal());
-    number(g, "defaultShare", r.defaultShare());
-    number(g, "embeddedElectricity_MWh_per_t", r.embeddedElectricity());
+    ResultJson.writeNumber(g, "seeDirect_tCO2e_per_t", r.seeDirect());
+    ResultJson.writeNumber(g, "seeIndirect_tCO2e_per_t", r.seeIndirect());
+    ResultJson.writeNumber(g, "seeTotal_tCO2e_per_t", r.seeTotal());
+    ResultJson.writeNumber(g, "defaultShare", r.defaultShare());
+    ResultJson.writeNumber(g, "embeddedElectricity_MWh_per_t", r.embeddedElectricity());
     g.writeStringField("electricitySource", r.electricitySource().orElse(null));
     g.writeObjectFieldStart("qualifying");
     for (Map.Entry<String, String> e : r.qualifying().entrySet()) {
@@ -199,9 +199,9 @@ public final class CbamJson {
       g.writeObjectFieldStart("carbonPrice");
       g.writeStringField("instrument", cp.get().instrument());
       g.writeStringField("currency", cp.get().currency());
-      number(g, "due_per_t", cp.get().due());
-      number(g, "rebate_per_t", cp.get().rebate());
-      number(g, "effective_per_t", cp.get().effective());
+      ResultJson.writeNumber(g, "due_per_t", cp.get().due());
+      ResultJson.writeNumber(g, "rebate_per_t", cp.get().rebate());
+      ResultJson.writeNumber(g, "effective_per_t", cp.get().effective());
       g.writeEndObject();
     }
     g.writeEndObject();
@@ -213,14 +213,5 @@ public final class CbamJson {
       ResultJson.writeFinding(g, f, locale);
     }
     g.writeEndArray();
-  }
-
-  private static void number(JsonGenerator g, String name, OptionalDouble v) throws IOException {
-    number(g, name, v.isPresent() ? v.getAsDouble() : Double.NaN);
-  }
-
-  /** A figure; NaN, which a mistyped unit leaves behind (its finding says which), as null. */
-  private static void number(JsonGenerator g, String name, double v) throws IOException {
-    ResultJson.writeNumber(g, name, Double.isNaN(v) ? null : v);
   }
 }

@@ -486,8 +486,7 @@ public final class CbamReader {
   private String cn(Fields f) {
     String typed = f.string("cn", false);
     if (typed != null) {
-      // read as the study's product.cnCode is: full-width digits and spaces of a Chinese input method too
-      Optional<CustomsCode> code = CustomsCode.parse(Fields.halfWidth(typed)).filter(CustomsCode::isCn);
+      Optional<CustomsCode> code = CustomsCode.parse(typed).filter(CustomsCode::isCn);
       if (code.isEmpty()) {
         f.error("cn", f.node("cn"), Text.of("cbam.badCn", f.child("cn"), typed));
         return null;

@@ -10,6 +10,7 @@ import java.io.Writer;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
 import org.tanji.core.calc.BesideFigures;
 import org.tanji.core.calc.LineResult;
 import org.tanji.core.calc.Result;
@@ -232,14 +233,23 @@ public final class ResultJson {
     g.writeEndArray();
   }
 
-  /** A number field in plain notation, as every figure of the result; null as JSON null. */
+  /**
+   * A number field in plain notation, as every figure of the result and of the CBAM JSON. Null, and
+   * NaN or an infinity (which JSON cannot hold, and which a figure left unknown beside its finding
+   * may be, as a CBAM figure after a mistyped unit), as JSON null.
+   */
   public static void writeNumber(JsonGenerator g, String name, Double value) throws IOException {
     g.writeFieldName(name);
-    if (value == null) {
+    if (value == null || !Double.isFinite(value)) {
       g.writeNull();
     } else {
       g.writeNumber(plain(value));
     }
+  }
+
+  /** A number field for a figure that may be unknown: empty as JSON null. */
+  public static void writeNumber(JsonGenerator g, String name, OptionalDouble value) throws IOException {
+    writeNumber(g, name, value.isPresent() ? Double.valueOf(value.getAsDouble()) : null);
   }
 
   /**

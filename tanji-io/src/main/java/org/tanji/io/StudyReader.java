@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import org.tanji.core.i18n.Characters;
 import org.tanji.core.i18n.Spelling;
 import org.tanji.core.i18n.Text;
 import org.tanji.core.model.Activity;
@@ -257,7 +258,7 @@ final class StudyReader {
   /** A key as a unit of money ({@code USD}, {@code 元}, {@code 万元}), if it is one. */
   private static Optional<Unit> currency(String key) {
     try {
-      return Optional.of(Units.parseUnit(Fields.halfWidth(key))).filter(u -> u.dimension().isMoney());
+      return Optional.of(Units.parseUnit(Characters.halfWidth(key))).filter(u -> u.dimension().isMoney());
     } catch (QuantityFormatException e) {
       return Optional.empty();
     }
@@ -493,7 +494,7 @@ final class StudyReader {
     if (text == null) {
       return null;
     }
-    Optional<CustomsCode> code = CustomsCode.parse(Fields.halfWidth(text));
+    Optional<CustomsCode> code = CustomsCode.parse(text);
     if (code.isEmpty()) {
       f.error("cnCode", f.node("cnCode"), Text.of("read.badCnCode", f.child("cnCode"), text));
     }

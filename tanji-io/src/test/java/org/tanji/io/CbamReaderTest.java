@@ -6,19 +6,26 @@ import static org.assertj.core.api.Assertions.within;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.tanji.core.cbam.Cbam;
 import org.tanji.core.cbam.CbamResult;
+import org.tanji.core.cbam.CnCodes;
+import org.tanji.core.cbam.Good;
+import org.tanji.core.cbam.GoodsCategory;
 import org.tanji.core.i18n.Messages;
 import org.tanji.core.model.Finding;
+import org.tanji.core.model.Study;
 
 /**
  * CBAM files: the Commission's two worked examples reproduced to the printed digit, seed 003's
@@ -62,16 +69,29 @@ final class CbamReaderTest {
     assertThat(energy).isCloseTo(74270, within(1e-6));
   }
 
-  @Test
-  void read_cnCodeInFullWidth_readAsTheStudysIs() throws IOException {
-    // digits and spaces of a Chinese input method, as StudyReader takes product.cnCode
-    String yaml = java.nio.file.Files.readString(TESTDATA.resolve("steel-blast-furnace.cbam.yaml"))
-        .replace("cn: 7208 10 00", "cn: ７２０８　１０　００");
-    CbamRead read = CbamReader.read(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8), "steel.cbam.yaml",
-        java.util.Optional.empty());
+  /**
+   * One rule ({@code CustomsCode.parse}) for a CN code wherever it is typed: the study's
+   * {@code product.cnCode}, a CBAM file's good and the CBAM list of goods read the same code.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"7208 10 00", "7208.10.00", "72081000", "７２０８１０００", "７２０８　１０　００",
+      "７２０８．１０．００"})
+  void read_cnCodeAsTyped_sameCodeAtEveryEntryPoint(String typed) throws IOException {
+    Study study = StudyFiles.read(Fixtures.MINIMAL.replace("output: 100 t", "output: 100 t\n  cnCode: '" + typed + "'"),
+        StudyFormat.YAML, "study.yaml").study();
+    assertThat(study.product().customsCode().digits()).isEqualTo("72081000");
+
+    String yaml = Files.readString(TESTDATA.resolve("steel-blast-furnace.cbam.yaml"))
+        .replace("cn: 7208 10 00", "cn: '" + typed + "'");
+    CbamRead read = CbamReader.read(yaml.getBytes(StandardCharsets.UTF_8), "steel.cbam.yaml", Optional.empty());
+    Good good = read.input().orElseThrow().goods().get(0);
+    assertThat(good.cn()).isEqualTo("7208 10 00");
+    assertThat(good.cnDigits()).isEqualTo("72081000"); // as the template's cell takes it
     CbamResult r = read.compute().orElseThrow();
     assertThat(r.findings()).isEmpty();
-    assertThat(r.goods().get(0).cn()).isEqualTo("7208 10 00");
+    assertThat(r.goods().get(0).category()).contains(GoodsCategory.IRON_OR_STEEL_PRODUCTS);
+
+    assertThat(CnCodes.find(typed).orElseThrow().cn()).isEqualTo("72081000");
   }
 
   @Test

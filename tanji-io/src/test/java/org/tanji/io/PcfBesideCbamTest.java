@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,18 +29,23 @@ final class PcfBesideCbamTest {
   @TempDir
   Path dir;
 
-  private PcfBesideCbam seed003(String see) throws Exception {
+  /** Seed 003's CBAM file with the round steel's SEE given as {@code see} and goods appended. */
+  private List<PcfBesideCbam> seed003Goods(String see, String moreGoods) throws Exception {
     Path study = Path.of("..", "examples", "seed-003-steel-balls.yaml").toAbsolutePath().normalize();
     String text = Files.readString(Path.of("..", "examples", "cbam", "seed-003-steel-balls.cbam.yaml"))
         .replace("study: ../seed-003-steel-balls.yaml", "study: " + study)
-        .replace("    country: CN\n", "    country: CN\n" + see);
+        .replace("    country: CN\n", "    country: CN\n" + see) + moreGoods;
     Path file = dir.resolve("seed.cbam.yaml");
     Files.writeString(file, text);
     CbamRead read = CbamReader.read(file);
     CbamResult cbam = read.compute().orElseThrow();
     Study s = read.study().orElseThrow();
-    Result pcf = Calculator.calculate(s, java.util.List.of());
-    return PcfBesideCbam.of(s, pcf, read.input().orElseThrow(), cbam, 0).orElseThrow();
+    Result pcf = Calculator.calculate(s, List.of());
+    return PcfBesideCbam.ofGoods(s, pcf, read.input().orElseThrow(), cbam);
+  }
+
+  private PcfBesideCbam seed003(String see) throws Exception {
+    return seed003Goods(see, "").get(0);
   }
 
   private static Step step(PcfBesideCbam b, Kind kind) {
@@ -83,5 +89,14 @@ final class PcfBesideCbamTest {
     assertThat(step(b, Kind.PRECURSOR).why().render(Locale.ENGLISH)).contains("not known yet");
     assertThat(b.rest()).isEmpty();
     assertThat(b.difference()).isEmpty();
+  }
+
+  @Test
+  void ofGoods_everyGoodInTheFilesOrder() throws Exception {
+    // closed-die forged articles made in the same forging shop, listed after the balls
+    List<PcfBesideCbam> goods = seed003Goods("", "  - cn: 7326 19 90\n    name: 锻件\n    process: forging\n");
+    assertThat(goods).extracting(PcfBesideCbam::cn).containsExactly("7326 11 00", "7326 19 90");
+    // one study, one footprint per t beside each: the seed report's 2,821.88 kgCO2e/t
+    assertThat(goods).allSatisfy(b -> assertThat(b.pcf()).isCloseTo(2.82188, within(5e-6)));
   }
 }

@@ -2,9 +2,16 @@ package org.tanji.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.tanji.core.i18n.Messages;
 
 final class ResultJsonTest {
@@ -105,5 +112,37 @@ final class ResultJsonTest {
     assertThat(ResultJson.plain(0)).isEqualTo("0");
     assertThat(Double.parseDouble(ResultJson.plain(1e-9))).isEqualTo(1e-9);
     assertThat(Double.parseDouble(ResultJson.plain(2.5e300))).isEqualTo(2.5e300);
+  }
+
+  /** What writeNumber makes of one figure, as the JSON text of {@code {"x": …}}. */
+  private static String written(Double value) throws IOException {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
+      g.writeStartObject();
+      ResultJson.writeNumber(g, "x", value);
+      g.writeEndObject();
+    }
+    return out.toString();
+  }
+
+  @ParameterizedTest
+  @ValueSource(doubles = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY})
+  void writeNumber_notFinite_asNull(double value) throws IOException {
+    // JSON has no NaN or infinity: written raw, the file would not parse
+    assertThat(written(value)).isEqualTo("{\"x\":null}");
+  }
+
+  @Test
+  void writeNumber_figuresAndUnknown() throws IOException {
+    assertThat(written(2821.88)).isEqualTo("{\"x\":2821.88}");
+    assertThat(written(null)).isEqualTo("{\"x\":null}");
+    StringWriter out = new StringWriter();
+    try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
+      g.writeStartObject();
+      ResultJson.writeNumber(g, "known", OptionalDouble.of(0.5));
+      ResultJson.writeNumber(g, "unknown", OptionalDouble.empty());
+      g.writeEndObject();
+    }
+    assertThat(out.toString()).isEqualTo("{\"known\":0.5,\"unknown\":null}");
   }
 }

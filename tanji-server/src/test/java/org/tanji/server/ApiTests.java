@@ -179,6 +179,28 @@ abstract class ApiTests {
     assertThat(frozen.json().get("message").asText()).contains("not the study's current version (2)");
   }
 
+  @Test
+  void cbam_aFormInAnyCaseKeepsItsFileName_aBodyWithoutOneIsCalledCbam() throws IOException {
+    String token = newOrganization();
+    String id = create(token, example("seed-003-steel-balls.yaml"));
+    String path = "/api/studies/" + id + "/versions/1/cbam";
+    byte[] cbam = Files.readAllBytes(EXAMPLES.resolve("cbam/seed-003-steel-balls.cbam.yaml"));
+    // media types are case-insensitive: a form typed in capitals is a form, and its file keeps its name
+    Http.Resp upper = http.send("PUT", path, token, "Multipart/Form-Data; boundary=XyZ",
+        multipart("XyZ", "plant.cbam.yaml", cbam));
+    assertThat(upper.status()).as(upper.text()).isEqualTo(200);
+    assertThat(http.get(path + "/file", token).header("Content-Disposition")).contains("plant.cbam.yaml");
+    // a part without a file name, and a raw body, are the CBAM file, never study.yaml
+    Http.Resp unnamed = http.send("PUT", path, token, "multipart/form-data; boundary=XyZ", multipart("XyZ", "", cbam));
+    assertThat(unnamed.status()).as(unnamed.text()).isEqualTo(200);
+    assertThat(http.get(path + "/file", token).header("Content-Disposition")).contains("cbam.yaml")
+        .doesNotContain("study");
+    assertThat(http.send("PUT", path, token, "application/json", "{\"tanji-cbam\": 1}".getBytes(StandardCharsets.UTF_8)).status())
+        .isEqualTo(200);
+    assertThat(http.get(path + "/file", token).header("Content-Disposition")).contains("cbam.json")
+        .doesNotContain("study");
+  }
+
   // ---- health, sign-in, tokens
 
   @Test

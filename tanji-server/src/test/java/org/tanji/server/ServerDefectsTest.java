@@ -48,6 +48,62 @@ final class ServerDefectsTest {
     return name;
   }
 
+  /** A number written another way: {@code %d} stands for the record's own number. */
+  private static String written(String form, long number) {
+    String digits = Long.toString(number);
+    return form.equals("full-width")
+        ? digits.chars().map(c -> c - '0' + '０').collect(StringBuilder::new, StringBuilder::appendCodePoint,
+            StringBuilder::append).toString()
+        : form.replace("%d", digits);
+  }
+
+  /**
+   * A record's number in a path or a form is read by one rule on both fronts (Requests.recordNumber):
+   * the API took {@code 012}, {@code +12} and full-width digits as record 12 (Long.parseLong reads
+   * them) where the pages refused them, and so revoked a client the pages would not have.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"0%d", "+%d", "full-width", "%de0", "%d.0", "-1", "0", "1e3", "１２",
+      "9223372036854775807", "9223372036854775808", "99999999999999999999"})
+  void aRecordNumberWrittenAnotherWay_isNoRecordOnEitherFront(String form) throws Exception {
+    String name = newOrganizationAdmin();
+    String token = http.login(name, "password-" + name);
+    long id = http.postJson("/api/pact/clients", token, "{\"name\":\"BYD purchasing\"}").json().get("id").asLong();
+    String bad = URLEncoder.encode(written(form, id), StandardCharsets.UTF_8);
+
+    Http.Resp api = http.send("DELETE", "/api/pact/clients/" + bad, token, null, null);
+    assertThat(api.status()).isEqualTo(404);
+    assertThat(api.code()).isEqualTo("NOT_FOUND");
+
+    PageSession page = PageSession.signIn(server.url(), name, "password-" + name);
+    page.get("/pact");
+    HttpResponse<String> revoke = page.post("/pact/clients/" + bad + "/revoke");
+    assertThat(revoke.statusCode()).isEqualTo(404);
+    assertThat(revoke.body()).contains("There is no such page.");
+    HttpResponse<String> add = page.post("/pact/clients", "name", "Geely purchasing", "partner", written(form, id));
+    assertThat(add.statusCode()).isEqualTo(400);
+    assertThat(add.body()).contains("should hold the number of a record");
+
+    // the client is whole, and only its own number revokes it
+    Http.Resp clients = http.get("/api/pact/clients", token);
+    assertThat(clients.json().get("clients")).hasSize(1);
+    assertThat(clients.json().get("clients").get(0).get("revokedAt").isNull()).isTrue();
+    assertThat(http.send("DELETE", "/api/pact/clients/" + id, token, null, null).status()).isEqualTo(204);
+  }
+
+  @Test
+  void anEmptyRecordNumber_isNoRouteOrNoPartner() throws Exception {
+    String name = newOrganizationAdmin();
+    String token = http.login(name, "password-" + name);
+    assertThat(http.send("DELETE", "/api/pact/clients/", token, null, null).status()).isEqualTo(404);
+    PageSession page = PageSession.signIn(server.url(), name, "password-" + name);
+    page.get("/pact");
+    assertThat(page.post("/pact/clients//revoke").statusCode()).isEqualTo(404);
+    // an empty partner field is the form's "no partner": the client is made for none
+    assertThat(page.post("/pact/clients", "name", "Geely purchasing", "partner", "").statusCode()).isEqualTo(200);
+    assertThat(http.get("/api/pact/clients", token).json().get("clients").get(0).get("partnerId").isNull()).isTrue();
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"latin-1", "utf-7", "foo", "ISO-8859-1"})
   void aStudyInAnotherCharset_isRefusedWith415NotA500(String charset) throws IOException {

@@ -258,6 +258,47 @@ class WebPagesTest {
     assertThat(s.get("/studies/" + id + "/cbam?v=1").body()).doesNotContain("id=\"cbam-stored\"");
   }
 
+  /** The CBAM page's upload (multipart), as a browser sends a chosen file, not the text carried on. */
+  @Test
+  void cbamPage_aFileUploadedThroughTheForm_isStoredUnderItsNameAndComputed() throws Exception {
+    // an organization of its own, so that the demo's studies stay as the other tests find them
+    Http http = new Http(server.url());
+    String org = "cbam-upload";
+    assertThat(http.postJson("/api/organizations", http.login("admin", "admin-web-password"), "{\"name\":\"" + org
+        + "\",\"admin\":{\"username\":\"" + org + "\",\"password\":\"password-" + org + "\"}}").status())
+        .isEqualTo(201);
+    Session s = new Session();
+    s.signIn(org, "password-" + org);
+    s.get("/studies");
+    HttpResponse<String> made = upload(s, "/studies/upload", "seed-003-steel-balls.yaml",
+        java.nio.file.Files.readAllBytes(Path.of("..", "examples", "seed-003-steel-balls.yaml")));
+    assertThat(made.statusCode()).as(made.body()).isEqualTo(303);
+    Matcher study = Pattern.compile("/studies/([0-9a-f-]{36})").matcher(location(made));
+    assertThat(study.find()).isTrue();
+    String id = study.group(1);
+    s.get("/studies/" + id + "/cbam?v=1");
+    // as cbamPage_footprintBesideSeeAndTheFilledTemplate: a supplier's SEE of 2.0 direct for the round steel
+    byte[] cbam = java.nio.file.Files.readString(Path.of("..", "examples", "cbam", "seed-003-steel-balls.cbam.yaml"))
+        .replace("    # see: {direct:", "    see: {direct: 2.0 tCO2e/t, indirect: 0.4 tCO2e/t, electricity: 0.6 MWh/t, source: supplier}\n    #")
+        .getBytes(StandardCharsets.UTF_8);
+    HttpResponse<String> r = upload(s, "/studies/" + id + "/cbam", "plant.cbam.yaml", cbam, "_version", "1");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(303);
+    assertThat(location(r)).isEqualTo("/studies/" + id + "/cbam?v=1");
+    r = s.get("/studies/" + id + "/cbam?v=1");
+    assertThat(r.body()).contains("id=\"cbam-stored\"").contains("plant.cbam.yaml, by " + org);
+    Matcher goods = Pattern.compile("id=\"cbam-goods\">.*?</table>", Pattern.DOTALL).matcher(r.body());
+    assertThat(goods.find()).isTrue();
+    // 44,369.94 t × 2.0 / 43,585.4 t = 2.036 direct; total 2.722 (worked out in the test above)
+    assertThat(goods.group()).contains("7326 11 00", ">2.036<", ">0.686<", ">2.722<");
+    assertThat(r.body()).contains("CBAM minus footprint -0.100");
+    // the seed books no fuel: its direct-emissions row has no line and is named by its kind, as in the report
+    assertThat(r.body()).contains("<tr><td>Direct emissions</td><td>Direct emissions</td>")
+        .doesNotContain("<td>electricity</td>");
+    // what was stored is the file as sent
+    Http.Resp file = http.get("/api/studies/" + id + "/versions/1/cbam/file", http.login(org, "password-" + org));
+    assertThat(file.body()).isEqualTo(cbam);
+  }
+
   @Test
   void aWrongPasswordSaysSoAndKeepsTheName() throws Exception {
     Session s = new Session();
@@ -336,12 +377,21 @@ class WebPagesTest {
     assertThat(demo.get("/studies/" + id).statusCode()).isEqualTo(200);
   }
 
-  /** A form with the session's token and a file, as the browser sends the page's upload. */
-  static HttpResponse<String> upload(Session s, String path, String fileName, byte[] content) throws Exception {
+  /**
+   * A form with the session's token, the given fields (name, value, …) and a file, as the browser
+   * sends the page's upload.
+   */
+  static HttpResponse<String> upload(Session s, String path, String fileName, byte[] content, String... fields)
+      throws Exception {
     String boundary = "tanji-test-boundary";
     java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + s.csrf + "\r\n"
-        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + s.csrf + "\r\n")
+        .getBytes(StandardCharsets.UTF_8));
+    for (int i = 0; i < fields.length; i += 2) {
+      body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fields[i] + "\"\r\n\r\n"
+          + fields[i + 1] + "\r\n").getBytes(StandardCharsets.UTF_8));
+    }
+    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
         + "\"\r\nContent-Type: application/json\r\n\r\n").getBytes(StandardCharsets.UTF_8));
     body.writeBytes(content);
     body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));

@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.tanji.core.model.CustomsCode;
 
 /**
  * The CN codes of CBAM goods (Annex I of Regulation (EU) 2023/956) at eight digits, with their
@@ -24,17 +25,9 @@ public final class CnCodes {
 
   private CnCodes() {}
 
-  /**
-   * The entry of an eight-digit CN code; spaces and dots as written in the nomenclature
-   * ({@code 7326 11 00}) are ignored.
-   */
+  /** The entry of an eight-digit CN code, written as {@link CustomsCode#parse} reads it. */
   public static Optional<Entry> find(String cn) {
-    return Optional.ofNullable(CODES.get(normalize(cn)));
-  }
-
-  /** The code without the spaces and dots people write into it. */
-  public static String normalize(String cn) {
-    return cn.replaceAll("[\\s.]", "");
+    return CustomsCode.parse(cn).filter(CustomsCode::isCn).map(c -> CODES.get(c.digits()));
   }
 
   /** Every code in the list, in the list's order. */

@@ -4,12 +4,13 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.tanji.core.model.CustomsCode;
 
 /**
  * A good the installation sells (sheet {@code Summary_Products}): its CN code, the process it
  * comes from, its qualifying parameters and the carbon price paid for it.
  *
- * @param cn the eight-digit CN code as the user wrote it
+ * @param cn the eight-digit CN code as the user wrote it (read by {@link CustomsCode#parse})
  * @param name the product name used with the importer (on invoices)
  * @param process the id of the production process it arises from
  * @param qualifying the qualifying parameters of Annex IV of Implementing Regulation (EU) 2023/1773,
@@ -50,10 +51,19 @@ public record Good(String cn, String name, String process, Map<String, String> q
     }
   }
 
+  /** @throws IllegalArgumentException unless {@code cn} reads as an eight-digit CN code */
   public Good {
     Objects.requireNonNull(cn, "cn");
+    if (CustomsCode.parse(cn).filter(CustomsCode::isCn).isEmpty()) {
+      throw new IllegalArgumentException("a good's CN code has 8 digits, not " + cn);
+    }
     Objects.requireNonNull(process, "process");
     Objects.requireNonNull(where, "where");
     qualifying = Collections.unmodifiableMap(new LinkedHashMap<>(qualifying));
+  }
+
+  /** The CN code's eight digits, without the spaces or dots it was written with. */
+  public String cnDigits() {
+    return CustomsCode.parse(cn).orElseThrow().digits();
   }
 }

@@ -51,8 +51,9 @@ public record PcfBesideCbam(String cn, double pcf, OptionalDouble see, List<Step
   /**
    * One step: what the footprint counts for a line and what CBAM counts for it, per t of the good.
    *
-   * @param name the inventory line's name; for a CBAM item the study has no line for, the precursor's
-   *     id, or "" for electricity
+   * @param name the inventory line's name (for direct emissions, the names of the lines counted); for
+   *     a CBAM item the study has no line for, the precursor's id, or "" for electricity or direct
+   *     emissions
    * @param pcf the line's share of the footprint (t CO₂e/t)
    * @param cbam what CBAM counts for it (t CO₂e/t); 0 outside CBAM's boundary, empty when unknown
    * @param why the explanation, with the factors of both sides where they differ
@@ -68,6 +69,15 @@ public record PcfBesideCbam(String cn, double pcf, OptionalDouble see, List<Step
     /** CBAM minus PCF (t CO₂e/t); empty when the CBAM side is unknown. */
     public OptionalDouble difference() {
       return cbam.isPresent() ? OptionalDouble.of(cbam.getAsDouble() - pcf) : OptionalDouble.empty();
+    }
+
+    /**
+     * The line's name as the report and the pages show it: a step the study has no line for (the
+     * electricity CBAM counts, direct emissions of a study that books no fuel) is called by its kind
+     * ("Electricity", "电力").
+     */
+    public String shownName(java.util.Locale locale) {
+      return name.isEmpty() ? kind.label().render(locale) : name;
     }
   }
 
@@ -87,6 +97,18 @@ public record PcfBesideCbam(String cn, double pcf, OptionalDouble see, List<Step
    */
   public static boolean comparable(CbamResult cbam) {
     return cbam.findings().stream().filter(Finding::isError).allMatch(f -> f.code().equals(Cbam.PRECURSOR_SEE_MISSING));
+  }
+
+  /**
+   * The comparison for every good of a CBAM file that {@link #of} compares, in the file's order: what
+   * the report's CBAM section, the page and {@code tanji cbam --report} show.
+   */
+  public static List<PcfBesideCbam> ofGoods(Study study, Result pcf, CbamInput input, CbamResult cbam) {
+    List<PcfBesideCbam> out = new ArrayList<>();
+    for (int g = 0; g < input.goods().size(); g++) {
+      of(study, pcf, input, cbam, g).ifPresent(out::add);
+    }
+    return List.copyOf(out);
   }
 
   /**

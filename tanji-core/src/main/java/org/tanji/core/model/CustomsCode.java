@@ -3,6 +3,7 @@ package org.tanji.core.model;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.tanji.core.i18n.Characters;
 
 /**
  * The product's customs code: an 8-digit code of the EU Combined Nomenclature (CN), or the 6-digit
@@ -27,12 +28,14 @@ public record CustomsCode(String digits) {
   }
 
   /**
-   * A code as people type it: {@code 7326 11 00}, {@code 7326.11.00}, {@code 73261100}, {@code 732611}.
+   * A code as people type it: {@code 7326 11 00}, {@code 7326.11.00}, {@code 73261100}, {@code 732611},
+   * in full-width digits ({@code ７３２６　１１　００}) too. The one rule for every place a code is
+   * read: the study's {@code product.cnCode}, a CBAM file's goods and the CBAM list of goods.
    *
    * @return empty when, without spaces and dots, it is not 6 or 8 digits
    */
   public static Optional<CustomsCode> parse(String text) {
-    String digits = SEPARATORS.matcher(text).replaceAll("");
+    String digits = SEPARATORS.matcher(Characters.halfWidth(text)).replaceAll("");
     return DIGITS.matcher(digits).matches() ? Optional.of(new CustomsCode(digits)) : Optional.empty();
   }
 

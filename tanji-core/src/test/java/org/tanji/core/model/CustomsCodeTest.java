@@ -10,7 +10,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 final class CustomsCodeTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"7326 11 00", "7326.11.00", "73261100", " 7326 1100 "})
+  @ValueSource(strings = {"7326 11 00", "7326.11.00", "73261100", " 7326 1100 ",
+      // a Chinese input method's full-width digits, ideographic spaces and dots; a no-break space from Excel
+      "７３２６１１００", "７３２６　１１　００", "７３２６．１１．００", "7326\u00a011\u00a000"})
   void parse_cnCodeAsTyped(String typed) {
     CustomsCode code = CustomsCode.parse(typed).orElseThrow();
     assertThat(code.digits()).isEqualTo("73261100");
@@ -28,7 +30,7 @@ final class CustomsCodeTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "7326", "7326 11 0", "732611000", "7326 11 00 10", "7326-11-00", "73261l00", "钢球"})
+  @ValueSource(strings = {"", "7326", "7326 11 0", "732611000", "7326 11 00 10", "7326-11-00", "73261l00", "钢球", "７３２６－１１－００"})
   void parse_notSixOrEightDigits(String typed) {
     assertThat(CustomsCode.parse(typed)).isEmpty();
   }

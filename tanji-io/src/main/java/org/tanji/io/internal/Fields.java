@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.tanji.core.i18n.Characters;
 import org.tanji.core.i18n.Spelling;
 import org.tanji.core.i18n.Text;
 import org.tanji.core.model.Finding;
@@ -132,7 +133,7 @@ public final class Fields {
 
   /** Reads a quantity text found at a path; problems are findings and the result null. */
   public Quantity quantityOf(String text, String where, Position pos) {
-    String normalized = halfWidth(text);
+    String normalized = Characters.halfWidth(text);
     if (!normalized.equals(text)) {
       findings.add(Finding.warning("FULLWIDTH_CHARACTERS", where, Text.of("read.fullWidth", text, normalized)).at(pos));
     }
@@ -150,7 +151,7 @@ public final class Fields {
     if (text == null) {
       return null;
     }
-    String normalized = halfWidth(text).strip();
+    String normalized = Characters.halfWidth(text).strip();
     if (!normalized.equals(text.strip())) {
       findings.add(Finding.warning("FULLWIDTH_CHARACTERS", child(key), Text.of("read.fullWidth", text, normalized))
           .at(node(key).position()));
@@ -220,7 +221,7 @@ public final class Fields {
       return null;
     }
     try {
-      return LocalDate.parse(halfWidth(text).strip());
+      return LocalDate.parse(Characters.halfWidth(text).strip());
     } catch (DateTimeParseException e) {
       error(key, node(key), Text.of("read.badDate", child(key), text));
       return null;
@@ -253,28 +254,5 @@ public final class Fields {
   public void error(String key, Node n, Text text) {
     Position pos = n != null ? n.position() : anchor;
     findings.add(Finding.error("INVALID_VALUE", child(key), text).at(pos));
-  }
-
-  // ------------------------------------------------------------------ helpers
-
-  /**
-   * Full-width ASCII forms (ＡＢＣ１２３), as typed with a Chinese input method, and the other
-   * spaces (ideographic, no-break as pasted from Excel or Word, em …) to their ordinary forms.
-   */
-  public static String halfWidth(String s) {
-    StringBuilder out = null;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      char r = c < 0x80 ? c // the usual case: plain ASCII, nothing to convert
-          : c >= '\uFF01' && c <= '\uFF5E' ? (char) (c - 0xFEE0)
-          : Character.getType(c) == Character.SPACE_SEPARATOR ? ' ' : c;
-      if (r != c && out == null) {
-        out = new StringBuilder(s.substring(0, i));
-      }
-      if (out != null) {
-        out.append(r);
-      }
-    }
-    return out == null ? s : out.toString();
   }
 }

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.tanji.core.i18n.Characters;
 import org.tanji.core.i18n.Spelling;
 import org.tanji.core.i18n.Text;
 import org.tanji.core.model.Factor;
@@ -150,7 +151,7 @@ public final class UserLibrary {
       error(findings, csv, row, number == null ? "value" : "unit", Text.of("library.missing", number == null ? "value" : "unit"));
     } else {
       try {
-        value = Units.parseQuantity(Fields.halfWidth(number) + " " + Fields.halfWidth(unit));
+        value = Units.parseQuantity(Characters.halfWidth(number) + " " + Characters.halfWidth(unit));
         Dimension dim = value.dimension();
         if (dim.co2e() != 1 || dim.equals(Dimension.CO2E)) {
           error(findings, csv, row, "unit", Text.of("factor.notPerActivity", id == null ? "?" : id, value.text(),
@@ -174,7 +175,7 @@ public final class UserLibrary {
     String yearText = row.get("year");
     if (yearText != null) {
       try {
-        year = Integer.valueOf(Fields.halfWidth(yearText));
+        year = Integer.valueOf(Characters.halfWidth(yearText));
       } catch (NumberFormatException e) {
         error(findings, csv, row, "year", Text.of("read.notInteger", "year", yearText));
       }

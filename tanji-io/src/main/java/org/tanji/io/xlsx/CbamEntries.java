@@ -255,7 +255,7 @@ final class CbamEntries {
     boolean aluminium = result.category().map(c -> c.sector() == GoodsCategory.Sector.ALUMINIUM).orElse(false);
     input.processes().stream().filter(p -> p.id().equals(good.process())).findFirst()
         .ifPresent(p -> add(CbamCell.PRODUCT_PROCESS, g, 0, nameOf(p), w + ".process"));
-    add(CbamCell.PRODUCT_CN_CODE, g, 0, good.cn().replaceAll("\\s", ""), w + ".cn");
+    add(CbamCell.PRODUCT_CN_CODE, g, 0, good.cnDigits(), w + ".cn");
     add(CbamCell.PRODUCT_NAME, g, 0, good.name(), w + ".name");
     good.qualifying().forEach((key, v) -> {
       CbamCell cell = aluminium && key.equals("scrapPerTonne") ? CbamCell.PRODUCT_SCRAP_PER_T_ALUMINIUM

@@ -220,15 +220,10 @@ final class CbamTemplateTest {
     assertThat(f.findings().get(0).message(Locale.ENGLISH)).contains("room for 75 of these (name of the source stream)");
   }
 
-  /**
-   * The acceptance test of the output: the Commission's steel example, read from Tanji's file of it,
-   * written into the bundled template; LibreOffice recalculates the template's own formulas, and
-   * its Summary_Communication must show Tanji's SEE for every good.
-   */
   @Test
-  void entries_gasStreamIn1000Nm3() throws IOException {
+  void entries_gasStreamIn1000Nm3(@TempDir Path dir) throws IOException {
     // 200,000 Nm3 of natural gas at 389.31 GJ/10^4 Nm3 (GB/T 32151): 200 × 1000 Nm3 at 38.931 GJ/1000 Nm3
-    Path file = Files.createTempFile("gas", ".cbam.yaml");
+    Path file = dir.resolve("gas.cbam.yaml");
     Files.writeString(file, """
         tanji-cbam: 1
         installation: {name: X, unlocode: CNXXX, latitude: "1", longitude: "1", period: {start: 2023-01-01, end: 2023-12-31}}
@@ -272,6 +267,11 @@ final class CbamTemplateTest {
         org.assertj.core.groups.Tuple.tuple(code, where));
   }
 
+  /**
+   * The acceptance test of the output: the Commission's steel example, read from Tanji's file of it,
+   * written into the bundled template; LibreOffice recalculates the template's own formulas, and
+   * its Summary_Communication must show Tanji's SEE for every good.
+   */
   @Test
   void fill_steelExampleRecalculatedByLibreOffice(@TempDir Path dir) throws Exception {
     Optional<String> soffice = LibreOffice.find();

@@ -37,7 +37,7 @@ public final class CbamSection {
           : w.get("cbam.summary.noSee", c.cn(), Printed.specific(OptionalDouble.of(c.pcf())))));
       List<List<String>> rows = new ArrayList<>();
       for (PcfBesideCbam.Step s : c.steps()) {
-        rows.add(List.of(s.name().isEmpty() ? "—" : s.name(), Messages.render(s.kind().label(), doc.locale()),
+        rows.add(List.of(s.shownName(doc.locale()), Messages.render(s.kind().label(), doc.locale()),
             Printed.specific(OptionalDouble.of(s.pcf())), Printed.specific(s.cbam()), Printed.specific(s.difference()),
             Messages.render(s.why(), doc.locale())));
       }

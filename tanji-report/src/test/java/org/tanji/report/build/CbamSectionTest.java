@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.tanji.core.calc.Result;
 import org.tanji.core.cbam.PcfBesideCbam;
 import org.tanji.core.cbam.PcfBesideCbam.Kind;
@@ -72,6 +74,23 @@ final class CbamSectionTest {
     ReportDocument doc = Reports.withCbam(seed003(Messages.ZH), List.of(BALLS));
     String html = new String(Reports.bytes(doc, ReportFormat.HTML), StandardCharsets.UTF_8);
     assertThat(html).contains("产品碳足迹与 CBAM 隐含排放对照", "CBAM 减碳足迹 -0.507 tCO2e/t", "运输：不在 CBAM 边界内");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"en, Electricity, Direct emissions", "zh, 电力, 直接排放"})
+  void append_stepsWithoutALine_namedByTheirKindAsOnThePage(String lang, String electricity, String direct)
+      throws Exception {
+    // CBAM counts the plant's electricity and direct emissions; a study without an electricity line and
+    // without fuels (seed 003) has no line to name them by
+    PcfBesideCbam noLine = new PcfBesideCbam("7326 11 00", 2.822, OptionalDouble.of(2.315), List.of(
+        new Step(Kind.ELECTRICITY, "", 0, OptionalDouble.of(0.279), Text.of("cbam.beside.why.electricityNoLine")),
+        new Step(Kind.DIRECT, "", 0, OptionalDouble.of(0), Text.of("cbam.beside.why.direct"))));
+    Locale locale = Messages.locale(lang);
+    Block.Table t = (Block.Table) CbamSection.append(seed003(locale), List.of(noLine)).blocks().stream()
+        .filter(b -> b instanceof Block.Table x && x.id().startsWith("cbam-")).findFirst().orElseThrow();
+    assertThat(t.rows()).extracting(row -> row.get(0)).containsExactly(electricity, direct);
+    // what the CBAM page shows
+    assertThat(noLine.steps()).extracting(s -> s.shownName(locale)).containsExactly(electricity, direct);
   }
 
   @Test

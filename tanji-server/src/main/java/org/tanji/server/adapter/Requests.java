@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.eclipse.jetty.http.HttpException;
 import org.tanji.core.i18n.Messages;
 import org.tanji.io.StudyFiles;
@@ -72,15 +73,55 @@ public final class Requests {
     return ctx.req().getRemoteAddr();
   }
 
+  // ---- record numbers
+
+  // 18 digits at most: every such number fits a long, and no record is numbered higher
+  private static final Pattern RECORD_NUMBER = Pattern.compile("[1-9]\\d{0,17}");
+
+  /**
+   * A record's number as the server writes it in paths and forms (1 to 18 ASCII digits, no sign,
+   * no leading zero, no spaces): the one rule of the API and the pages. Empty for anything else, so
+   * that {@code 012}, {@code +12} or {@code １２} never reach record 12; each caller says what a bad
+   * one means (a path to nothing: 404; a form field: 400 naming it).
+   */
+  public static Optional<Long> recordNumber(String text) {
+    return text != null && RECORD_NUMBER.matcher(text).matches() ? Optional.of(Long.parseLong(text)) : Optional.empty();
+  }
+
   // ---- bodies
 
   /**
+   * Whether the body is a form with files ({@code multipart/form-data}, in any case, with any
+   * parameters), the one test of every route that takes a file either raw or from a form.
+   */
+  public static boolean isMultipart(Context ctx) {
+    return mediaTypeOf(ctx.header("Content-Type")).equals("multipart/form-data");
+  }
+
+  /**
    * The study file of a request: the raw body by its Content-Type, or the part "file" of a form.
+   * A body without a name of its own (raw, or a part without a file name) is called
+   * {@code study.<format>} in messages.
    *
    * @throws HttpError 415 for a media type or charset that is not a study's, 413 over the limit,
    *     400 for an empty body or a form without the file
    */
   public StudyFile receive(Context ctx) {
+    return receive(ctx, "study");
+  }
+
+  /**
+   * A CBAM file (YAML or JSON) as {@link #receive(Context)} takes a study, a body without a name of
+   * its own called {@code cbam.<format>}: never {@code study.yaml}, which would send a user looking
+   * in the wrong file.
+   *
+   * @throws HttpError as {@link #receive(Context)}
+   */
+  public StudyFile receiveCbam(Context ctx) {
+    return receive(ctx, "cbam");
+  }
+
+  private StudyFile receive(Context ctx, String unnamed) {
     // the raw header: the servlet's parsed one throws on a charset Java does not know
     String contentType = ctx.header("Content-Type");
     refuseCharset(contentType);
@@ -88,7 +129,7 @@ public final class Requests {
     byte[] bytes;
     String fileName = null;
     StudyFormat declared;
-    if (type.equals("multipart/form-data")) {
+    if (isMultipart(ctx)) {
       UploadedFile part = part(ctx);
       bytes = bytes(part);
       fileName = cleanFileName(part.filename());
@@ -109,7 +150,7 @@ public final class Requests {
       throw HttpError.of(400, "EMPTY_BODY", "body.empty");
     }
     String format = StudyFiles.formatOf(bytes, declared).name().toLowerCase(Locale.ROOT);
-    return new StudyFile(bytes, format, fileName == null ? "study." + format : fileName);
+    return new StudyFile(bytes, format, fileName == null ? unnamed + "." + format : fileName);
   }
 
   /**

@@ -320,12 +320,8 @@ public final class StudyService {
     }
     CbamRead read = CbamReader.read(file, name, Optional.of(c.study()));
     Optional<CbamResult> result = read.compute();
-    List<PcfBesideCbam> beside = new java.util.ArrayList<>();
-    result.ifPresent(r -> {
-      for (int g = 0; g < r.goods().size(); g++) {
-        PcfBesideCbam.of(c.study(), c.result(), read.input().orElseThrow(), r, g).ifPresent(beside::add);
-      }
-    });
+    List<PcfBesideCbam> beside = result
+        .map(r -> PcfBesideCbam.ofGoods(c.study(), c.result(), read.input().orElseThrow(), r)).orElse(List.of());
     return new CbamComputed(read, result, beside);
   }
 

@@ -578,8 +578,7 @@ public final class Api implements Adapter {
 
   /** A supplier's PACT footprint file, as the body ({@code application/json}) or a form's {@code file}. */
   private void importPact(Context ctx, Principal who) {
-    String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
-    byte[] body = type.startsWith("multipart/form-data") ? requests.uploadedFile(ctx) : ctx.bodyAsBytes();
+    byte[] body = Requests.isMultipart(ctx) ? requests.uploadedFile(ctx) : ctx.bodyAsBytes();
     imported(ctx, factorService.importPact(who, body));
   }
 
@@ -978,11 +977,8 @@ public final class Api implements Adapter {
   private void storeCbam(Context ctx, Principal who) {
     UUID id = studyId(ctx);
     int version = studies.resolve(who, id, versionParam(ctx));
-    StudyFile body = requests.receive(ctx);
-    // a body sent as such has no name of its own: the companion's usual one, in its format
-    boolean named = ctx.header("Content-Type") != null && ctx.header("Content-Type").startsWith("multipart/");
-    String name = named && body.fileName() != null ? body.fileName() : "cbam." + body.format();
-    StudyService.StoredCbam stored = studies.storeCbam(who, id, version, body.bytes(), name);
+    StudyFile body = requests.receiveCbam(ctx);
+    StudyService.StoredCbam stored = studies.storeCbam(who, id, version, body.bytes(), body.fileName());
     ctx.header("ETag", "\"" + stored.file().sha256() + "\"");
     cbamJson(ctx, 200, stored, Requests.lang(ctx).orElse(studies.computed(who, id, version).studyLocale()));
   }
@@ -1183,11 +1179,8 @@ public final class Api implements Adapter {
   }
 
   private static long number(Context ctx, String param) {
-    try {
-      return Long.parseLong(ctx.pathParam(param));
-    } catch (NumberFormatException e) {
-      throw new AppException.NotFound("NOT_FOUND", "route.notFound", ctx.method().name(), ctx.path());
-    }
+    return Requests.recordNumber(ctx.pathParam(param))
+        .orElseThrow(() -> new AppException.NotFound("NOT_FOUND", "route.notFound", ctx.method().name(), ctx.path()));
   }
 
   // ---- authentication

@@ -293,16 +293,7 @@ public final class Web implements Adapter {
   }
 
   private static long pathNumber(Context ctx, String name) {
-    return number(ctx.pathParam(name)).orElseThrow(() -> new PageError(404, "page.notFound"));
-  }
-
-  /**
-   * A record's number as the pages write it in paths and forms (1 to 18 digits, no sign, no
-   * spaces around it); empty for anything else. Each caller says what a bad one means: a page
-   * that does not exist (404) or a form that was tampered with or is out of date (400).
-   */
-  static Optional<Long> number(String text) {
-    return text != null && text.matches("[1-9]\\d{0,17}") ? Optional.of(Long.parseLong(text)) : Optional.empty();
+    return Requests.recordNumber(ctx.pathParam(name)).orElseThrow(() -> new PageError(404, "page.notFound"));
   }
 
   /** A form's optional number: none when the field is absent or empty, a 400 naming it when it is not a number. */
@@ -311,7 +302,7 @@ public final class Web implements Adapter {
     if (text == null || text.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(number(text).orElseThrow(() -> new PageError(400, "page.badNumber", field, text)));
+    return Optional.of(Requests.recordNumber(text).orElseThrow(() -> new PageError(400, "page.badNumber", field, text)));
   }
 
   /** A page, and HEAD on it: the same handler (authentication included), Jetty sends no body. */
@@ -690,8 +681,8 @@ public final class Web implements Adapter {
         notice = Messages.render(AppException.BUNDLE, e.text(), locale(ctx));
       }
     }
-    cbamPage(ctx, who, file.map(f -> new String(f.content(), StandardCharsets.UTF_8)).orElse(null), computed, file,
-        notice);
+    cbamPage(ctx, who, version, file.map(f -> new String(f.content(), StandardCharsets.UTF_8)).orElse(null), computed,
+        file, notice);
   }
 
   /**
@@ -704,7 +695,7 @@ public final class Web implements Adapter {
     int version = parseVersion(ctx.formParam("_version"));
     String text = ctx.formParam("cbamText");
     StudyFile upload = text != null && !text.isBlank()
-        ? new StudyFile(text.getBytes(StandardCharsets.UTF_8), "yaml", "cbam.yaml") : requests.receive(ctx);
+        ? new StudyFile(text.getBytes(StandardCharsets.UTF_8), "yaml", "cbam.yaml") : requests.receiveCbam(ctx);
     try {
       studies.storeCbam(who, id, version, upload.bytes(), upload.fileName());
       ctx.redirect("/studies/" + id + "/cbam?v=" + version, HttpStatus.SEE_OTHER);
@@ -712,8 +703,8 @@ public final class Web implements Adapter {
       if (!frozen.code().equals("CBAM_FROZEN")) {
         throw frozen;
       }
-      StudyService.CbamComputed c = studies.cbam(who, id, version, upload.bytes(), "cbam.yaml");
-      cbamPage(ctx, who, new String(upload.bytes(), StandardCharsets.UTF_8), c, Optional.empty(),
+      StudyService.CbamComputed c = studies.cbam(who, id, version, upload.bytes(), upload.fileName());
+      cbamPage(ctx, who, version, new String(upload.bytes(), StandardCharsets.UTF_8), c, Optional.empty(),
           Messages.render(AppException.BUNDLE, frozen.text(), locale(ctx)) + " "
               + Pages.word("cbampage.notStored", locale(ctx)));
     }
@@ -730,12 +721,11 @@ public final class Web implements Adapter {
    * A version's footprint beside the CBAM figures of a CBAM file: the one stored with it, or one
    * just computed without storing; the text is carried on for the template's download.
    */
-  private void cbamPage(Context ctx, Principal who, String text, StudyService.CbamComputed computed,
+  private void cbamPage(Context ctx, Principal who, int version, String text, StudyService.CbamComputed computed,
       Optional<org.tanji.server.domain.CbamFile> stored, String notice) {
     Locale locale = locale(ctx);
     UUID id = studyId(ctx);
     StudyInfo info = studies.study(who, id);
-    int version = ctx.formParam("_version") != null ? parseVersion(ctx.formParam("_version")) : versionParam(ctx, info);
     Map<String, Object> m = base(ctx, who, null);
     m.put("id", id.toString());
     m.put("version", version);
@@ -772,7 +762,7 @@ public final class Web implements Adapter {
         one.put("difference", Printed.specific(b.difference()));
         List<Map<String, Object>> steps = new ArrayList<>();
         for (org.tanji.core.cbam.PcfBesideCbam.Step st : b.steps()) {
-          steps.add(Map.of("name", st.name().isEmpty() ? Pages.word("cbampage.electricity", locale) : st.name(),
+          steps.add(Map.of("name", st.shownName(locale),
               "kind", st.kind().label().render(locale),
               "pcf", Printed.specific(java.util.OptionalDouble.of(st.pcf())), "cbam", Printed.specific(st.cbam()),
               "difference", Printed.specific(st.difference()), "why", st.why().render(locale)));
@@ -792,7 +782,7 @@ public final class Web implements Adapter {
     if (text != null && !text.isBlank()) {
       return text.getBytes(StandardCharsets.UTF_8);
     }
-    return requests.receive(ctx).bytes();
+    return requests.receiveCbam(ctx).bytes();
   }
 
   private void cbamTemplate(Context ctx, Principal who) {
@@ -1253,7 +1243,7 @@ public final class Web implements Adapter {
   }
 
   private static long parsePartner(String text) {
-    return number(text).orElseThrow(() -> new PageError(400, "suppliers.badPartner", String.valueOf(text)));
+    return Requests.recordNumber(text).orElseThrow(() -> new PageError(400, "suppliers.badPartner", String.valueOf(text)));
   }
 
   /** A supplier's PACT file from the page's form; a file with errors answers the error page with its findings. */
