@@ -113,7 +113,7 @@ final class CbamCommand implements Callable<Integer> {
       read = CbamReader.read(file);
     } catch (IOException e) {
       Locale given = lang != null ? Messages.locale(lang.name()) : Messages.EN;
-      err.println("tanji cbam: " + String.format(Cli.text("calc.cannotRead", given), file, Main.reason(e, given)));
+      err.println("tanji cbam: " + Main.describe(e, file, given));
       return Main.USAGE;
     }
     Locale locale = lang != null ? Messages.locale(lang.name())
@@ -203,7 +203,7 @@ final class CbamCommand implements Callable<Integer> {
       t = template == null ? CbamTemplate.bundled() : CbamTemplate.of(Files.readAllBytes(template),
           template.getFileName().toString());
     } catch (IOException e) {
-      err.println("tanji cbam: " + String.format(Cli.text("calc.cannotRead", locale), template, Main.reason(e, locale)));
+      err.println("tanji cbam: " + Main.describe(e, template, locale));
       return Main.USAGE;
     }
     CbamTemplate.Filled filled = t.fill(read.input().orElseThrow(), result);

@@ -75,7 +75,8 @@ final class CbamCommandTest {
   void cbam_missingFile() {
     CliTest.Run r = run("cbam", dir.resolve("none.cbam.yaml").toString());
     assertThat(r.code()).isEqualTo(Main.USAGE);
-    assertThat(r.err()).contains("none.cbam.yaml: no such file");
+    assertThat(r.err()).isEqualTo("tanji cbam: no such file or directory: " + dir.resolve("none.cbam.yaml")
+        + System.lineSeparator());
   }
 
   /** The steel example with an EU default value of 2.000 tCO2e/t beside its first good. */
