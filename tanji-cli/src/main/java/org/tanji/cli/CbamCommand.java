@@ -67,22 +67,22 @@ final class CbamCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
-  /** Checks the options that depend on one another; a message for stderr, or empty when they fit. */
-  private Optional<String> badOptions() {
+  /**
+   * Checks the options that depend on one another; a message for stderr in the language asked for,
+   * or empty when they fit. (A template that cannot be read is said when it is read.)
+   */
+  private Optional<String> badOptions(Locale given) {
     if (template != null && output == null) {
-      return Optional.of(Cli.text("cbam.templateWithoutOutput", Messages.EN));
-    }
-    if (template != null && !Files.isRegularFile(template)) {
-      return Optional.of(template + ": " + Cli.text("cbam.noFile", Messages.EN));
+      return Optional.of(Cli.text("cbam.templateWithoutOutput", given));
     }
     if (report != null && reportFormat().isEmpty()) {
-      return Optional.of(String.format(Cli.text("cbam.badReport", Messages.EN), report));
+      return Optional.of(String.format(Cli.text("cbam.badReport", given), report));
     }
     if (volume != null && !(volume > 0 && Double.isFinite(volume))) {
-      return Optional.of(String.format(Cli.text("cbam.badVolume", Messages.EN), volume));
+      return Optional.of(String.format(Cli.text("cbam.badVolume", given), volume));
     }
     if (year != null && year < CostOfSilence.FIRST_YEAR) {
-      return Optional.of(String.format(Cli.text("cbam.badYear", Messages.EN), year));
+      return Optional.of(String.format(Cli.text("cbam.badYear", given), year));
     }
     return Optional.empty();
   }
@@ -99,11 +99,8 @@ final class CbamCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (!Files.isRegularFile(file)) {
-      err.println("tanji cbam: " + file + ": " + Cli.text("cbam.noFile", Messages.EN));
-      return Main.USAGE;
-    }
-    Optional<String> bad = badOptions();
+    Locale given = lang != null ? Messages.locale(lang.name()) : Messages.EN;
+    Optional<String> bad = badOptions(given);
     if (bad.isPresent()) {
       err.println("tanji cbam: " + bad.get());
       return Main.USAGE;
@@ -112,7 +109,6 @@ final class CbamCommand implements Callable<Integer> {
     try {
       read = CbamReader.read(file);
     } catch (IOException e) {
-      Locale given = lang != null ? Messages.locale(lang.name()) : Messages.EN;
       err.println("tanji cbam: " + Main.describe(e, file, given));
       return Main.USAGE;
     }

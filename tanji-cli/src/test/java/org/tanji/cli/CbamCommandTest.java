@@ -132,6 +132,22 @@ final class CbamCommandTest {
   }
 
   @Test
+  void cbam_badOption_inTheLanguageAskedFor() {
+    CliTest.Run r = run("cbam", STEEL, "--volume", "-5", "--lang", "zh");
+    assertThat(r.code()).isEqualTo(Main.USAGE);
+    assertThat(r.err()).isEqualTo("tanji cbam: --volume -5.0：请给出以 t 计、大于零的出口量" + System.lineSeparator());
+  }
+
+  @Test
+  void cbam_missingTemplate_oneLineNamingIt_nothingWritten() {
+    Path missing = dir.resolve("no-template.xlsx");
+    CliTest.Run r = run("cbam", STEEL, "--template", missing.toString(), "-o", dir.resolve("out.xlsx").toString());
+    assertThat(r.code()).isEqualTo(Main.USAGE);
+    assertThat(r.err()).endsWith("tanji cbam: no such file or directory: " + missing + System.lineSeparator());
+    assertThat(dir.resolve("out.xlsx")).doesNotExist();
+  }
+
+  @Test
   void cbam_templateWithoutOutput() {
     CliTest.Run r = run("cbam", STEEL, "--template", STEEL);
     assertThat(r.code()).isEqualTo(Main.USAGE);
