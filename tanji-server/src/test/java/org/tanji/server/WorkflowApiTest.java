@@ -364,6 +364,38 @@ final class WorkflowApiTest {
     assertThat(issued.json().get("status").asText()).isEqualTo("valid");
   }
 
+  /** A number a request names is a JSON integer: "abc" is not read as 0 nor 12.7 as 12, nothing is stored, the field is named. */
+  @Test
+  void numbersInARequest_wholeOrRefusedNamingTheField_nothingStored() {
+    String[] t = team();
+    String id = http.send("POST", "/api/studies", t[0], ApiTests.YAML, ApiTests.example("seed-003-steel-balls.yaml"))
+        .json().get("id").asText();
+    String v1 = "/api/studies/" + id + "/versions/1";
+    long cid = http.postJson(v1 + "/comments", t[1], body("{'text':'Source?'}")).json().get("id").asLong();
+    String[][] refused = {
+        {v1 + "/comments", "{'text':'An answer','answers':'" + cid + "'}", "answers"},
+        {v1 + "/comments", "{'text':'An answer','answers':" + cid + ".5}", "answers"},
+        {v1 + "/comments", "{'text':'An answer','answers':1e40}", "answers"},
+        {v1 + "/comments/resolve", "{'comment':'" + cid + "'}", "comment"},
+        {v1 + "/comments/resolve", "{'comment':" + cid + ".0}", "comment"},
+        {v1 + "/comments/resolve", "{}", "comment"},
+        {"/api/pact/partners/1/fetch", "{'limit':'abc'}", "limit"},
+        {"/api/pact/partners/1/fetch", "{'limit':12.7}", "limit"},
+        {"/api/pact/partners/1/fetch", "{'footprintId':5}", "footprintId"}};
+    for (String[] r : refused) {
+      Http.Resp resp = http.postJson(r[0], t[0], body(r[1]));
+      assertThat(resp.status()).as(r[1]).isEqualTo(400);
+      assertThat(resp.code()).as(r[1]).isEqualTo("BAD_FIELD");
+      assertThat(resp.json().get("message").asText()).as(r[1]).contains("\"" + r[2] + "\"");
+    }
+    var comments = http.get(v1 + "/comments", t[0]).json().get("comments");
+    assertThat(comments).hasSize(1);
+    assertThat(comments.get(0).get("open").asBoolean()).as("not resolved by a refused request").isTrue();
+    Http.Resp tooMany = http.postJson("/api/pact/partners/1/fetch", t[0], body("{'limit':5000000000}"));
+    assertThat(tooMany.status()).isEqualTo(400);
+    assertThat(tooMany.text()).as("the number given, not one it was cut to").contains("5000000000");
+  }
+
   /** GET …/pact: an issued version with its verification, the same footprint every time; a study lacking what PACT needs refused. */
   @Test
   void anIssuedVersion_isAPactFootprintWithItsVerification() throws IOException {

@@ -49,10 +49,10 @@ public final class SupplierFetch {
    * What to read: one footprint by its id, or the list the host gives (filtered by a product id
    * when one is given), at most {@code limit}.
    */
-  public record Query(Optional<String> footprintId, Optional<String> productId, int limit) {
+  public record Query(Optional<String> footprintId, Optional<String> productId, long limit) {
     public Query {
       if (limit < 1 || limit > MAX_LIMIT) {
-        throw new AppException.Invalid("BAD_LIMIT", "fetch.limit", Integer.toString(limit), Integer.toString(MAX_LIMIT));
+        throw new AppException.Invalid("BAD_LIMIT", "fetch.limit", Long.toString(limit), Integer.toString(MAX_LIMIT));
       }
       footprintId.ifPresent(id -> {
         if (!id.matches("[0-9a-fA-F-]{36}")) {

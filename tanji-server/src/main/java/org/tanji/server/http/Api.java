@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import org.tanji.core.i18n.Messages;
 import org.tanji.core.i18n.Text;
@@ -591,10 +592,9 @@ public final class Api implements Adapter {
     // no body: the host's list, first ten
     JsonNode body = Json.object(bytes.length == 0 ? "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8) : bytes,
         "{\"footprintId\": \"…\"} or {\"productId\": \"urn:…\", \"limit\": 10}");
-    int limit = body.has("limit") ? body.get("limit").asInt(0) : 10;
     imported(ctx, supplierFetch.fetch(who, number(ctx, "id"), new SupplierFetch.Query(
-        Optional.ofNullable(body.get("footprintId")).map(JsonNode::asText),
-        Optional.ofNullable(body.get("productId")).map(JsonNode::asText), limit)));
+        Json.optionalString(body, "footprintId"), Json.optionalString(body, "productId"),
+        Json.wholeNumber(body, "limit").orElse(10))));
   }
 
   /** What an import stored: the factors with their provenance, and its warnings. */
@@ -813,8 +813,9 @@ public final class Api implements Adapter {
     UUID id = studyId(ctx);
     int version = studies.resolve(who, id, versionParam(ctx));
     JsonNode body = Json.object(ctx.bodyAsBytes(), "{\"where\": \"inventory[2].amount\", \"text\": \"…\", \"answers\": 12}");
-    String where = body.hasNonNull("where") ? Json.string(body, "where") : "";
-    Long parent = body.hasNonNull("answers") ? body.get("answers").asLong() : null;
+    String where = Json.optionalString(body, "where").orElse("");
+    OptionalLong answers = Json.wholeNumber(body, "answers");
+    Long parent = answers.isPresent() ? answers.getAsLong() : null;
     var c = workflow.comment(who, id, version, where, parent, Json.string(body, "text"));
     json(ctx, 201, g -> writeComment(g, c));
   }
@@ -823,11 +824,9 @@ public final class Api implements Adapter {
     UUID id = studyId(ctx);
     int version = studies.resolve(who, id, versionParam(ctx));
     JsonNode body = Json.object(ctx.bodyAsBytes(), "{\"comment\": 12}");
-    JsonNode c = body.get("comment");
-    if (c == null || !c.canConvertToLong()) {
-      throw HttpError.of(400, "BAD_FIELD", "field.missing", "comment");
-    }
-    workflow.resolve(who, id, version, c.asLong());
+    long comment = Json.wholeNumber(body, "comment")
+        .orElseThrow(() -> HttpError.of(400, "BAD_FIELD", "field.wholeNumber", "comment"));
+    workflow.resolve(who, id, version, comment);
     ctx.status(204);
   }
 

@@ -9,6 +9,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalLong;
 import org.tanji.io.ResultJson;
 import org.tanji.server.adapter.HttpError;
 import org.tanji.server.domain.Summary;
@@ -63,6 +65,27 @@ final class Json {
       throw HttpError.of(400, "BAD_FIELD", "field.missing", field);
     }
     return v.asText();
+  }
+
+  /** A string field of a request when it is there (a JSON null counts as absent); a 400 when it is not a string. */
+  static Optional<String> optionalString(JsonNode object, String field) {
+    return object.hasNonNull(field) ? Optional.of(string(object, field)) : Optional.empty();
+  }
+
+  /**
+   * A whole-number field of a request when it is there (a JSON null counts as absent): a JSON
+   * integer, not a string, a fraction or a number past a long; a 400 naming the field otherwise,
+   * rather than reading {@code "abc"} as 0 or {@code 12.7} as 12.
+   */
+  static OptionalLong wholeNumber(JsonNode object, String field) {
+    JsonNode v = object.get(field);
+    if (v == null || v.isNull()) {
+      return OptionalLong.empty();
+    }
+    if (!v.isIntegralNumber() || !v.canConvertToLong()) {
+      throw HttpError.of(400, "BAD_FIELD", "field.wholeNumber", field);
+    }
+    return OptionalLong.of(v.asLong());
   }
 
   static void instant(JsonGenerator g, String name, Instant t) throws IOException {
