@@ -229,6 +229,28 @@ class PactHostTest {
     assertThat(frozen).isEqualTo(exported);
   }
 
+  @Test
+  void issue_afterAVersionIssuedWithoutAFootprint_itIsNoPrecedingFootprint() {
+    Team t = Team.of(http, OPERATOR_PW); // its own organization: the other tests count ours
+    String seed = new String(ApiTests.example("seed-003-steel-balls.yaml"), StandardCharsets.UTF_8);
+    // a credit code PACT cannot take (PACT_INVALID) but the study can: version 1 is issued without a footprint
+    String badCode = seed.replace("creditCode: 913701811634663822", "creditCode: \"12345\"");
+    assertThat(badCode).isNotEqualTo(seed);
+    String id = http.send("POST", "/api/studies", t.admin(), ApiTests.YAML, badCode.getBytes(StandardCharsets.UTF_8))
+        .json().get("id").asText();
+    t.issue(http, id, 1, "'html'");
+    long orgId = http.get("/api/me", t.admin()).json().at("/organization/id").asLong();
+    Http.Resp first = http.get("/api/studies/" + id + "/pact?version=1", t.admin());
+    assertThat(first.status()).as(first.text()).isEqualTo(422);
+    assertThat(first.text()).contains("PACT_INVALID");
+    assertThat(http.send("PUT", "/api/studies/" + id, t.admin(), ApiTests.YAML, seed.getBytes(StandardCharsets.UTF_8),
+        "If-Match", "\"1\"").status()).isEqualTo(200);
+    t.issue(http, id, 2, "'html'");
+    JsonNode second = http.get("/api/studies/" + id + "/pact?version=2", t.admin()).json();
+    assertThat(second.path("id").asText()).isEqualTo(PactIssue.idOf("org:" + orgId, id, 2).toString());
+    assertThat(second.has("precedingPfIds")).as("version 1 has no footprint to precede this one").isFalse();
+  }
+
   @ParameterizedTest
   @CsvSource({
       "status=Active, 2",

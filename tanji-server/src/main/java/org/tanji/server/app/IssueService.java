@@ -168,8 +168,8 @@ public final class IssueService {
 
   /**
    * What a version's PACT footprint says of the version: its id, and as its preceding footprints the
-   * study's earlier versions that are issued and not withdrawn (a withdrawn report's footprint is
-   * deprecated, not replaced). The export and the copy frozen at issue both take it from here, so a
+   * study's earlier versions that are issued with a footprint and not withdrawn (a withdrawn
+   * report's footprint is deprecated, not replaced). The export and the copy frozen at issue both take it from here, so a
    * withdrawal cannot make them disagree.
    *
    * @param issued the version's issue, for its verification; empty for a version not issued
@@ -179,7 +179,9 @@ public final class IssueService {
     String owner = "org:" + orgId;
     List<UUID> preceding = new ArrayList<>();
     for (int v = 1; v < version; v++) {
-      if (repo.find(h, orgId, id, v).filter(i -> !i.withdrawn()).isPresent()) {
+      // issued, not withdrawn, and with a footprint: a version PACT could not express was issued
+      // without one, and an id that names nothing on the host would send a partner looking for it
+      if (repo.find(h, orgId, id, v).filter(i -> !i.withdrawn()).isPresent() && pact.frozen(orgId, id, v).isPresent()) {
         preceding.add(PactIssue.idOf(owner, id.toString(), v));
       }
     }
