@@ -155,7 +155,7 @@ public final class IssueService {
 
   /**
    * Keeps the version's PACT ProductFootprint as issued, replacing the study's earlier ones; a study
-   * PACT cannot express (no credit code, a declared unit PACT has no unit for …) is issued without
+   * PACT cannot express (a credit code that is not one, a declared unit PACT has no unit for …) is issued without
    * one, and its export names what is missing.
    */
   private void freezeFootprint(Handle h, Principal who, Issued issued, Study study,
