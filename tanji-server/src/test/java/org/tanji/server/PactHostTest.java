@@ -762,6 +762,51 @@ class PactHostTest {
     }
   }
 
+  /** A partner changed on its page: what is typed is kept, the stored secret too while the host stays, its clients untouched. */
+  @Test
+  void partnerPage_changesAPartner_keepsItsSecretOnItsHostOnly() throws IOException, InterruptedException {
+    HttpServer supplier = supplierHost(Files.readString(Path.of("..", "testdata", "pact", "example-3.json")));
+    String hostUrl = "http://127.0.0.1:" + supplier.getAddress().getPort();
+    try (TanjiServer plain = TanjiServer.start(ServerConfig.builder(Files.createTempDirectory("tanji-pact-partner"))
+        .port(0).adminPassword(OPERATOR_PW).loginsPerMinute(1000).build())) {
+      Http api = new Http(plain.url());
+      Team t = Team.of(api, OPERATOR_PW);
+      long partner = api.postJson("/api/pact/partners", t.admin(), Team.json("{'name':'Company 3','hostUrl':'"
+          + hostUrl + "','hostClientId':'tanji','hostSecret':'s3cret'}")).json().get("id").asLong();
+      api.postJson("/api/pact/clients", t.admin(), Team.json("{'name':'theirs','partnerId':" + partner + "}"));
+      PageSession admin = PageSession.signIn(plain.url(), t.org(), "password-" + t.org());
+      assertThat(admin.get("/pact").body()).contains("href=\"/pact/partners/" + partner + "\"");
+      String form = admin.get("/pact/partners/" + partner).body();
+      assertThat(form).contains("value=\"Company 3\"").contains("value=\"" + hostUrl + "\"").contains("value=\"tanji\"")
+          .doesNotContain("s3cret");
+
+      // renamed, an event address added, the secret left empty: kept, and still what the fetch signs in with
+      assertThat(admin.post("/pact/partners/" + partner, "name", "Company 3 Ltd", "eventUrl",
+          "https://company3.example/3/events", "hostUrl", hostUrl, "hostClientId", "tanji", "hostSecret", "")
+          .statusCode()).isEqualTo(303);
+      JsonNode changed = api.get("/api/pact/partners", t.admin()).json().at("/partners/0");
+      assertThat(changed.get("name").asText()).isEqualTo("Company 3 Ltd");
+      assertThat(changed.get("eventUrl").asText()).isEqualTo("https://company3.example/3/events");
+      admin.get("/factors/pact");
+      assertThat(admin.post("/factors/pact/fetch", "partner", String.valueOf(partner), "footprintId", EXAMPLE3_ID)
+          .statusCode()).isEqualTo(200);
+      assertThat(api.get("/api/factors/pact", t.admin()).json().get("factors")).hasSize(1);
+
+      // moved to another host without the secret: refused, saying why, nothing changed
+      admin.get("/pact/partners/" + partner);
+      var moved = admin.post("/pact/partners/" + partner, "name", "Company 3 Ltd", "hostUrl",
+          "http://localhost:" + supplier.getAddress().getPort(), "hostClientId", "tanji", "hostSecret", "");
+      assertThat(moved.statusCode()).isEqualTo(400);
+      assertThat(moved.body()).contains("hostSecret");
+      assertThat(api.get("/api/pact/partners", t.admin()).json().at("/partners/0/hostUrl").asText()).isEqualTo(hostUrl);
+      // changing a partner, unlike deleting it, leaves its API clients as they were
+      assertThat(api.get("/api/pact/clients", t.admin()).json().get("clients")).singleElement()
+          .satisfies(c -> assertThat(c.has("revokedAt") && c.get("revokedAt").isTextual()).isFalse());
+    } finally {
+      supplier.stop(0);
+    }
+  }
+
   @Test
   void pemCertificateAndKey_serveHttpsToo() throws IOException {
     try (TanjiServer pem = TanjiServer.start(ServerConfig.builder(Files.createTempDirectory("tanji-pem")).port(0)

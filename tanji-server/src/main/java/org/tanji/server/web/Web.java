@@ -193,6 +193,8 @@ public final class Web implements Adapter {
     routes.post("/team/{user}/roles", authed(this::setRoles));
     get(routes, "/pact", authed((ctx, who) -> pactPage(ctx, who, null)));
     routes.post("/pact/partners", authed(this::addPartner));
+    get(routes, "/pact/partners/{pid}", authed(this::partnerPage));
+    routes.post("/pact/partners/{pid}", authed(this::changePartner));
     routes.post("/pact/partners/{pid}/delete", authed(this::deletePartner));
     get(routes, "/pact/partners/{pid}/sharing", authed(this::sharingPage));
     routes.post("/pact/partners/{pid}/sharing", authed(this::share));
@@ -209,12 +211,7 @@ public final class Web implements Adapter {
     Map<Long, String> names = new HashMap<>();
     for (Partner p : partners.partners(who)) {
       names.put(p.id(), p.name());
-      Map<String, Object> r = new HashMap<>();
-      r.put("id", p.id());
-      r.put("name", p.name());
-      r.put("eventUrl", p.eventUrl().map(Object::toString).orElse(""));
-      r.put("hostUrl", p.supplierHost().map(h -> h.baseUrl().toString()).orElse(""));
-      r.put("hostClientId", p.supplierHost().map(Partner.SupplierHost::clientId).orElse(""));
+      Map<String, Object> r = partnerFields(p);
       r.put("sharing", partners.sharing(who, p.id()).map(s -> Pages.word("pact.sharesSome", locale, s.size()))
           .orElse(Pages.word("pact.sharesAll", locale)));
       partnerRows.add(r);
@@ -239,6 +236,32 @@ public final class Web implements Adapter {
   }
 
   /** What a partner's API clients may read: all issued footprints, or those of the studies ticked. */
+  /** A partner as the pages show it: its name and addresses, never its secret. */
+  private static Map<String, Object> partnerFields(Partner p) {
+    Map<String, Object> r = new HashMap<>();
+    r.put("id", p.id());
+    r.put("name", p.name());
+    r.put("eventUrl", p.eventUrl().map(Object::toString).orElse(""));
+    r.put("hostUrl", p.supplierHost().map(h -> h.baseUrl().toString()).orElse(""));
+    r.put("hostClientId", p.supplierHost().map(Partner.SupplierHost::clientId).orElse(""));
+    return r;
+  }
+
+  /** A partner's form, to change its name, addresses or credentials without deleting it (which revokes its clients). */
+  private void partnerPage(Context ctx, Principal who) {
+    Partner partner = partners.partner(who, pathNumber(ctx, "pid"));
+    Map<String, Object> m = base(ctx, who, null);
+    m.put("partner", partnerFields(partner));
+    m.put("title", Pages.word("pact.partnerTitle", locale(ctx), partner.name()));
+    html(ctx, "pact-partner", m);
+  }
+
+  private void changePartner(Context ctx, Principal who) {
+    partners.updatePartner(who, pathNumber(ctx, "pid"), new PartnerService.PartnerForm(ctx.formParam("name"),
+        ctx.formParam("eventUrl"), ctx.formParam("hostUrl"), ctx.formParam("hostClientId"), ctx.formParam("hostSecret")));
+    ctx.redirect("/pact", HttpStatus.SEE_OTHER);
+  }
+
   private void sharingPage(Context ctx, Principal who) {
     long id = pathNumber(ctx, "pid");
     Partner partner = partners.partner(who, id);
