@@ -286,16 +286,23 @@ public final class PartnerService {
     }
     try {
       URI u = new URI(text.strip());
-      String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
-      boolean secure = scheme.equals("https") || (scheme.equals("http") && loopback(u.getHost()));
-      if (secure && u.getHost() != null && u.getRawUserInfo() == null && u.getRawQuery() == null
-          && u.getRawFragment() == null && text.length() <= 2000) {
+      if (secure(u) && u.getRawQuery() == null && u.getRawFragment() == null && text.length() <= 2000) {
         return u;
       }
     } catch (java.net.URISyntaxException e) {
       // answered below, like any other address that is not one
     }
     throw new AppException.Invalid("BAD_ADDRESS", "pact.address", field, text);
+  }
+
+  /**
+   * True for an address Tanji may send a partner's credentials to: https, or plain http to this
+   * machine (a partner's test host, the conformance tool), a host, and no user name.
+   */
+  static boolean secure(URI u) {
+    String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+    return (scheme.equals("https") || (scheme.equals("http") && loopback(u.getHost()))) && u.getHost() != null
+        && u.getRawUserInfo() == null;
   }
 
   /** True when both addresses reach the same server: scheme, host name and port (given or the scheme's). */

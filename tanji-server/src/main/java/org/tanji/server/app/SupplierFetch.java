@@ -162,7 +162,8 @@ public final class SupplierFetch {
     // RFC 6749 2.3.1: id and secret form-encoded, then joined for Basic
     String basic = Base64.getEncoder().encodeToString((URLEncoder.encode(c.clientId(), StandardCharsets.UTF_8) + ":"
         + URLEncoder.encode(c.secret(), StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
-    HttpRequest post = HttpRequest.newBuilder(URI.create(base + "/auth/token")).timeout(TIMEOUT)
+    URI endpoint = tokenEndpoint(http, base);
+    HttpRequest post = HttpRequest.newBuilder(endpoint).timeout(TIMEOUT)
         .header("Authorization", "Basic " + basic)
         .header("Content-Type", "application/x-www-form-urlencoded")
         .header("Accept", "application/json")
@@ -172,12 +173,53 @@ public final class SupplierFetch {
       JsonNode answer = JSON.readTree(body);
       JsonNode token = answer == null ? null : answer.get("access_token");
       if (token == null || !token.isTextual() || token.asText().isBlank()) {
-        throw new AppException.PartnerFailed("PARTNER_HOST_FAILED", "fetch.noToken", base);
+        throw new AppException.PartnerFailed("PARTNER_HOST_FAILED", "fetch.noToken", endpoint.toString());
       }
       return token.asText();
     } catch (IOException e) {
-      throw new AppException.PartnerFailed("PARTNER_HOST_FAILED", "fetch.noToken", base);
+      throw new AppException.PartnerFailed("PARTNER_HOST_FAILED", "fetch.noToken", endpoint.toString());
     }
+  }
+
+  /**
+   * Where the host gives tokens: the {@code token_endpoint} its OpenID configuration names ({@code
+   * {host}/.well-known/openid-configuration}, where PACT's conformance tool looks as well), else PACT's
+   * own {@code {host}/auth/token} when it has none (no such document, or one without the field). A
+   * named endpoint gets the credentials, so it must be an address they may go to (https, or http to
+   * this machine); anything else is refused, not passed over.
+   *
+   * @throws AppException.PartnerFailed when the named endpoint is not such an address
+   */
+  static URI tokenEndpoint(HttpClient http, String base) {
+    HttpRequest get = HttpRequest.newBuilder(URI.create(base + "/.well-known/openid-configuration")).timeout(TIMEOUT)
+        .header("Accept", "application/json").GET().build();
+    JsonNode named = null;
+    try {
+      HttpResponse<InputStream> r = http.send(get, HttpResponse.BodyHandlers.ofInputStream());
+      try (InputStream in = r.body()) {
+        if (r.statusCode() == 200) {
+          JsonNode config = JSON.readTree(in.readNBytes(64 * 1024));
+          named = config == null ? null : config.get("token_endpoint");
+        }
+      }
+    } catch (IOException e) {
+      // no configuration to read (unreachable, or not JSON): PACT's own path, whose answer says more
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AppException.PartnerFailed("PARTNER_HOST_UNREACHABLE", "fetch.unreachable", base, "interrupted");
+    }
+    if (named == null || !named.isTextual()) {
+      return URI.create(base + "/auth/token");
+    }
+    try {
+      URI u = new URI(named.asText().strip());
+      if (PartnerService.secure(u)) {
+        return u;
+      }
+    } catch (java.net.URISyntaxException e) {
+      // refused below, as any address that is not one
+    }
+    throw new AppException.PartnerFailed("PARTNER_HOST_FAILED", "fetch.badTokenEndpoint", base, named.asText());
   }
 
   /** A 200 answer: its body, at most one byte over what the import reads (it then says the file is too large). */

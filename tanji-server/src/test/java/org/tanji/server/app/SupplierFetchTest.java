@@ -68,15 +68,24 @@ final class SupplierFetchTest {
   }
 
   private void routes(io.javalin.config.RoutesConfig routes, String basic) {
-    routes.post("/auth/token", ctx -> {
-      asked.add("POST /auth/token " + ctx.body());
+    io.javalin.http.Handler token = ctx -> {
+      asked.add("POST " + ctx.path() + " " + ctx.body());
       if (!basic.equals(ctx.header("Authorization"))) {
         ctx.status(401).json(java.util.Map.of("error", "invalid_client"));
         return;
       }
       ctx.json(java.util.Map.of("access_token", "token-1", "token_type", "bearer"));
-    });
-    routes.get("/3/footprints/{id}", ctx -> {
+    };
+    routes.post("/auth/token", token);
+    // a host under /oidc whose OpenID configuration names its own token endpoint; one under /bad naming
+    // an address the credentials may not go to
+    routes.post("/oidc/oauth2/token", token);
+    routes.get("/oidc/.well-known/openid-configuration", ctx -> ctx.json(java.util.Map.of(
+        "issuer", "http://127.0.0.1:" + host.port() + "/oidc",
+        "token_endpoint", "http://127.0.0.1:" + host.port() + "/oidc/oauth2/token")));
+    routes.get("/bad/.well-known/openid-configuration", ctx -> ctx.json(java.util.Map.of(
+        "token_endpoint", "http://tokens.example.com/token")));
+    io.javalin.http.Handler one = ctx -> {
       asked.add("GET " + ctx.path());
       if (!"Bearer token-1".equals(ctx.header("Authorization"))) {
         ctx.status(403).json(java.util.Map.of("code", "AccessDenied", "message", "Access denied"));
@@ -85,7 +94,9 @@ final class SupplierFetchTest {
       } else {
         ctx.contentType("application/json").result("{\"data\": " + example3 + "}");
       }
-    });
+    };
+    routes.get("/3/footprints/{id}", one);
+    routes.get("/oidc/3/footprints/{id}", one);
     routes.get("/3/footprints", ctx -> {
       asked.add("GET /3/footprints?" + ctx.queryString());
       String product = String.valueOf(ctx.queryParam("productId"));
@@ -133,6 +144,34 @@ final class SupplierFetchTest {
     assertThat(imported.factors()).extracting(Factor::id).containsExactly("pact-" + ID3);
     assertThat(factors.library(admin).factors().find("pact-" + ID3).orElseThrow().value().text())
         .isEqualTo("77 kgCO2e/piece");
+  }
+
+  @Test
+  void fetch_hostNamesItsTokenEndpoint_theCredentialsGoThere() {
+    Principal admin = newOrganization();
+    long partner = partners.addPartner(admin, new PartnerService.PartnerForm("Company 3 OIDC", null,
+        "http://127.0.0.1:" + host.port() + "/oidc", "tanji", "s3cret")).id();
+    asked.clear();
+    fetch.fetch(admin, partner, new SupplierFetch.Query(Optional.of(ID3), Optional.empty(), 10));
+    assertThat(asked).containsExactly("POST /oidc/oauth2/token grant_type=client_credentials",
+        "GET /oidc/3/footprints/" + ID3);
+    assertThat(factors.list(admin)).hasSize(1);
+  }
+
+  @Test
+  void fetch_tokenEndpointThatIsNoPlaceForCredentials_refusedNamingIt_nothingSent() {
+    Principal admin = newOrganization();
+    long partner = partners.addPartner(admin, new PartnerService.PartnerForm("Company 3 bad", null,
+        "http://127.0.0.1:" + host.port() + "/bad", "tanji", "s3cret")).id();
+    asked.clear();
+    assertThatThrownBy(() -> fetch.fetch(admin, partner, new SupplierFetch.Query(Optional.of(ID3), Optional.empty(), 10)))
+        .isInstanceOfSatisfying(AppException.PartnerFailed.class, e -> {
+          assertThat(e.code()).isEqualTo("PARTNER_HOST_FAILED");
+          assertThat(e.text().args()).containsExactly("http://127.0.0.1:" + host.port() + "/bad",
+              "http://tokens.example.com/token");
+        });
+    assertThat(asked).isEmpty();
+    assertThat(factors.list(admin)).isEmpty();
   }
 
   @Test
