@@ -30,6 +30,24 @@ final class MessagesTest {
     }
   }
 
+  /**
+   * In a message with arguments MessageFormat reads a single quote as the start of quoted text, so
+   * "the study's own" would lose its apostrophe (and any placeholder after it): write it twice.
+   */
+  @Test
+  void bundles_anApostropheInAWordIsDoubled_whereTheMessageHasArguments() throws IOException {
+    for (String name : new String[] {"messages.properties", "messages_zh.properties"}) {
+      Properties p = load(name);
+      for (String key : p.stringPropertyNames()) {
+        String v = p.getProperty(key);
+        if (v.matches("(?s).*\\{\\d.*")) {
+          assertThat(v).as("%s %s", name, key).doesNotContainPattern("(?<=\\p{L})'(?!')(?=\\p{L})");
+        }
+      }
+    }
+    assertThat(Messages.render(Text.of("library.shadows", "EF-1"), Messages.EN)).contains("the study's own factor");
+  }
+
   @Test
   void render_nestedTextInBothLanguages() {
     Text t = Text.of("dim.per", Text.of("dim.co2e"), Text.of("dim.mass"));

@@ -54,7 +54,10 @@ public final class PactEvents implements AutoCloseable {
   static final Duration GIVE_UP_AFTER = Duration.ofDays(3);
   /** The longest wait between two tries. */
   static final Duration LONGEST_WAIT = Duration.ofHours(1);
-  /** How long a worker holds a row it sends (a send times out after 30 s, a token request after 10 s). */
+  /**
+   * How long a worker holds a row it sends: longer than a try can take (a token, at most 5 s for the
+   * host's OpenID configuration and 30 s for the token itself, then 30 s for the answer).
+   */
   private static final Duration CLAIM = Duration.ofMinutes(2);
   private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -91,23 +91,25 @@ public final class PartnerService {
    */
   public Partner updatePartner(Principal who, long id, PartnerForm form) {
     Policy.requireAdmin(who);
-    // the host the stored secret was entered for, if one is stored
-    Optional<URI> secretFor = db.inTransaction(h -> {
-      Partner p = repo.partner(h, who.orgId(), id).orElseThrow(() -> notFound(id));
-      return repo.sealedHostSecret(h, who.orgId(), id).flatMap(s -> p.supplierHost().map(Partner.SupplierHost::baseUrl));
-    });
-    Checked c = check(form, secretFor);
     try {
+      // the host the stored secret was entered for is read, checked against and written in one
+      // transaction that holds the row: a change committed meanwhile cannot leave a secret with a
+      // host it was not entered for
       return db.inTransaction(h -> {
-        if (!repo.updatePartner(h, who.orgId(), id, c.name, c.eventUrl, c.host, c.sealed)) {
+        if (!repo.holdPartner(h, who.orgId(), id)) {
           throw notFound(id);
         }
+        Partner p = repo.partner(h, who.orgId(), id).orElseThrow();
+        Optional<URI> secretFor = repo.sealedHostSecret(h, who.orgId(), id)
+            .flatMap(sealed -> p.supplierHost().map(Partner.SupplierHost::baseUrl));
+        Checked c = check(form, secretFor);
+        repo.updatePartner(h, who.orgId(), id, c.name, c.eventUrl, c.host, c.sealed);
         audit.record(AuditService.Event.of(who, "pact.partner.change").detail(c.name));
         return repo.partner(h, who.orgId(), id).orElseThrow();
       });
     } catch (StoreException e) {
       if (e.isUniqueViolation()) {
-        throw new AppException.Conflict("PARTNER_EXISTS", "pact.partnerExists", c.name);
+        throw new AppException.Conflict("PARTNER_EXISTS", "pact.partnerExists", form.name().strip());
       }
       throw e;
     }

@@ -32,6 +32,8 @@ public final class SupplierFetch {
   private static final java.util.regex.Pattern NEXT =
       java.util.regex.Pattern.compile("<([^>]*)>\\s*;[^,]*\\brel=\"?next\"?", java.util.regex.Pattern.CASE_INSENSITIVE);
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
+  /** The wait for a host's OpenID configuration, which most PACT hosts do not have. */
+  private static final Duration CONFIG_TIMEOUT = Duration.ofSeconds(5);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final PartnerService partners;
@@ -185,13 +187,15 @@ public final class SupplierFetch {
    * Where the host gives tokens: the {@code token_endpoint} its OpenID configuration names ({@code
    * {host}/.well-known/openid-configuration}, where PACT's conformance tool looks as well), else PACT's
    * own {@code {host}/auth/token} when it has none (no such document, or one without the field). A
-   * named endpoint gets the credentials, so it must be an address they may go to (https, or http to
-   * this machine); anything else is refused, not passed over.
+   * named endpoint gets the credentials, which go only to the server they were entered for: it must
+   * be on the host's own scheme, name and port (so a document cannot send them elsewhere, nor to a
+   * service on this machine); anything else is refused, not passed over. The document is asked for
+   * with a short wait of its own, so that a token costs an event answer little more than before.
    *
-   * @throws AppException.PartnerFailed when the named endpoint is not such an address
+   * @throws AppException.PartnerFailed when the named endpoint is on another server
    */
   static URI tokenEndpoint(HttpClient http, String base) {
-    HttpRequest get = HttpRequest.newBuilder(URI.create(base + "/.well-known/openid-configuration")).timeout(TIMEOUT)
+    HttpRequest get = HttpRequest.newBuilder(URI.create(base + "/.well-known/openid-configuration")).timeout(CONFIG_TIMEOUT)
         .header("Accept", "application/json").GET().build();
     JsonNode named = null;
     try {
@@ -213,7 +217,7 @@ public final class SupplierFetch {
     }
     try {
       URI u = new URI(named.asText().strip());
-      if (PartnerService.secure(u)) {
+      if (PartnerService.secure(u) && PartnerService.sameOrigin(u, URI.create(base))) {
         return u;
       }
     } catch (java.net.URISyntaxException e) {
@@ -237,7 +241,9 @@ public final class SupplierFetch {
       if (r.statusCode() != 200) {
         // the start of the host's answer says why it refused; only that much is read, and shown as plain text
         String said = new String(in.readNBytes(300), StandardCharsets.UTF_8).replaceAll("\\p{Cntrl}+", " ").strip();
-        throw new AppException.PartnerFailed("PARTNER_HOST_FAILED", "fetch.refused", base + request.uri().getPath(),
+        URI asked = request.uri();
+        throw new AppException.PartnerFailed("PARTNER_HOST_FAILED", "fetch.refused",
+            asked.getScheme() + "://" + asked.getRawAuthority() + asked.getRawPath(),
             Integer.toString(r.statusCode()), said);
       }
       Optional<String> next = r.headers().allValues("Link").stream().map(NEXT::matcher)

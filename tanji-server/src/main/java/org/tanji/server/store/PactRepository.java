@@ -35,6 +35,14 @@ public final class PactRepository {
   }
 
   /** Changes a partner; a null sealed secret keeps the stored one unless the host is removed. */
+  /**
+   * Holds a partner's row for the transaction (a writer of the same partner waits until then):
+   * whether the organization has it.
+   */
+  public boolean holdPartner(Handle h, long orgId, long id) {
+    return h.update("UPDATE pact_partner SET name = name WHERE org_id = ? AND id = ?", orgId, id) == 1;
+  }
+
   public boolean updatePartner(Handle h, long orgId, long id, String name, URI eventUrl, Partner.SupplierHost host,
       byte[] sealedSecret) {
     return h.update("UPDATE pact_partner SET name = ?, event_url = ?, host_url = ?, host_client_id = ?,"

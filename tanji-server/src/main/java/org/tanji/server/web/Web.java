@@ -235,7 +235,6 @@ public final class Web implements Adapter {
     html(ctx, "pact", m);
   }
 
-  /** What a partner's API clients may read: all issued footprints, or those of the studies ticked. */
   /** A partner as the pages show it: its name and addresses, never its secret. */
   private static Map<String, Object> partnerFields(Partner p) {
     Map<String, Object> r = new HashMap<>();
@@ -262,6 +261,7 @@ public final class Web implements Adapter {
     ctx.redirect("/pact", HttpStatus.SEE_OTHER);
   }
 
+  /** What a partner's API clients may read: all issued footprints, or those of the studies ticked. */
   private void sharingPage(Context ctx, Principal who) {
     long id = pathNumber(ctx, "pid");
     Partner partner = partners.partner(who, id);

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.tanji.core.model.Factor;
 import org.tanji.io.library.FactorLibrary;
 import org.tanji.server.domain.Partner;
@@ -85,6 +87,10 @@ final class SupplierFetchTest {
         "token_endpoint", "http://127.0.0.1:" + host.port() + "/oidc/oauth2/token")));
     routes.get("/bad/.well-known/openid-configuration", ctx -> ctx.json(java.util.Map.of(
         "token_endpoint", "http://tokens.example.com/token")));
+    routes.get("/elsewhere/.well-known/openid-configuration", ctx -> ctx.json(java.util.Map.of(
+        "token_endpoint", "https://tokens.example.com/token")));
+    routes.get("/local/.well-known/openid-configuration", ctx -> ctx.json(java.util.Map.of(
+        "token_endpoint", "http://127.0.0.1:1/token")));
     io.javalin.http.Handler one = ctx -> {
       asked.add("GET " + ctx.path());
       if (!"Bearer token-1".equals(ctx.header("Authorization"))) {
@@ -158,17 +164,19 @@ final class SupplierFetchTest {
     assertThat(factors.list(admin)).hasSize(1);
   }
 
-  @Test
-  void fetch_tokenEndpointThatIsNoPlaceForCredentials_refusedNamingIt_nothingSent() {
+  /** The credentials go only to the server they were entered for, whatever a host's document says. */
+  @ParameterizedTest
+  @CsvSource({"bad, http://tokens.example.com/token", "elsewhere, https://tokens.example.com/token",
+      "local, http://127.0.0.1:1/token"})
+  void fetch_tokenEndpointOnAnotherServer_refusedNamingIt_nothingSent(String prefix, String named) {
     Principal admin = newOrganization();
-    long partner = partners.addPartner(admin, new PartnerService.PartnerForm("Company 3 bad", null,
-        "http://127.0.0.1:" + host.port() + "/bad", "tanji", "s3cret")).id();
+    long partner = partners.addPartner(admin, new PartnerService.PartnerForm("Company 3 " + prefix, null,
+        "http://127.0.0.1:" + host.port() + "/" + prefix, "tanji", "s3cret")).id();
     asked.clear();
     assertThatThrownBy(() -> fetch.fetch(admin, partner, new SupplierFetch.Query(Optional.of(ID3), Optional.empty(), 10)))
         .isInstanceOfSatisfying(AppException.PartnerFailed.class, e -> {
           assertThat(e.code()).isEqualTo("PARTNER_HOST_FAILED");
-          assertThat(e.text().args()).containsExactly("http://127.0.0.1:" + host.port() + "/bad",
-              "http://tokens.example.com/token");
+          assertThat(e.text().args()).containsExactly("http://127.0.0.1:" + host.port() + "/" + prefix, named);
         });
     assertThat(asked).isEmpty();
     assertThat(factors.list(admin)).isEmpty();
