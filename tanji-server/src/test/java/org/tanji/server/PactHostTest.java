@@ -699,10 +699,9 @@ class PactHostTest {
    */
   @Test
   void pactRoutes_fetchRevokeDelete_pageAndApi_stateAfter() throws IOException, InterruptedException {
-    HttpServer supplier = supplierHost(Files.readString(Path.of("..", "testdata", "pact", "example-3.json")));
+    HttpServer supplier = example3Host();
     String hostUrl = "http://127.0.0.1:" + supplier.getAddress().getPort();
-    try (TanjiServer plain = TanjiServer.start(ServerConfig.builder(Files.createTempDirectory("tanji-pact-routes"))
-        .port(0).adminPassword(OPERATOR_PW).loginsPerMinute(1000).build())) {
+    try (TanjiServer plain = plainServer("tanji-pact-routes")) {
       Http api = new Http(plain.url());
       Team t = Team.of(api, OPERATOR_PW);
       PageSession admin = PageSession.signIn(plain.url(), t.org(), "password-" + t.org());
@@ -762,13 +761,23 @@ class PactHostTest {
     }
   }
 
+  /** A supplier's PACT host on this machine that serves the spec's example 3 (Company 3). */
+  private static HttpServer example3Host() throws IOException {
+    return supplierHost(Files.readString(Path.of("..", "testdata", "pact", "example-3.json")));
+  }
+
+  /** A server of the test's own over plain HTTP, on a new folder. */
+  private static TanjiServer plainServer(String folder) throws IOException {
+    return TanjiServer.start(ServerConfig.builder(Files.createTempDirectory(folder))
+        .port(0).adminPassword(OPERATOR_PW).loginsPerMinute(1000).build());
+  }
+
   /** A partner changed on its page: what is typed is kept, the stored secret too while the host stays, its clients untouched. */
   @Test
   void partnerPage_changesAPartner_keepsItsSecretOnItsHostOnly() throws IOException, InterruptedException {
-    HttpServer supplier = supplierHost(Files.readString(Path.of("..", "testdata", "pact", "example-3.json")));
+    HttpServer supplier = example3Host();
     String hostUrl = "http://127.0.0.1:" + supplier.getAddress().getPort();
-    try (TanjiServer plain = TanjiServer.start(ServerConfig.builder(Files.createTempDirectory("tanji-pact-partner"))
-        .port(0).adminPassword(OPERATOR_PW).loginsPerMinute(1000).build())) {
+    try (TanjiServer plain = plainServer("tanji-pact-partner")) {
       Http api = new Http(plain.url());
       Team t = Team.of(api, OPERATOR_PW);
       long partner = api.postJson("/api/pact/partners", t.admin(), Team.json("{'name':'Company 3','hostUrl':'"
