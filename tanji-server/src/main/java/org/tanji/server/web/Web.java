@@ -229,6 +229,7 @@ public final class Web implements Adapter {
     }
     Map<String, Object> m = base(ctx, who, null);
     m.put("partners", partnerRows);
+    m.put("blankPartner", Map.of("name", "", "eventUrl", "", "hostUrl", "", "hostClientId", ""));
     m.put("clients", clientRows);
     m.put("made", made == null ? null : Map.of("clientId", made.client().clientId(), "secret", made.secret()));
     m.put("title", Pages.word("pact.title", locale));
@@ -256,9 +257,14 @@ public final class Web implements Adapter {
   }
 
   private void changePartner(Context ctx, Principal who) {
-    partners.updatePartner(who, pathNumber(ctx, "pid"), new PartnerService.PartnerForm(ctx.formParam("name"),
-        ctx.formParam("eventUrl"), ctx.formParam("hostUrl"), ctx.formParam("hostClientId"), ctx.formParam("hostSecret")));
+    partners.updatePartner(who, pathNumber(ctx, "pid"), partnerForm(ctx));
     ctx.redirect("/pact", HttpStatus.SEE_OTHER);
+  }
+
+  /** The fields of the partner forms (pact-partner-fields.peb), adding or changing one. */
+  private static PartnerService.PartnerForm partnerForm(Context ctx) {
+    return new PartnerService.PartnerForm(ctx.formParam("name"), ctx.formParam("eventUrl"), ctx.formParam("hostUrl"),
+        ctx.formParam("hostClientId"), ctx.formParam("hostSecret"));
   }
 
   /** What a partner's API clients may read: all issued footprints, or those of the studies ticked. */
@@ -295,8 +301,7 @@ public final class Web implements Adapter {
   }
 
   private void addPartner(Context ctx, Principal who) {
-    partners.addPartner(who, new PartnerService.PartnerForm(ctx.formParam("name"), ctx.formParam("eventUrl"),
-        ctx.formParam("hostUrl"), ctx.formParam("hostClientId"), ctx.formParam("hostSecret")));
+    partners.addPartner(who, partnerForm(ctx));
     ctx.redirect("/pact", HttpStatus.SEE_OTHER);
   }
 

@@ -13,8 +13,6 @@ import java.util.Locale;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -26,8 +24,6 @@ import org.tanji.io.StudyFiles;
 import org.tanji.io.StudyFormat;
 import org.tanji.io.library.FactorLibrary;
 import org.tanji.io.xlsx.Workbooks;
-import org.tanji.server.ServerConfig;
-import org.tanji.server.TanjiServer;
 
 /**
  * A newcomer's first session in headless Chromium: sign in to the demo organization, create a
@@ -39,46 +35,17 @@ import org.tanji.server.TanjiServer;
  * 0.5 kgCO₂e/kWh = 220,000 + 25,000 = 245,000 kgCO₂e for 100 t, so 2,450.00 kgCO₂e/t and 2.45
  * per kg; seed report 003 corrected is 2,821.88 kgCO₂e/t (docs and the seed report).
  */
-class WebJourneyTest {
+class WebJourneyTest extends DemoBrowserTest {
 
-  static final String DEMO_PASSWORD = "demo-journey-password";
-
-  @TempDir static Path dataDir;
-  @TempDir static Path downloads;
   @TempDir static Path files;
-
-  static TanjiServer server;
-  static Browser browser;
-
-  @BeforeAll
-  static void start() {
-    server = TanjiServer.start(ServerConfig.builder(dataDir).port(0).adminPassword("admin-journey-password")
-        .demo(true, DEMO_PASSWORD).build());
-    browser = Browser.open(downloads, "en-US");
-  }
-
-  @AfterAll
-  static void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (server != null) {
-      server.close();
-    }
-  }
 
   WebElement find(String css) {
     return browser.waitFor(By.cssSelector(css));
   }
 
-  /** Clicks like a person would: with the element scrolled to the middle, clear of the sticky bars. */
+  /** Clicks like a person would (DemoBrowserTest.click): scrolled to the middle, clear of the sticky bars. */
   void click(String css) {
     click(find(css));
-  }
-
-  void click(WebElement e) {
-    browser.driver().executeScript("arguments[0].scrollIntoView({block: 'center'})", e);
-    e.click();
   }
 
   /** Clicks a link or a form's button and waits for the page that answers. */
