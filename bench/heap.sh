@@ -47,15 +47,14 @@ done
 
 password="bench-password-1"
 
-# the launcher's options for serve, with this heap and the GC log
-TANJI_JAVA_OPTS="-Xss4m -Xmx$heap -Xlog:gc:file=$tmp/gc.log" TANJI_ADMIN_PASSWORD="$password" \
+# the launcher's options for serve, and after them this heap and the GC log
+TANJI_JAVA_OPTS_ADD="-Xmx$heap -Xlog:gc:file=$tmp/gc.log" TANJI_ADMIN_PASSWORD="$password" \
   ./tanji serve --port 0 --data "$tmp/data" --no-demo >"$tmp/serve.log" 2>&1 &
 pid=$!
 port=""
 await_health "$pid" "$tmp/serve.log" "bench/heap.sh" 0.05
 base="http://127.0.0.1:$port"
-token=$(curl -fs -X POST "$base/api/login" -H 'Content-Type: application/json' \
-  -d "{\"username\":\"admin\",\"password\":\"$password\"}" | json '["token"]')
+token=$(login admin "$password")
 
 failed=0
 # request LABEL CURL-ARGS...: one request; prints its status and time; counts failures

@@ -28,10 +28,8 @@ pid=$!
 port=""
 await_health "$pid" "$tmp/serve.log" "bench/warmup.sh" 0.05
 base="http://127.0.0.1:$port"
-token=$(curl -fs -X POST "$base/api/login" -H 'Content-Type: application/json' \
-  -d "{\"username\":\"admin\",\"password\":\"$password\"}" | json '["token"]')
-id=$(curl -fs -X POST "$base/api/studies" -H "Authorization: Bearer $token" -H 'Content-Type: application/yaml' \
-  --data-binary @examples/seed-003-steel-balls.yaml | json '["id"]')
+token=$(login admin "$password")
+id=$(store_study "$token" examples/seed-003-steel-balls.yaml)
 rates=()
 for seconds in 5 5 5 20; do
   rates+=("$(wrk -t2 -c32 -d"${seconds}s" -H "Authorization: Bearer $token" "$base/api/studies/$id/result" \

@@ -116,6 +116,34 @@ final class CliTest {
     assertThat(out.toString()).isEmpty();
   }
 
+  /** Errors picocli hands on end in one line too, in the language asked for, never a stack trace. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "memory | en | tanji: out of memory: the study is too large for the Java heap; give more with TANJI_JAVA_OPTS_ADD=\"-Xmx4g\" (the launcher adds it to its own options)",
+      "memory | zh | tanji: 内存不足：研究过大，超出 Java 堆的容量；可用 TANJI_JAVA_OPTS_ADD=\"-Xmx4g\" 给予更多（启动脚本会把它加在自身选项之后）",
+      "stack | en | tanji: internal error: stack overflow (please report it; set TANJI_DEBUG=1 for details)",
+      "stack | zh | tanji: 内部错误：stack overflow（请报告此问题；设置 TANJI_DEBUG=1 可看到详情）"})
+  void calc_errorInTheReader_oneLineInTheLanguageAskedFor(String error, String lang, String said) {
+    CommandLine.IFactory factory = new CommandLine.IFactory() {
+      @Override
+      public <K> K create(Class<K> type) throws Exception {
+        K made = CommandLine.defaultFactory().create(type);
+        if (made instanceof CalcCommand calc) {
+          calc.reader = (file, library) -> {
+            throw error.equals("memory") ? new OutOfMemoryError("Java heap space") : new StackOverflowError();
+          };
+        }
+        return made;
+      }
+    };
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(factory, new PrintWriter(out, true), new PrintWriter(err, true), "calc", SEED, "--lang", lang);
+    assertThat(code).isEqualTo(Main.INTERNAL);
+    assertThat(err.toString()).isEqualTo(said + System.lineSeparator());
+    assertThat(out.toString()).isEmpty();
+  }
+
   @Test
   void describe_namesTheFileOnce_theFailuresOwnElseTheOneGiven() {
     assertThat(Main.describe(new java.io.IOException("Is a directory"), Path.of("d.json"), Messages.ZH))

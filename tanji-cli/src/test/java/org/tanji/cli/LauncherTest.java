@@ -87,6 +87,16 @@ final class LauncherTest {
     assertThat(archives()).isEqualTo(List.of(first.archive()));
   }
 
+  /** TANJI_JAVA_OPTS replaces the launcher's options; TANJI_JAVA_OPTS_ADD comes after them, which stay. */
+  @Test
+  void addedOptions_followTheLaunchersOwn_replacedOnesDoNot() throws Exception {
+    Run added = launch(Map.of("TANJI_JAVA_OPTS_ADD", "-XX:+PrintCommandLineFlags"), "calc");
+    assertThat(added.out()).contains("-XX:TieredStopAtLevel=1").contains("-XX:+PrintCommandLineFlags")
+        .contains("first calc\n");
+    Run replaced = launch(Map.of("TANJI_JAVA_OPTS", "-XX:+PrintCommandLineFlags"), "calc");
+    assertThat(replaced.out()).contains("-XX:+PrintCommandLineFlags").doesNotContain("-XX:TieredStopAtLevel=1");
+  }
+
   @Test
   void rebuiltJar_getsANewArchive_andTheOldOneIsRemoved() throws Exception {
     String old = launch(Map.of(), "calc").archive();
