@@ -39,10 +39,8 @@ password=bench-password-1
 session() {
   local label="$1" opts="$2" r kind path id token
   rm -rf "$tmp/data"
-  env ${opts:+TANJI_JAVA_OPTS="$opts"} TANJI_ADMIN_PASSWORD="$password" \
-    ./tanji serve --port 0 --data "$tmp/data" --no-demo >"$tmp/serve.log" 2>&1 &
-  pid=$!
-  await_health "$pid" "$tmp/serve.log" "bench/early-latency.sh" 0.05
+  serve_up "$tmp/serve.log" "bench/early-latency.sh" env ${opts:+TANJI_JAVA_OPTS="$opts"} TANJI_ADMIN_PASSWORD="$password" \
+    ./tanji serve --port 0 --data "$tmp/data" --no-demo
   base="http://127.0.0.1:$port"
   token=$(login admin "$password")
   for ((r = 1; r <= rounds; r++)); do
@@ -58,9 +56,7 @@ session() {
     done
     sleep 0.5
   done
-  kill "$pid"
-  wait "$pid" 2>/dev/null || true
-  pid=""
+  serve_down
 }
 
 session A "$opts_a"

@@ -48,11 +48,8 @@ done
 password="bench-password-1"
 
 # the launcher's options for serve, and after them this heap and the GC log
-TANJI_JAVA_OPTS_ADD="-Xmx$heap -Xlog:gc:file=$tmp/gc.log" TANJI_ADMIN_PASSWORD="$password" \
-  ./tanji serve --port 0 --data "$tmp/data" --no-demo >"$tmp/serve.log" 2>&1 &
-pid=$!
-port=""
-await_health "$pid" "$tmp/serve.log" "bench/heap.sh" 0.05
+serve_up "$tmp/serve.log" "bench/heap.sh" env TANJI_JAVA_OPTS_ADD="-Xmx$heap -Xlog:gc:file=$tmp/gc.log" \
+  TANJI_ADMIN_PASSWORD="$password" ./tanji serve --port 0 --data "$tmp/data" --no-demo
 base="http://127.0.0.1:$port"
 token=$(login admin "$password")
 

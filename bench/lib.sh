@@ -58,6 +58,22 @@ await_health() {
   done
 }
 
+# serve_up LOG NAME COMMAND...: runs COMMAND (a server told --port 0) in the background, its output in
+# LOG, until it answers GET /api/health (await_health, NAME in its message); sets `pid` (which
+# bench_cleanup stops), `port` and `took`, the milliseconds from the launch to that answer
+serve_up() {
+  local log="$1" name="$2" t0
+  shift 2
+  : >"$log" # before the start, so that await_health never reads an earlier run's port
+  t0=$(date +%s%3N)
+  "$@" >"$log" 2>&1 &
+  pid=$!
+  await_health "$pid" "$log" "$name"
+  took=$(( $(date +%s%3N) - t0 ))
+}
+# serve_down: stops the server serve_up started
+serve_down() { kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; pid=""; }
+
 json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
 post() { api_curl -X "$1" "$base$2" -H "Authorization: Bearer $3" -H 'Content-Type: application/json' -d "$4"; }
 login() { api_curl "$base/api/login" -H 'Content-Type: application/json' \

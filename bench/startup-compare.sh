@@ -48,16 +48,12 @@ calc_once() {
 # serve_once KIND SIDE DIR FOLDER ARGS...: one start to the first 200; its wall, the process's CPU
 # and the main thread's (the thread named java with the most CPU: the JVM's own first thread waits)
 serve_once() {
-  local kind="$1" side="$2" dir="$3" data="$4" port="" t0 log="$tmp/serve.log" task best=0 ms
+  local kind="$1" side="$2" dir="$3" data="$4" task best=0 ms
   shift 4
-  : >"$log"
-  t0=$(date +%s%3N)
-  (cd "$dir" && TANJI_ADMIN_PASSWORD=bench-password-1 TANJI_DEMO_PASSWORD=bench-password-1 \
-    exec ./tanji serve --port 0 --data "$data" "$@") >"$log" 2>&1 &
-  pid=$!
-  await_health "$pid" "$log" "bench/startup-compare.sh in $dir"
+  serve_up "$tmp/serve.log" "bench/startup-compare.sh in $dir" env -C "$dir" TANJI_ADMIN_PASSWORD=bench-password-1 \
+    TANJI_DEMO_PASSWORD=bench-password-1 ./tanji serve --port 0 --data "$data" "$@"
   if [[ -n "$kind" ]]; then
-    wall[$kind:$side]+="$(( $(date +%s%3N) - t0 )) "
+    wall[$kind:$side]+="$took "
     cpu[$kind:$side]+="$(cpu_ms "/proc/$pid/stat") "
     for task in /proc/"$pid"/task/*; do
       if [[ "$(cat "$task/comm" 2>/dev/null)" == java ]]; then
@@ -68,9 +64,7 @@ serve_once() {
     done
     main[$kind:$side]+="$best "
   fi
-  kill "$pid"
-  wait "$pid" 2>/dev/null || true
-  pid=""
+  serve_down
 }
 
 # warm-up: builds, archives, and each checkout's existing folder

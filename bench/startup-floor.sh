@@ -50,12 +50,8 @@ serve_opts=(-Xlog:all=off:stdout -Xlog:all=warning:stderr -Xss4m -Xmx2g -XX:Tier
 serve_until_health() {
   local log="$1"
   shift
-  "$@" serve --port 0 --data "$tmp/existing" --no-demo >"$log" 2>&1 &
-  pid=$!
-  await_health "$pid" "$log" "bench/startup-floor.sh"
-  kill "$pid"
-  wait "$pid" 2>/dev/null || true
-  pid=""
+  serve_up "$log" "bench/startup-floor.sh" "$@" serve --port 0 --data "$tmp/existing" --no-demo
+  serve_down
 }
 TANJI_ADMIN_PASSWORD=bench-password-1 serve_until_health "$tmp/serve.log" ./tanji
 
@@ -90,10 +86,8 @@ floor() {
   found[$kind]="$(cut -d' ' -f1 "$tmp/out")"
 }
 time_existing() {
-  local t0
-  t0=$(now_ms)
   serve_until_health "$tmp/serve.log" ./tanji
-  ms[existing]+="$(( $(now_ms) - t0 )) "
+  ms[existing]+="$took "
 }
 
 for ((i = 1; i <= runs; i++)); do

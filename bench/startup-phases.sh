@@ -62,15 +62,9 @@ log_opt() { echo "JAVA_TOOL_OPTIONS=-Xlog:class+load=info:file=$1:uptime"; }
 
 # the serve run: until GET /api/health answers 200 on a folder an earlier start made
 serve_once() {
-  local log="$1" port="" slog="$tmp/serve.log"
-  : >"$slog" # before the start, so that the loop below never reads the last run's port
-  env "$(log_opt "$log")" TANJI_ADMIN_PASSWORD=bench-password-1 ./tanji serve --port 0 --data "$tmp/existing" --no-demo \
-    >"$slog" 2>&1 &
-  pid=$!
-  await_health "$pid" "$slog" "bench/startup-phases.sh"
-  kill "$pid"
-  wait "$pid" 2>/dev/null || true
-  pid=""
+  serve_up "$tmp/serve.log" "bench/startup-phases.sh" env "$(log_opt "$1")" TANJI_ADMIN_PASSWORD=bench-password-1 \
+    ./tanji serve --port 0 --data "$tmp/existing" --no-demo
+  serve_down
 }
 
 # warm-up: builds when needed, makes the archives and the existing folder

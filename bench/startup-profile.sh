@@ -45,16 +45,11 @@ agent() { echo "JAVA_TOOL_OPTIONS=-agentpath:$lib=start,event=cpu,interval=1ms,t
 
 # serve_once FOLDER OUT SERVE-ARGS...: one start to the first 200 of /api/health, profiled into OUT
 serve_once() {
-  local data="$1" out="$2" port="" log="$tmp/serve.log"
+  local data="$1" out="$2"
   shift 2
-  : >"$log"
-  env ${out:+"$(agent "$out")"} TANJI_ADMIN_PASSWORD=bench-password-1 TANJI_DEMO_PASSWORD=bench-password-1 \
-    ./tanji serve --port 0 --data "$data" "$@" >"$log" 2>&1 &
-  pid=$!
-  await_health "$pid" "$log" "bench/startup-profile.sh"
-  kill "$pid"
-  wait "$pid" 2>/dev/null || true
-  pid=""
+  serve_up "$tmp/serve.log" "bench/startup-profile.sh" env ${out:+"$(agent "$out")"} TANJI_ADMIN_PASSWORD=bench-password-1 \
+    TANJI_DEMO_PASSWORD=bench-password-1 ./tanji serve --port 0 --data "$data" "$@"
+  serve_down
 }
 
 # warm-up: builds when needed, makes the archives and the existing folder

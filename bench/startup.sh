@@ -55,15 +55,10 @@ time_serve() {
   shift
   [[ $data == new ]] && data="$(mktemp -d "$tmp/data.XXXXXX")"
   log="$tmp/serve.log"
-  t0=$(now_ms)
-  env TANJI_ADMIN_PASSWORD=bench-password-1 TANJI_DEMO_PASSWORD=bench-password-1 ${envs[@]+"${envs[@]}"} \
-    ./tanji serve --port 0 --data "$data" "$@" >"$log" 2>&1 &
-  pid=$!
-  await_health "$pid" "$log" "bench/startup.sh"
-  ms[$name]+="$(( $(now_ms) - t0 )) "
-  kill "$pid"
-  wait "$pid" 2>/dev/null || true
-  pid=""
+  serve_up "$log" "bench/startup.sh" env TANJI_ADMIN_PASSWORD=bench-password-1 TANJI_DEMO_PASSWORD=bench-password-1 \
+    ${envs[@]+"${envs[@]}"} ./tanji serve --port 0 --data "$data" "$@"
+  ms[$name]+="$took "
+  serve_down
   [[ $data == "$tmp"/data.* ]] && rm -rf "$data"
   rm -f "$log"
 }

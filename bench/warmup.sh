@@ -23,10 +23,8 @@ done
 bench_tmp warmup
 
 password=bench-password-1
-TANJI_ADMIN_PASSWORD="$password" ./tanji serve --port 0 --data "$tmp/data" --no-demo >"$tmp/serve.log" 2>&1 &
-pid=$!
-port=""
-await_health "$pid" "$tmp/serve.log" "bench/warmup.sh" 0.05
+serve_up "$tmp/serve.log" "bench/warmup.sh" env TANJI_ADMIN_PASSWORD="$password" \
+  ./tanji serve --port 0 --data "$tmp/data" --no-demo
 base="http://127.0.0.1:$port"
 token=$(login admin "$password")
 id=$(store_study "$token" examples/seed-003-steel-balls.yaml)

@@ -155,8 +155,8 @@ public final class IssueService {
 
   /**
    * Keeps the version's PACT ProductFootprint as issued, replacing the study's earlier ones; a study
-   * PACT cannot express (a credit code that is not one, a declared unit PACT has no unit for …) is issued without
-   * one, and its export names what is missing.
+   * PACT cannot express (a credit code that is not one, a declared unit PACT has no unit for …) is
+   * issued without one, and its export names what is missing.
    */
   private void freezeFootprint(Handle h, Principal who, Issued issued, Study study,
       Computations.Computed c) {
@@ -169,8 +169,8 @@ public final class IssueService {
   /**
    * What a version's PACT footprint says of the version: its id, and as its preceding footprints the
    * study's earlier versions that are issued with a footprint and not withdrawn (a withdrawn
-   * report's footprint is deprecated, not replaced). The export and the copy frozen at issue both take it from here, so a
-   * withdrawal cannot make them disagree.
+   * report's footprint is deprecated, not replaced). The export and the copy frozen at issue both
+   * take it from here, so a withdrawal cannot make them disagree.
    *
    * @param issued the version's issue, for its verification; empty for a version not issued
    */
