@@ -134,8 +134,13 @@ final class SupplierFetchTest {
   }
 
   private long supplier(Principal admin, String secret) {
+    return supplier(admin, secret, "/");
+  }
+
+  /** A partner whose PACT host is the test's, at {@code path} on it. */
+  private long supplier(Principal admin, String secret, String path) {
     Partner p = partners.addPartner(admin, new PartnerService.PartnerForm("Company 3 " + ids.incrementAndGet(), null,
-        "http://127.0.0.1:" + host.port() + "/", "tanji", secret));
+        "http://127.0.0.1:" + host.port() + path, "tanji", secret));
     return p.id();
   }
 
@@ -155,8 +160,7 @@ final class SupplierFetchTest {
   @Test
   void fetch_hostNamesItsTokenEndpoint_theCredentialsGoThere() {
     Principal admin = newOrganization();
-    long partner = partners.addPartner(admin, new PartnerService.PartnerForm("Company 3 OIDC", null,
-        "http://127.0.0.1:" + host.port() + "/oidc", "tanji", "s3cret")).id();
+    long partner = supplier(admin, "s3cret", "/oidc");
     asked.clear();
     fetch.fetch(admin, partner, new SupplierFetch.Query(Optional.of(ID3), Optional.empty(), 10));
     assertThat(asked).containsExactly("POST /oidc/oauth2/token grant_type=client_credentials",
@@ -170,8 +174,7 @@ final class SupplierFetchTest {
       "local, http://127.0.0.1:1/token"})
   void fetch_tokenEndpointOnAnotherServer_refusedNamingIt_nothingSent(String prefix, String named) {
     Principal admin = newOrganization();
-    long partner = partners.addPartner(admin, new PartnerService.PartnerForm("Company 3 " + prefix, null,
-        "http://127.0.0.1:" + host.port() + "/" + prefix, "tanji", "s3cret")).id();
+    long partner = supplier(admin, "s3cret", "/" + prefix);
     asked.clear();
     assertThatThrownBy(() -> fetch.fetch(admin, partner, new SupplierFetch.Query(Optional.of(ID3), Optional.empty(), 10)))
         .isInstanceOfSatisfying(AppException.PartnerFailed.class, e -> {
