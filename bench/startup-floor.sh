@@ -34,7 +34,8 @@ bench_tmp startup-floor
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 jar="$here/tanji-cli/target/tanji.jar"
 seed=examples/seed-003-steel-balls.yaml
-# the launcher's options (./tanji), written out: the floor must start the JVM as the launcher does
+# the launcher's options (./tanji), written out: the floor must start the JVM as the launcher does (copy any
+# change of its defaults here)
 cli_opts=(-Xlog:all=off:stdout -Xlog:all=warning:stderr -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData -Xss4m)
 serve_opts=(-Xlog:all=off:stdout -Xlog:all=warning:stderr -Xss4m -Xmx2g -XX:Tier4InvocationThreshold=50000
   -XX:Tier4MinInvocationThreshold=6000 -XX:Tier4CompileThreshold=150000 -XX:Tier4BackEdgeThreshold=400000)
